@@ -1,0 +1,78 @@
+// The findings of one patient. A Case belongs to one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ardent/ruleset.hpp"
+
+namespace ardent {
+
+// A value refused by a Case: unknown name, wrong type, enum value outside the domain,
+// number outside the declared range or not whole where the finding is an integer.
+class InputError : public std::runtime_error {
+ public:
+  enum class Kind { UnknownFinding, WrongType, OutOfDomain, OutOfRange };
+  InputError(Kind kind, std::string finding, const std::string& message)
+      : std::runtime_error(message), kind_(kind), finding_(std::move(finding)) {}
+  Kind kind() const { return kind_; }
+  const std::string& finding() const { return finding_; }
+
+ private:
+  Kind kind_;
+  std::string finding_;
+};
+
+enum class DurationUnit : std::uint8_t { minutes, hours, days, weeks, months, years };
+
+// The state of one finding in a case.
+enum class FindingState : std::uint8_t { not_asked = 0, unknown = 1, given = 2 };
+
+class Case {
+ public:
+  explicit Case(RulesetPtr ruleset);
+
+  // By slot (fast path; slots come from Ruleset::finding_index).
+  void set_bool(std::uint32_t slot, bool value);
+  void set_number(std::uint32_t slot, double value);        // number findings, in their unit
+  void set_enum(std::uint32_t slot, std::uint32_t value_index);
+  void set_enum(std::uint32_t slot, std::string_view value);
+  void set_duration(std::uint32_t slot, double amount, DurationUnit unit);  // duration findings
+  void set_unknown(std::uint32_t slot);   // asked, nobody knows
+  void unset(std::uint32_t slot);         // back to not asked
+
+  // By name: throw InputError(UnknownFinding) for a name the rule set does not declare.
+  void set_bool(std::string_view finding, bool value);
+  void set_number(std::string_view finding, double value);
+  void set_enum(std::string_view finding, std::string_view value);
+  void set_duration(std::string_view finding, double amount, DurationUnit unit);
+  void set_unknown(std::string_view finding);
+  void unset(std::string_view finding);
+
+  // Sets from a JSON object text: true/false, numbers, enum strings, durations as numbers (in
+  // days) or strings ("6 weeks"), null = unknown. Throws InputError or std::invalid_argument
+  // (malformed JSON, not an object). On error the case is left unchanged.
+  void set_json(std::string_view json_object);
+
+  void clear();
+
+  FindingState state(std::uint32_t slot) const { return static_cast<FindingState>(state_[slot]); }
+  double number(std::uint32_t slot) const { return value_[slot]; }  // bool: 0/1; enum: index; duration: days
+  const Ruleset& ruleset() const { return *ruleset_; }
+  const RulesetPtr& ruleset_ptr() const { return ruleset_; }
+
+  // Raw storage, used by the evaluator.
+  const std::uint8_t* states() const { return state_.data(); }
+  const double* values() const { return value_.data(); }
+
+ private:
+  std::uint32_t checked_slot(std::string_view finding) const;
+  RulesetPtr ruleset_;
+  std::vector<std::uint8_t> state_;
+  std::vector<double> value_;
+};
+
+}  // namespace ardent

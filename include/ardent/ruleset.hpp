@@ -1,0 +1,118 @@
+// A compiled rule set: immutable, shared freely between threads.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ardent/diagnostics.hpp"
+
+namespace ardent {
+
+inline constexpr const char* kEngineVersion = "0.1.0";
+inline constexpr int kDslVersion = 1;
+
+// Ordered from least to most urgent.
+enum class Triage : std::uint8_t { self_care = 0, routine = 1, urgent = 2, emergency = 3 };
+std::string_view to_string(Triage t);                 // "self_care", ...
+std::optional<Triage> parse_triage(std::string_view);
+
+enum class FindingType : std::uint8_t { boolean, enumeration, number, duration };
+std::string_view to_string(FindingType t);            // "bool", "enum", "number", "duration"
+
+struct Code {
+  std::string system;
+  std::string value;
+};
+
+struct SourceLocation {
+  std::string file;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
+struct FindingInfo {
+  std::string name;
+  FindingType type = FindingType::boolean;
+  std::vector<std::string> values;  // enumeration domain
+  double min = 0, max = 0;          // number: declared range (NaN when unbounded)
+  bool integer = false;
+  std::string unit;
+  std::string label;
+  std::string question;
+  std::string group;
+  std::vector<Code> codes;
+};
+
+struct ConditionInfo {
+  std::string name;
+  std::string label;
+  std::vector<Code> codes;
+  std::vector<std::string> advice;
+};
+
+struct RuleInfo {
+  std::string name;
+  bool redflag = false;
+  std::int32_t priority = 0;
+  std::string label;
+  std::vector<std::string> advice;        // red-flag advice and `advise` actions
+  std::optional<Triage> triage;           // the level it sets, if any
+  SourceLocation location;
+  std::string source;                     // the declaration's source text
+};
+
+class Program;  // internal: the compiled form
+
+class Ruleset {
+ public:
+  const std::string& name() const;
+  const std::string& version() const;
+  const std::string& title() const;
+  const std::string& hash() const;        // SHA-256 of the sources in sorted order, lower-case hex
+  Triage default_triage() const;
+
+  std::span<const FindingInfo> findings() const;
+  std::span<const ConditionInfo> conditions() const;
+  std::span<const RuleInfo> rules() const;   // rules and red flags, declaration order
+  std::size_t redflag_count() const;
+  std::size_t test_count() const;
+
+  std::optional<std::uint32_t> finding_index(std::string_view name) const;
+  std::optional<std::uint32_t> condition_index(std::string_view name) const;
+  std::optional<std::uint32_t> rule_index(std::string_view name) const;
+
+  const Program& program() const { return *program_; }
+  explicit Ruleset(std::shared_ptr<const Program> p) : program_(std::move(p)) {}
+
+ private:
+  std::shared_ptr<const Program> program_;
+};
+
+using RulesetPtr = std::shared_ptr<const Ruleset>;
+
+struct SourceText {
+  std::string path;
+  std::string text;
+};
+
+struct CompileOutput {
+  RulesetPtr ruleset;                    // null when there were errors
+  std::vector<Diagnostic> diagnostics;   // errors and warnings
+  // Counts for the `ardent check` summary, filled even when there are errors.
+  std::size_t findings = 0, conditions = 0, rules = 0, redflags = 0, tests = 0;
+  bool ok() const { return ruleset != nullptr; }
+};
+
+// A directory (every *.ard below it, sorted by path) or one file. I/O problems become a
+// diagnostic with code "io".
+CompileOutput compile_path(const std::filesystem::path& path);
+CompileOutput compile_source(std::string_view text, std::string name = "<memory>");
+CompileOutput compile_sources(std::vector<SourceText> files);
+
+}  // namespace ardent

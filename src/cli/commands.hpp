@@ -1,0 +1,40 @@
+// The `ardent` subcommands. Each add_* registers one subcommand on the app and returns the
+// function that runs it once the command line has been parsed.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "ardent/ruleset.hpp"
+
+namespace ardent::cli {
+
+// Exit codes shared by every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;  // errors in the rules, failed tests, bad case input
+inline constexpr int kExitUsage = 2;    // bad command line, unreadable files
+
+using Runner = std::function<int()>;
+
+struct Command {
+  CLI::App* app = nullptr;
+  Runner run;
+};
+
+Command add_check(CLI::App& app);
+Command add_eval(CLI::App& app);
+Command add_test(CLI::App& app);
+Command add_repl(CLI::App& app);
+Command add_store_commands(CLI::App& app);  // publish, registry, audit (when built with the store)
+
+// Colour only when the stream is a terminal and NO_COLOR is unset (https://no-color.org).
+bool use_colour(int fd);
+
+// Loads RULES as given on the command line: a directory or a .ard file (and, with the store,
+// `db:FILE:name@version`). Prints diagnostics to stderr. Returns null on failure and sets
+// `exit_code` to kExitFailure (errors in the rules) or kExitUsage (nothing readable).
+RulesetPtr load_rules(const std::string& spec, int& exit_code, bool print_warnings = false);
+
+}  // namespace ardent::cli
