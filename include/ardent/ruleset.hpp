@@ -35,6 +35,8 @@ struct SourceLocation {
   std::uint32_t line = 0;
   std::uint32_t column = 0;
 };
+std::string to_string(const SourceLocation& l);  // "rules/hip/redflags.ard:12"
+
 
 struct FindingInfo {
   std::string name;
@@ -47,6 +49,7 @@ struct FindingInfo {
   std::string question;
   std::string group;
   std::vector<Code> codes;
+  SourceLocation location;
 };
 
 struct ConditionInfo {
@@ -54,6 +57,20 @@ struct ConditionInfo {
   std::string label;
   std::vector<Code> codes;
   std::vector<std::string> advice;
+  SourceLocation location;
+};
+
+struct DefineInfo {
+  std::string name;
+  std::string label;   // may be empty
+  bool numeric = false;
+  SourceLocation location;
+};
+
+struct ScoreInfo {
+  std::string name;
+  std::string label;   // the name when not given
+  SourceLocation location;
 };
 
 struct RuleInfo {
@@ -65,6 +82,7 @@ struct RuleInfo {
   std::optional<Triage> triage;           // the level it sets, if any
   SourceLocation location;
   std::string source;                     // the declaration's source text
+  std::vector<Code> codes;
 };
 
 class Program;  // internal: the compiled form
@@ -80,12 +98,20 @@ class Ruleset {
   std::span<const FindingInfo> findings() const;
   std::span<const ConditionInfo> conditions() const;
   std::span<const RuleInfo> rules() const;   // rules and red flags, declaration order
+  std::span<const DefineInfo> defines() const;
+  std::span<const ScoreInfo> scores() const;
   std::size_t redflag_count() const;
   std::size_t test_count() const;
 
   std::optional<std::uint32_t> finding_index(std::string_view name) const;
   std::optional<std::uint32_t> condition_index(std::string_view name) const;
   std::optional<std::uint32_t> rule_index(std::string_view name) const;
+  // Position of `value` in an enumeration finding's domain.
+  std::optional<std::uint32_t> enum_value_index(std::uint32_t slot, std::string_view value) const;
+
+  // Advice texts are interned; a Result refers to them by id.
+  const std::string& advice_text(std::uint32_t id) const;
+  std::size_t advice_text_count() const;
 
   const Program& program() const { return *program_; }
   explicit Ruleset(std::shared_ptr<const Program> p) : program_(std::move(p)) {}

@@ -1,0 +1,32 @@
+'use strict';
+// Ardent: a clinical rules language and triage engine, from Node.js.
+//
+//   const ardent = require('ardent');
+//   const rules = ardent.compile('rules/hip');
+//   const result = rules.evaluate({ fever: false, age: 54, pain_peak: 'day_after_activity' });
+//   console.log(result.triage, result.redFlags.map((f) => f.label));
+//
+// A thin layer over the Ardent C library (libardent.so.1) through koffi: the library compiles
+// and evaluates; this package turns its handles, status codes and structs into JS objects. The
+// library is looked up in $ARDENT_LIBRARY, beside this package, then on the library path.
+
+const native = require('./lib/native.cjs');
+const errors = require('./lib/errors.cjs');
+const { compile, RuleSet } = require('./lib/ruleset.cjs');
+const { Result } = require('./lib/result.cjs');
+
+module.exports = {
+  compile,
+  RuleSet,
+  Result,
+  ...errors,
+  /** Triage levels, least urgent first: compare levels by their position. */
+  TRIAGE_LEVELS: native.NAMES.triage,
+  DURATION_UNITS: native.NAMES.durationUnit,
+  /** Version of the loaded library ("0.1.0") and the file it was loaded from. */
+  libraryVersion: native.fn.ardent_version(),
+  libraryPath: native.file,
+  abiVersion: native.abiVersion,
+  SUPPORTED_ABI_VERSIONS: native.SUPPORTED_ABI_VERSIONS,
+  version: '0.1.0',
+};

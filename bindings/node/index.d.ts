@@ -1,0 +1,313 @@
+// Type declarations of the Node.js binding of Ardent (CommonJS and ES module entries alike).
+
+export type Triage = 'self_care' | 'routine' | 'urgent' | 'emergency';
+export type FindingType = 'bool' | 'enum' | 'number' | 'duration';
+export type DurationUnit = 'minutes' | 'hours' | 'days' | 'weeks' | 'months' | 'years';
+export type Severity = 'error' | 'warning' | 'note';
+export type RuleState = 'not_fired' | 'undecided' | 'fired';
+export type ConditionStatus = 'suggested' | 'considered' | 'excluded';
+export type Strength = 'likely' | 'possible';
+export type AskReason = 'red_flag' | 'requested' | 'raises_triage' | 'refines';
+export type FactKind = 'finding' | 'score' | 'presence';
+
+/** A duration finding's value; a number alone means days, a string reads "6 weeks". */
+export interface Duration {
+  amount: number;
+  unit: DurationUnit;
+}
+
+/**
+ * A finding's value: a boolean for yes/no findings, a number for number findings, an enum
+ * value's name, a duration, or null for "asked, and nobody knows". A finding left out (or
+ * undefined) is "not asked".
+ */
+export type Value = boolean | number | string | Duration | null | undefined;
+
+/** A case: finding values by name, or the same as JSON text (e.g. one JSON Lines line). */
+export type Findings = Record<string, Value> | Map<string, Value> | string | Uint8Array;
+
+export interface Code {
+  system: string;
+  value: string;
+}
+
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Diagnostic extends Location {
+  severity: Severity;
+  /** Machine-readable kind: "syntax", "unknown-name", ... */
+  code: string;
+  length: number;
+  message: string;
+  sourceLine: string;
+  /** As a compiler prints it, with the caret. */
+  text: string;
+}
+
+export interface Finding {
+  index: number;
+  name: string;
+  type: FindingType;
+  label: string;
+  /** The `ask` text; "" when none. */
+  question: string;
+  /** Enum findings: the values in declared order; else empty. */
+  domain: readonly string[];
+  /** Number findings: the declared range; null when unbounded or not a number finding. */
+  min: number | null;
+  max: number | null;
+  integer: boolean;
+  unit: string;
+  group: string;
+  codes: readonly Code[];
+}
+
+export interface ConditionInfo {
+  index: number;
+  name: string;
+  label: string;
+  codes: readonly Code[];
+  advice: readonly string[];
+}
+
+export interface RuleInfo {
+  index: number;
+  name: string;
+  redflag: boolean;
+  priority: number;
+  label: string;
+  /** The level it sets, or null when it sets none. */
+  triage: Triage | null;
+  advice: readonly string[];
+  codes: readonly Code[];
+  location: Location;
+  source: string;
+}
+
+export interface RedFlag {
+  id: string;
+  label: string;
+  triage: Triage | null;
+  rule: number;
+}
+
+export interface Conclusion {
+  id: string;
+  label: string;
+  status: ConditionStatus;
+  /** Suggested conditions: "likely" or "possible", null for a plain suggestion. */
+  strength: Strength | null;
+  priority: number;
+  codes: Code[];
+  advice: string[];
+  condition: number;
+}
+
+export interface Ask {
+  finding: string;
+  question: string;
+  reason: AskReason;
+  /** Names of the undecided rules it could decide. */
+  couldDecide: string[];
+}
+
+export interface Undecided {
+  id: string;
+  redflag: boolean;
+  /** Unasked findings that could still decide it. */
+  missing: string[];
+  rule: number;
+}
+
+export interface EvalWarning {
+  kind: 'division_by_zero' | string;
+  owner: 'rule' | 'define' | 'score' | string;
+  name: string;
+}
+
+export interface Fact {
+  kind: FactKind;
+  index: number;
+  holds: boolean;
+  text: string;
+}
+
+export interface Explanation {
+  rule: string;
+  state: RuleState;
+  /** The reasons as one phrase. */
+  text: string;
+  /** Fired: what made it true; not fired: what was false. */
+  facts: Fact[];
+  /** Undecided: unasked findings that could decide it. */
+  missing: string[];
+  /** Undecided: findings recorded as unknown that keep it open. */
+  unknown: string[];
+  location: Location;
+}
+
+export interface CdsCard {
+  uuid: string;
+  summary: string;
+  indicator: 'info' | 'warning' | 'critical';
+  detail: string;
+  source: { label: string; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+export interface RenderOptions {
+  pretty?: boolean;
+}
+
+export interface EvaluateOptions {
+  /** At most this many ask-next items (0: all). */
+  maxAsk?: number;
+}
+
+export interface EvaluateManyOptions extends EvaluateOptions {
+  /** Threads for the batch call (0: one per processor). */
+  threads?: number;
+  /** Cases per batch call (default 1024). */
+  chunkSize?: number;
+}
+
+export interface CompileOptions {
+  /** Warnings count as errors. */
+  werror?: boolean;
+  /** File name used in diagnostics when compiling source text. */
+  name?: string | null;
+}
+
+/** The outcome of one evaluation; properties are read from the library on first access. */
+export class Result {
+  private constructor();
+  readonly ruleset: RuleSet;
+  readonly triage: Triage;
+  readonly triageIsDefault: boolean;
+  readonly redFlags: RedFlag[];
+  readonly conditions: Conclusion[];
+  readonly suggested: Conclusion[];
+  readonly considered: Conclusion[];
+  readonly excluded: Conclusion[];
+  readonly advice: string[];
+  readonly askNext: Ask[];
+  readonly undecided: Undecided[];
+  readonly warnings: EvalWarning[];
+  readonly disposed: boolean;
+  ruleState(rule: string | number): RuleState;
+  explain(): Explanation[];
+  explain(rule: string | number): Explanation;
+  /** The JSON result (schema version 1) as the library renders it. */
+  json(options?: RenderOptions): string;
+  toJSON(): Record<string, unknown>;
+  cdsHooksJSON(options?: RenderOptions): string;
+  cdsCards(): CdsCard[];
+  report(options?: { undecided?: boolean }): string;
+  toString(): string;
+  /** Releases the library handle now (otherwise done when garbage-collected). */
+  dispose(): void;
+  [Symbol.dispose](): void;
+}
+
+/** A compiled rule set: immutable. */
+export class RuleSet {
+  private constructor();
+  readonly name: string;
+  readonly version: string;
+  readonly title: string;
+  /** SHA-256 of the sources, lower-case hex. */
+  readonly hash: string;
+  readonly defaultTriage: Triage;
+  readonly testCount: number;
+  /** Warnings (and notes) of the compile. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly findings: readonly Finding[];
+  readonly conditions: readonly ConditionInfo[];
+  readonly rules: readonly RuleInfo[];
+  readonly redFlags: RuleInfo[];
+  readonly disposed: boolean;
+  finding(name: string): Finding;
+  ruleIndex(rule: string | number): number;
+  evaluate(findings?: Findings, options?: EvaluateOptions): Result;
+  evaluateMany(cases: Iterable<Findings>, options?: EvaluateManyOptions): IterableIterator<Result>;
+  dispose(): void;
+  [Symbol.dispose](): void;
+}
+
+/** Compiles a rule set from a path (directory or .ard file) or from source text. */
+export function compile(source: string | URL | Uint8Array, options?: CompileOptions): RuleSet;
+
+export interface ErrorDetails {
+  status?: number;
+  file?: string;
+  line?: number;
+  column?: number;
+  finding?: string;
+}
+
+/** Any failure reported by the Ardent library. */
+export class ArdentError extends Error {
+  constructor(message: string, details?: ErrorDetails);
+  /** The C status code (negative). */
+  readonly status: number;
+  /** "ARDENT_ENOTFOUND", ... */
+  readonly code: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly finding: string;
+}
+export class CompileError extends ArdentError {
+  readonly diagnostics: Diagnostic[];
+  readonly errors: Diagnostic[];
+  /** The library's one-line summary. */
+  readonly summary: string;
+}
+export class TypeMismatchError extends ArdentError {}
+export class NotFoundError extends ArdentError {}
+export class InvalidArgumentError extends ArdentError {}
+export class OutOfRangeError extends ArdentError {}
+export class FileError extends ArdentError {}
+export class StorageError extends ArdentError {}
+export class OutOfMemoryError extends ArdentError {}
+export class InternalError extends ArdentError {}
+
+/** Returns a non-negative status code; throws the matching ArdentError for a negative one. */
+export function check(rc: number, diagnostics?: Diagnostic[]): number;
+
+export const TRIAGE_LEVELS: readonly Triage[];
+export const DURATION_UNITS: readonly DurationUnit[];
+export const libraryVersion: string;
+export const libraryPath: string;
+export const abiVersion: number;
+export const SUPPORTED_ABI_VERSIONS: readonly number[];
+export const version: string;
+
+declare const ardent: {
+  compile: typeof compile;
+  RuleSet: typeof RuleSet;
+  Result: typeof Result;
+  ArdentError: typeof ArdentError;
+  CompileError: typeof CompileError;
+  TypeMismatchError: typeof TypeMismatchError;
+  NotFoundError: typeof NotFoundError;
+  InvalidArgumentError: typeof InvalidArgumentError;
+  OutOfRangeError: typeof OutOfRangeError;
+  FileError: typeof FileError;
+  StorageError: typeof StorageError;
+  OutOfMemoryError: typeof OutOfMemoryError;
+  InternalError: typeof InternalError;
+  check: typeof check;
+  TRIAGE_LEVELS: typeof TRIAGE_LEVELS;
+  DURATION_UNITS: typeof DURATION_UNITS;
+  libraryVersion: string;
+  libraryPath: string;
+  abiVersion: number;
+  SUPPORTED_ABI_VERSIONS: readonly number[];
+  version: string;
+};
+export default ardent;

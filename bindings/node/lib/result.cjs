@@ -1,0 +1,293 @@
+'use strict';
+// The outcome of one evaluation, read from the library on first access.
+
+const native = require('./native.cjs');
+const { check, InvalidArgumentError } = require('./errors.cjs');
+
+const { fn, NAMES } = native;
+
+const WARNING_KINDS = ['division_by_zero'];
+const OWNERS = ['rule', 'define', 'score'];
+
+// Results that were never disposed of give their handle back once garbage-collected.
+const registry = new FinalizationRegistry(({ handle, pool }) => pool.give(handle));
+
+const MAX_POOLED = 4096;
+
+/**
+ * Result handles of disposed (or collected) results of one rule set, kept for reuse:
+ * evaluating into a result already used with the rule set allocates nothing.
+ */
+class ResultPool {
+  #handles = [];
+  #open = true;
+
+  take() {
+    return this.#handles.length ? this.#handles.pop() : null;
+  }
+
+  give(handle) {
+    if (this.#open && this.#handles.length < MAX_POOLED) this.#handles.push(handle);
+    else fn.ardent_result_free(handle);
+  }
+
+  close() {
+    this.#open = false;
+    for (const handle of this.#handles) fn.ardent_result_free(handle);
+    this.#handles = [];
+  }
+}
+
+const triageName = (t) => (t >= 0 ? NAMES.triage[t] : null);
+
+/**
+ * What the rule set concluded for one case. Holds a library handle, freed by dispose() (or a
+ * `using` declaration) or, failing that, when the result is garbage-collected.
+ */
+class Result {
+  #handle;
+  #cache = {};
+
+  #pool;
+
+  constructor(handle, ruleset, pool) {
+    this.#handle = handle;
+    this.#pool = pool;
+    /** The rule set that produced the result: its name, version and hash are the provenance. */
+    this.ruleset = ruleset;
+    registry.register(this, { handle, pool }, this);
+  }
+
+  #live() {
+    if (this.#handle === null) {
+      throw new InvalidArgumentError('the result has been disposed of', { status: -4 });
+    }
+    return this.#handle;
+  }
+
+  #cached(key, read) {
+    if (!(key in this.#cache)) this.#cache[key] = read(this.#live());
+    return this.#cache[key];
+  }
+
+  /** The most urgent level set by a fired rule or red flag, else the rule set's default. */
+  get triage() {
+    return this.#cached('triage', (h) => NAMES.triage[check(fn.ardent_result_triage(h))]);
+  }
+
+  /** True when no fired rule set a triage. */
+  get triageIsDefault() {
+    return this.#cached('triageIsDefault', (h) => check(fn.ardent_result_triage_is_default(h)) === 1);
+  }
+
+  /** Every fired red flag, most urgent first. */
+  get redFlags() {
+    return this.#cached('redFlags', (h) => {
+      const out = [];
+      const item = { version: 1 };
+      for (let i = 0, n = fn.ardent_result_redflag_count(h); i < n; i++) {
+        check(fn.ardent_result_get_redflag(item, h, i));
+        out.push({ id: item.id, label: item.label, triage: triageName(item.triage), rule: item.rule });
+      }
+      return out;
+    });
+  }
+
+  /** Concluded conditions: suggested, then considered, then excluded. */
+  get conditions() {
+    return this.#cached('conditions', (h) => {
+      const out = [];
+      const item = { version: 1 };
+      for (let i = 0, n = fn.ardent_result_condition_count(h); i < n; i++) {
+        check(fn.ardent_result_get_condition(item, h, i));
+        out.push({
+          id: item.id,
+          label: item.label,
+          status: NAMES.conditionStatus[item.status],
+          strength: NAMES.strength[item.strength] || null,
+          priority: item.priority,
+          codes: native.decodeCodes(item.codes, item.code_count),
+          advice: native.decodeStrings(item.advice, item.advice_count),
+          condition: item.condition,
+        });
+      }
+      return out;
+    });
+  }
+
+  get suggested() {
+    return this.conditions.filter((c) => c.status === 'suggested');
+  }
+
+  get considered() {
+    return this.conditions.filter((c) => c.status === 'considered');
+  }
+
+  get excluded() {
+    return this.conditions.filter((c) => c.status === 'excluded');
+  }
+
+  /** Advice from fired red flags, fired rules and suggested conditions, each once. */
+  get advice() {
+    return this.#cached('advice', (h) => {
+      const out = [];
+      const text = [null];
+      for (let i = 0, n = fn.ardent_result_advice_count(h); i < n; i++) {
+        check(fn.ardent_result_get_advice(text, h, i));
+        out.push(text[0]);
+      }
+      return out;
+    });
+  }
+
+  /** The unasked findings that could still change the outcome, best first. */
+  get askNext() {
+    return this.#cached('askNext', (h) => {
+      const rules = this.ruleset.rules;
+      const out = [];
+      const item = { version: 1 };
+      for (let i = 0, n = fn.ardent_result_ask_count(h); i < n; i++) {
+        check(fn.ardent_result_get_ask(item, h, i));
+        out.push({
+          finding: item.name,
+          question: item.question,
+          reason: NAMES.askReason[item.reason],
+          couldDecide: native.decodeIndices(item.rules, item.rule_count).map((r) => rules[r].name),
+        });
+      }
+      return out;
+    });
+  }
+
+  /** Rules and red flags whose condition is still unknown, with what could decide them. */
+  get undecided() {
+    return this.#cached('undecided', (h) => {
+      const findings = this.ruleset.findings;
+      const out = [];
+      const item = { version: 1 };
+      for (let i = 0, n = fn.ardent_result_undecided_count(h); i < n; i++) {
+        check(fn.ardent_result_get_undecided(item, h, i));
+        out.push({
+          id: item.id,
+          redflag: item.redflag === 1,
+          missing: native.decodeIndices(item.missing, item.missing_count).map((f) => findings[f].name),
+          rule: item.rule,
+        });
+      }
+      return out;
+    });
+  }
+
+  /** Problems met while evaluating (a division by zero), each expression once. */
+  get warnings() {
+    return this.#cached('warnings', (h) => {
+      const out = [];
+      const item = { version: 1 };
+      for (let i = 0, n = fn.ardent_result_warning_count(h); i < n; i++) {
+        check(fn.ardent_result_get_warning(item, h, i));
+        out.push({
+          kind: WARNING_KINDS[item.kind] ?? String(item.kind),
+          owner: OWNERS[item.owner] ?? String(item.owner),
+          name: item.name,
+        });
+      }
+      return out;
+    });
+  }
+
+  /** Whether rule (or red flag) `rule`, a name or an index, fired, did not fire or is undecided. */
+  ruleState(rule) {
+    return NAMES.ruleState[check(fn.ardent_result_rule_state(this.#live(), this.ruleset.ruleIndex(rule)))];
+  }
+
+  /**
+   * Why `rule` (a name or index) fired, did not fire or is undecided. Without an argument:
+   * the explanations of every fired rule and red flag, in declaration order.
+   */
+  explain(rule) {
+    const h = this.#live();
+    if (rule !== undefined && rule !== null) return this.#explain(h, this.ruleset.ruleIndex(rule));
+    const out = [];
+    for (let i = 0, n = this.ruleset.rules.length; i < n; i++) {
+      if (fn.ardent_result_rule_state(h, i) === 2) out.push(this.#explain(h, i));
+    }
+    return out;
+  }
+
+  #explain(h, index) {
+    const e = { version: 1 };
+    check(fn.ardent_result_explain(e, h, index));
+    const findings = this.ruleset.findings;
+    const names = (ptr, count) => native.decodeFacts(ptr, count).map((f) => findings[f.index].name);
+    return {
+      rule: this.ruleset.rules[e.rule].name,
+      state: NAMES.ruleState[e.state],
+      text: e.text,
+      facts: native.decodeFacts(e.facts, e.fact_count).map((f) => ({
+        kind: ['finding', 'score', 'presence'][f.kind] ?? String(f.kind),
+        index: f.index,
+        holds: f.holds !== 0,
+        text: f.text,
+      })),
+      missing: names(e.missing, e.missing_count),
+      unknown: names(e.unknown, e.unknown_count),
+      location: { file: e.file, line: e.line, column: e.column },
+    };
+  }
+
+  #render(render, flags) {
+    const out = [null];
+    check(render(out, this.#live(), flags));
+    return out[0];
+  }
+
+  /** The JSON result (schema version 1) as the library renders it. */
+  json({ pretty = false } = {}) {
+    return this.#render(fn.ardent_result_json, pretty ? native.RENDER_PRETTY : 0);
+  }
+
+  /** The JSON result as an object (also what JSON.stringify(result) serialises). */
+  toJSON() {
+    return JSON.parse(this.json());
+  }
+
+  /** The CDS Hooks service response {"cards": [...]} as the library renders it. */
+  cdsHooksJSON({ pretty = false } = {}) {
+    return this.#render(fn.ardent_result_cds_cards, pretty ? native.RENDER_PRETTY : 0);
+  }
+
+  /** The CDS Hooks cards: a red flag is critical, an urgent triage a warning, the rest info. */
+  cdsCards() {
+    return JSON.parse(this.cdsHooksJSON()).cards ?? [];
+  }
+
+  /** A plain-text report for a clinician; with `undecided`, the undecided rules too. */
+  report({ undecided = false } = {}) {
+    return this.#render(fn.ardent_result_text, undecided ? native.RENDER_UNDECIDED : 0);
+  }
+
+  toString() {
+    return this.report();
+  }
+
+  /**
+   * Releases the library handle now (for reuse by the next evaluation); what was already read
+   * stays readable.
+   */
+  dispose() {
+    if (this.#handle === null) return;
+    registry.unregister(this);
+    this.#pool.give(this.#handle);
+    this.#handle = null;
+  }
+
+  get disposed() {
+    return this.#handle === null;
+  }
+}
+
+if (typeof Symbol.dispose === 'symbol') {
+  Result.prototype[Symbol.dispose] = Result.prototype.dispose;
+}
+
+module.exports = { Result, ResultPool };

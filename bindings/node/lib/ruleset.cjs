@@ -1,0 +1,373 @@
+'use strict';
+// Compiling rule sets and evaluating cases against them.
+
+const fs = require('node:fs');
+const native = require('./native.cjs');
+const { check, InvalidArgumentError, TypeMismatchError } = require('./errors.cjs');
+const { Result, ResultPool } = require('./result.cjs');
+
+const { fn, NAMES } = native;
+
+// Frees a rule set's handle and its reusable cases once the RuleSet is garbage-collected.
+const registry = new FinalizationRegistry(({ handle, cases, pool }) => {
+  for (const c of cases) fn.ardent_case_free(c);
+  pool.close();
+  fn.ardent_ruleset_free(handle);
+});
+
+function readDiagnostics(handle) {
+  if (!handle) return [];
+  const out = [];
+  const d = { version: 1 };
+  for (let i = 0, n = fn.ardent_diagnostics_count(handle); i < n; i++) {
+    check(fn.ardent_diagnostics_get(d, handle, i));
+    out.push({
+      severity: NAMES.severity[d.severity],
+      code: d.code,
+      file: d.file,
+      line: d.line,
+      column: d.column,
+      length: d.length,
+      message: d.message,
+      sourceLine: d.source_line,
+      text: d.text,
+    });
+  }
+  return out;
+}
+
+function looksLikePath(source) {
+  if (fs.existsSync(source)) return true;
+  // Not existing, yet clearly meant as a path: let the library report it as unreadable.
+  return !source.includes('\n') && (source.endsWith('.ard') || (source.includes('/') && !source.trim().includes(' ')));
+}
+
+/**
+ * Compiles a rule set from a path (a directory of .ard files or one file) when `source` is a
+ * URL or names an existing file or directory, else from the text of one rule file (`name` is
+ * then the file name in diagnostics). Throws CompileError, with every diagnostic, when the rule
+ * set has errors (or warnings, with `werror`); FileError when the path cannot be read.
+ */
+function compile(source, { werror = false, name = null } = {}) {
+  const opts = { version: 1, werror: werror ? 1 : 0 };
+  const out = [null];
+  const diags = [null];
+  let rc;
+  if (source instanceof URL) source = source.protocol === 'file:' ? require('node:url').fileURLToPath(source) : String(source);
+  if (typeof source === 'string' && looksLikePath(source)) {
+    rc = fn.ardent_ruleset_compile_path(out, diags, source, opts);
+  } else if (typeof source === 'string' || source instanceof Uint8Array) {
+    const text = typeof source === 'string' ? Buffer.from(source, 'utf8') : source;
+    rc = fn.ardent_ruleset_compile_source(out, diags, text, text.length, name, opts);
+  } else {
+    throw new TypeError(`compile() takes a path or source text, not ${typeof source}`);
+  }
+  let diagnostics;
+  try {
+    diagnostics = readDiagnostics(diags[0]);
+  } finally {
+    fn.ardent_diagnostics_free(diags[0]);
+  }
+  if (rc !== 0) {
+    fn.ardent_ruleset_free(out[0]);
+    check(rc, diagnostics);
+  }
+  return new RuleSet(out[0], diagnostics);
+}
+
+const nameOrEmpty = (s) => s ?? '';
+
+/** A compiled rule set: immutable; evaluate cases against it. */
+class RuleSet {
+  #handle;
+  #state; // what the finalizer frees: the handle and the reusable cases
+  #counts; // conditions, rules
+  #slots = new Map(); // finding name -> [index, type, Map(enum value -> position)]
+  #rules = null;
+  #conditions = null;
+  #ruleIndex = null;
+  #options = new Map();
+
+  constructor(handle, diagnostics = []) {
+    this.#handle = handle;
+    this.#state = { handle, cases: [], pool: new ResultPool() };
+    registry.register(this, this.#state, this);
+    /** Warnings (and notes) of the compile. */
+    this.diagnostics = diagnostics;
+    const info = { version: 1 };
+    check(fn.ardent_ruleset_get_info(info, handle));
+    this.name = info.name;
+    this.version = info.ruleset_version;
+    this.title = info.title;
+    this.hash = info.hash;
+    this.defaultTriage = NAMES.triage[info.default_triage];
+    this.testCount = info.test_count;
+    this.#counts = [info.condition_count, info.rule_count];
+    const findings = [];
+    const f = { version: 1 };
+    for (let i = 0; i < info.finding_count; i++) {
+      check(fn.ardent_finding_get(f, handle, i));
+      const type = NAMES.findingType[f.type];
+      const domain = native.decodeStrings(f.values, f.value_count);
+      const number = f.type === native.FINDING_NUMBER;
+      findings.push(Object.freeze({
+        index: f.index,
+        name: f.name,
+        type,
+        label: f.label,
+        question: f.question,
+        domain,
+        min: number && !Number.isNaN(f.min) ? f.min : null,
+        max: number && !Number.isNaN(f.max) ? f.max : null,
+        integer: f.integer === 1,
+        unit: nameOrEmpty(f.unit),
+        group: nameOrEmpty(f.group),
+        codes: native.decodeCodes(f.codes, f.code_count),
+      }));
+      this.#slots.set(f.name, [f.index, f.type, new Map(domain.map((v, k) => [v, k]))]);
+    }
+    /** The findings the rule set declares, in declaration order. */
+    this.findings = Object.freeze(findings);
+  }
+
+  /** The conditions the rule set declares, in declaration order. */
+  get conditions() {
+    if (this.#conditions === null) {
+      const h = this.#live();
+      const out = [];
+      const c = { version: 1 };
+      for (let i = 0; i < this.#counts[0]; i++) {
+        check(fn.ardent_condition_get(c, h, i));
+        out.push(Object.freeze({
+          index: c.index,
+          name: c.name,
+          label: c.label,
+          codes: native.decodeCodes(c.codes, c.code_count),
+          advice: native.decodeStrings(c.advice, c.advice_count),
+        }));
+      }
+      this.#conditions = Object.freeze(out);
+    }
+    return this.#conditions;
+  }
+
+  /** Rules and red flags, in declaration order. */
+  get rules() {
+    if (this.#rules === null) {
+      const h = this.#live();
+      const out = [];
+      const r = { version: 1 };
+      for (let i = 0; i < this.#counts[1]; i++) {
+        check(fn.ardent_rule_get(r, h, i));
+        out.push(Object.freeze({
+          index: r.index,
+          name: r.name,
+          redflag: r.redflag === 1,
+          priority: r.priority,
+          label: r.label,
+          triage: r.triage >= 0 ? NAMES.triage[r.triage] : null,
+          advice: native.decodeStrings(r.advice, r.advice_count),
+          codes: native.decodeCodes(r.codes, r.code_count),
+          location: { file: r.file, line: r.line, column: r.column },
+          source: r.source,
+        }));
+      }
+      this.#rules = Object.freeze(out);
+      this.#ruleIndex = new Map(out.map((rule) => [rule.name, rule.index]));
+    }
+    return this.#rules;
+  }
+
+  get redFlags() {
+    return this.rules.filter((r) => r.redflag);
+  }
+
+  /** The finding called `name`; NotFoundError (with a "did you mean") otherwise. */
+  finding(name) {
+    const slot = this.#slots.get(name);
+    if (slot === undefined) this.#missingFinding(name);
+    return this.findings[slot[0]];
+  }
+
+  /** A rule's index from its name (or the index itself). */
+  ruleIndex(rule) {
+    if (typeof rule === 'number') return rule;
+    this.rules;
+    const index = this.#ruleIndex.get(rule);
+    if (index !== undefined) return index;
+    const out = [0];
+    check(fn.ardent_rule_index(out, this.#live(), String(rule)));
+    return out[0];
+  }
+
+  /**
+   * Evaluates one case: an object (or Map) of finding values -- a boolean, a number, an enum
+   * value's name, a duration ({amount, unit}, a number of days or a string such as "6 weeks"),
+   * or null for "asked, and nobody knows"; a finding left out (or undefined) is "not asked" --
+   * or the same as JSON text. `maxAsk` limits the ask-next list (0: all).
+   */
+  evaluate(findings = {}, { maxAsk = 0 } = {}) {
+    const h = this.#live();
+    const c = this.#cases(1)[0];
+    fn.ardent_case_clear(c);
+    this.#fill(c, findings);
+    const opts = this.#evaluateOptions(maxAsk);
+    const pool = this.#state.pool;
+    const reused = pool.take();
+    if (reused === null) {
+      const out = [null];
+      check(fn.ardent_evaluate(out, h, c, opts));
+      return new Result(out[0], this, pool);
+    }
+    const rc = fn.ardent_evaluate_into(reused, h, c, opts);
+    if (rc !== 0) {
+      pool.give(reused);
+      check(rc);
+    }
+    return new Result(reused, this, pool);
+  }
+
+  /**
+   * Evaluates many cases (objects or JSON texts, e.g. the lines of a JSON Lines file) through
+   * the library's batch call, `chunkSize` at a time on `threads` threads (0: one per
+   * processor). Returns an iterator of results in the order of `cases`.
+   */
+  evaluateMany(cases, { threads = 0, maxAsk = 0, chunkSize = 1024 } = {}) {
+    if (!(chunkSize >= 1)) throw new RangeError('chunkSize must be at least 1');
+    const iterator = cases[Symbol.iterator]();
+    return this.#batches(iterator, threads, maxAsk, chunkSize);
+  }
+
+  * #batches(iterator, threads, maxAsk, chunkSize) {
+    const opts = this.#evaluateOptions(maxAsk);
+    for (let done = false; !done;) {
+      const chunk = [];
+      while (chunk.length < chunkSize) {
+        const step = iterator.next();
+        if (step.done) {
+          done = true;
+          break;
+        }
+        chunk.push(step.value);
+      }
+      if (chunk.length === 0) return;
+      const count = chunk.length;
+      const cases = this.#cases(count);
+      const handles = new BigUint64Array(count);
+      for (let i = 0; i < count; i++) {
+        fn.ardent_case_clear(cases[i]);
+        this.#fill(cases[i], chunk[i]);
+        handles[i] = cases[i];
+      }
+      const pool = this.#state.pool;
+      const outs = new BigUint64Array(count); // 0: a new result; else one to evaluate into
+      for (let i = 0, h; i < count && (h = pool.take()) !== null; i++) outs[i] = h;
+      const rc = fn.ardent_evaluate_batch(outs, this.#live(), handles, count, threads, opts);
+      const results = [];
+      for (const h of outs) if (h !== 0n) results.push(new Result(h, this, pool)); // owned whatever rc says
+      check(rc);
+      yield* results;
+    }
+  }
+
+  #cases(count) {
+    const cases = this.#state.cases;
+    while (cases.length < count) {
+      const out = [null];
+      check(fn.ardent_case_new(out, this.#live()));
+      cases.push(out[0]);
+    }
+    return cases;
+  }
+
+  #evaluateOptions(maxAsk) {
+    if (!maxAsk) return null;
+    let opts = this.#options.get(maxAsk);
+    if (opts === undefined) this.#options.set(maxAsk, (opts = { version: 1, max_ask: maxAsk }));
+    return opts;
+  }
+
+  #fill(c, findings) {
+    if (typeof findings === 'string') findings = Buffer.from(findings, 'utf8');
+    if (findings instanceof Uint8Array) {
+      check(fn.ardent_case_set_json(c, findings, findings.length));
+      return;
+    }
+    if (findings === null || typeof findings !== 'object') {
+      throw new TypeError('a case is an object of finding values or a JSON text');
+    }
+    const entries = findings instanceof Map ? findings : Object.entries(findings);
+    for (const [name, value] of entries) {
+      if (value === undefined) continue;
+      const slot = this.#slots.get(name);
+      if (slot === undefined) this.#missingFinding(name);
+      const [index, type, domain] = slot;
+      let rc;
+      switch (typeof value) {
+        case 'boolean':
+          rc = fn.ardent_case_set_bool_at(c, index, value ? 1 : 0);
+          break;
+        case 'number':
+        case 'bigint':
+          rc = type === native.FINDING_DURATION
+            ? fn.ardent_case_set_duration_at(c, index, Number(value), native.DAYS)
+            : fn.ardent_case_set_number_at(c, index, Number(value));
+          break;
+        case 'string':
+          if (type === native.FINDING_ENUM && domain.has(value)) {
+            rc = fn.ardent_case_set_enum_index_at(c, index, domain.get(value));
+          } else if (type === native.FINDING_DURATION) { // "6 weeks": the library parses it
+            const json = Buffer.from(JSON.stringify({ [name]: value }), 'utf8');
+            rc = fn.ardent_case_set_json(c, json, json.length);
+          } else { // the library explains what is wrong with it
+            rc = fn.ardent_case_set_enum_at(c, index, value);
+          }
+          break;
+        default:
+          if (value === null) {
+            rc = fn.ardent_case_set_unknown_at(c, index);
+          } else if (typeof value === 'object' && typeof value.amount === 'number' && typeof value.unit === 'string') {
+            const unit = NAMES.durationUnit.indexOf(value.unit);
+            rc = fn.ardent_case_set_duration_at(c, index, value.amount, unit); // -1: the library refuses it
+          } else {
+            throw new TypeMismatchError(
+              `finding '${name}': ${typeof value} is not a finding value (use a boolean, a number, a string, ` +
+              '{amount, unit} or null)', { status: -2, finding: name });
+          }
+      }
+      if (rc !== 0) check(rc);
+    }
+  }
+
+  #missingFinding(name) {
+    const out = [0];
+    check(fn.ardent_finding_index(out, this.#live(), String(name)));
+    throw new Error(`ardent: the library knows finding '${name}' but the binding does not`);
+  }
+
+  #live() {
+    if (this.#handle === null) throw new InvalidArgumentError('the rule set has been disposed of', { status: -4 });
+    return this.#handle;
+  }
+
+  /** Releases the library handle now; results made from it stay usable. */
+  dispose() {
+    if (this.#handle === null) return;
+    registry.unregister(this);
+    for (const c of this.#state.cases) fn.ardent_case_free(c);
+    this.#state.pool.close(); // results still alive free their handles themselves
+    fn.ardent_ruleset_free(this.#handle);
+    this.#state.cases = [];
+    this.#handle = null;
+  }
+
+  get disposed() {
+    return this.#handle === null;
+  }
+}
+
+if (typeof Symbol.dispose === 'symbol') {
+  RuleSet.prototype[Symbol.dispose] = RuleSet.prototype.dispose;
+}
+
+module.exports = { compile, RuleSet };

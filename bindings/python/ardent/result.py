@@ -1,0 +1,258 @@
+"""The outcome of one evaluation, read from the library on first access."""
+
+from __future__ import annotations
+
+import json
+import threading
+import weakref
+from ctypes import byref, c_char_p, c_uint32, c_void_p
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Dict, List, Union
+
+from . import _native as n
+from .errors import InvalidArgumentError, check
+from .types import (
+    Ask,
+    AskReason,
+    CardIndicator,
+    CdsCard,
+    Code,
+    ConditionStatus,
+    Conclusion,
+    EvalWarning,
+    Explanation,
+    Fact,
+    FactKind,
+    Location,
+    RedFlag,
+    RuleState,
+    Strength,
+    Triage,
+    Undecided,
+)
+
+if TYPE_CHECKING:
+    from .ruleset import RuleSet
+
+lib = n.lib
+
+# Explaining fills a cache inside the C result, so two threads must not do it at once.
+_explain_lock = threading.Lock()
+
+_WARNING_KINDS = {0: "division_by_zero"}
+_OWNERS = {0: "rule", 1: "define", 2: "score"}
+
+
+class Result:
+    """What the rule set concluded for one case: triage, red flags, conditions, advice and
+    the findings worth asking next, with explanations on request.
+
+    Holds a library handle, freed when the result is garbage-collected or at once by close()
+    or a `with` block. The result names the rule set that produced it (`ruleset.name`,
+    `.version`, `.hash`).
+    """
+
+    def __init__(self, handle: int, ruleset: "RuleSet") -> None:
+        self._handle = handle
+        self.ruleset = ruleset
+        # The handle goes back to the rule set's pool for reuse (or is freed).
+        self._finalizer = weakref.finalize(self, ruleset._pool.give, handle)
+
+    # --- the outcome ------------------------------------------------------------------------
+
+    @cached_property
+    def triage(self) -> Triage:
+        """The most urgent level set by a fired rule or red flag, else the rule set's default."""
+        return Triage(check(lib.ardent_result_triage(self._live())))
+
+    @cached_property
+    def triage_is_default(self) -> bool:
+        """True when no fired rule set a triage."""
+        return bool(check(lib.ardent_result_triage_is_default(self._live())))
+
+    @cached_property
+    def red_flags(self) -> List[RedFlag]:
+        """Every fired red flag, most urgent first."""
+        h = self._live()
+        item = n.RedFlag_(version=1)
+        out = []
+        for i in range(lib.ardent_result_redflag_count(h)):
+            check(lib.ardent_result_get_redflag(byref(item), h, i))
+            out.append(RedFlag(n.text(item.id), n.text(item.label),
+                               Triage(item.triage) if item.triage >= 0 else None, item.rule))
+        return out
+
+    @cached_property
+    def conditions(self) -> List[Conclusion]:
+        """Concluded conditions: suggested, then considered, then excluded."""
+        h = self._live()
+        item = n.Conclusion_(version=1)
+        out = []
+        for i in range(lib.ardent_result_condition_count(h)):
+            check(lib.ardent_result_get_condition(byref(item), h, i))
+            codes = tuple(Code(n.text(item.codes[k].system), n.text(item.codes[k].value))
+                          for k in range(item.code_count))
+            out.append(Conclusion(n.text(item.id), n.text(item.label), ConditionStatus(item.status),
+                                  Strength(item.strength), item.priority, codes,
+                                  n.texts(item.advice, item.advice_count), item.condition))
+        return out
+
+    def conditions_with(self, status: ConditionStatus) -> List[Conclusion]:
+        return [c for c in self.conditions if c.status is status]
+
+    @property
+    def suggested(self) -> List[Conclusion]:
+        return self.conditions_with(ConditionStatus.SUGGESTED)
+
+    @property
+    def considered(self) -> List[Conclusion]:
+        return self.conditions_with(ConditionStatus.CONSIDERED)
+
+    @property
+    def excluded(self) -> List[Conclusion]:
+        return self.conditions_with(ConditionStatus.EXCLUDED)
+
+    @cached_property
+    def advice(self) -> List[str]:
+        """Advice from fired red flags, fired rules and suggested conditions, each once."""
+        h = self._live()
+        text = c_char_p()
+        out = []
+        for i in range(lib.ardent_result_advice_count(h)):
+            check(lib.ardent_result_get_advice(byref(text), h, i))
+            out.append(n.text(text.value))
+        return out
+
+    @cached_property
+    def ask_next(self) -> List[Ask]:
+        """The unasked findings that could still change the outcome, best first."""
+        h = self._live()
+        item = n.Ask_(version=1)
+        rules = self.ruleset.rules
+        out = []
+        for i in range(lib.ardent_result_ask_count(h)):
+            check(lib.ardent_result_get_ask(byref(item), h, i))
+            out.append(Ask(n.text(item.name), n.text(item.question), AskReason(item.reason),
+                           tuple(rules[item.rules[k]].name for k in range(item.rule_count))))
+        return out
+
+    @cached_property
+    def undecided(self) -> List[Undecided]:
+        """Rules and red flags whose condition is still unknown."""
+        h = self._live()
+        item = n.Undecided_(version=1)
+        findings = self.ruleset.findings
+        out = []
+        for i in range(lib.ardent_result_undecided_count(h)):
+            check(lib.ardent_result_get_undecided(byref(item), h, i))
+            out.append(Undecided(n.text(item.id), bool(item.redflag),
+                                 tuple(findings[item.missing[k]].name for k in range(item.missing_count)),
+                                 item.rule))
+        return out
+
+    @cached_property
+    def warnings(self) -> List[EvalWarning]:
+        """Problems met while evaluating (a division by zero), each expression once."""
+        h = self._live()
+        item = n.EvalWarning_(version=1)
+        out = []
+        for i in range(lib.ardent_result_warning_count(h)):
+            check(lib.ardent_result_get_warning(byref(item), h, i))
+            out.append(EvalWarning(_WARNING_KINDS.get(item.kind, str(item.kind)),
+                                   _OWNERS.get(item.owner, str(item.owner)), n.text(item.name)))
+        return out
+
+    def rule_state(self, rule: Union[str, int]) -> RuleState:
+        """Whether rule (or red flag) `rule` fired, did not fire, or is undecided."""
+        return RuleState(check(lib.ardent_result_rule_state(self._live(), self._rule_index(rule))))
+
+    # --- explanations and renderings ----------------------------------------------------------
+
+    def explain(self, rule: Union[str, int, None] = None) -> Union[Explanation, List[Explanation]]:
+        """Why `rule` (a name or index) fired, did not fire or is undecided. Without an
+        argument: the explanations of every fired rule and red flag, in declaration order."""
+        if rule is not None:
+            return self._explain(self._rule_index(rule))
+        h = self._live()
+        fired = [i for i in range(len(self.ruleset.rules))
+                 if lib.ardent_result_rule_state(h, i) == RuleState.FIRED]
+        return [self._explain(i) for i in fired]
+
+    def _explain(self, index: int) -> Explanation:
+        h = self._live()
+        findings = self.ruleset.findings
+        e = n.Explanation_(version=1)
+        with _explain_lock:
+            check(lib.ardent_result_explain(byref(e), h, index))
+            facts = tuple(Fact(FactKind(f.kind), f.index, bool(f.holds), n.text(f.text))
+                          for f in (e.facts[k] for k in range(e.fact_count)))
+            return Explanation(
+                rule=self.ruleset.rules[e.rule].name, state=RuleState(e.state), text=n.text(e.text),
+                facts=facts,
+                missing=tuple(findings[e.missing[k].index].name for k in range(e.missing_count)),
+                unknown=tuple(findings[e.unknown[k].index].name for k in range(e.unknown_count)),
+                location=Location(n.text(e.file), e.line, e.column))
+
+    def to_json(self, *, pretty: bool = False) -> str:
+        """The JSON result (schema version 1) as the library renders it."""
+        return self._render(lib.ardent_result_json, n.RENDER_PRETTY if pretty else 0)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON result parsed into dicts and lists."""
+        return json.loads(self.to_json())
+
+    def cds_hooks_json(self, *, pretty: bool = False) -> str:
+        """The CDS Hooks service response {"cards": [...]} as the library renders it."""
+        return self._render(lib.ardent_result_cds_cards, n.RENDER_PRETTY if pretty else 0)
+
+    def cds_cards(self) -> List[CdsCard]:
+        """The CDS Hooks cards: a red flag is critical, an urgent triage a warning, the rest info."""
+        return [CdsCard(summary=c.get("summary", ""), indicator=CardIndicator(c.get("indicator", "info")),
+                        detail=c.get("detail", ""), source=dict(c.get("source", {})),
+                        uuid=c.get("uuid", ""))
+                for c in json.loads(self.cds_hooks_json()).get("cards", [])]
+
+    def report(self, *, undecided: bool = False) -> str:
+        """A plain-text report for a clinician; with `undecided`, also the undecided rules and
+        what they wait for."""
+        return self._render(lib.ardent_result_text, n.RENDER_UNDECIDED if undecided else 0)
+
+    def _render(self, fn, flags: int) -> str:
+        out = c_void_p()
+        check(fn(byref(out), self._live(), flags))
+        return n.take_string(out)
+
+    # --- lifetime -----------------------------------------------------------------------
+
+    def _rule_index(self, rule: Union[str, int]) -> int:
+        if isinstance(rule, int):
+            return rule
+        index = c_uint32()
+        check(lib.ardent_rule_index(byref(index), self.ruleset._live(), rule.encode("utf-8")))
+        return index.value
+
+    def _live(self) -> int:
+        if self._handle is None:
+            raise InvalidArgumentError("the result has been closed", code=n.EINVALID)
+        return self._handle
+
+    def close(self) -> None:
+        """Releases the library handle now (for reuse by the next evaluation); what was
+        already read stays readable."""
+        self._handle = None
+        self._finalizer()
+
+    def __enter__(self) -> "Result":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __str__(self) -> str:
+        return self.report()
+
+    def __repr__(self) -> str:
+        if self._handle is None:
+            return "<ardent.Result (closed)>"
+        flags = ", ".join(f.id for f in self.red_flags)
+        return f"<ardent.Result triage={self.triage} red_flags=[{flags}]>"

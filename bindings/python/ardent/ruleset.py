@@ -1,0 +1,341 @@
+"""Compiling rule sets and evaluating cases against them."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import math
+import numbers
+import os
+import threading
+import weakref
+from ctypes import byref, c_uint32, c_void_p
+from functools import cached_property
+from itertools import islice
+from typing import Iterable, Iterator, Mapping, Optional, Tuple, Union
+
+from . import _native as n
+from ._pool import ResultPool
+from .errors import InvalidArgumentError, TypeMismatchError, check
+from .result import Result
+from .types import (
+    Code,
+    ConditionInfo,
+    Diagnostic,
+    Duration,
+    Finding,
+    FindingType,
+    Location,
+    RuleInfo,
+    Severity,
+    Triage,
+)
+
+lib = n.lib
+
+Value = Union[bool, int, float, str, Duration, datetime.timedelta, None]
+"""A finding's value: bool for yes/no findings, a number for number findings, an enum value's
+name, a duration (a Duration, a timedelta, a number of days or a string such as "6 weeks"),
+or None for "asked, and nobody knows". A finding left out is "not asked"."""
+
+Findings = Union[Mapping[str, Value], str, bytes]
+"""A case: a mapping of finding names to values, or the same as a JSON object text."""
+
+
+def compile(source: Union[str, bytes, "os.PathLike[str]"], *, werror: bool = False,
+            name: Optional[str] = None) -> "RuleSet":
+    """Compiles a rule set.
+
+    `source` is a path (a directory of .ard files or one file) when it is a path object or a
+    string naming an existing file or directory; otherwise it is the text of one rule file
+    (`name` is then the file name shown in diagnostics). Raises CompileError, carrying every
+    diagnostic, when the rule set has errors (or warnings, with `werror`); FileError when the
+    path cannot be read. Warnings of a successful compile are in RuleSet.diagnostics.
+    """
+    opts = n.CompileOptions(1, 1 if werror else 0)
+    out, diags = c_void_p(), c_void_p()
+    if isinstance(source, bytes):
+        rc = lib.ardent_ruleset_compile_source(byref(out), byref(diags), source, len(source),
+                                               _encode(name) if name else None, byref(opts))
+    elif isinstance(source, os.PathLike) or _looks_like_path(source):
+        rc = lib.ardent_ruleset_compile_path(byref(out), byref(diags), os.fsencode(source),
+                                             byref(opts))
+    elif isinstance(source, str):
+        text = source.encode("utf-8")
+        rc = lib.ardent_ruleset_compile_source(byref(out), byref(diags), text, len(text),
+                                               _encode(name) if name else None, byref(opts))
+    else:
+        raise TypeError(f"compile() takes a path or source text, not {type(source).__name__}")
+    try:
+        diagnostics = _read_diagnostics(diags)
+    finally:
+        lib.ardent_diagnostics_free(diags)
+    if rc != n.OK:
+        lib.ardent_ruleset_free(out)  # NULL on failure; freed all the same, for safety
+        check(rc, diagnostics)
+    return RuleSet(out.value, diagnostics)
+
+
+def _free_ruleset(handle: int, pool: ResultPool) -> None:
+    pool.close()
+    lib.ardent_ruleset_free(handle)
+
+
+def _looks_like_path(source) -> bool:
+    if not isinstance(source, str):
+        return False
+    if os.path.exists(source):
+        return True
+    # Not existing, yet clearly meant as a path: let the library report it as unreadable.
+    return "\n" not in source and (source.endswith(".ard") or (os.sep in source and " " not in source.strip()))
+
+
+def _encode(s: str) -> bytes:
+    return s.encode("utf-8")
+
+
+def _read_diagnostics(handle: c_void_p) -> Tuple[Diagnostic, ...]:
+    if not handle:
+        return ()
+    out = []
+    d = n.Diagnostic_(version=1)
+    for i in range(lib.ardent_diagnostics_count(handle)):
+        check(lib.ardent_diagnostics_get(byref(d), handle, i))
+        out.append(Diagnostic(Severity(d.severity), n.text(d.code), n.text(d.file), d.line,
+                              d.column, d.length, n.text(d.message), n.text(d.source_line),
+                              n.text(d.text)))
+    return tuple(out)
+
+
+def _codes(array, count) -> Tuple[Code, ...]:
+    return tuple(Code(n.text(array[i].system), n.text(array[i].value)) for i in range(count))
+
+
+class _CaseHandle:
+    """An ardent_case reused for successive evaluations on one thread."""
+
+    __slots__ = ("handle", "__weakref__")
+
+    def __init__(self, ruleset_handle: int) -> None:
+        out = c_void_p()
+        check(lib.ardent_case_new(byref(out), ruleset_handle))
+        self.handle = out.value
+        weakref.finalize(self, lib.ardent_case_free, self.handle)
+
+
+class RuleSet:
+    """A compiled rule set: immutable, and safe to share between threads.
+
+    Frees its library handle when garbage-collected, or at once through close() or a `with`
+    block; results made from it stay usable after it is closed.
+    """
+
+    def __init__(self, handle: int, diagnostics: Tuple[Diagnostic, ...] = ()) -> None:
+        self._handle = handle
+        self._pool = ResultPool()
+        self._finalizer = weakref.finalize(self, _free_ruleset, handle, self._pool)
+        self.diagnostics: Tuple[Diagnostic, ...] = diagnostics
+        """Warnings (and notes) of the compile."""
+        info = n.RulesetInfo(version=1)
+        check(lib.ardent_ruleset_get_info(byref(info), handle))
+        self.name: str = n.text(info.name)
+        self.version: str = n.text(info.ruleset_version)
+        self.title: str = n.text(info.title)
+        self.hash: str = n.text(info.hash)
+        self.default_triage: Triage = Triage(info.default_triage)
+        self.test_count: int = info.test_count
+        self._counts = (info.finding_count, info.condition_count, info.rule_count)
+        self.findings: Tuple[Finding, ...] = tuple(self._finding(i) for i in range(info.finding_count))
+        # name -> (index, type, {enum value: position}) for the typed setters.
+        self._slots = {f.name: (f.index, f.type, {v: i for i, v in enumerate(f.domain)})
+                       for f in self.findings}
+        self._local = threading.local()
+        self._options_cache: dict = {}
+
+    # --- what the rule set declares -----------------------------------------------------
+
+    def _finding(self, index: int) -> Finding:
+        f = n.FindingInfo(version=1)
+        check(lib.ardent_finding_get(byref(f), self._handle, index))
+        ftype = FindingType(f.type)
+        number = ftype is FindingType.NUMBER
+        return Finding(
+            index=f.index, name=n.text(f.name), type=ftype, label=n.text(f.label),
+            question=n.text(f.question), domain=n.texts(f.values, f.value_count),
+            min=f.min if number and not math.isnan(f.min) else None,
+            max=f.max if number and not math.isnan(f.max) else None,
+            integer=bool(f.integer), unit=n.text(f.unit), group=n.text(f.group),
+            codes=_codes(f.codes, f.code_count))
+
+    @cached_property
+    def conditions(self) -> Tuple[ConditionInfo, ...]:
+        out = []
+        c = n.ConditionInfo_(version=1)
+        for i in range(self._counts[1]):
+            check(lib.ardent_condition_get(byref(c), self._live(), i))
+            out.append(ConditionInfo(c.index, n.text(c.name), n.text(c.label),
+                                     _codes(c.codes, c.code_count), n.texts(c.advice, c.advice_count)))
+        return tuple(out)
+
+    @cached_property
+    def rules(self) -> Tuple[RuleInfo, ...]:
+        """Rules and red flags, in declaration order."""
+        out = []
+        r = n.RuleInfo_(version=1)
+        for i in range(self._counts[2]):
+            check(lib.ardent_rule_get(byref(r), self._live(), i))
+            out.append(RuleInfo(
+                index=r.index, name=n.text(r.name), redflag=bool(r.redflag), priority=r.priority,
+                label=n.text(r.label), triage=Triage(r.triage) if r.triage >= 0 else None,
+                advice=n.texts(r.advice, r.advice_count), codes=_codes(r.codes, r.code_count),
+                location=Location(n.text(r.file), r.line, r.column), source=n.text(r.source)))
+        return tuple(out)
+
+    @property
+    def red_flags(self) -> Tuple[RuleInfo, ...]:
+        return tuple(r for r in self.rules if r.redflag)
+
+    def finding(self, name: str) -> Finding:
+        """The finding called `name`; NotFoundError (with a "did you mean") otherwise."""
+        slot = self._slots.get(name)
+        if slot is None:
+            self._missing_finding(name)
+        return self.findings[slot[0]]
+
+    # --- evaluating -------------------------------------------------------------------------
+
+    def evaluate(self, findings: Optional[Findings] = None, *, max_ask: int = 0) -> Result:
+        """Evaluates one case; see `Value` for the values a finding takes. `max_ask` limits
+        the ask-next list (0: all). Raises NotFoundError, TypeMismatchError or
+        OutOfRangeError for a value the rule set refuses."""
+        local = self._local
+        case = getattr(local, "case", None)
+        if case is None:
+            case = local.case = _CaseHandle(self._live())
+        handle = case.handle
+        lib.ardent_case_clear(handle)
+        if findings is not None:
+            self._fill(handle, findings)
+        opts = self._options(max_ask)
+        result = self._pool.take()
+        if result is None:
+            out = c_void_p()
+            check(lib.ardent_evaluate(byref(out), self._handle, handle, opts))
+            return Result(out.value, self)
+        rc = lib.ardent_evaluate_into(result, self._handle, handle, opts)
+        if rc:
+            self._pool.give(result)
+            check(rc)
+        return Result(result, self)
+
+    def evaluate_many(self, cases: Iterable[Findings], *, threads: int = 0, max_ask: int = 0,
+                      chunk_size: int = 1024) -> Iterator[Result]:
+        """Evaluates many cases through the library's batch call, `chunk_size` at a time on
+        `threads` threads (0: one per processor). Returns an iterator of results in the
+        order of `cases`, so that a stream (e.g. the lines of a JSON Lines file, which are
+        accepted as they are) needs no more memory than one chunk."""
+        if chunk_size < 1:
+            raise ValueError("chunk_size must be at least 1")
+        return self._batches(iter(cases), threads, max_ask, chunk_size)
+
+    def _batches(self, it, threads, max_ask, chunk_size) -> Iterator[Result]:
+        pool = []
+        opts = self._options(max_ask)
+        while True:
+            chunk = list(islice(it, chunk_size))
+            if not chunk:
+                return
+            count = len(chunk)
+            while len(pool) < count:
+                pool.append(_CaseHandle(self._live()))
+            for case, findings in zip(pool, chunk):
+                lib.ardent_case_clear(case.handle)
+                self._fill(case.handle, findings)
+            cases = (c_void_p * count)(*(case.handle for case in pool[:count]))
+            outs = (c_void_p * count)(*self._pool.take_many(count))  # the rest NULL: new results
+            rc = lib.ardent_evaluate_batch(outs, self._handle, cases, count, threads, opts)
+            results = [Result(h, self) for h in outs if h]  # owned whatever rc says
+            check(rc)
+            yield from results
+
+    def _options(self, max_ask: int):
+        if not max_ask:
+            return None
+        opts = self._options_cache.get(max_ask)
+        if opts is None:
+            opts = self._options_cache[max_ask] = byref(n.EvaluateOptions(1, max_ask))
+        return opts
+
+    def _fill(self, case: int, findings: Findings) -> None:
+        if isinstance(findings, str):
+            findings = findings.encode("utf-8")
+        if isinstance(findings, bytes):
+            check(lib.ardent_case_set_json(case, findings, len(findings)))
+            return
+        slots = self._slots
+        for name, value in findings.items():
+            slot = slots.get(name)
+            if slot is None:
+                self._missing_finding(name)
+            index, ftype, domain = slot
+            if value is None:
+                rc = lib.ardent_case_set_unknown_at(case, index)
+            elif value is True or value is False:
+                rc = lib.ardent_case_set_bool_at(case, index, value)
+            elif isinstance(value, str):
+                if ftype is FindingType.ENUM:
+                    position = domain.get(value)
+                    if position is not None:
+                        rc = lib.ardent_case_set_enum_index_at(case, index, position)
+                    else:  # the library explains what the domain is
+                        rc = lib.ardent_case_set_enum_at(case, index, value.encode("utf-8"))
+                elif ftype is FindingType.DURATION:  # "6 weeks": the library parses it
+                    text = json.dumps({name: value}).encode("utf-8")
+                    rc = lib.ardent_case_set_json(case, text, len(text))
+                else:
+                    rc = lib.ardent_case_set_enum_at(case, index, value.encode("utf-8"))
+            elif isinstance(value, numbers.Real) and not isinstance(value, bool):
+                if ftype is FindingType.DURATION:
+                    rc = lib.ardent_case_set_duration_at(case, index, float(value), n.DAYS)
+                else:
+                    rc = lib.ardent_case_set_number_at(case, index, float(value))
+            elif isinstance(value, Duration):
+                rc = lib.ardent_case_set_duration_at(case, index, float(value.amount), int(value.unit))
+            elif isinstance(value, datetime.timedelta):
+                rc = lib.ardent_case_set_duration_at(case, index, value / datetime.timedelta(days=1), n.DAYS)
+            else:
+                raise TypeMismatchError(
+                    f"finding '{name}': a {type(value).__name__} is not a finding value "
+                    "(use bool, a number, a str, a Duration, a timedelta or None)",
+                    code=n.ETYPE, finding=name)
+            if rc:
+                check(rc)
+
+    def _missing_finding(self, name) -> None:
+        if not isinstance(name, str):
+            raise TypeError(f"finding names are str, not {type(name).__name__}")
+        index = c_uint32()
+        check(lib.ardent_finding_index(byref(index), self._live(), name.encode("utf-8")))
+        raise AssertionError(f"the library knows finding {name!r} but the binding does not")
+
+    # --- lifetime -----------------------------------------------------------------------
+
+    def _live(self) -> int:
+        if self._handle is None:
+            raise InvalidArgumentError("the rule set has been closed", code=n.EINVALID)
+        return self._handle
+
+    def close(self) -> None:
+        """Releases the library handle now (results made from it stay usable)."""
+        self._handle = None
+        self._local = threading.local()
+        self._finalizer()  # results made from it keep the library's rule set alive
+
+    def __enter__(self) -> "RuleSet":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<ardent.RuleSet {self.name} {self.version} ({len(self.findings)} findings)>"

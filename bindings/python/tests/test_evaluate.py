@@ -1,0 +1,267 @@
+import datetime
+import gc
+import json
+import threading
+import unittest
+
+import ardent
+from ardent import ConditionStatus, Duration, DurationUnit, Triage
+
+from .support import MINI_HIP, OVERLOAD
+
+
+class EvaluateTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.rs = ardent.compile(MINI_HIP)
+
+    def test_an_empty_case_gets_the_default_triage_and_questions(self):
+        r = self.rs.evaluate({})
+        self.assertEqual(r.triage, Triage.ROUTINE)
+        self.assertTrue(r.triage_is_default)
+        self.assertEqual(r.red_flags, [])
+        self.assertEqual(r.conditions, [])
+        first = r.ask_next[0]
+        self.assertEqual(first.finding, "saddle_numbness")
+        self.assertEqual(first.reason, ardent.AskReason.RED_FLAG)
+        self.assertEqual(first.question, "Any numbness between the legs or around the back passage?")
+        self.assertIn("cauda_equina", first.could_decide)
+        self.assertIs(self.rs.evaluate().triage, Triage.ROUTINE)
+
+    def test_typed_values_reach_the_engine(self):
+        r = self.rs.evaluate(OVERLOAD)
+        self.assertEqual(r.triage, Triage.SELF_CARE)
+        self.assertFalse(r.triage_is_default)
+        [c] = r.conditions
+        self.assertEqual((c.id, c.status, c.strength, c.priority), ("rotator_overload", ConditionStatus.SUGGESTED, ardent.Strength.LIKELY, 2))
+        self.assertEqual(c.codes, (ardent.Code("snomed", "298336007"),))
+        self.assertEqual(r.suggested, [c])
+        self.assertEqual(r.advice, ["Stretch only gently and comfortably."])
+        self.assertEqual(r.rule_state("classic_overload"), ardent.RuleState.FIRED)
+        self.assertEqual(r.rule_state("maybe_overload"), ardent.RuleState.NOT_FIRED)
+
+    def test_numbers_scores_and_red_flags(self):
+        r = self.rs.evaluate({"night_pain": True, "pain_score": 8, "age": 45.5, "fever": True, "saddle_numbness": True})
+        self.assertEqual(r.triage, Triage.EMERGENCY)
+        self.assertEqual([(f.id, f.triage) for f in r.red_flags],
+                         [("cauda_equina", Triage.EMERGENCY), ("septic_hip", Triage.URGENT)])
+        self.assertEqual(r.red_flags[0].label, "Possible cauda equina syndrome")
+        self.assertEqual([(c.id, c.status) for c in r.conditions],
+                         [("bone_stress", ConditionStatus.SUGGESTED), ("infection", ConditionStatus.SUGGESTED)])
+        self.assertEqual(r.conditions[0].strength, ardent.Strength.POSSIBLE)
+        self.assertIn("Same-day emergency assessment.", r.advice)
+        self.assertIn("Arrange imaging.", r.advice)
+
+    def test_none_means_unknown_and_is_never_asked_again(self):
+        asked = self.rs.evaluate({"saddle_numbness": None})
+        self.assertNotIn("saddle_numbness", [a.finding for a in asked.ask_next])
+        undecided = {u.id: u for u in asked.undecided}
+        self.assertIn("cauda_equina", undecided)
+        self.assertEqual(undecided["cauda_equina"].missing, ())
+        self.assertTrue(undecided["cauda_equina"].redflag)
+
+    def test_every_form_of_a_duration(self):
+        cases = [Duration(7, DurationUnit.WEEKS), datetime.timedelta(days=49), 49, 49.0, "7 weeks"]
+        for value in cases:
+            with self.subTest(value=value):
+                r = self.rs.evaluate({"duration": value, "pain_score": 6})
+                self.assertEqual(r.triage, Triage.URGENT)
+                self.assertEqual(r.ask_next[0].finding, "saddle_numbness")
+        short = self.rs.evaluate({"duration": Duration(6, DurationUnit.WEEKS), "pain_score": 6})
+        self.assertEqual(short.triage, Triage.ROUTINE)
+
+    def test_a_fired_rule_asks_for_a_finding(self):
+        r = self.rs.evaluate({"duration": "2 months", "pain_score": 6, "saddle_numbness": False, "fever": False})
+        reasons = {a.finding: a.reason for a in r.ask_next}
+        self.assertEqual(reasons["night_pain"], ardent.AskReason.REQUESTED)
+
+    def test_json_text_is_accepted_as_a_case(self):
+        text = json.dumps(OVERLOAD)
+        self.assertEqual(self.rs.evaluate(text).triage, Triage.SELF_CARE)
+        self.assertEqual(self.rs.evaluate(text.encode()).triage, Triage.SELF_CARE)
+        with self.assertRaises(ardent.InvalidArgumentError):
+            self.rs.evaluate("{not json")
+
+    def test_max_ask_limits_the_questions(self):
+        self.assertEqual(len(self.rs.evaluate({}, max_ask=2).ask_next), 2)
+        self.assertGreater(len(self.rs.evaluate({}).ask_next), 2)
+
+    def test_refused_values_raise_the_matching_error(self):
+        with self.assertRaises(ardent.NotFoundError) as caught:
+            self.rs.evaluate({"fevr": True})
+        self.assertIn("did you mean 'fever'", caught.exception.message)
+        self.assertIsInstance(caught.exception, LookupError)
+        with self.assertRaises(ardent.TypeMismatchError) as caught:
+            self.rs.evaluate({"fever": 1})
+        self.assertEqual(caught.exception.finding, "fever")
+        with self.assertRaises(ardent.TypeMismatchError):
+            self.rs.evaluate({"age": "old"})
+        with self.assertRaises(ardent.TypeMismatchError):
+            self.rs.evaluate({"age": [54]})
+        with self.assertRaises(ardent.OutOfRangeError):
+            self.rs.evaluate({"pain_score": 11})
+        with self.assertRaises(ardent.OutOfRangeError):
+            self.rs.evaluate({"pain_score": 6.5})
+        with self.assertRaises(ardent.OutOfRangeError):
+            self.rs.evaluate({"duration": -2})
+        with self.assertRaises(ValueError):  # every value error is a ValueError too
+            self.rs.evaluate({"age": float("nan")})
+        with self.assertRaises(TypeError):
+            self.rs.evaluate({1: True})
+        # A failed case leaves nothing behind for the next one.
+        self.assertEqual(self.rs.evaluate({}).triage, Triage.ROUTINE)
+
+    def test_explanations(self):
+        r = self.rs.evaluate(dict(OVERLOAD, fever=False))
+        [fired] = r.explain()
+        self.assertEqual((fired.rule, fired.state), ("classic_overload", ardent.RuleState.FIRED))
+        self.assertIn("pain felt centrally in the buttock", fired.text)
+        self.assertEqual([f.index for f in fired.facts], [3, 5, 4])
+        self.assertTrue(all(f.holds for f in fired.facts))
+        self.assertEqual(fired.location.line, 63)
+        septic = r.explain("septic_hip")
+        self.assertEqual(septic.state, ardent.RuleState.NOT_FIRED)
+        self.assertEqual([f.text for f in septic.facts], ["no fever"])
+        undecided = r.explain("cauda_equina")
+        self.assertEqual(undecided.state, ardent.RuleState.UNDECIDED)
+        self.assertEqual(undecided.missing, ("saddle_numbness",))
+        with self.assertRaises(ardent.NotFoundError):
+            r.explain("no_such_rule")
+
+    def test_renderings_come_from_the_library(self):
+        r = self.rs.evaluate({"fever": True, "night_pain": True})
+        data = r.to_dict()
+        self.assertEqual(data["schema"], 1)
+        self.assertEqual(data["ruleset"], {"name": "mini_hip", "version": "0.3.0", "hash": self.rs.hash})
+        self.assertEqual(data["triage"], "urgent")
+        self.assertEqual([f["id"] for f in data["red_flags"]], ["septic_hip"])
+        self.assertIn("\n", r.to_json(pretty=True))
+        self.assertNotIn("\n", r.to_json())
+        cards = r.cds_cards()
+        self.assertEqual(cards[0].indicator, ardent.CardIndicator.CRITICAL)
+        self.assertIn("septic", cards[0].summary.lower())
+        self.assertTrue(all(len(c.summary) <= 140 for c in cards))
+        self.assertIn("mini_hip", cards[0].source["label"])
+        self.assertEqual(json.loads(r.cds_hooks_json())["cards"][0]["summary"], cards[0].summary)
+        self.assertIn("URGENT", r.report().upper())
+        self.assertEqual(str(r), r.report())
+        self.assertIn("triage=urgent", repr(r))
+
+    def test_division_by_zero_is_a_warning_not_a_crash(self):
+        r = self.rs.evaluate({"weekly_km": 30, "weekly_km_before": 0})
+        self.assertEqual([(w.kind, w.owner, w.name) for w in r.warnings], [("division_by_zero", "define", "load_ratio")])
+        self.assertEqual(r.rule_state("load_jump"), ardent.RuleState.UNDECIDED)
+        jump = self.rs.evaluate({"weekly_km": 40, "weekly_km_before": 20})
+        self.assertEqual([c.id for c in jump.conditions], ["training_error"])
+
+    def test_closing_a_result_frees_it_and_keeps_what_was_read(self):
+        with self.rs.evaluate({"saddle_numbness": True}) as r:
+            flags = r.red_flags
+        self.assertEqual(r.red_flags, flags)  # cached before closing
+        with self.assertRaises(ardent.InvalidArgumentError):
+            r.to_json()
+        r.close()  # closing twice is harmless
+        self.assertIn("closed", repr(r))
+
+    def test_a_closed_result_handle_serves_the_next_evaluation(self):
+        first = self.rs.evaluate({"saddle_numbness": True})
+        handle = first._handle
+        first.close()
+        second = self.rs.evaluate(OVERLOAD)
+        self.assertEqual(second._handle, handle)  # evaluated into, not allocated again
+        self.assertEqual((second.triage, second.red_flags), (Triage.SELF_CARE, []))
+        with self.assertRaises(ardent.InvalidArgumentError):
+            first.triage
+
+    def test_results_outlive_everything_else(self):
+        rs = ardent.compile(MINI_HIP)
+        r = rs.evaluate({"saddle_numbness": True})
+        del rs
+        gc.collect()
+        self.assertEqual(r.triage, Triage.EMERGENCY)
+        self.assertEqual(r.to_dict()["ruleset"]["name"], "mini_hip")
+
+
+class EvaluateManyTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.rs = ardent.compile(MINI_HIP)
+
+    def cases(self, n):
+        peaks = ["during_activity", "hours_after", "day_after", "constant", None]
+        for i in range(n):
+            case = {"central_buttock": i % 2 == 0, "pain_peak": peaks[i % 5], "side_lying": i % 3 != 0,
+                    "pain_score": i % 11, "night_pain": i % 7 == 0}
+            if i % 13 == 0:
+                case["saddle_numbness"] = True
+            if i % 4 == 0:
+                case["duration"] = f"{i % 90} days"
+            yield case
+
+    def summary(self, r):
+        return (r.triage, [f.id for f in r.red_flags], [(c.id, c.status) for c in r.conditions],
+                [a.finding for a in r.ask_next])
+
+    def test_batches_agree_with_single_evaluations_in_order(self):
+        cases = list(self.cases(2500))
+        single = [self.summary(self.rs.evaluate(c)) for c in cases]
+        for threads in (1, 2, 0):
+            for chunk in (1, 7, 1024):
+                with self.subTest(threads=threads, chunk=chunk):
+                    many = [self.summary(r) for r in self.rs.evaluate_many(cases, threads=threads, chunk_size=chunk)]
+                    self.assertEqual(many, single)
+
+    def test_a_stream_of_json_lines_is_accepted(self):
+        cases = list(self.cases(300))
+        lines = [json.dumps(c) + "\n" for c in cases]
+        many = [self.summary(r) for r in self.rs.evaluate_many(iter(lines))]
+        self.assertEqual(many, [self.summary(self.rs.evaluate(c)) for c in cases])
+
+    def test_results_are_lazy_and_errors_surface_in_order(self):
+        cases = [OVERLOAD, {"fever": "hot"}, OVERLOAD]
+        it = self.rs.evaluate_many(cases, chunk_size=1)
+        self.assertEqual(next(it).triage, Triage.SELF_CARE)
+        with self.assertRaises(ardent.TypeMismatchError):
+            next(it)
+        self.assertEqual(list(self.rs.evaluate_many([])), [])
+        with self.assertRaises(ValueError):
+            self.rs.evaluate_many([], chunk_size=0)
+
+    def test_max_ask_applies_to_every_result(self):
+        self.assertTrue(all(len(r.ask_next) <= 1 for r in self.rs.evaluate_many(self.cases(50), max_ask=1)))
+
+
+class ThreadsTest(unittest.TestCase):
+    def test_one_rule_set_serves_many_threads(self):
+        rs = ardent.compile(MINI_HIP)
+        expected = {
+            "overload": Triage.SELF_CARE,
+            "saddle": Triage.EMERGENCY,
+            "septic": Triage.URGENT,
+        }
+        cases = {"overload": OVERLOAD, "saddle": {"saddle_numbness": True}, "septic": {"fever": True, "night_pain": True}}
+        failures = []
+
+        def work(kind):
+            try:
+                for _ in range(300):
+                    r = rs.evaluate(cases[kind])
+                    if r.triage != expected[kind]:
+                        failures.append((kind, r.triage))
+                    r.explain()
+                for r in rs.evaluate_many([cases[kind]] * 100, threads=2, chunk_size=33):
+                    if r.triage != expected[kind]:
+                        failures.append((kind, r.triage))
+            except Exception as e:  # reported below, in the main thread
+                failures.append((kind, e))
+
+        threads = [threading.Thread(target=work, args=(k,)) for k in expected for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(failures, [])
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,264 @@
+// The C ABI's costs against the C++ API's (DESIGN §5): one case through the typed setters by
+// index, JSON in and out, and batches on one and two threads. rules/hip and its classic
+// overload vignette when the rule set compiles, else the C ABI tests' small rule set.
+//
+//   build/capi/ardent_capi_bench --benchmark_filter=Cpp|C_
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ardent.h"
+#include "ardent/ardent.hpp"
+
+namespace {
+
+// One finding to set: the same values go through both APIs.
+struct SetOp {
+  std::uint32_t slot = 0;
+  ardent::FindingType type = ardent::FindingType::boolean;
+  double number = 0;          // bool 0/1, number, duration in days
+  std::uint32_t value = 0;    // enum value index
+  bool unknown = false;
+};
+
+struct Fixture {
+  std::string rules_path;
+  std::string case_json;
+  ardent::RulesetPtr cpp;
+  ardent_ruleset* c = nullptr;
+  std::vector<SetOp> ops;
+
+  Fixture() {
+    std::string root = ARDENT_SOURCE_DIR;
+    if (ardent::compile_path(root + "/rules/hip").ok()) {
+      rules_path = root + "/rules/hip";
+      case_json = read(root + "/examples/cases/classic_overload.json");
+    } else {
+      rules_path = root + "/capi/tests/data/small.ard";
+      case_json = R"({"pain_central_buttock": true, "pain_peak": "day_after_activity", "pain_side_lying": true,
+                      "fever": false, "saddle_anaesthesia": false, "pain_score": 6, "age": 34,
+                      "symptom_duration": 21})";
+      std::fprintf(stderr, "rules/hip does not compile: benchmarking %s\n", rules_path.c_str());
+    }
+    cpp = ardent::compile_path(rules_path).ruleset;
+    if (ardent_ruleset_compile_path(&c, nullptr, rules_path.c_str(), nullptr) != ARDENT_OK) std::abort();
+    // Resolve the vignette to slots once, as an EHR resolves its form fields once.
+    ardent::Case probe(cpp);
+    probe.set_json(case_json);
+    for (std::uint32_t slot = 0; slot < cpp->findings().size(); ++slot) {
+      if (probe.state(slot) == ardent::FindingState::not_asked) continue;
+      SetOp op;
+      op.slot = slot;
+      op.type = cpp->findings()[slot].type;
+      op.unknown = probe.state(slot) == ardent::FindingState::unknown;
+      op.number = probe.number(slot);
+      op.value = static_cast<std::uint32_t>(probe.number(slot));
+      ops.push_back(op);
+    }
+  }
+  ~Fixture() { ardent_ruleset_free(c); }
+
+  static std::string read(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+};
+
+Fixture& fixture() {
+  static Fixture f;
+  return f;
+}
+
+void set_cpp(ardent::Case& c, const std::vector<SetOp>& ops) {
+  for (const SetOp& op : ops) {
+    if (op.unknown) {
+      c.set_unknown(op.slot);
+      continue;
+    }
+    switch (op.type) {
+      case ardent::FindingType::boolean: c.set_bool(op.slot, op.number != 0); break;
+      case ardent::FindingType::enumeration: c.set_enum(op.slot, op.value); break;
+      case ardent::FindingType::number: c.set_number(op.slot, op.number); break;
+      case ardent::FindingType::duration: c.set_duration(op.slot, op.number, ardent::DurationUnit::days); break;
+    }
+  }
+}
+
+int set_c(ardent_case* c, const std::vector<SetOp>& ops) {
+  int rc = ARDENT_OK;
+  for (const SetOp& op : ops) {
+    if (op.unknown) {
+      rc |= ardent_case_set_unknown_at(c, op.slot);
+      continue;
+    }
+    switch (op.type) {
+      case ardent::FindingType::boolean: rc |= ardent_case_set_bool_at(c, op.slot, op.number != 0); break;
+      case ardent::FindingType::enumeration: rc |= ardent_case_set_enum_index_at(c, op.slot, op.value); break;
+      case ardent::FindingType::number: rc |= ardent_case_set_number_at(c, op.slot, op.number); break;
+      case ardent::FindingType::duration: rc |= ardent_case_set_duration_at(c, op.slot, op.number, ARDENT_DAYS); break;
+    }
+  }
+  return rc;
+}
+
+// --- one case: clear, set the vignette's findings, evaluate into a reused result -----------
+
+void BM_Cpp_SetByIndex_Evaluate(benchmark::State& state) {
+  Fixture& f = fixture();
+  ardent::Case c(f.cpp);
+  ardent::Result r;
+  for (auto _ : state) {
+    c.clear();
+    set_cpp(c, f.ops);
+    ardent::evaluate(c, r);
+    benchmark::DoNotOptimize(r.triage());
+  }
+  state.counters["findings_set"] = static_cast<double>(f.ops.size());
+}
+BENCHMARK(BM_Cpp_SetByIndex_Evaluate);
+
+void BM_C_SetByIndex_Evaluate(benchmark::State& state) {
+  Fixture& f = fixture();
+  ardent_case* c = nullptr;
+  ardent_result* r = nullptr;
+  ardent_case_new(&c, f.c);
+  ardent_result_new(&r);
+  for (auto _ : state) {
+    ardent_case_clear(c);
+    int rc = set_c(c, f.ops);
+    rc |= ardent_evaluate_into(r, f.c, c, nullptr);
+    benchmark::DoNotOptimize(rc);
+    benchmark::DoNotOptimize(ardent_result_triage(r));
+  }
+  if (ardent_result_triage(r) < 0) state.SkipWithError("evaluation failed");
+  state.counters["findings_set"] = static_cast<double>(f.ops.size());
+  ardent_result_free(r);
+  ardent_case_free(c);
+}
+BENCHMARK(BM_C_SetByIndex_Evaluate);
+
+// Evaluation alone, the findings already set.
+void BM_Cpp_Evaluate(benchmark::State& state) {
+  Fixture& f = fixture();
+  ardent::Case c(f.cpp);
+  set_cpp(c, f.ops);
+  ardent::Result r;
+  for (auto _ : state) {
+    ardent::evaluate(c, r);
+    benchmark::DoNotOptimize(r.triage());
+  }
+}
+BENCHMARK(BM_Cpp_Evaluate);
+
+void BM_C_Evaluate(benchmark::State& state) {
+  Fixture& f = fixture();
+  ardent_case* c = nullptr;
+  ardent_result* r = nullptr;
+  ardent_case_new(&c, f.c);
+  set_c(c, f.ops);
+  ardent_result_new(&r);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(ardent_evaluate_into(r, f.c, c, nullptr));
+  }
+  ardent_result_free(r);
+  ardent_case_free(c);
+}
+BENCHMARK(BM_C_Evaluate);
+
+// --- JSON in, JSON out -----------------------------------------------------------------------
+
+void BM_Cpp_SetJson_ResultJson(benchmark::State& state) {
+  Fixture& f = fixture();
+  ardent::Case c(f.cpp);
+  ardent::Result r;
+  for (auto _ : state) {
+    c.clear();
+    c.set_json(f.case_json);
+    ardent::evaluate(c, r);
+    std::string json = ardent::format_json(c, r);
+    benchmark::DoNotOptimize(json.data());
+  }
+}
+BENCHMARK(BM_Cpp_SetJson_ResultJson);
+
+void BM_C_SetJson_ResultJson(benchmark::State& state) {
+  Fixture& f = fixture();
+  ardent_case* c = nullptr;
+  ardent_result* r = nullptr;
+  ardent_case_new(&c, f.c);
+  ardent_result_new(&r);
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    ardent_case_clear(c);
+    int rc = ardent_case_set_json(c, f.case_json.data(), f.case_json.size());
+    rc |= ardent_evaluate_into(r, f.c, c, nullptr);
+    char* json = nullptr;
+    rc |= ardent_result_json(&json, r, 0);
+    if (rc != ARDENT_OK) {
+      state.SkipWithError(ardent_last_error()->message);
+      break;
+    }
+    bytes = std::strlen(json);
+    ardent_string_free(json);
+  }
+  state.counters["json_bytes"] = static_cast<double>(bytes);
+  ardent_result_free(r);
+  ardent_case_free(c);
+}
+BENCHMARK(BM_C_SetJson_ResultJson);
+
+void BM_C_ResultCdsCards(benchmark::State& state) {
+  Fixture& f = fixture();
+  ardent_case* c = nullptr;
+  ardent_result* r = nullptr;
+  ardent_case_new(&c, f.c);
+  set_c(c, f.ops);
+  ardent_evaluate(&r, f.c, c, nullptr);
+  for (auto _ : state) {
+    char* cards = nullptr;
+    benchmark::DoNotOptimize(ardent_result_cds_cards(&cards, r, 0));
+    ardent_string_free(cards);
+  }
+  ardent_result_free(r);
+  ardent_case_free(c);
+}
+BENCHMARK(BM_C_ResultCdsCards);
+
+// --- batches ----------------------------------------------------------------------------------
+
+// 4096 cases: the vignette with one finding changed each time, so that outcomes differ.
+void BM_C_Batch(benchmark::State& state) {
+  Fixture& f = fixture();
+  constexpr std::size_t kCases = 4096;
+  std::vector<ardent_case*> cases(kCases, nullptr);
+  for (std::size_t i = 0; i < kCases; ++i) {
+    ardent_case_new(&cases[i], f.c);
+    set_c(cases[i], f.ops);
+    ardent_case_set_unknown_at(cases[i], static_cast<std::uint32_t>(i % f.cpp->findings().size()));
+  }
+  std::vector<ardent_result*> results(kCases, nullptr);
+  auto threads = static_cast<unsigned>(state.range(0));
+  for (auto _ : state) {
+    int rc = ardent_evaluate_batch(results.data(), f.c, cases.data(), kCases, threads, nullptr);
+    if (rc != ARDENT_OK) {
+      state.SkipWithError(ardent_last_error()->message);
+      break;
+    }
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * kCases));
+  for (auto* r : results) ardent_result_free(r);
+  for (auto* c : cases) ardent_case_free(c);
+}
+BENCHMARK(BM_C_Batch)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMicrosecond);
+
+}  // namespace

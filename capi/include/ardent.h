@@ -1,0 +1,779 @@
+/*
+** ardent.h -- the stable C interface of Ardent, a clinical rules language and triage engine.
+**
+** OVERVIEW
+**
+**   Ardent compiles rule sets written in the Ardent language (.ard files) into an immutable
+**   program and evaluates the findings of one patient (a "case") against it. An embedding
+**   program goes through five steps:
+**
+**     1. compile   ardent_ruleset_compile_path() / _source() / _sources()  -> ardent_ruleset*
+**     2. case      ardent_case_new(), then ardent_case_set_*() for each known finding
+**     3. evaluate  ardent_evaluate() -> ardent_result*, or ardent_evaluate_into() to reuse one
+**     4. read      ardent_result_triage(), ardent_result_get_redflag(), ..., ardent_result_json()
+**     5. free      ardent_result_free(), ardent_case_free(), ardent_ruleset_free()
+**
+**       ardent_ruleset *rs = NULL;
+**       ardent_case *c = NULL;
+**       ardent_result *r = NULL;
+**       if (ardent_ruleset_compile_path(&rs, NULL, "rules/hip", NULL) != ARDENT_OK) {
+**         fprintf(stderr, "%s\n", ardent_last_error()->message);
+**         return 1;
+**       }
+**       ardent_case_new(&c, rs);
+**       ardent_case_set_bool(c, "fever", 1);
+**       ardent_evaluate(&r, rs, c, NULL);
+**       printf("triage: %s\n", ardent_triage_str(ardent_result_triage(r)));
+**       ardent_result_free(r);
+**       ardent_case_free(c);
+**       ardent_ruleset_free(rs);
+**
+** CONVENTIONS
+**
+**   Return codes. Functions that can fail return an int: ARDENT_OK (0) or one of the small
+**   negative ARDENT_E* codes below. The details of the most recent failure on the calling
+**   thread are in ardent_last_error(). Functions returning a count return 0 for a NULL handle.
+**   Functions returning a non-negative enumeration value (a triage level, a state) return a
+**   negative ARDENT_E* code when they fail.
+**
+**   Output parameters come first and are named `out`. On failure, a pointer written through
+**   `out` is set to NULL (for handles and strings) and other outputs are left unspecified.
+**
+**   Ownership. Every handle returned through `out` is owned by the caller and released with
+**   the matching ardent_*_free() function; every char* returned through `out` is owned by the
+**   caller and released with ardent_string_free(). All *_free functions accept NULL.
+**   A `const char*` (or array) handed out by a getter is BORROWED: it stays valid until its
+**   parent handle is freed -- for anything read from an ardent_result, until that result is
+**   freed or evaluated again. Never free a borrowed pointer. Strings are UTF-8 and
+**   NUL-terminated; string fields of the structs below are never NULL (empty when absent).
+**
+**   A case and a result keep their rule set alive: ardent_ruleset_free() may be called while
+**   cases and results made from it still exist. Borrowed strings of a rule set stay valid as
+**   long as the rule set handle or any case or result made from it is alive.
+**
+**   Versioned structs. Option structs (read by the library) and info structs (filled by the
+**   library) start with `unsigned int version`. Initialise them with their ARDENT_*_INIT macro
+**   (or ardent_*_options_init()) so that `version` says which fields your program knows. A
+**   newer library honours every older version; a version the library does not know gives
+**   ARDENT_EINVALID. New fields are only ever appended, with a new version number.
+**   A NULL options pointer means the defaults.
+**
+**   Indices. Findings, conditions and rules are numbered 0..count-1 in declaration order
+**   (uint32_t); these numbers are stable for one compiled rule set. Positions in a result's
+**   lists are size_t, 0..count-1.
+**
+**   Names and values are compared byte for byte (identifiers are case-sensitive).
+**
+**   Compatibility. Once released, a function keeps its meaning for the whole life of ABI
+**   version 1; a changed behaviour gets a new function with a `_v2` suffix.
+**
+** THREADS
+**
+**   The library holds no global state apart from the per-thread last error, and never starts
+**   a thread except inside ardent_evaluate_batch() (which joins every thread it starts before
+**   it returns).
+**   - A compiled ardent_ruleset is immutable: any number of threads may use one at the same
+**     time, including compiling, creating cases and evaluating against it.
+**   - An ardent_diagnostics is immutable once returned: any number of threads may read it.
+**   - An ardent_case belongs to one thread at a time. Functions taking a `const ardent_case*`
+**     only read it: several threads may read one case at once (ardent_evaluate() on several
+**     threads, or the same case given several times to ardent_evaluate_batch()), as long as
+**     no thread modifies it meanwhile.
+**   - An ardent_result belongs to one thread at a time, for reading as well: the first read of
+**     the ask-next list or of an explanation completes work that evaluating left for later.
+**   - ardent_last_error() is per thread: a failure on one thread never changes what another
+**     thread sees.
+**
+** ERRORS
+**
+**   No C++ exception ever leaves the library. NULL handles, NULL strings, unknown names, values
+**   of the wrong type or out of range, invalid UTF-8 and malformed JSON are reported with an
+**   error code and a message, never by crashing. Passing a pointer that is not NULL but does not
+**   point to a live object of the right type (a freed handle, a wild pointer) is undefined
+**   behaviour, as in any C library.
+*/
+#ifndef ARDENT_H
+#define ARDENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------------------------------- */
+/* Export and versions                                                                       */
+/* ---------------------------------------------------------------------------------------- */
+
+#if defined(_WIN32) && !defined(ARDENT_STATIC)
+#  if defined(ARDENT_BUILDING_LIBRARY)
+#    define ARDENT_API __declspec(dllexport)
+#  else
+#    define ARDENT_API __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#  define ARDENT_API __attribute__((visibility("default")))
+#else
+#  define ARDENT_API
+#endif
+
+/* The library version these declarations come from. ARDENT_VERSION_NUMBER is
+** MAJOR * 1000000 + MINOR * 1000 + PATCH, so it grows with every release. */
+#define ARDENT_VERSION "0.1.0"
+#define ARDENT_VERSION_MAJOR 0
+#define ARDENT_VERSION_MINOR 1
+#define ARDENT_VERSION_PATCH 0
+#define ARDENT_VERSION_NUMBER 1000
+
+/* The binary interface: the SONAME is libardent.so.<ARDENT_ABI_VERSION>. It changes only when
+** a released function or struct layout changes incompatibly, which is never done lightly. */
+#define ARDENT_ABI_VERSION 1
+
+/* Version of the Ardent rule language and of the JSON result schema this library speaks. */
+#define ARDENT_DSL_VERSION 1
+#define ARDENT_JSON_SCHEMA_VERSION 1
+
+/* The version of the library actually loaded, e.g. "0.1.0" (static string). Compare with
+** ARDENT_VERSION to detect a header/library mismatch. */
+ARDENT_API const char *ardent_version(void);
+/* ARDENT_VERSION_NUMBER of the loaded library. */
+ARDENT_API int ardent_version_number(void);
+/* ARDENT_ABI_VERSION of the loaded library. */
+ARDENT_API int ardent_abi_version(void);
+
+/* ---------------------------------------------------------------------------------------- */
+/* Status codes and the last error                                                           */
+/* ---------------------------------------------------------------------------------------- */
+
+#define ARDENT_OK 0
+#define ARDENT_ESYNTAX (-1)    /* the rule set has errors (see the diagnostics)             */
+#define ARDENT_ETYPE (-2)      /* a value of the wrong type for this finding                 */
+#define ARDENT_ENOTFOUND (-3)  /* no finding, condition, rule or enum value of that name     */
+#define ARDENT_EINVALID (-4)   /* a NULL or malformed argument, malformed JSON, invalid UTF-8 */
+#define ARDENT_ERANGE (-5)     /* an index or value outside its range or domain              */
+#define ARDENT_EIO (-6)        /* a file or directory could not be read                      */
+#define ARDENT_ESTORAGE (-7)   /* the registry or audit database failed                     */
+#define ARDENT_ENOMEM (-8)     /* out of memory                                              */
+#define ARDENT_EINTERNAL (-9)  /* a bug in Ardent: please report it with the message         */
+
+/* A short static description of a status code ("out of memory"); never NULL. */
+ARDENT_API const char *ardent_errstr(int code);
+
+/* The most recent failure on the calling thread. Fields may be appended in later versions:
+** read it through the pointer, never copy or allocate one. */
+typedef struct ardent_error {
+  int code;              /* ARDENT_E*, or ARDENT_OK when nothing has failed (or after a clear) */
+  const char *message;   /* what went wrong, in English; "" when code is ARDENT_OK            */
+  const char *file;      /* compile errors: file of the first error; else ""                  */
+  uint32_t line;         /* compile errors: 1-based line of the first error; else 0           */
+  uint32_t column;       /* compile errors: 1-based column (in bytes); else 0                 */
+  const char *finding;   /* case errors: the finding concerned, when known; else ""           */
+} ardent_error;
+
+/* Details of the most recent failing call on the calling thread; never NULL. A successful call
+** does not change it. The pointer and its strings stay valid until the next failing call or
+** ardent_error_clear() on the same thread. Thread-safe (thread-local). */
+ARDENT_API const ardent_error *ardent_last_error(void);
+
+/* Resets the calling thread's last error to ARDENT_OK. */
+ARDENT_API void ardent_error_clear(void);
+
+/* Releases a string the library allocated and returned through a `char **out`. NULL-safe. */
+ARDENT_API void ardent_string_free(char *string);
+
+/* Pass as a length to mean "the string is NUL-terminated". */
+#define ARDENT_NUL_TERMINATED ((size_t)-1)
+
+/* ---------------------------------------------------------------------------------------- */
+/* Enumerations                                                                               */
+/* ---------------------------------------------------------------------------------------- */
+
+/* Triage levels, from least to most urgent (a larger number is more urgent). */
+#define ARDENT_TRIAGE_NONE (-1)  /* in ardent_rule_info and ardent_redflag: it sets no triage */
+#define ARDENT_TRIAGE_SELF_CARE 0
+#define ARDENT_TRIAGE_ROUTINE 1
+#define ARDENT_TRIAGE_URGENT 2
+#define ARDENT_TRIAGE_EMERGENCY 3
+
+/* Finding types. */
+#define ARDENT_FINDING_BOOL 0
+#define ARDENT_FINDING_ENUM 1
+#define ARDENT_FINDING_NUMBER 2
+#define ARDENT_FINDING_DURATION 3
+
+/* The state of a finding in a case. */
+#define ARDENT_STATE_NOT_ASKED 0  /* absent: nobody has asked                     */
+#define ARDENT_STATE_UNKNOWN 1    /* asked, and nobody knows (never asked again) */
+#define ARDENT_STATE_GIVEN 2      /* a value is recorded                          */
+
+/* Units of ardent_case_set_duration(). A month is 30.4375 days, a year 365.25 days. */
+#define ARDENT_MINUTES 0
+#define ARDENT_HOURS 1
+#define ARDENT_DAYS 2
+#define ARDENT_WEEKS 3
+#define ARDENT_MONTHS 4
+#define ARDENT_YEARS 5
+
+/* Diagnostic severities. */
+#define ARDENT_SEVERITY_ERROR 0
+#define ARDENT_SEVERITY_WARNING 1
+#define ARDENT_SEVERITY_NOTE 2
+
+/* The state of a rule (or red flag) after evaluation. */
+#define ARDENT_RULE_NOT_FIRED 0  /* its condition is false                                */
+#define ARDENT_RULE_UNDECIDED 1  /* its condition is unknown: more findings could decide */
+#define ARDENT_RULE_FIRED 2      /* its condition is true                                 */
+
+/* The status of a concluded condition. */
+#define ARDENT_CONDITION_SUGGESTED 0
+#define ARDENT_CONDITION_CONSIDERED 1
+#define ARDENT_CONDITION_EXCLUDED 2
+
+/* The strength of a suggestion (a plain `suggest` is NONE). */
+#define ARDENT_STRENGTH_NONE 0
+#define ARDENT_STRENGTH_LIKELY 1
+#define ARDENT_STRENGTH_POSSIBLE 2
+
+/* Why a finding is worth asking next, strongest reason first. */
+#define ARDENT_ASK_RED_FLAG 0      /* it could fire an undecided red flag      */
+#define ARDENT_ASK_REQUESTED 1     /* a fired rule asks for it (`ask F`)       */
+#define ARDENT_ASK_RAISES_TRIAGE 2 /* it could raise the triage               */
+#define ARDENT_ASK_REFINES 3       /* it could decide undecided rules          */
+
+/* Kinds of the facts in an explanation. */
+#define ARDENT_FACT_FINDING 0   /* a predicate on a finding; index = finding        */
+#define ARDENT_FACT_SCORE 1     /* a score compared with a threshold; index = score */
+#define ARDENT_FACT_PRESENCE 2  /* `x is known` / `x is unknown`; index = finding   */
+
+/* Problems met while evaluating. */
+#define ARDENT_WARNING_DIVISION_BY_ZERO 0
+#define ARDENT_OWNER_RULE 0
+#define ARDENT_OWNER_DEFINE 1
+#define ARDENT_OWNER_SCORE 2
+
+/* Names of the values above ("urgent", "enum", "not_asked", "minutes", "warning", "fired",
+** "suggested", "likely" ("" for NONE), "raises_triage", "division_by_zero"): static strings;
+** NULL for a value outside the enumeration. */
+ARDENT_API const char *ardent_triage_str(int triage);
+ARDENT_API const char *ardent_finding_type_str(int type);
+ARDENT_API const char *ardent_state_str(int state);
+ARDENT_API const char *ardent_duration_unit_str(int unit);
+ARDENT_API const char *ardent_severity_str(int severity);
+ARDENT_API const char *ardent_rule_state_str(int state);
+ARDENT_API const char *ardent_condition_status_str(int status);
+ARDENT_API const char *ardent_strength_str(int strength);
+ARDENT_API const char *ardent_ask_reason_str(int reason);
+
+/* ---------------------------------------------------------------------------------------- */
+/* Handles                                                                                    */
+/* ---------------------------------------------------------------------------------------- */
+
+typedef struct ardent_ruleset ardent_ruleset;          /* compiled rule set; immutable, shared */
+typedef struct ardent_case ardent_case;                /* the findings of one patient          */
+typedef struct ardent_result ardent_result;            /* the outcome of one evaluation        */
+typedef struct ardent_diagnostics ardent_diagnostics;  /* errors and warnings of a compile     */
+typedef struct ardent_registry ardent_registry;        /* rule-set registry (storage)          */
+typedef struct ardent_audit ardent_audit;              /* audit log of evaluations (storage)   */
+
+/* A terminology binding, e.g. {"snomed", "386661006"}. Arrays of this struct are handed out
+** by the library, so its layout is fixed for ever. */
+typedef struct ardent_code {
+  const char *system;
+  const char *value;
+} ardent_code;
+
+/* ---------------------------------------------------------------------------------------- */
+/* Compiling                                                                                  */
+/* ---------------------------------------------------------------------------------------- */
+
+#define ARDENT_COMPILE_OPTIONS_VERSION 1
+typedef struct ardent_compile_options {
+  unsigned int version;  /* ARDENT_COMPILE_OPTIONS_VERSION                               */
+  int werror;            /* nonzero: warnings count as errors (compiling then fails)   */
+} ardent_compile_options;
+#define ARDENT_COMPILE_OPTIONS_INIT { ARDENT_COMPILE_OPTIONS_VERSION, 0 }
+
+/* Fills *opts with the defaults of the given version (pass ARDENT_COMPILE_OPTIONS_VERSION).
+** ARDENT_EINVALID for a NULL opts or an unknown version. */
+ARDENT_API int ardent_compile_options_init(ardent_compile_options *opts, unsigned int version);
+
+/* One source file held in memory, for ardent_ruleset_compile_sources(). Layout fixed. */
+typedef struct ardent_source {
+  const char *path;   /* the name used in diagnostics and for sorting, e.g. "hip/core.ard" */
+  const char *text;   /* UTF-8 text                                                         */
+  size_t length;      /* bytes of text, or ARDENT_NUL_TERMINATED                             */
+} ardent_source;
+
+/* Compiles a rule set from `path`: a directory (every *.ard file below it, in sorted order) or
+** one .ard file.
+**   out          receives the compiled rule set, or NULL on failure. Free: ardent_ruleset_free.
+**   diagnostics  optional (may be NULL): receives every error and warning, on success and on
+**                failure alike (on ARDENT_EINVALID and ARDENT_ENOMEM it may be NULL). Free:
+**                ardent_diagnostics_free.
+**   path         file system path (bytes as given to the operating system).
+**   opts         NULL for the defaults.
+** Returns ARDENT_OK (possibly with warnings); ARDENT_ESYNTAX when the rule set has errors (or
+** warnings under werror) -- ardent_last_error() then carries the first error's file, line,
+** column and message; ARDENT_EIO when the path cannot be read; ARDENT_EINVALID for NULL out or
+** path or bad options; ARDENT_ENOMEM. Thread-safe. */
+ARDENT_API int ardent_ruleset_compile_path(ardent_ruleset **out, ardent_diagnostics **diagnostics,
+                                           const char *path, const ardent_compile_options *opts);
+
+/* Compiles a rule set held in one string (one file's text). `name` is the file name used in
+** diagnostics (NULL: "<memory>"). `length` is the text's size in bytes or
+** ARDENT_NUL_TERMINATED. Text that is not valid UTF-8 is an ARDENT_ESYNTAX error located at
+** the first bad byte. Otherwise as ardent_ruleset_compile_path(). Thread-safe. */
+ARDENT_API int ardent_ruleset_compile_source(ardent_ruleset **out, ardent_diagnostics **diagnostics,
+                                             const char *text, size_t length, const char *name,
+                                             const ardent_compile_options *opts);
+
+/* Compiles a rule set made of `count` files held in memory (as a directory, sorted by path).
+** Every path and text must be non-NULL. Otherwise as ardent_ruleset_compile_source(). */
+ARDENT_API int ardent_ruleset_compile_sources(ardent_ruleset **out, ardent_diagnostics **diagnostics,
+                                              const ardent_source *sources, size_t count,
+                                              const ardent_compile_options *opts);
+
+/* Releases a rule set handle. Cases and results made from it stay usable. NULL-safe. */
+ARDENT_API void ardent_ruleset_free(ardent_ruleset *ruleset);
+
+/* ---------------------------------------------------------------------------------------- */
+/* Diagnostics                                                                                */
+/* ---------------------------------------------------------------------------------------- */
+
+#define ARDENT_DIAGNOSTIC_VERSION 1
+typedef struct ardent_diagnostic {
+  unsigned int version;     /* set by the caller: ARDENT_DIAGNOSTIC_VERSION                 */
+  int severity;             /* ARDENT_SEVERITY_*                                             */
+  const char *code;         /* stable machine-readable kind: "syntax", "unknown-name", ...  */
+  const char *file;         /* "" when the diagnostic has no location                       */
+  uint32_t line;            /* 1-based; 0 when unknown                                       */
+  uint32_t column;          /* 1-based, in bytes; 0 when unknown                             */
+  uint32_t length;          /* bytes under the caret                                         */
+  const char *message;      /* "unknown finding 'pain_sight'; did you mean 'pain_site'?"     */
+  const char *source_line;  /* the text of the line, without its newline ("" when none)      */
+  const char *text;         /* the whole diagnostic as a compiler prints it, with the caret  */
+} ardent_diagnostic;
+#define ARDENT_DIAGNOSTIC_INIT { ARDENT_DIAGNOSTIC_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+/* Number of diagnostics (errors, warnings and notes), in the order a compiler prints them. */
+ARDENT_API size_t ardent_diagnostics_count(const ardent_diagnostics *diagnostics);
+ARDENT_API size_t ardent_diagnostics_error_count(const ardent_diagnostics *diagnostics);
+ARDENT_API size_t ardent_diagnostics_warning_count(const ardent_diagnostics *diagnostics);
+
+/* Fills *out with diagnostic number `index` (strings borrowed from `diagnostics`).
+** ARDENT_EINVALID for NULL arguments or an unknown out->version; ARDENT_ERANGE for an index
+** >= the count. Thread-safe. */
+ARDENT_API int ardent_diagnostics_get(ardent_diagnostic *out, const ardent_diagnostics *diagnostics,
+                                      size_t index);
+
+/* Every diagnostic formatted as a compiler prints it ("file:line:col: error: message", the
+** source line, a caret under the span), one after the other; "" when there are none; NULL for
+** a NULL handle. Borrowed from `diagnostics`. */
+ARDENT_API const char *ardent_diagnostics_text(const ardent_diagnostics *diagnostics);
+
+ARDENT_API void ardent_diagnostics_free(ardent_diagnostics *diagnostics);
+
+/* ---------------------------------------------------------------------------------------- */
+/* What a rule set declares (to build a form or a questionnaire)                              */
+/* ---------------------------------------------------------------------------------------- */
+
+#define ARDENT_RULESET_INFO_VERSION 1
+typedef struct ardent_ruleset_info {
+  unsigned int version;         /* set by the caller: ARDENT_RULESET_INFO_VERSION        */
+  const char *name;             /* "posterior_hip"                                       */
+  const char *ruleset_version;  /* "1.0.0"                                               */
+  const char *title;            /* "" when not declared                                  */
+  const char *hash;             /* SHA-256 of the sources in sorted order, lower-case hex */
+  int default_triage;           /* ARDENT_TRIAGE_*: the triage when no rule sets one     */
+  size_t finding_count;
+  size_t condition_count;
+  size_t rule_count;            /* rules and red flags together                          */
+  size_t redflag_count;         /* red flags among rule_count                            */
+  size_t test_count;            /* `test` blocks in the sources                          */
+} ardent_ruleset_info;
+#define ARDENT_RULESET_INFO_INIT { ARDENT_RULESET_INFO_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+/* Fills *out (strings borrowed from the rule set). ARDENT_EINVALID for NULL arguments or an
+** unknown out->version. Thread-safe. */
+ARDENT_API int ardent_ruleset_get_info(ardent_ruleset_info *out, const ardent_ruleset *ruleset);
+
+#define ARDENT_FINDING_INFO_VERSION 1
+typedef struct ardent_finding_info {
+  unsigned int version;       /* set by the caller: ARDENT_FINDING_INFO_VERSION              */
+  uint32_t index;             /* the finding's index                                          */
+  const char *name;           /* "pain_peak"                                                  */
+  int type;                   /* ARDENT_FINDING_*                                             */
+  size_t value_count;         /* enum: size of the domain; else 0                             */
+  const char *const *values;  /* enum: the value names, in declared order; else NULL          */
+  double min;                 /* number: declared range, NaN when unbounded; else NaN         */
+  double max;
+  int integer;                /* number: 1 when only whole numbers are accepted               */
+  const char *unit;           /* number: declared unit ("years"); "" when none                */
+  const char *label;          /* the label, or the name when no label is declared             */
+  const char *question;       /* the `ask` text; "" when none                                 */
+  const char *group;          /* "" when none                                                 */
+  size_t code_count;
+  const ardent_code *codes;   /* terminology bindings; NULL when code_count is 0              */
+} ardent_finding_info;
+#define ARDENT_FINDING_INFO_INIT { ARDENT_FINDING_INFO_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+/* Fills *out for finding `finding` (0 .. finding_count-1). ARDENT_EINVALID for NULL arguments
+** or an unknown out->version; ARDENT_ERANGE for an index out of range. Thread-safe. */
+ARDENT_API int ardent_finding_get(ardent_finding_info *out, const ardent_ruleset *ruleset,
+                                  uint32_t finding);
+
+/* The index of the finding called `name`. ARDENT_ENOTFOUND when there is none (the message
+** suggests the closest name); ARDENT_EINVALID for NULL arguments or invalid UTF-8. */
+ARDENT_API int ardent_finding_index(uint32_t *out, const ardent_ruleset *ruleset, const char *name);
+
+/* The position of `value` in the domain of enum finding `finding`. ARDENT_ETYPE when the
+** finding is not an enum; ARDENT_ENOTFOUND when the value is not in its domain; ARDENT_ERANGE
+** for a finding index out of range; ARDENT_EINVALID for NULL arguments. */
+ARDENT_API int ardent_finding_value_index(uint32_t *out, const ardent_ruleset *ruleset,
+                                          uint32_t finding, const char *value);
+
+#define ARDENT_CONDITION_INFO_VERSION 1
+typedef struct ardent_condition_info {
+  unsigned int version;       /* set by the caller: ARDENT_CONDITION_INFO_VERSION */
+  uint32_t index;
+  const char *name;
+  const char *label;          /* the name when no label is declared              */
+  size_t code_count;
+  const ardent_code *codes;   /* NULL when code_count is 0                        */
+  size_t advice_count;
+  const char *const *advice;  /* NULL when advice_count is 0                      */
+} ardent_condition_info;
+#define ARDENT_CONDITION_INFO_INIT { ARDENT_CONDITION_INFO_VERSION, 0, 0, 0, 0, 0, 0, 0 }
+
+/* As ardent_finding_get(), for condition `condition`. */
+ARDENT_API int ardent_condition_get(ardent_condition_info *out, const ardent_ruleset *ruleset,
+                                    uint32_t condition);
+/* As ardent_finding_index(), for conditions. */
+ARDENT_API int ardent_condition_index(uint32_t *out, const ardent_ruleset *ruleset, const char *name);
+
+#define ARDENT_RULE_INFO_VERSION 1
+typedef struct ardent_rule_info {
+  unsigned int version;       /* set by the caller: ARDENT_RULE_INFO_VERSION                  */
+  uint32_t index;
+  const char *name;
+  int redflag;                /* 1 for a red flag, 0 for a rule                                */
+  int32_t priority;
+  const char *label;          /* red flags: the name when no label is declared; rules: may be "" */
+  int triage;                 /* the level it sets (ARDENT_TRIAGE_*), or ARDENT_TRIAGE_NONE     */
+  size_t advice_count;
+  const char *const *advice;  /* red-flag advice and `advise` actions; NULL when none           */
+  size_t code_count;
+  const ardent_code *codes;   /* NULL when code_count is 0                                      */
+  const char *file;           /* where it is declared                                           */
+  uint32_t line;
+  uint32_t column;
+  const char *source;         /* the declaration's source text                                  */
+} ardent_rule_info;
+#define ARDENT_RULE_INFO_INIT { ARDENT_RULE_INFO_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+/* As ardent_finding_get(), for rule (or red flag) `rule`, in declaration order. */
+ARDENT_API int ardent_rule_get(ardent_rule_info *out, const ardent_ruleset *ruleset, uint32_t rule);
+/* As ardent_finding_index(), for rules and red flags. */
+ARDENT_API int ardent_rule_index(uint32_t *out, const ardent_ruleset *ruleset, const char *name);
+
+/* ---------------------------------------------------------------------------------------- */
+/* Cases                                                                                      */
+/* ---------------------------------------------------------------------------------------- */
+
+/* Creates an empty case (every finding not asked) for `ruleset`. The case keeps the rule set
+** alive. ARDENT_EINVALID for NULL arguments; ARDENT_ENOMEM. Thread-safe with respect to the
+** rule set. */
+ARDENT_API int ardent_case_new(ardent_case **out, const ardent_ruleset *ruleset);
+
+/* Sets every finding back to not asked, keeping the memory for reuse. ARDENT_EINVALID for NULL. */
+ARDENT_API int ardent_case_clear(ardent_case *kase);
+
+ARDENT_API void ardent_case_free(ardent_case *kase);
+
+/* The rule set the case was created for (borrowed; NULL for NULL). */
+ARDENT_API const ardent_ruleset *ardent_case_ruleset(const ardent_case *kase);
+
+/* Setting findings BY NAME. Each call replaces the finding's previous state. Errors leave the
+** case unchanged, and ardent_last_error()->finding names the finding:
+**   ARDENT_EINVALID   NULL case, name or value; invalid UTF-8; an unknown duration unit
+**   ARDENT_ENOTFOUND  the rule set declares no finding of that name (the message suggests the
+**                     closest declared name)
+**   ARDENT_ETYPE      the finding has another type (set_bool on a number finding, ...)
+**   ARDENT_ERANGE     an enum value outside the finding's domain; a number outside the declared
+**                     range, or a fraction where the finding is an integer; a negative duration;
+**                     NaN or infinity
+** A bool value is true when nonzero. Numbers are in the finding's declared unit. */
+ARDENT_API int ardent_case_set_bool(ardent_case *kase, const char *finding, int value);
+ARDENT_API int ardent_case_set_number(ardent_case *kase, const char *finding, double value);
+ARDENT_API int ardent_case_set_enum(ardent_case *kase, const char *finding, const char *value);
+ARDENT_API int ardent_case_set_duration(ardent_case *kase, const char *finding, double amount,
+                                        int unit);
+/* Records that the finding was asked and nobody knows (it will not be asked again). */
+ARDENT_API int ardent_case_set_unknown(ardent_case *kase, const char *finding);
+/* Returns the finding to "not asked". */
+ARDENT_API int ardent_case_unset(ardent_case *kase, const char *finding);
+
+/* Setting findings BY INDEX (from ardent_finding_index(); the fast path). Same meaning and
+** errors as by name, with ARDENT_ERANGE for an index >= finding_count. */
+ARDENT_API int ardent_case_set_bool_at(ardent_case *kase, uint32_t finding, int value);
+ARDENT_API int ardent_case_set_number_at(ardent_case *kase, uint32_t finding, double value);
+ARDENT_API int ardent_case_set_enum_at(ardent_case *kase, uint32_t finding, const char *value);
+/* Enum by the value's position in the domain (ardent_finding_value_index()); ARDENT_ERANGE
+** when value >= value_count. */
+ARDENT_API int ardent_case_set_enum_index_at(ardent_case *kase, uint32_t finding, uint32_t value);
+ARDENT_API int ardent_case_set_duration_at(ardent_case *kase, uint32_t finding, double amount,
+                                           int unit);
+ARDENT_API int ardent_case_set_unknown_at(ardent_case *kase, uint32_t finding);
+ARDENT_API int ardent_case_unset_at(ardent_case *kase, uint32_t finding);
+
+/* Sets findings from a JSON object: {"fever": true, "age": 54, "pain_peak":
+** "day_after_activity", "symptom_duration": "6 weeks", "night_pain": null}. Booleans are
+** true/false; numbers are numbers; enum values are strings; durations are a number of days or
+** a string "<amount> <unit>"; null records unknown. Findings not named keep their state.
+** `length` is the size in bytes or ARDENT_NUL_TERMINATED. All or nothing: on any error the case
+** is unchanged. Errors: ARDENT_EINVALID (NULL, malformed JSON, not an object, invalid UTF-8),
+** and as for the typed setters (ardent_last_error()->finding names the culprit). */
+ARDENT_API int ardent_case_set_json(ardent_case *kase, const char *json, size_t length);
+
+/* The state of finding `finding` (ARDENT_STATE_*), or a negative code: ARDENT_EINVALID for a
+** NULL case, ARDENT_ERANGE for an index out of range. */
+ARDENT_API int ardent_case_state(const ardent_case *kase, uint32_t finding);
+
+/* The case as a JSON object in the form ardent_case_set_json() accepts (given findings and
+** unknown ones as null; durations in days), compact, in declaration order. Free *out with
+** ardent_string_free(). */
+ARDENT_API int ardent_case_json(char **out, const ardent_case *kase);
+
+/* ---------------------------------------------------------------------------------------- */
+/* Evaluating                                                                                 */
+/* ---------------------------------------------------------------------------------------- */
+
+#define ARDENT_EVALUATE_OPTIONS_VERSION 1
+typedef struct ardent_evaluate_options {
+  unsigned int version;  /* ARDENT_EVALUATE_OPTIONS_VERSION                                 */
+  size_t max_ask;        /* at most this many ask-next items are reported; 0 means all     */
+} ardent_evaluate_options;
+#define ARDENT_EVALUATE_OPTIONS_INIT { ARDENT_EVALUATE_OPTIONS_VERSION, 0 }
+
+/* Fills *opts with the defaults of the given version. ARDENT_EINVALID for NULL or an unknown
+** version. */
+ARDENT_API int ardent_evaluate_options_init(ardent_evaluate_options *opts, unsigned int version);
+
+/* Creates an empty result, to be filled by ardent_evaluate_into() or ardent_evaluate_batch().
+** Reading a result that holds no evaluation gives ARDENT_EINVALID (and counts of 0).
+** ARDENT_EINVALID for a NULL out; ARDENT_ENOMEM. */
+ARDENT_API int ardent_result_new(ardent_result **out);
+
+/* Evaluates `kase` against `ruleset` into a new result (free it with ardent_result_free()).
+** The case must have been created for this rule set. The result holds a copy of the findings,
+** so the case may change or be freed afterwards. ARDENT_EINVALID for NULL arguments, a case
+** of another rule set or bad options; ARDENT_ENOMEM. Reads the case; thread-safe with respect
+** to the rule set. */
+ARDENT_API int ardent_evaluate(ardent_result **out, const ardent_ruleset *ruleset,
+                               const ardent_case *kase, const ardent_evaluate_options *opts);
+
+/* Evaluates into an existing result, replacing its contents; every pointer borrowed from the
+** result before becomes invalid. Once the result has been used with this rule set, this
+** allocates no memory. Errors as ardent_evaluate(); on error the result is left empty. */
+ARDENT_API int ardent_evaluate_into(ardent_result *out, const ardent_ruleset *ruleset,
+                                    const ardent_case *kase, const ardent_evaluate_options *opts);
+
+/* Evaluates `count` cases. `out` is an array of `count` result pointers: a NULL entry receives
+** a new result, a non-NULL entry is evaluated into (as ardent_evaluate_into()). `threads` is
+** the number of threads to use: 0 picks the number of processors, 1 uses only the calling
+** thread. Every case must belong to `ruleset`; the same case may appear more than once, the
+** same result may not. All arguments are checked before anything is evaluated (then
+** ARDENT_EINVALID, with the culprit's position in the message, and nothing is written).
+** Whatever the return code, the caller owns and frees every non-NULL out[i]. Returns
+** ARDENT_OK, ARDENT_EINVALID, ARDENT_ENOMEM (results not filled are left empty). */
+ARDENT_API int ardent_evaluate_batch(ardent_result **out, const ardent_ruleset *ruleset,
+                                     const ardent_case *const *cases, size_t count,
+                                     unsigned int threads, const ardent_evaluate_options *opts);
+
+ARDENT_API void ardent_result_free(ardent_result *result);
+
+/* ---------------------------------------------------------------------------------------- */
+/* Reading a result                                                                           */
+/* ---------------------------------------------------------------------------------------- */
+
+/* The rule set that produced the result (borrowed from the result; NULL while the result holds
+** no evaluation). Its ardent_ruleset_info gives the provenance: name, version and hash; the
+** engine's version is ardent_version(). */
+ARDENT_API const ardent_ruleset *ardent_result_ruleset(const ardent_result *result);
+
+/* The triage (ARDENT_TRIAGE_*): the most urgent level of the fired rules and red flags, else
+** the rule set's default. ARDENT_EINVALID for NULL or a result never evaluated. */
+ARDENT_API int ardent_result_triage(const ardent_result *result);
+
+/* 1 when no fired rule set a triage (the default applies), 0 otherwise, or ARDENT_EINVALID. */
+ARDENT_API int ardent_result_triage_is_default(const ardent_result *result);
+
+/* The state of rule (or red flag) `rule` (ARDENT_RULE_*), or ARDENT_EINVALID / ARDENT_ERANGE. */
+ARDENT_API int ardent_result_rule_state(const ardent_result *result, uint32_t rule);
+
+/* Every fired red flag, most urgent first, then in declaration order. */
+#define ARDENT_REDFLAG_VERSION 1
+typedef struct ardent_redflag {
+  unsigned int version;  /* set by the caller: ARDENT_REDFLAG_VERSION */
+  uint32_t rule;         /* the red flag's rule index                */
+  const char *id;        /* its name: "cauda_equina"                 */
+  const char *label;     /* "Possible cauda equina syndrome"         */
+  int triage;            /* the level it sets (ARDENT_TRIAGE_*), or  */
+                         /* ARDENT_TRIAGE_NONE when it sets none     */
+} ardent_redflag;
+#define ARDENT_REDFLAG_INIT { ARDENT_REDFLAG_VERSION, 0, 0, 0, 0 }
+
+ARDENT_API size_t ardent_result_redflag_count(const ardent_result *result);
+/* Fills *out with fired red flag number `index` (0 .. count-1). Strings borrowed from the
+** result. ARDENT_EINVALID for NULL arguments, an unknown version or a result never evaluated;
+** ARDENT_ERANGE for an index >= the count. The other ardent_result_get_* work the same way. */
+ARDENT_API int ardent_result_get_redflag(ardent_redflag *out, const ardent_result *result,
+                                         size_t index);
+
+/* Concluded conditions: suggested, then considered, then excluded; within a status by rule
+** priority, then declaration order. */
+#define ARDENT_CONCLUSION_VERSION 1
+typedef struct ardent_conclusion {
+  unsigned int version;       /* set by the caller: ARDENT_CONCLUSION_VERSION     */
+  uint32_t condition;         /* the condition's index                             */
+  const char *id;             /* its name                                          */
+  const char *label;
+  int status;                 /* ARDENT_CONDITION_*                                */
+  int strength;               /* ARDENT_STRENGTH_*; meaningful for suggested only  */
+  int32_t priority;           /* highest priority of the rules that concluded it   */
+  size_t code_count;
+  const ardent_code *codes;   /* NULL when none                                    */
+  size_t advice_count;
+  const char *const *advice;  /* the condition's declared advice; NULL when none   */
+} ardent_conclusion;
+#define ARDENT_CONCLUSION_INIT { ARDENT_CONCLUSION_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+ARDENT_API size_t ardent_result_condition_count(const ardent_result *result);
+ARDENT_API int ardent_result_get_condition(ardent_conclusion *out, const ardent_result *result,
+                                           size_t index);
+
+/* The advice to show: from fired red flags, fired rules and suggested conditions, each text
+** once, in that order. *out is borrowed from the result. */
+ARDENT_API size_t ardent_result_advice_count(const ardent_result *result);
+ARDENT_API int ardent_result_get_advice(const char **out, const ardent_result *result, size_t index);
+
+/* Undecided rules and red flags in declaration order, with the not-asked findings that could
+** still decide each one. */
+#define ARDENT_UNDECIDED_VERSION 1
+typedef struct ardent_undecided {
+  unsigned int version;      /* set by the caller: ARDENT_UNDECIDED_VERSION */
+  uint32_t rule;
+  const char *id;            /* the rule's name                            */
+  int redflag;               /* 1 for a red flag                           */
+  size_t missing_count;
+  const uint32_t *missing;   /* finding indices; NULL when none           */
+} ardent_undecided;
+#define ARDENT_UNDECIDED_INIT { ARDENT_UNDECIDED_VERSION, 0, 0, 0, 0, 0 }
+
+ARDENT_API size_t ardent_result_undecided_count(const ardent_result *result);
+ARDENT_API int ardent_result_get_undecided(ardent_undecided *out, const ardent_result *result,
+                                           size_t index);
+
+/* Ask next: the not-asked findings that could still change the outcome, best first: those
+** that could fire an undecided red flag, those a fired rule asks for, those that could raise
+** the triage, then those deciding most undecided rules. A finding recorded as unknown is never
+** listed. Limited by ardent_evaluate_options.max_ask. */
+#define ARDENT_ASK_VERSION 1
+typedef struct ardent_ask {
+  unsigned int version;   /* set by the caller: ARDENT_ASK_VERSION                 */
+  uint32_t finding;       /* the finding's index                                   */
+  const char *name;       /* the finding's name                                    */
+  const char *question;   /* its `ask` text, else its label                        */
+  int reason;             /* ARDENT_ASK_*                                          */
+  size_t rule_count;
+  const uint32_t *rules;  /* the undecided rules it could decide; NULL when none  */
+} ardent_ask;
+#define ARDENT_ASK_INIT { ARDENT_ASK_VERSION, 0, 0, 0, 0, 0, 0 }
+
+ARDENT_API size_t ardent_result_ask_count(const ardent_result *result);
+ARDENT_API int ardent_result_get_ask(ardent_ask *out, const ardent_result *result, size_t index);
+
+/* Problems met while evaluating (a division by zero), each expression once. */
+#define ARDENT_EVAL_WARNING_VERSION 1
+typedef struct ardent_eval_warning {
+  unsigned int version;  /* set by the caller: ARDENT_EVAL_WARNING_VERSION  */
+  int kind;              /* ARDENT_WARNING_*                               */
+  int owner;             /* ARDENT_OWNER_*: where the expression sits      */
+  uint32_t index;        /* rule, define or score index                    */
+  const char *name;      /* the owner's name                               */
+} ardent_eval_warning;
+#define ARDENT_EVAL_WARNING_INIT { ARDENT_EVAL_WARNING_VERSION, 0, 0, 0, 0 }
+
+ARDENT_API size_t ardent_result_warning_count(const ardent_result *result);
+ARDENT_API int ardent_result_get_warning(ardent_eval_warning *out, const ardent_result *result,
+                                         size_t index);
+
+/* One reason in an explanation, phrased for a clinician ("no fever", "age: 54 years").
+** Arrays of this struct are handed out by the library, so its layout is fixed for ever. */
+typedef struct ardent_fact {
+  int kind;          /* ARDENT_FACT_*                                        */
+  uint32_t index;    /* finding index, or score index for ARDENT_FACT_SCORE */
+  int holds;         /* the truth of the predicate the fact stands for       */
+  const char *text;
+} ardent_fact;
+
+/* Why a rule fired, did not fire, or is undecided. */
+#define ARDENT_EXPLANATION_VERSION 1
+typedef struct ardent_explanation {
+  unsigned int version;       /* set by the caller: ARDENT_EXPLANATION_VERSION                   */
+  uint32_t rule;
+  int state;                  /* ARDENT_RULE_*                                                   */
+  const char *text;           /* the reasons as one phrase: "pain felt centrally in the buttock
+                                 and no fever", or for an undecided rule "depends on X and Y"    */
+  size_t fact_count;          /* fired: what made it true; not fired: the parts that were false  */
+  const ardent_fact *facts;   /* NULL when none                                                  */
+  size_t missing_count;       /* undecided: the not-asked findings that could still decide it */
+  const ardent_fact *missing; /* (kind ARDENT_FACT_FINDING, index = finding); NULL when none   */
+  size_t unknown_count;       /* undecided: findings recorded as unknown that keep it open     */
+  const ardent_fact *unknown; /* NULL when none                                                */
+  const char *file;           /* where the rule is declared                                      */
+  uint32_t line;
+  uint32_t column;
+} ardent_explanation;
+#define ARDENT_EXPLANATION_INIT { ARDENT_EXPLANATION_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+/* Explains rule (or red flag) `rule` for the evaluated case. Computed on the first request and
+** kept in the result: borrowed until the result is freed or evaluated again.
+** ARDENT_EINVALID / ARDENT_ERANGE / ARDENT_ENOMEM. */
+ARDENT_API int ardent_result_explain(ardent_explanation *out, const ardent_result *result, uint32_t rule);
+
+/* ---------------------------------------------------------------------------------------- */
+/* Rendering a result                                                                         */
+/* ---------------------------------------------------------------------------------------- */
+
+/* Flags of the rendering functions. Unknown bits give ARDENT_EINVALID. */
+#define ARDENT_RENDER_PRETTY 1u     /* JSON and CDS cards: indented, one member per line */
+#define ARDENT_RENDER_UNDECIDED 2u  /* text: list undecided rules and what they wait for */
+
+/* The result as JSON, schema version 1 (ARDENT_JSON_SCHEMA_VERSION; every field is documented
+** in docs/result-schema.md): provenance (rule set name, version, hash; engine version), triage,
+** red flags, conditions, advice, undecided rules and ask-next, with the "because" phrases.
+** One line unless flags has ARDENT_RENDER_PRETTY. The ask-next list honours max_ask. Free *out
+** with ardent_string_free(). ARDENT_EINVALID for NULL arguments, unknown flags or a result never
+** evaluated; ARDENT_ENOMEM. */
+ARDENT_API int ardent_result_json(char **out, const ardent_result *result, unsigned int flags);
+
+/* The result as a CDS Hooks service response: {"cards": [...]}. A red flag becomes a
+** "critical" card, an urgent triage a "warning" (emergency "critical"), anything else "info";
+** summaries are at most 140 characters, details are Markdown with the explanation, and
+** source.label names the rule set and version. Flags: ARDENT_RENDER_PRETTY. Errors as
+** ardent_result_json(). */
+ARDENT_API int ardent_result_cds_cards(char **out, const ardent_result *result, unsigned int flags);
+
+/* The result as a readable plain-text report for a clinician: triage and its meaning, red
+** flags with their advice, conditions with a "because" sentence, advice, the next questions
+** (max_ask of them, else 5) and provenance. Flags: ARDENT_RENDER_UNDECIDED. Errors as
+** ardent_result_json(). */
+ARDENT_API int ardent_result_text(char **out, const ardent_result *result, unsigned int flags);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* ARDENT_H */

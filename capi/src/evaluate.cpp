@@ -1,0 +1,192 @@
+// Evaluating cases: one at a time, into a reused result, or a batch on several threads.
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "internal.hpp"
+
+using namespace ardent::capi;
+
+namespace {
+
+int options_of(const ardent_evaluate_options* opts, std::size_t& max_ask) {
+  max_ask = 0;
+  if (opts == nullptr) return ARDENT_OK;
+  if (!version_ok(opts->version, ARDENT_EVALUATE_OPTIONS_VERSION)) return fail_version("ardent_evaluate_options");
+  max_ask = opts->max_ask;
+  return ARDENT_OK;
+}
+
+int check_pair(const RulesetImpl* ruleset, const CaseImpl* kase) {
+  if (ruleset == nullptr) return fail_null("ruleset");
+  if (kase == nullptr) return fail_null("case");
+  if (kase->owner != ruleset) {
+    return fail(ARDENT_EINVALID, "the case was created for another rule set (create it with "
+                                 "ardent_case_new() from the rule set you evaluate against)");
+  }
+  return ARDENT_OK;
+}
+
+// Forgets the previous evaluation: borrowed pointers and cached explanations become invalid.
+void invalidate(ResultImpl& r) {
+  r.evaluated = false;
+  if (++r.epoch == 0) {  // after 2^32 evaluations: make sure no stale cache entry matches
+    for (auto& cache : r.explanations) cache.epoch = 0;
+    r.epoch = 1;
+  }
+}
+
+// The evaluation proper; throws only std::bad_alloc (on a result's first use).
+void evaluate_into(ResultImpl& r, const RulesetImpl& ruleset, const CaseImpl& kase,
+                   std::size_t max_ask) {
+  invalidate(r);
+  r.set_owner(&ruleset);
+  // The result keeps its own copy of the findings so that explanations and renderings stay
+  // true to what was evaluated; assigning reuses the copy's memory.
+  if (r.findings) {
+    *r.findings = kase.findings;
+  } else {
+    r.findings.emplace(kase.findings);
+  }
+  ardent::evaluate(*r.findings, r.outcome);
+  r.max_ask = max_ask;
+  r.evaluated = true;
+}
+
+unsigned worker_count(unsigned requested, std::size_t count) {
+  unsigned n = requested;
+  if (n == 0) n = std::max(1u, std::thread::hardware_concurrency());
+  n = std::min(n, 256u);
+  // A thread for fewer than a few dozen cases costs more than it saves.
+  std::size_t useful = std::max<std::size_t>(1, count / 32);
+  return static_cast<unsigned>(std::min<std::size_t>(n, useful));
+}
+
+}  // namespace
+
+void ardent::capi::ResultImpl::set_owner(const RulesetImpl* handle) {
+  if (owner == handle) return;
+  if (handle != nullptr) handle->retain();
+  if (owner != nullptr) owner->release();
+  owner = handle;
+}
+
+extern "C" {
+
+ARDENT_API int ardent_result_new(ardent_result** out) {
+  if (out == nullptr) return fail_null("out");
+  *out = nullptr;
+  return guard([&] {
+    *out = handle(new ResultImpl());
+    return ARDENT_OK;
+  });
+}
+
+ARDENT_API void ardent_result_free(ardent_result* result) { delete impl(result); }
+
+ARDENT_API int ardent_evaluate(ardent_result** out, const ardent_ruleset* ruleset_handle,
+                               const ardent_case* kase_handle, const ardent_evaluate_options* opts) {
+  const RulesetImpl* ruleset = impl(ruleset_handle);
+  const CaseImpl* kase = impl(kase_handle);
+  if (out == nullptr) return fail_null("out");
+  *out = nullptr;
+  std::size_t max_ask = 0;
+  if (int rc = options_of(opts, max_ask); rc != ARDENT_OK) return rc;
+  if (int rc = check_pair(ruleset, kase); rc != ARDENT_OK) return rc;
+  return guard([&] {
+    auto result = std::make_unique<ResultImpl>();
+    evaluate_into(*result, *ruleset, *kase, max_ask);
+    *out = handle(result.release());
+    return ARDENT_OK;
+  });
+}
+
+ARDENT_API int ardent_evaluate_into(ardent_result* out_handle, const ardent_ruleset* ruleset_handle,
+                                    const ardent_case* kase_handle, const ardent_evaluate_options* opts) {
+  ResultImpl* out = impl(out_handle);
+  const RulesetImpl* ruleset = impl(ruleset_handle);
+  const CaseImpl* kase = impl(kase_handle);
+  if (out == nullptr) return fail_null("out");
+  invalidate(*out);
+  std::size_t max_ask = 0;
+  if (int rc = options_of(opts, max_ask); rc != ARDENT_OK) return rc;
+  if (int rc = check_pair(ruleset, kase); rc != ARDENT_OK) return rc;
+  return guard([&] {
+    evaluate_into(*out, *ruleset, *kase, max_ask);
+    return ARDENT_OK;
+  });
+}
+
+ARDENT_API int ardent_evaluate_batch(ardent_result** out, const ardent_ruleset* ruleset_handle,
+                                     const ardent_case* const* cases, std::size_t count, unsigned int threads,
+                                     const ardent_evaluate_options* opts) {
+  const RulesetImpl* ruleset = impl(ruleset_handle);
+  if (count == 0) return ruleset == nullptr ? fail_null("ruleset") : ARDENT_OK;
+  if (out == nullptr) return fail_null("out");
+  if (cases == nullptr) return fail_null("cases");
+  std::size_t max_ask = 0;
+  if (int rc = options_of(opts, max_ask); rc != ARDENT_OK) return rc;
+  if (ruleset == nullptr) return fail_null("ruleset");
+  return guard([&] {
+    for (std::size_t i = 0; i < count; ++i) {
+      if (cases[i] == nullptr || impl(cases[i])->owner != ruleset) {
+        int rc = check_pair(ruleset, impl(cases[i]));
+        return fail(rc, "cases[" + std::to_string(i) + "]: " + ardent_last_error()->message);
+      }
+    }
+    std::vector<const ardent_result*> given;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (out[i] != nullptr) given.push_back(out[i]);
+    }
+    std::sort(given.begin(), given.end());
+    if (std::adjacent_find(given.begin(), given.end()) != given.end()) {
+      return fail(ARDENT_EINVALID, "the same result appears twice in out");
+    }
+
+    for (std::size_t i = 0; i < count; ++i) {
+      if (out[i] == nullptr) {
+        out[i] = handle(new ResultImpl());
+      } else {
+        invalidate(*impl(out[i]));
+      }
+    }
+
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> stop{false};
+    std::mutex failure_mutex;
+    std::exception_ptr failure;
+    auto work = [&]() noexcept {
+      constexpr std::size_t kChunk = 64;
+      while (!stop.load(std::memory_order_relaxed)) {
+        std::size_t begin = next.fetch_add(kChunk, std::memory_order_relaxed);
+        if (begin >= count) return;
+        std::size_t end = std::min(count, begin + kChunk);
+        try {
+          for (std::size_t i = begin; i < end; ++i) evaluate_into(*impl(out[i]), *ruleset, *impl(cases[i]), max_ask);
+        } catch (...) {
+          std::lock_guard<std::mutex> lock(failure_mutex);
+          if (!failure) failure = std::current_exception();
+          stop.store(true, std::memory_order_relaxed);
+          return;
+        }
+      }
+    };
+
+    std::vector<std::thread> helpers;
+    unsigned workers = worker_count(threads, count);
+    try {
+      helpers.reserve(workers - 1);
+      for (unsigned t = 1; t < workers; ++t) helpers.emplace_back(work);
+    } catch (...) {
+      // No more threads to be had: the calling thread and those already started finish the job.
+    }
+    work();
+    for (auto& helper : helpers) helper.join();
+    if (failure) std::rethrow_exception(failure);
+    return ARDENT_OK;
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,102 @@
+// Versions, names of the enumerations, and the option structs' defaults.
+#include <string_view>
+
+#include "ardent/format.hpp"
+#include "internal.hpp"
+
+using ardent::capi::fail;
+
+namespace {
+
+const char* name_in(int value, std::initializer_list<const char*> names) {
+  if (value < 0 || static_cast<std::size_t>(value) >= names.size()) return nullptr;
+  return names.begin()[value];
+}
+
+}  // namespace
+
+// The header and the C++ engine must agree on the versions; a mismatch is a build error.
+static_assert(ARDENT_VERSION_NUMBER ==
+              ARDENT_VERSION_MAJOR * 1000000 + ARDENT_VERSION_MINOR * 1000 + ARDENT_VERSION_PATCH);
+static_assert(std::string_view(ARDENT_VERSION) == std::string_view(ardent::kEngineVersion));
+static_assert(ARDENT_DSL_VERSION == ardent::kDslVersion);
+
+extern "C" {
+
+ARDENT_API const char* ardent_version(void) { return ARDENT_VERSION; }
+ARDENT_API int ardent_version_number(void) { return ARDENT_VERSION_NUMBER; }
+ARDENT_API int ardent_abi_version(void) { return ARDENT_ABI_VERSION; }
+
+ARDENT_API const char* ardent_triage_str(int triage) {
+  return name_in(triage, {"self_care", "routine", "urgent", "emergency"});
+}
+ARDENT_API const char* ardent_finding_type_str(int type) {
+  return name_in(type, {"bool", "enum", "number", "duration"});
+}
+ARDENT_API const char* ardent_state_str(int state) {
+  return name_in(state, {"not_asked", "unknown", "given"});
+}
+ARDENT_API const char* ardent_duration_unit_str(int unit) {
+  return name_in(unit, {"minutes", "hours", "days", "weeks", "months", "years"});
+}
+ARDENT_API const char* ardent_severity_str(int severity) {
+  return name_in(severity, {"error", "warning", "note"});
+}
+ARDENT_API const char* ardent_rule_state_str(int state) {
+  return name_in(state, {"not_fired", "undecided", "fired"});
+}
+ARDENT_API const char* ardent_condition_status_str(int status) {
+  return name_in(status, {"suggested", "considered", "excluded"});
+}
+ARDENT_API const char* ardent_strength_str(int strength) {
+  return name_in(strength, {"", "likely", "possible"});
+}
+ARDENT_API const char* ardent_ask_reason_str(int reason) {
+  return name_in(reason, {"red_flag", "requested", "raises_triage", "refines"});
+}
+
+ARDENT_API int ardent_compile_options_init(ardent_compile_options* opts, unsigned int version) {
+  if (opts == nullptr) return fail(ARDENT_EINVALID, "opts is NULL");
+  if (version < 1 || version > ARDENT_COMPILE_OPTIONS_VERSION)
+    return fail(ARDENT_EINVALID, "unknown ardent_compile_options version");
+  *opts = ardent_compile_options ARDENT_COMPILE_OPTIONS_INIT;
+  opts->version = version;
+  return ARDENT_OK;
+}
+
+ARDENT_API int ardent_evaluate_options_init(ardent_evaluate_options* opts, unsigned int version) {
+  if (opts == nullptr) return fail(ARDENT_EINVALID, "opts is NULL");
+  if (version < 1 || version > ARDENT_EVALUATE_OPTIONS_VERSION)
+    return fail(ARDENT_EINVALID, "unknown ardent_evaluate_options version");
+  *opts = ardent_evaluate_options ARDENT_EVALUATE_OPTIONS_INIT;
+  opts->version = version;
+  return ARDENT_OK;
+}
+
+}  // extern "C"
+
+// The C constants mirror the C++ enumerations one to one; the getters rely on it.
+static_assert(ARDENT_TRIAGE_EMERGENCY == static_cast<int>(ardent::Triage::emergency));
+static_assert(ARDENT_TRIAGE_SELF_CARE == static_cast<int>(ardent::Triage::self_care));
+static_assert(ARDENT_FINDING_DURATION == static_cast<int>(ardent::FindingType::duration));
+static_assert(ARDENT_FINDING_ENUM == static_cast<int>(ardent::FindingType::enumeration));
+static_assert(ARDENT_STATE_GIVEN == static_cast<int>(ardent::FindingState::given));
+static_assert(ARDENT_STATE_UNKNOWN == static_cast<int>(ardent::FindingState::unknown));
+static_assert(ARDENT_YEARS == static_cast<int>(ardent::DurationUnit::years));
+static_assert(ARDENT_WEEKS == static_cast<int>(ardent::DurationUnit::weeks));
+static_assert(ARDENT_SEVERITY_NOTE == static_cast<int>(ardent::Severity::Note));
+static_assert(ARDENT_SEVERITY_WARNING == static_cast<int>(ardent::Severity::Warning));
+static_assert(ARDENT_RULE_FIRED == static_cast<int>(ardent::RuleState::fired));
+static_assert(ARDENT_RULE_UNDECIDED == static_cast<int>(ardent::RuleState::undecided));
+static_assert(ARDENT_CONDITION_EXCLUDED == static_cast<int>(ardent::ConditionStatus::excluded));
+static_assert(ARDENT_CONDITION_CONSIDERED == static_cast<int>(ardent::ConditionStatus::considered));
+static_assert(ARDENT_STRENGTH_POSSIBLE == static_cast<int>(ardent::Strength::possible));
+static_assert(ARDENT_STRENGTH_LIKELY == static_cast<int>(ardent::Strength::likely));
+static_assert(ARDENT_ASK_REFINES == static_cast<int>(ardent::AskReason::refines));
+static_assert(ARDENT_ASK_REQUESTED == static_cast<int>(ardent::AskReason::requested));
+static_assert(ARDENT_FACT_PRESENCE == static_cast<int>(ardent::Fact::Kind::presence));
+static_assert(ARDENT_FACT_SCORE == static_cast<int>(ardent::Fact::Kind::score));
+static_assert(ARDENT_OWNER_SCORE == static_cast<int>(ardent::EvalWarning::Owner::score));
+static_assert(ARDENT_OWNER_DEFINE == static_cast<int>(ardent::EvalWarning::Owner::define));
+static_assert(ARDENT_WARNING_DIVISION_BY_ZERO == static_cast<int>(ardent::EvalWarning::Kind::division_by_zero));
+static_assert(ARDENT_JSON_SCHEMA_VERSION == ardent::kResultSchemaVersion);

@@ -1,0 +1,42 @@
+// Rendering a Result: a text report for clinicians, the JSON result (schema v1, documented in
+// docs/result-schema.md) and CDS Hooks cards. Rendering is the only place where an evaluation
+// meets names and texts; `c` must be the case that produced `r`.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "ardent/case.hpp"
+#include "ardent/result.hpp"
+
+namespace ardent {
+
+inline constexpr int kResultSchemaVersion = 1;
+
+// One line saying what a triage level means for the patient.
+std::string_view triage_meaning(Triage t);
+
+struct TextOptions {
+  std::size_t max_questions = 5;  // "Ask next" lines; 0 hides the section
+  bool show_undecided = false;    // list undecided rules with what they wait for
+  bool show_provenance = true;    // rule set name, version and hash
+};
+
+// Triage with its meaning, red flags with their advice, conditions with status and a
+// "because ..." sentence, advice, the next questions and warnings.
+std::string format_text(const Case& c, const Result& r, const TextOptions& options = {});
+
+// The JSON result, schema v1. `indent` < 0 gives one line (JSON Lines).
+std::string format_json(const Case& c, const Result& r, int indent = -1);
+
+// {"cards": [...]} as a CDS Hooks service response: red flags are `critical`, an urgent triage
+// `warning` (emergency `critical`), the rest `info`; summaries are at most 140 characters.
+std::string format_cds_cards(const Case& c, const Result& r, int indent = -1);
+
+// The "because" phrases of a fired red flag or of a concluded condition (from the explanations
+// of the fired rules that concluded it), each once.
+std::vector<std::string> because_rule(const Case& c, const Result& r, std::uint32_t rule);
+std::vector<std::string> because_condition(const Case& c, const Result& r, const ConditionOutcome& o);
+
+}  // namespace ardent

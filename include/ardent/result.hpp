@@ -1,0 +1,184 @@
+// The outcome of evaluating one Case against a rule set (DESIGN §4).
+//
+// A Result refers to rules, conditions, findings and advice texts by index; names and texts
+// live in the Ruleset and are looked up only when a result is rendered (see format.hpp).
+// Reuse one Result per thread: once it has been used with a rule set, evaluating again with
+// the same rule set allocates nothing.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ardent/case.hpp"
+#include "ardent/ruleset.hpp"
+
+namespace ardent {
+
+// Same numeric order as the three logical values: false < unknown < true.
+enum class RuleState : std::uint8_t { not_fired = 0, undecided = 1, fired = 2 };
+std::string_view to_string(RuleState s);  // "not_fired", "undecided", "fired"
+
+// Listing order: suggested, then considered, then excluded.
+enum class ConditionStatus : std::uint8_t { suggested = 0, considered = 1, excluded = 2 };
+std::string_view to_string(ConditionStatus s);  // "suggested", "considered", "excluded"
+
+// Strength of a suggestion. Several fired suggestions combine to the strongest:
+// likely > none (a plain `suggest`) > possible.
+enum class Strength : std::uint8_t { none = 0, likely = 1, possible = 2 };
+std::string_view to_string(Strength s);  // "", "likely", "possible"
+
+struct ConditionOutcome {
+  std::uint32_t condition = 0;
+  ConditionStatus status = ConditionStatus::considered;
+  Strength strength = Strength::none;  // meaningful for suggested conditions only
+  std::int32_t priority = 0;           // highest priority among the fired rules that concluded it
+};
+
+struct UndecidedRule {
+  std::uint32_t rule = 0;
+  std::uint32_t missing_begin = 0, missing_count = 0;  // see Result::missing()
+};
+
+// Why a finding is worth asking, from the strongest reason down (DESIGN §4.4).
+enum class AskReason : std::uint8_t { red_flag = 0, requested = 1, raises_triage = 2, refines = 3 };
+std::string_view to_string(AskReason r);  // "red_flag", "requested", "raises_triage", "refines"
+
+struct AskItem {
+  std::uint32_t finding = 0;
+  AskReason reason = AskReason::refines;
+  std::uint32_t decide_begin = 0, decide_count = 0;  // see Result::could_decide()
+};
+
+struct EvalWarning {
+  enum class Kind : std::uint8_t { division_by_zero };
+  enum class Owner : std::uint8_t { rule, define, score };
+  Kind kind = Kind::division_by_zero;
+  Owner owner = Owner::rule;
+  std::uint32_t index = 0;  // rule index, define index (Ruleset::define_name) or score index
+};
+
+namespace detail {
+// Working memory of the evaluator, kept in the Result so that reuse allocates nothing.
+struct EvalScratch {
+  std::vector<std::uint8_t> states;         // the case's finding states when evaluated
+  std::vector<std::uint8_t> truth;          // one per boolean node
+  std::vector<double> lo, hi;               // one per numeric node (NaN = unknown)
+  std::vector<std::uint8_t> cond_flags;     // per condition
+  std::vector<std::uint8_t> cond_strength;
+  std::vector<std::int32_t> cond_priority[3];
+  std::vector<std::uint8_t> ask_redflag, ask_requested, ask_raise;  // per finding
+  std::vector<std::uint32_t> ask_rules, ask_fill, finding_mark;     // per finding
+  std::vector<std::uint64_t> ask_keys;                               // per finding
+  std::vector<std::uint32_t> bool_mark, num_mark, stack;
+  std::vector<std::uint64_t> bool_bits, num_bits;  // per node: findings it waits for
+  std::vector<std::uint32_t> text_mark;     // per advice text
+  std::uint32_t epoch = 0;
+};
+}  // namespace detail
+
+class Result {
+ public:
+  // The most urgent triage of the fired rules and red flags, else the rule set's default.
+  Triage triage() const { return triage_; }
+  bool triage_is_default() const { return triage_is_default_; }
+
+  // Fired red flags (rule indices): most urgent first, then declaration order.
+  std::span<const std::uint32_t> red_flags() const { return red_flags_; }
+  // Concluded conditions: suggested, considered, excluded; within a status by priority, then
+  // declaration order.
+  std::span<const ConditionOutcome> conditions() const { return conditions_; }
+  // Advice text ids (Ruleset::advice_text): fired red flags, fired rules, suggested conditions;
+  // each text once.
+  std::span<const std::uint32_t> advice() const { return advice_; }
+  // Undecided rules and red flags in declaration order, each with the not-asked findings that
+  // could still decide it. This and ask_next() are worked out on first use after an evaluation
+  // (from a snapshot taken then, so later changes to the case do not matter), without
+  // allocating once the result has been used with the rule set.
+  std::span<const UndecidedRule> undecided() const {
+    if (!questions_ready_) plan_questions();
+    return undecided_;
+  }
+  std::span<const std::uint32_t> missing(const UndecidedRule& u) const {
+    return std::span<const std::uint32_t>(missing_).subspan(u.missing_begin, u.missing_count);
+  }
+  // Not-asked findings worth asking next, best first (DESIGN §4.4).
+  std::span<const AskItem> ask_next() const {
+    if (!questions_ready_) plan_questions();
+    return ask_next_;
+  }
+  std::span<const std::uint32_t> could_decide(const AskItem& a) const {
+    return std::span<const std::uint32_t>(could_decide_).subspan(a.decide_begin, a.decide_count);
+  }
+  // Problems met while evaluating (division by zero), each expression once.
+  std::span<const EvalWarning> warnings() const { return warnings_; }
+
+  RuleState rule_state(std::uint32_t rule) const { return rule_states_[rule]; }
+  std::span<const RuleState> rule_states() const { return rule_states_; }
+  // Null before the first evaluation.
+  const RulesetPtr& ruleset_ptr() const { return ruleset_; }
+
+ private:
+  friend struct ResultWriter;  // the evaluator
+  void plan_questions() const;
+  RulesetPtr ruleset_;
+  const Program* program_ = nullptr;
+  Triage triage_ = Triage::routine;
+  bool triage_is_default_ = true;
+  std::vector<RuleState> rule_states_;
+  std::vector<std::uint32_t> red_flags_;
+  std::vector<ConditionOutcome> conditions_;
+  std::vector<std::uint32_t> advice_;
+  std::vector<EvalWarning> warnings_;
+  // Filled on demand by plan_questions(); a Result belongs to one thread at a time.
+  mutable bool questions_ready_ = false;
+  mutable std::vector<UndecidedRule> undecided_;
+  mutable std::vector<std::uint32_t> missing_;
+  mutable std::vector<AskItem> ask_next_;
+  mutable std::vector<std::uint32_t> could_decide_;
+  mutable detail::EvalScratch scratch_;
+};
+
+// Evaluates a case. Never throws for any case built through the Case API; allocates nothing
+// once `out` has been used with the same rule set.
+void evaluate(const Case& c, Result& out);
+Result evaluate(const Case& c);
+
+// One reason in an explanation, already phrased for a clinician from the labels
+// ("no fever", "age: 54 years", "pain peak: day after activity"). In Explanation::missing and
+// ::unknown the text is the finding's label, lower-case first.
+struct Fact {
+  enum class Kind : std::uint8_t { finding, score, presence };
+  Kind kind = Kind::finding;
+  std::uint32_t index = 0;  // finding slot, or score index for Kind::score
+  bool holds = true;        // the truth of the predicate this fact stands for
+  std::string text;
+};
+
+// Why a rule fired, did not fire, or is undecided (DESIGN §4.3). Computed on request.
+struct Explanation {
+  std::uint32_t rule = 0;
+  RuleState state = RuleState::undecided;
+  // fired: what made the condition true (every part of an `and`, the true branch of an `or`);
+  // not fired: the parts that were false. Each text once.
+  std::vector<Fact> facts;
+  // undecided: the not-asked findings that could still decide it (as in Result::missing), and
+  // the findings recorded as unknown that keep it open.
+  std::vector<Fact> missing;
+  std::vector<Fact> unknown;
+  SourceLocation location;
+
+  // fired / not fired: "pain felt centrally in the buttock, no fever and age: 54 years";
+  // undecided: "depends on a and b" (and "; recorded as unknown: c").
+  std::string reasons() const;
+};
+
+// `c` and `r` must be the case and its result; throws std::out_of_range for a bad rule index.
+Explanation explain(const Case& c, const Result& r, std::uint32_t rule);
+
+// Joins phrases the way a sentence does: "a", "a and b", "a, b and c".
+std::string join_phrases(const std::vector<std::string>& phrases);
+
+}  // namespace ardent

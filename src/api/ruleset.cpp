@@ -1,0 +1,126 @@
+#include "ardent/ruleset.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "ardent/result.hpp"
+#include "compile/program.hpp"
+
+namespace ardent {
+
+namespace {
+
+std::optional<std::uint32_t> lookup(const std::vector<std::pair<std::string, std::uint32_t>>& table,
+                                    std::string_view name) {
+  auto it = std::lower_bound(table.begin(), table.end(), name,
+                             [](const auto& entry, std::string_view n) { return entry.first < n; });
+  if (it == table.end() || it->first != name) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace
+
+std::string_view to_string(Triage t) {
+  switch (t) {
+    case Triage::self_care: return "self_care";
+    case Triage::routine: return "routine";
+    case Triage::urgent: return "urgent";
+    case Triage::emergency: return "emergency";
+  }
+  return "routine";
+}
+
+std::optional<Triage> parse_triage(std::string_view s) {
+  for (auto t : {Triage::self_care, Triage::routine, Triage::urgent, Triage::emergency})
+    if (to_string(t) == s) return t;
+  return std::nullopt;
+}
+
+std::string_view to_string(FindingType t) {
+  switch (t) {
+    case FindingType::boolean: return "bool";
+    case FindingType::enumeration: return "enum";
+    case FindingType::number: return "number";
+    case FindingType::duration: return "duration";
+  }
+  return "bool";
+}
+
+std::string to_string(const SourceLocation& l) {
+  if (l.file.empty()) return {};
+  return l.file + ":" + std::to_string(l.line);
+}
+
+std::string_view to_string(RuleState s) {
+  switch (s) {
+    case RuleState::not_fired: return "not_fired";
+    case RuleState::undecided: return "undecided";
+    case RuleState::fired: return "fired";
+  }
+  return "undecided";
+}
+
+std::string_view to_string(ConditionStatus s) {
+  switch (s) {
+    case ConditionStatus::suggested: return "suggested";
+    case ConditionStatus::considered: return "considered";
+    case ConditionStatus::excluded: return "excluded";
+  }
+  return "considered";
+}
+
+std::string_view to_string(Strength s) {
+  switch (s) {
+    case Strength::none: return "";
+    case Strength::likely: return "likely";
+    case Strength::possible: return "possible";
+  }
+  return "";
+}
+
+std::string_view to_string(AskReason r) {
+  switch (r) {
+    case AskReason::red_flag: return "red_flag";
+    case AskReason::requested: return "requested";
+    case AskReason::raises_triage: return "raises_triage";
+    case AskReason::refines: return "refines";
+  }
+  return "refines";
+}
+
+const std::string& Ruleset::name() const { return program_->name; }
+const std::string& Ruleset::version() const { return program_->version; }
+const std::string& Ruleset::title() const { return program_->title; }
+const std::string& Ruleset::hash() const { return program_->hash; }
+Triage Ruleset::default_triage() const { return program_->default_triage; }
+
+std::span<const FindingInfo> Ruleset::findings() const { return program_->findings; }
+std::span<const ConditionInfo> Ruleset::conditions() const { return program_->conditions; }
+std::span<const RuleInfo> Ruleset::rules() const { return program_->rules; }
+std::span<const DefineInfo> Ruleset::defines() const { return program_->defines; }
+std::span<const ScoreInfo> Ruleset::scores() const { return program_->scores; }
+std::size_t Ruleset::redflag_count() const { return program_->redflag_order.size(); }
+std::size_t Ruleset::test_count() const { return program_->model.tests.size(); }
+
+std::optional<std::uint32_t> Ruleset::finding_index(std::string_view name) const {
+  return lookup(program_->finding_names, name);
+}
+std::optional<std::uint32_t> Ruleset::condition_index(std::string_view name) const {
+  return lookup(program_->condition_names, name);
+}
+std::optional<std::uint32_t> Ruleset::rule_index(std::string_view name) const {
+  return lookup(program_->rule_names, name);
+}
+
+std::optional<std::uint32_t> Ruleset::enum_value_index(std::uint32_t slot, std::string_view value) const {
+  if (slot >= program_->findings.size()) return std::nullopt;
+  const auto& values = program_->findings[slot].values;
+  for (std::uint32_t i = 0; i < values.size(); ++i)
+    if (values[i] == value) return i;
+  return std::nullopt;
+}
+
+const std::string& Ruleset::advice_text(std::uint32_t id) const { return program_->advice_texts.at(id); }
+std::size_t Ruleset::advice_text_count() const { return program_->advice_texts.size(); }
+
+}  // namespace ardent

@@ -1,0 +1,58 @@
+// The `ruleset` header: exactly one across all files.
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "check/context.hpp"
+#include "check/suggest.hpp"
+
+namespace ardent::check::detail {
+
+namespace {
+// MAJOR.MINOR.PATCH with an optional pre-release or build suffix (Semantic Versioning): the
+// registry orders and pins versions, so a free-form string would not do.
+bool valid_version(const std::string& v) {
+  static const std::regex re(R"(^\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]+)?$)");
+  return std::regex_match(v, re);
+}
+}  // namespace
+
+void declare_header(Context& c) {
+  const syntax::RulesetHeader* first = nullptr;
+  for (const auto& m : c.modules) {
+    if (!m.header) continue;
+    const auto& h = *m.header;
+    if (first) {
+      c.error(h.span, "header",
+              fmt::format("a second 'ruleset' header; the rule set is already declared at {}", c.where(first->span)));
+      continue;
+    }
+    first = &h;
+  }
+  if (!first) {
+    // A broken file may well hold the header: saying it is missing would only mislead.
+    if (!c.had_syntax_errors) {
+      Span at;  // the start of the first file; with no file at all, no location
+      at.file = c.model.files.empty() ? static_cast<std::uint32_t>(-1) : 0;
+      at.line = 1;
+      at.col = 1;
+      c.error(at, "header", "no 'ruleset' header: one file must begin with 'ruleset NAME version \"1.0.0\"'");
+    }
+    return;
+  }
+  c.model.name = first->name.text;
+  c.model.version = first->version.value;
+  if (!valid_version(first->version.value))
+    c.error(first->version.span, "header",
+            fmt::format("version \"{}\" must look like \"1.0.0\" (MAJOR.MINOR.PATCH)", first->version.value));
+  if (first->title) c.model.title = first->title->value;
+  if (first->default_triage) {
+    const auto& level = *first->default_triage;
+    if (!parse_triage_level(level.text, c.model.default_triage))
+      c.error(level.span, "unknown-name",
+              fmt::format("unknown triage level '{}' (one of self_care, routine, urgent, emergency){}", level.text,
+                          did_you_mean(level.text, triage_words())));
+  }
+}
+
+}  // namespace ardent::check::detail

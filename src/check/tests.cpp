@@ -1,0 +1,263 @@
+// `test` blocks: given values become slot values, expectations become indices.
+#include <cmath>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "check/context.hpp"
+#include "check/suggest.hpp"
+
+namespace ardent::check::detail {
+
+namespace {
+
+// What a given value for this finding looks like, for messages.
+std::string expected_value(const Finding& f) {
+  switch (f.type) {
+    case ValueType::Bool: return "yes or no";
+    case ValueType::Enum: return domain_text(f.values);
+    case ValueType::Number:
+      if (std::isnan(f.min) && std::isnan(f.max)) return "a number";
+      return fmt::format("a number in {}", range_text(f.min, f.max));
+    case ValueType::Duration: return "a duration such as '3 weeks'";
+  }
+  return "a value";
+}
+
+const char* type_word(ValueType t) {
+  switch (t) {
+    case ValueType::Bool: return "bool";
+    case ValueType::Enum: return "enum";
+    case ValueType::Number: return "number";
+    case ValueType::Duration: return "duration";
+  }
+  return "value";
+}
+
+class TestResolver {
+ public:
+  explicit TestResolver(Context& c) : c_(c) {}
+
+  void resolve(const syntax::TestDecl& src, Test& out) {
+    std::unordered_map<std::uint32_t, const syntax::GivenItem*> seen;
+    for (const auto& g : src.given) {
+      GivenValue v;
+      if (!given(g, v)) continue;
+      auto [it, fresh] = seen.emplace(v.slot, &g);
+      if (!fresh) {
+        c_.error(g.finding.span, "duplicate",
+                 fmt::format("'{}' is given twice in this test (first at {})", g.finding.text,
+                             c_.where(it->second->finding.span)));
+        continue;
+      }
+      out.given.push_back(v);
+    }
+    for (const auto& e : src.expect) {
+      Expectation x;
+      if (expectation(e, x)) out.expect.push_back(x);
+    }
+    conflicts(out);
+  }
+
+ private:
+  const Finding* finding(const syntax::Name& n, std::uint32_t& slot) {
+    const Symbol* s = c_.lookup(n.text);
+    if (!s) {
+      std::vector<std::string_view> names;
+      for (const auto& f : c_.model.findings) names.push_back(f.name);
+      c_.error(n.span, "test-unknown", fmt::format("unknown finding '{}'{}", n.text, did_you_mean(n.text, names)));
+      return nullptr;
+    }
+    if (s->kind != SymbolKind::Finding) {
+      c_.error(n.span, "type-mismatch", fmt::format("'{}' is a {}, not a finding", n.text, kind_word(s->kind)));
+      return nullptr;
+    }
+    c_.finding_tested[s->index] = true;
+    slot = s->index;
+    return &c_.model.findings[s->index];
+  }
+
+  bool given(const syntax::GivenItem& g, GivenValue& v) {
+    v.span = g.span;
+    const Finding* f = finding(g.finding, v.slot);
+    if (!f) return false;
+    auto mismatch = [&] {
+      c_.error(g.span, "type-mismatch",
+               fmt::format("'{}' is a {} finding: give {}", f->name, type_word(f->type), expected_value(*f)));
+      return false;
+    };
+    using K = syntax::GivenItem::Kind;
+    switch (g.kind) {
+      case K::Unknown: v.kind = GivenValue::Kind::Unknown; return true;
+      case K::Yes:
+      case K::No:
+        if (f->type != ValueType::Bool) return mismatch();
+        v.kind = GivenValue::Kind::Bool;
+        v.boolean = g.kind == K::Yes;
+        return true;
+      case K::Enum: {
+        if (f->type != ValueType::Enum) return mismatch();
+        std::size_t i = 0;
+        while (i < f->values.size() && f->values[i] != g.value.text) ++i;
+        if (i == f->values.size()) {
+          std::vector<std::string_view> domain(f->values.begin(), f->values.end());
+          c_.error(g.value.span, "enum-domain",
+                   fmt::format("'{}' is not a value of '{}' ({}){}", g.value.text, f->name, domain_text(f->values),
+                               did_you_mean(g.value.text, domain)));
+          return false;
+        }
+        v.kind = GivenValue::Kind::Enum;
+        v.enum_value = static_cast<std::uint32_t>(i);
+        return true;
+      }
+      case K::Number:
+        if (f->type != ValueType::Number) return mismatch();
+        if ((!std::isnan(f->min) && g.number < f->min) || (!std::isnan(f->max) && g.number > f->max)) {
+          c_.error(g.span, "out-of-range",
+                   fmt::format("{} is outside the declared range of '{}' ({})", number_text(g.number), f->name,
+                               range_text(f->min, f->max)));
+          return false;
+        }
+        if (f->integer && g.number != std::floor(g.number)) {
+          c_.error(g.span, "not-integer",
+                   fmt::format("'{}' takes whole numbers only, not {}", f->name, number_text(g.number)));
+          return false;
+        }
+        v.kind = GivenValue::Kind::Number;
+        v.number = g.number;
+        return true;
+      case K::Duration:
+        if (f->type != ValueType::Duration) return mismatch();
+        v.kind = GivenValue::Kind::Number;
+        v.number = g.number * days_per(g.unit);
+        return true;
+    }
+    return false;
+  }
+
+  bool expectation(const syntax::ExpectItem& e, Expectation& x) {
+    using K = syntax::ExpectItem::Kind;
+    x.span = e.span;
+    switch (e.kind) {
+      case K::Suggest: x.kind = Expectation::Kind::Suggest; return condition(e.target, x.target);
+      case K::Consider: x.kind = Expectation::Kind::Consider; return condition(e.target, x.target);
+      case K::Exclude: x.kind = Expectation::Kind::Exclude; return condition(e.target, x.target);
+      case K::NotConcluded: x.kind = Expectation::Kind::NotConcluded; return condition(e.target, x.target);
+      case K::Redflag: x.kind = Expectation::Kind::Redflag; return redflag(e.target, x.target);
+      case K::NoRedflag: x.kind = Expectation::Kind::NoRedflag; return true;
+      case K::NoOtherRedflag: x.kind = Expectation::Kind::NoOtherRedflag; return true;
+      case K::Triage: {
+        x.kind = Expectation::Kind::Triage;
+        Triage t;
+        if (!parse_triage_level(e.target.text, t)) {
+          c_.error(e.target.span, "test-unknown",
+                   fmt::format("unknown triage level '{}' (one of self_care, routine, urgent, emergency){}",
+                               e.target.text, did_you_mean(e.target.text, triage_words())));
+          return false;
+        }
+        x.target = static_cast<std::uint32_t>(t);
+        return true;
+      }
+      case K::Ask: x.kind = Expectation::Kind::Ask; return finding(e.target, x.target) != nullptr;
+    }
+    return false;
+  }
+
+  bool condition(const syntax::Name& n, std::uint32_t& target) {
+    const Symbol* s = c_.lookup(n.text);
+    if (!s) {
+      std::vector<std::string_view> names;
+      for (const auto& cond : c_.model.conditions) names.push_back(cond.name);
+      c_.error(n.span, "test-unknown", fmt::format("unknown condition '{}'{}", n.text, did_you_mean(n.text, names)));
+      return false;
+    }
+    if (s->kind != SymbolKind::Condition) {
+      c_.error(n.span, "type-mismatch", fmt::format("'{}' is a {}, not a condition", n.text, kind_word(s->kind)));
+      return false;
+    }
+    target = s->index;
+    return true;
+  }
+
+  bool redflag(const syntax::Name& n, std::uint32_t& target) {
+    auto found = c_.rule_symbols.find(n.text);
+    const Symbol* s = found == c_.rule_symbols.end() ? nullptr : &found->second;
+    if (!s) {
+      std::vector<std::string_view> names;
+      for (const auto& r : c_.model.rules)
+        if (r.redflag) names.push_back(r.name);
+      c_.error(n.span, "test-unknown", fmt::format("unknown red flag '{}'{}", n.text, did_you_mean(n.text, names)));
+      return false;
+    }
+    if (s->kind != SymbolKind::Rule || !c_.model.rules[s->index].redflag) {
+      c_.error(n.span, "type-mismatch",
+               fmt::format("'{}' is a {}, not a red flag: 'expect redflag' names a red flag", n.text,
+                           "plain rule"));
+      return false;
+    }
+    target = s->index;
+    return true;
+  }
+
+  // Expectations that no outcome can meet at once: the test could never pass.
+  void conflicts(const Test& t) {
+    const Expectation* triage = nullptr;
+    const Expectation* some_flag = nullptr;
+    const Expectation* no_flag = nullptr;
+    std::unordered_map<std::uint32_t, const Expectation*> concluded, not_concluded;
+    for (const auto& x : t.expect) {
+      switch (x.kind) {
+        case Expectation::Kind::Triage:
+          if (triage && triage->target != x.target)
+            c_.error(x.span, "test-conflict",
+                     fmt::format("this test already expects triage {} (at {})",
+                                 triage_word(static_cast<Triage>(triage->target)), c_.where(triage->span)));
+          else triage = &x;
+          break;
+        case Expectation::Kind::Redflag: some_flag = some_flag ? some_flag : &x; break;
+        case Expectation::Kind::NoRedflag: no_flag = no_flag ? no_flag : &x; break;
+        case Expectation::Kind::Suggest:
+        case Expectation::Kind::Consider:
+        case Expectation::Kind::Exclude: concluded.emplace(x.target, &x); break;
+        case Expectation::Kind::NotConcluded: not_concluded.emplace(x.target, &x); break;
+        default: break;
+      }
+    }
+    if (some_flag && no_flag)
+      c_.error(no_flag->span, "test-conflict",
+               fmt::format("'no redflag' contradicts 'redflag {}' in the same test",
+                           c_.model.rules[some_flag->target].name));
+    for (const auto& [cond, x] : not_concluded) {
+      auto it = concluded.find(cond);
+      if (it != concluded.end())
+        c_.error(x->span, "test-conflict",
+                 fmt::format("'not {0}' contradicts the expectation at {1} that concludes '{0}'",
+                             c_.model.conditions[cond].name, c_.where(it->second->span)));
+    }
+  }
+
+  Context& c_;
+};
+
+}  // namespace
+
+void resolve_tests(Context& c) {
+  TestResolver resolver(c);
+  std::unordered_map<std::string, const syntax::TestDecl*> names;
+  for (const auto& m : c.modules) {
+    for (const auto& src : m.tests) {
+      auto [it, fresh] = names.emplace(src.name.value, &src);
+      if (!fresh)
+        c.error(src.name.span, "duplicate",
+                fmt::format("duplicate test name \"{}\": already used at {}", src.name.value,
+                            c.where(it->second->name.span)));
+      Test t;
+      t.name = src.name.value;
+      t.span = src.span;
+      resolver.resolve(src, t);
+      c.model.tests.push_back(std::move(t));
+    }
+  }
+}
+
+}  // namespace ardent::check::detail

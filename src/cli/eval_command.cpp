@@ -1,0 +1,149 @@
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "ardent/case.hpp"
+#include "ardent/format.hpp"
+#include "ardent/result.hpp"
+#include "cli/commands.hpp"
+#include "cli/case_input.hpp"
+
+namespace ardent::cli {
+
+namespace {
+
+struct EvalOptions {
+  std::string rules;
+  std::string case_file;
+  bool json = false;
+  bool cds = false;
+  bool batch = false;
+  bool undecided = false;
+  unsigned threads = 0;
+};
+
+bool read_input(const std::string& path, std::string& out) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    out = ss.str();
+    return true;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+std::string render(const EvalOptions& o, const Case& c, const Result& r) {
+  if (o.cds) return format_cds_cards(c, r, o.batch ? -1 : 2);
+  if (o.json || o.batch) return format_json(c, r, o.batch ? -1 : 2);
+  TextOptions t;
+  t.show_undecided = o.undecided;
+  return format_text(c, r, t);
+}
+
+int run_single(const EvalOptions& o, const RulesetPtr& rules, const std::string& text) {
+  Case c(rules);
+  if (auto err = apply_case_json(c, text)) {
+    fmt::print(stderr, "{}:{}: error: {}\n", o.case_file, err->line, err->message);
+    return kExitFailure;
+  }
+  Result r = evaluate(c);
+  std::string out = render(o, c, r);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  if (!out.empty() && out.back() != '\n') std::fputc('\n', stdout);
+  return kExitOk;
+}
+
+// JSON Lines in, one result per line out, in input order. Lines are split into contiguous
+// chunks, one per thread, each thread with its own Case and Result.
+int run_batch(const EvalOptions& o, const RulesetPtr& rules, const std::string& text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    lines.emplace_back(text.data() + start, end - start);
+    start = end + 1;
+  }
+  std::vector<std::string> outputs(lines.size());
+  std::vector<std::string> errors(lines.size());
+  unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, std::max<std::size_t>(1, lines.size() / 64 + 1));
+  auto work = [&](std::size_t begin, std::size_t end) {
+    Case c(rules);
+    Result r;
+    for (std::size_t i = begin; i < end; ++i) {
+      std::string_view line = lines[i];
+      if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;  // blank line
+      c.clear();
+      if (auto err = apply_case_json(c, line)) {
+        errors[i] = err->message;
+        nlohmann::json e{{"line", i + 1}, {"error", err->message}};
+        outputs[i] = e.dump();
+        continue;
+      }
+      evaluate(c, r);
+      outputs[i] = render(o, c, r);
+    }
+  };
+  std::vector<std::thread> pool;
+  std::size_t chunk = (lines.size() + threads - 1) / threads;
+  for (unsigned t = 0; t < threads; ++t) {
+    std::size_t b = t * chunk, e = std::min(lines.size(), b + chunk);
+    if (b >= e) break;
+    pool.emplace_back(work, b, e);
+  }
+  for (auto& th : pool) th.join();
+
+  std::size_t bad = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!errors[i].empty()) {
+      ++bad;
+      fmt::print(stderr, "{}:{}: error: {}\n", o.case_file, i + 1, errors[i]);
+    }
+    if (!outputs[i].empty()) {
+      std::fwrite(outputs[i].data(), 1, outputs[i].size(), stdout);
+      std::fputc('\n', stdout);
+    }
+  }
+  if (bad) fmt::print(stderr, "ardent eval: {} of {} lines could not be evaluated\n", bad, lines.size());
+  return bad ? kExitFailure : kExitOk;
+}
+
+}  // namespace
+
+Command add_eval(CLI::App& app) {
+  auto o = std::make_shared<EvalOptions>();
+  auto* sub = app.add_subcommand("eval", "Evaluate a patient's findings (JSON) against a rule set");
+  sub->add_option("RULES", o->rules, "rule-set directory or .ard file")->required();
+  sub->add_option("CASE", o->case_file, "case as a JSON object (null = asked, unknown); - for stdin")->required();
+  auto* json = sub->add_flag("--json", o->json, "print the JSON result (schema v1)");
+  auto* cds = sub->add_flag("--cds-hooks", o->cds, "print CDS Hooks cards");
+  json->excludes(cds);
+  sub->add_flag("--batch", o->batch, "CASE is JSON Lines: one case per line, one JSON result per line");
+  sub->add_option("--threads", o->threads, "threads for --batch (default: all cores)");
+  sub->add_flag("--undecided", o->undecided, "also list undecided rules and what they wait for");
+  return {sub, [o]() {
+    int code = kExitOk;
+    RulesetPtr rules = load_rules(o->rules, code);
+    if (!rules) return code;
+    std::string text;
+    if (!read_input(o->case_file, text)) {
+      fmt::print(stderr, "ardent eval: cannot open case '{}'\n", o->case_file);
+      return kExitUsage;
+    }
+    return o->batch ? run_batch(*o, rules, text) : run_single(*o, rules, text);
+  }};
+}
+
+}  // namespace ardent::cli

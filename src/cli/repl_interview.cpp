@@ -1,0 +1,177 @@
+// The next questions (`ask`), the interview that asks them, and the report (`report`).
+//
+// When the interview stops: it asks, one at a time, the best-ranked not-asked finding whose
+// ask-next reason is `red_flag` (could fire an undecided red flag), `requested` (a fired rule
+// asks for it) or `raises_triage` (could raise the triage), skipping those the user skipped in
+// this interview. When no such finding is left, no unasked finding can change the triage or
+// reveal a red flag any more: the triage is decided, and the interview prints the report.
+// Findings that only `refine` the differential are left to `ask`.
+#include <algorithm>
+#include <charconv>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "ardent/format.hpp"
+#include "cli/repl_session.hpp"
+#include "cli/repl_values.hpp"
+
+namespace ardent::cli::repl {
+
+namespace {
+
+constexpr std::size_t kAskShown = 10;
+constexpr std::size_t kDecidesShown = 3;
+
+std::string_view reason_text(AskReason r) {
+  switch (r) {
+    case AskReason::red_flag: return "could reveal a red flag";
+    case AskReason::requested: return "requested by a rule";
+    case AskReason::raises_triage: return "could raise the triage";
+    case AskReason::refines: return "refines the assessment";
+  }
+  return "";
+}
+
+std::string question_of(const FindingInfo& f) {
+  if (!f.question.empty()) return f.question;
+  return (f.label.empty() ? f.name : f.label) + "?";
+}
+
+// The prompt's hint; choices are numbered so that a number picks one.
+std::string answer_hint(const FindingInfo& f) {
+  if (f.type != FindingType::enumeration) return value_hint(f);
+  std::string s;
+  for (std::size_t i = 0; i < f.values.size(); ++i) s += fmt::format("{}{} {}", i ? ", " : "", i + 1, f.values[i]);
+  return s + ", ?";
+}
+
+}  // namespace
+
+// ask [N|all]
+void Session::ask(const Args& args) {
+  std::size_t limit = kAskShown;
+  if (!args.empty()) {
+    if (args.front() == "all") {
+      limit = result_.ask_next().size();
+    } else {
+      const std::string& a = args.front();
+      auto [end, ec] = std::from_chars(a.data(), a.data() + a.size(), limit);
+      if (ec != std::errc() || end != a.data() + a.size() || limit == 0) {
+        error(fmt::format("'ask' takes a count or 'all'; got '{}'", a));
+        return;
+      }
+    }
+  }
+  const auto items = result_.ask_next();
+  if (items.empty()) {
+    say("nothing left to ask: no unasked finding could change the outcome");
+    return;
+  }
+  std::size_t n = 0;
+  for (const auto& a : items) {
+    if (n == limit) {
+      say(fmt::format("  ... and {} more ('ask all' lists them)", items.size() - limit));
+      break;
+    }
+    const FindingInfo& f = rules_->findings()[a.finding];
+    std::vector<std::string> decides;
+    const auto could = result_.could_decide(a);
+    for (std::size_t i = 0; i < could.size() && i < kDecidesShown; ++i) decides.push_back(rules_->rules()[could[i]].name);
+    std::string tail = decides.empty() ? "" : " (" + join_phrases(decides);
+    if (could.size() > kDecidesShown) tail += fmt::format(" and {} more", could.size() - kDecidesShown);
+    if (!tail.empty()) tail += ")";
+    say(fmt::format("{:>3}. {} [{}]: {}{}", ++n, style_.bold(f.name), value_hint(f), reason_text(a.reason), tail));
+    say("     " + question_of(f));
+  }
+}
+
+void Session::interview(LineSource& in) {
+  say("interview: answer each question (y/n, a number, a value, ? for unknown);");
+  say("an empty line or 'skip' skips it, 'q' stops the interview");
+  std::set<std::uint32_t> skipped;
+  std::size_t asked = 0, answered = 0;
+  bool stopped = false;
+  while (!stopped) {
+    const AskItem* next = nullptr;
+    for (const auto& a : result_.ask_next())
+      if (a.reason != AskReason::refines && !skipped.count(a.finding)) {
+        next = &a;
+        break;
+      }
+    if (!next) break;
+    const std::uint32_t slot = next->finding;
+    const FindingInfo& f = rules_->findings()[slot];
+    say(fmt::format("[{}] {} {}", ++asked, style_.bold(question_of(f)), style_.dim("(" + f.name + ": " + answer_hint(f) + ")")));
+    for (;;) {
+      answering_ = slot;
+      const LineSource::Input answer = in.read("answer> ");
+      answering_.reset();
+      if (answer.status != LineSource::Status::line) {
+        stopped = true;
+        break;
+      }
+      std::string text(trim(answer.text));
+      if (text.empty() || text == "skip") {
+        skipped.insert(slot);
+        break;
+      }
+      if (text == "q" || text == "quit") {
+        stopped = true;
+        break;
+      }
+      std::size_t pick = 0;
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), pick);
+      if (f.type == FindingType::enumeration && ec == std::errc() && end == text.data() + text.size() && pick >= 1 &&
+          pick <= f.values.size())
+        text = f.values[pick - 1];
+      auto parsed = parse_value(f, text);
+      if (auto* message = std::get_if<std::string>(&parsed)) {
+        error(*message);
+        continue;
+      }
+      try {
+        apply(case_, slot, std::get<Value>(parsed));
+      } catch (const InputError& e) {
+        error(e.what());
+        continue;
+      }
+      ++answered;
+      refresh();
+      break;
+    }
+  }
+  const std::string counts = fmt::format("{} answered, {} skipped", answered, skipped.size());
+  if (stopped) {
+    say(fmt::format("interview stopped ({})", counts));
+    return;
+  }
+  std::vector<std::string> open;
+  for (const auto& a : result_.ask_next())
+    if (a.reason != AskReason::refines) open.push_back(rules_->findings()[a.finding].name);
+  if (open.empty())
+    say(fmt::format("interview complete: no unasked finding could change the triage ({})", counts));
+  else
+    say(fmt::format("interview complete, but skipped questions could still change the triage: {} ({})",
+                    join_phrases(open), counts));
+  say("");
+  std::fputs(format_text(case_, result_).c_str(), out_);
+}
+
+// report [json|cds|undecided]
+void Session::report(const Args& args) {
+  const std::string kind = args.empty() ? "" : args.front();
+  if (kind.empty() || kind == "undecided") {
+    TextOptions options;
+    options.show_undecided = kind == "undecided";
+    std::fputs(format_text(case_, result_, options).c_str(), out_);
+  } else if (kind == "json") {
+    say(format_json(case_, result_, 2));
+  } else if (kind == "cds") {
+    say(format_cds_cards(case_, result_, 2));
+  } else {
+    error(fmt::format("'report' takes json, cds or undecided; got '{}'", kind));
+  }
+}
+
+}  // namespace ardent::cli::repl

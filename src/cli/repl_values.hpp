@@ -1,0 +1,53 @@
+// Finding values as a rule author types and reads them in the REPL: "yes", "7", "54 years",
+// "3 weeks", "day_after_activity", "?" for unknown.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "ardent/case.hpp"
+
+namespace ardent::cli::repl {
+
+struct Value {
+  enum class Kind : std::uint8_t { unknown, boolean, number, enumeration, duration };
+  Kind kind = Kind::unknown;
+  bool flag = false;
+  double number = 0;        // a number, or a duration's amount in `unit`
+  std::uint32_t index = 0;  // position in an enumeration's domain
+  DurationUnit unit = DurationUnit::days;
+};
+
+// What the user typed for finding `f`, or a one-line error (with a suggestion where one helps).
+// Range and whole-number checks are left to the Case, whose messages already say the range.
+std::variant<Value, std::string> parse_value(const FindingInfo& f, std::string_view text);
+
+// Sets the value in the case; throws InputError when the case refuses it.
+void apply(Case& c, std::uint32_t slot, const Value& v);
+
+// The value of a finding that is given or unknown, as the user would type it ("yes", "7 years",
+// "3 weeks", "unknown"); empty when not asked.
+std::string value_text(const Case& c, std::uint32_t slot);
+
+// "y/n/?", "a number 0..10 (years)", "one of: a, b, c", "a duration such as 3 weeks".
+std::string value_hint(const FindingInfo& f);
+
+// The words that complete a value of `f`.
+std::vector<std::string> value_words(const FindingInfo& f);
+
+std::string format_number(double v);
+// The largest unit in which the duration is whole ("6 weeks", "90 minutes"); days otherwise.
+std::string format_duration(double days);
+double days_per(DurationUnit unit);
+// "3 weeks", "3w", "1.5 days", "2 years"; nullopt when not a duration.
+std::optional<std::pair<double, DurationUnit>> parse_duration(std::string_view text);
+
+std::string lower(std::string_view s);
+std::string_view trim(std::string_view s);
+
+}  // namespace ardent::cli::repl

@@ -1,0 +1,165 @@
+// The compiled, immutable form of a rule set (DESIGN §5).
+//
+// Logic is a DAG of nodes in two index spaces: boolean nodes (three-valued: 0 false,
+// 1 unknown, 2 true, so `and` = min, `or` = max, `not` = 2 - x) and numeric nodes (an interval
+// [lo, hi]; lo = NaN means unknown). Leaves come first, grouped by kind, so the evaluator fills
+// them in tight loops; composite nodes follow in topological order and are computed by one pass
+// over `code`. Every distinct predicate and sub-expression exists once, so a define used by ten
+// rules is evaluated once per case.
+//
+// Names and texts sit in the info tables, used only when a result is rendered; the checked
+// model is kept for explanations and for running the rule set's tests.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ardent/result.hpp"
+#include "ardent/ruleset.hpp"
+#include "check/model.hpp"
+
+namespace ardent {
+
+namespace prog {
+
+inline constexpr std::uint8_t kFalse = 0, kUnknown = 1, kTrue = 2;
+inline constexpr std::uint32_t kNone = 0xffffffffu;
+inline constexpr int kCmpOps = 6;  // syntax::CmpOp: Lt, Le, Gt, Ge, Eq, Ne
+
+struct EnumAtom {
+  std::uint32_t slot;
+  std::uint64_t mask;  // bit i set: value i accepted
+};
+
+struct CmpAtom {  // finding <op> constant, the commonest comparison
+  std::uint32_t slot;
+  double constant;
+};
+
+enum class Op : std::uint8_t {
+  // boolean results
+  And, Or, Not, AtLeast, Compare,
+  // numeric results
+  Add, Sub, Mul, Div, Negate, Score,
+};
+
+inline bool is_numeric(Op op) { return op >= Op::Add; }
+
+// One composite node. Operands by op:
+//   And / Or / AtLeast: operands[a, a+n) are boolean nodes; AtLeast needs k of them true.
+//   Not: boolean node a.   Compare: numeric a <sub> numeric b (sub = syntax::CmpOp).
+//   Add / Sub / Mul / Div: numeric a, b (Div: k indexes div_owners).   Negate: numeric a.
+//   Score: terms[a, a+n).
+struct Instr {
+  Op op = Op::And;
+  std::uint8_t sub = 0;
+  std::uint32_t out = 0;  // boolean or numeric node index
+  std::uint32_t a = 0, n = 0, b = 0, k = 0;
+};
+
+// A run of instructions with the same operation (and, for and/or of at most kMaxFixedArity
+// operands, the same arity), executed by one specialised loop.
+inline constexpr std::uint32_t kMaxFixedArity = 4;
+struct Segment {
+  Op op;
+  std::uint32_t arity;  // 0: operand counts vary
+  std::uint32_t begin, end;
+};
+
+struct ScoreTerm {
+  std::uint32_t cond;  // boolean node
+  double points;
+};
+
+enum class CondKind : std::uint8_t { suggest = 0, consider = 1, exclude = 2 };
+
+struct CondAction {
+  std::uint32_t condition;
+  CondKind kind;
+  Strength strength;
+};
+
+struct RuleOut {
+  std::int8_t triage = -1;  // highest `triage` action, -1 when none
+  bool redflag = false;
+  std::int32_t priority = 0;
+  std::uint32_t cond_begin = 0, cond_n = 0;      // cond_actions
+  std::uint32_t advice_begin = 0, advice_n = 0;  // rule_advice (text ids)
+  std::uint32_t ask_begin = 0, ask_n = 0;        // rule_asks (finding slots)
+};
+
+struct Range {
+  std::uint32_t begin = 0, n = 0;
+};
+
+}  // namespace prog
+
+// Names and texts already escaped and quoted for JSON output, so rendering a result copies
+// bytes instead of escaping the same strings for every case.
+struct JsonTexts {
+  std::string ruleset;  // {"name":...,"version":...,"hash":...}
+  std::vector<std::string> finding_name, finding_question;
+  std::vector<std::string> condition_name, condition_label, condition_codes, condition_advice;  // codes/advice: arrays
+  std::vector<std::string> rule_name, rule_label, rule_triage, rule_advice, rule_codes, rule_source;  // triage: string or null
+  std::vector<std::string> advice_text;
+};
+
+class Program {
+ public:
+  // identity
+  std::string name, version, title, hash;
+  Triage default_triage = Triage::routine;
+
+  // tables for rendering and lookup
+  std::vector<FindingInfo> findings;
+  std::vector<ConditionInfo> conditions;
+  std::vector<RuleInfo> rules;
+  std::vector<DefineInfo> defines;
+  std::vector<ScoreInfo> scores;
+  std::vector<std::string> advice_texts;
+  std::vector<std::pair<std::string, std::uint32_t>> finding_names, condition_names, rule_names;  // sorted
+  check::Model model;
+  JsonTexts json;
+
+  // boolean leaves, by kind, in this index order
+  std::vector<std::uint32_t> bool_atoms;  // slot of a bool finding
+  std::vector<prog::EnumAtom> enum_atoms;
+  std::vector<std::uint32_t> known_atoms, unknown_atoms;
+  std::array<std::vector<prog::CmpAtom>, prog::kCmpOps> cmp_atoms;
+  std::uint32_t enum_base = 0, known_base = 0, unknown_base = 0, composite_base = 0;
+  std::array<std::uint32_t, prog::kCmpOps> cmp_base{};
+  std::uint32_t bool_count = 0;
+
+  // numeric leaves: finding values, then constants
+  std::vector<std::uint32_t> num_findings;
+  std::vector<double> constants;
+  std::uint32_t const_base = 0, num_composite_base = 0, num_count = 0;
+
+  std::vector<prog::Instr> code;  // topological; see segments
+  std::vector<prog::Segment> segments;
+  std::vector<std::uint32_t> operands;
+  std::vector<prog::ScoreTerm> terms;
+  std::vector<EvalWarning> div_owners;
+
+  // For walking the DAG: a leaf's finding slot, or a composite's instruction index.
+  std::vector<std::uint32_t> bool_def, num_def;
+
+  // rules
+  std::vector<std::uint32_t> rule_root;  // boolean node of each rule's condition
+  std::vector<prog::RuleOut> rule_out;
+  std::vector<prog::CondAction> cond_actions;
+  std::vector<std::uint32_t> rule_advice, rule_asks;
+  std::vector<std::uint32_t> redflag_order;  // red flags: most urgent first, then declaration
+  std::vector<std::uint32_t> advice_order;   // other rules: priority high first, then declaration
+  std::vector<prog::Range> condition_advice; // per condition, into condition_advice_ids
+  std::vector<std::uint32_t> condition_advice_ids;
+  std::uint32_t missing_capacity = 0;        // sum over rules of the distinct findings they read
+  // Words of a per-node bit set of findings (ask-next); 0 when there are too many findings for
+  // that and the evaluator walks each undecided rule instead.
+  std::uint32_t mask_words = 0;
+};
+
+}  // namespace ardent

@@ -1,0 +1,112 @@
+// From rule states to the clinical outcome (DESIGN §4.2): triage, red flags, conditions, advice.
+#include <algorithm>
+#include <cstring>
+
+#include "eval/result_writer.hpp"
+
+namespace ardent {
+
+namespace {
+
+// Suggestion strengths combine to the strongest: likely > plain > possible.
+std::uint8_t strength_rank(Strength s) {
+  switch (s) {
+    case Strength::likely: return 3;
+    case Strength::none: return 2;
+    case Strength::possible: return 1;
+  }
+  return 2;
+}
+
+Strength strength_of_rank(std::uint8_t rank) {
+  return rank == 3 ? Strength::likely : rank == 1 ? Strength::possible : Strength::none;
+}
+
+}  // namespace
+
+void ResultWriter::conclude(Result& r, const Program& p) {
+  auto& s = r.scratch_;
+  const RuleState* states = r.rule_states_.data();
+  const std::size_t nc = p.conditions.size();
+  if (nc) std::memset(s.cond_flags.data(), 0, nc);
+
+  int best = -1;
+  for (std::uint32_t i = 0; i < p.rule_out.size(); ++i) {
+    if (states[i] != RuleState::fired) continue;
+    const prog::RuleOut& ro = p.rule_out[i];
+    best = std::max<int>(best, ro.triage);
+    for (std::uint32_t a = 0; a < ro.cond_n; ++a) {
+      const prog::CondAction& act = p.cond_actions[ro.cond_begin + a];
+      const auto kind = static_cast<unsigned>(act.kind);
+      const std::uint8_t bit = static_cast<std::uint8_t>(1u << kind);
+      std::int32_t& prio = s.cond_priority[kind][act.condition];
+      if (!(s.cond_flags[act.condition] & bit)) {
+        s.cond_flags[act.condition] |= bit;
+        prio = ro.priority;
+        if (act.kind == prog::CondKind::suggest) s.cond_strength[act.condition] = strength_rank(act.strength);
+      } else {
+        prio = std::max(prio, ro.priority);
+        if (act.kind == prog::CondKind::suggest)
+          s.cond_strength[act.condition] = std::max(s.cond_strength[act.condition], strength_rank(act.strength));
+      }
+    }
+  }
+  r.triage_is_default_ = best < 0;
+  r.triage_ = best < 0 ? p.default_triage : static_cast<Triage>(best);
+
+  r.red_flags_.clear();
+  for (std::uint32_t rf : p.redflag_order)
+    if (states[rf] == RuleState::fired) r.red_flags_.push_back(rf);
+
+  r.conditions_.clear();
+  for (std::uint32_t c = 0; c < nc; ++c) {
+    const std::uint8_t flags = s.cond_flags[c];
+    if (!flags) continue;
+    ConditionOutcome o;
+    o.condition = c;
+    prog::CondKind kind;
+    if (flags & (1u << static_cast<unsigned>(prog::CondKind::exclude))) {
+      o.status = ConditionStatus::excluded;
+      kind = prog::CondKind::exclude;
+    } else if (flags & (1u << static_cast<unsigned>(prog::CondKind::suggest))) {
+      o.status = ConditionStatus::suggested;
+      o.strength = strength_of_rank(s.cond_strength[c]);
+      kind = prog::CondKind::suggest;
+    } else {
+      o.status = ConditionStatus::considered;
+      kind = prog::CondKind::consider;
+    }
+    o.priority = s.cond_priority[static_cast<unsigned>(kind)][c];
+    r.conditions_.push_back(o);
+  }
+  std::sort(r.conditions_.begin(), r.conditions_.end(), [](const ConditionOutcome& a, const ConditionOutcome& b) {
+    if (a.status != b.status) return a.status < b.status;
+    if (a.priority != b.priority) return a.priority > b.priority;
+    return a.condition < b.condition;
+  });
+
+  // Advice: fired red flags (in their reported order), fired rules (priority, then declaration),
+  // then suggested conditions (in their listed order); each text once.
+  const std::uint32_t epoch = next_epoch(s);
+  r.advice_.clear();
+  auto add = [&](std::uint32_t id) {
+    if (s.text_mark[id] != epoch) {
+      s.text_mark[id] = epoch;
+      r.advice_.push_back(id);
+    }
+  };
+  auto add_rule = [&](std::uint32_t rule) {
+    const prog::RuleOut& ro = p.rule_out[rule];
+    for (std::uint32_t i = 0; i < ro.advice_n; ++i) add(p.rule_advice[ro.advice_begin + i]);
+  };
+  for (std::uint32_t rf : r.red_flags_) add_rule(rf);
+  for (std::uint32_t rule : p.advice_order)
+    if (states[rule] == RuleState::fired) add_rule(rule);
+  for (const auto& o : r.conditions_) {
+    if (o.status != ConditionStatus::suggested) break;
+    const prog::Range range = p.condition_advice[o.condition];
+    for (std::uint32_t i = 0; i < range.n; ++i) add(p.condition_advice_ids[range.begin + i]);
+  }
+}
+
+}  // namespace ardent

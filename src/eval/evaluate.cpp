@@ -1,0 +1,234 @@
+// The hot path: Case -> node values -> rule states. No strings, no allocation once prepared.
+#include <cstring>
+
+#include "eval/logic.hpp"
+#include "eval/result_writer.hpp"
+
+namespace ardent {
+
+using namespace eval;
+
+void ResultWriter::prepare(Result& r, const Case& c, const Program& p) {
+  if (r.ruleset_ != c.ruleset_ptr()) r.ruleset_ = c.ruleset_ptr();
+  if (r.program_ == &p) return;
+  r.program_ = &p;
+  const std::size_t nf = p.findings.size(), nc = p.conditions.size(), nr = p.rules.size();
+  auto& s = r.scratch_;
+  s.states.assign(nf, 0);
+  s.truth.assign(p.bool_count, U);
+  s.lo.assign(p.num_count, kNaN);
+  s.hi.assign(p.num_count, kNaN);
+  for (std::uint32_t i = 0; i < p.constants.size(); ++i)
+    s.lo[p.const_base + i] = s.hi[p.const_base + i] = p.constants[i];
+  s.cond_flags.assign(nc, 0);
+  s.cond_strength.assign(nc, 0);
+  for (auto& v : s.cond_priority) v.assign(nc, 0);
+  s.ask_redflag.assign(nf, 0);
+  s.ask_requested.assign(nf, 0);
+  s.ask_raise.assign(nf, 0);
+  s.ask_rules.assign(nf, 0);
+  s.ask_fill.assign(nf, 0);
+  s.finding_mark.assign(nf, 0);
+  s.ask_keys.assign(nf, 0);
+  s.bool_mark.assign(p.bool_count, 0);
+  s.num_mark.assign(p.num_count, 0);
+  s.stack.assign(std::size_t(p.bool_count) + p.num_count + 1, 0);
+  s.text_mark.assign(p.advice_texts.size(), 0);
+  s.bool_bits.assign(std::size_t(p.bool_count) * p.mask_words, 0);
+  s.num_bits.assign(std::size_t(p.num_count) * p.mask_words, 0);
+  s.epoch = 0;
+
+  r.rule_states_.assign(nr, RuleState::undecided);
+  r.red_flags_.clear();
+  r.red_flags_.reserve(p.redflag_order.size());
+  r.conditions_.clear();
+  r.conditions_.reserve(nc);
+  r.advice_.clear();
+  r.advice_.reserve(p.advice_texts.size());
+  r.undecided_.clear();
+  r.undecided_.reserve(nr);
+  r.missing_.clear();
+  r.missing_.reserve(p.missing_capacity);
+  r.ask_next_.clear();
+  r.ask_next_.reserve(nf);
+  r.could_decide_.clear();
+  r.could_decide_.reserve(p.missing_capacity);
+  r.warnings_.clear();
+  r.warnings_.reserve(p.div_owners.size());
+}
+
+void ResultWriter::compute_nodes(Result& r, const Case& c, const Program& p) {
+  const std::uint8_t* st = c.states();
+  const double* val = c.values();
+  std::uint8_t* t = r.scratch_.truth.data();
+  double* lo = r.scratch_.lo.data();
+  double* hi = r.scratch_.hi.data();
+  constexpr std::uint8_t given = static_cast<std::uint8_t>(FindingState::given);
+
+  // Boolean leaves, one tight loop per kind.
+  {
+    std::uint8_t* out = t;
+    for (std::uint32_t slot : p.bool_atoms)
+      *out++ = st[slot] == given ? (val[slot] != 0 ? T : F) : U;
+  }
+  {
+    std::uint8_t* out = t + p.enum_base;
+    for (const auto& a : p.enum_atoms) {
+      const std::uint32_t slot = a.slot;
+      *out++ = st[slot] == given ? static_cast<std::uint8_t>(((a.mask >> static_cast<std::uint32_t>(val[slot])) & 1u) * 2u) : U;
+    }
+  }
+  {
+    std::uint8_t* out = t + p.known_base;
+    for (std::uint32_t slot : p.known_atoms) *out++ = st[slot] == given ? T : F;
+    out = t + p.unknown_base;
+    for (std::uint32_t slot : p.unknown_atoms) *out++ = st[slot] == given ? F : T;
+  }
+  for (int op = 0; op < prog::kCmpOps; ++op) {
+    std::uint8_t* out = t + p.cmp_base[op];
+    const auto cmp = static_cast<syntax::CmpOp>(op);
+    for (const auto& a : p.cmp_atoms[op])
+      *out++ = st[a.slot] == given ? (compare_exact(cmp, val[a.slot], a.constant) ? T : F) : U;
+  }
+  // Numeric leaves (constants were written by prepare and never change).
+  for (std::uint32_t i = 0; i < p.num_findings.size(); ++i) {
+    const std::uint32_t slot = p.num_findings[i];
+    lo[i] = hi[i] = st[slot] == given ? val[slot] : kNaN;
+  }
+
+  r.questions_ready_ = false;
+  if (!p.findings.empty()) std::memcpy(r.scratch_.states.data(), st, p.findings.size());
+  r.warnings_.clear();
+  const std::uint32_t* ops = p.operands.data();
+  const prog::Instr* code = p.code.data();
+  for (const prog::Segment& seg : p.segments) {
+    const prog::Instr* it = code + seg.begin;
+    const prog::Instr* const end = code + seg.end;
+    switch (seg.op) {
+      // and = min, or = max over false 0 < unknown 1 < true 2; no early exit, no branches.
+      case prog::Op::And:
+        switch (seg.arity) {
+          case 2:
+            for (; it != end; ++it) t[it->out] = std::min(t[ops[it->a]], t[ops[it->a + 1]]);
+            break;
+          case 3:
+            for (; it != end; ++it)
+              t[it->out] = std::min(std::min(t[ops[it->a]], t[ops[it->a + 1]]), t[ops[it->a + 2]]);
+            break;
+          default:
+            for (; it != end; ++it) {
+              std::uint8_t m = T;
+              for (std::uint32_t i = 0; i < it->n; ++i) m = std::min(m, t[ops[it->a + i]]);
+              t[it->out] = m;
+            }
+        }
+        break;
+      case prog::Op::Or:
+        switch (seg.arity) {
+          case 2:
+            for (; it != end; ++it) t[it->out] = std::max(t[ops[it->a]], t[ops[it->a + 1]]);
+            break;
+          case 3:
+            for (; it != end; ++it)
+              t[it->out] = std::max(std::max(t[ops[it->a]], t[ops[it->a + 1]]), t[ops[it->a + 2]]);
+            break;
+          default:
+            for (; it != end; ++it) {
+              std::uint8_t m = F;
+              for (std::uint32_t i = 0; i < it->n; ++i) m = std::max(m, t[ops[it->a + i]]);
+              t[it->out] = m;
+            }
+        }
+        break;
+      case prog::Op::Not:
+        for (; it != end; ++it) t[it->out] = static_cast<std::uint8_t>(T - t[it->a]);
+        break;
+      case prog::Op::AtLeast:
+        for (; it != end; ++it) {
+          std::uint32_t n_true = 0, n_unknown = 0;
+          for (std::uint32_t i = 0; i < it->n; ++i) {
+            const std::uint8_t v = t[ops[it->a + i]];
+            n_true += v == T;
+            n_unknown += v == U;
+          }
+          t[it->out] = at_least(it->k, n_true, n_unknown);
+        }
+        break;
+      case prog::Op::Compare:
+        for (; it != end; ++it) t[it->out] = compare(it->sub, lo[it->a], hi[it->a], lo[it->b], hi[it->b]);
+        break;
+      case prog::Op::Add:
+      case prog::Op::Sub:
+      case prog::Op::Mul:
+        for (; it != end; ++it) {
+          const Interval a{lo[it->a], hi[it->a]}, b{lo[it->b], hi[it->b]};
+          const Interval x = seg.op == prog::Op::Add ? add(a, b) : seg.op == prog::Op::Sub ? sub(a, b) : mul(a, b);
+          lo[it->out] = x.lo;
+          hi[it->out] = x.hi;
+        }
+        break;
+      case prog::Op::Div:
+        for (; it != end; ++it) {
+          bool by_zero = false;
+          const Interval x = div({lo[it->a], hi[it->a]}, {lo[it->b], hi[it->b]}, by_zero);
+          lo[it->out] = x.lo;
+          hi[it->out] = x.hi;
+          if (by_zero) {
+            const EvalWarning& w = p.div_owners[it->k];
+            bool seen = false;
+            for (const auto& e : r.warnings_) seen |= e.owner == w.owner && e.index == w.index;
+            if (!seen) r.warnings_.push_back(w);
+          }
+        }
+        break;
+      case prog::Op::Negate:
+        for (; it != end; ++it) {
+          const Interval x = negate({lo[it->a], hi[it->a]});
+          lo[it->out] = x.lo;
+          hi[it->out] = x.hi;
+        }
+        break;
+      case prog::Op::Score:
+        for (; it != end; ++it) {
+          double l = 0, h = 0;
+          for (std::uint32_t i = 0; i < it->n; ++i) {
+            const prog::ScoreTerm& term = p.terms[it->a + i];
+            const std::uint8_t v = t[term.cond];
+            if (v == T) {
+              l += term.points;
+              h += term.points;
+            } else if (v == U) {
+              (term.points > 0 ? h : l) += term.points;
+            }
+          }
+          lo[it->out] = l;
+          hi[it->out] = h;
+        }
+        break;
+    }
+  }
+
+  RuleState* states = r.rule_states_.data();
+  for (std::uint32_t i = 0; i < p.rule_root.size(); ++i)
+    states[i] = static_cast<RuleState>(t[p.rule_root[i]]);
+}
+
+void evaluate(const Case& c, Result& out) {
+  const Program& p = c.ruleset().program();
+  ResultWriter::prepare(out, c, p);
+  ResultWriter::compute_nodes(out, c, p);
+  ResultWriter::conclude(out, p);
+}
+
+void Result::plan_questions() const {
+  if (program_) ResultWriter::plan_questions(*this, *program_);
+  questions_ready_ = true;
+}
+
+Result evaluate(const Case& c) {
+  Result r;
+  evaluate(c, r);
+  return r;
+}
+
+}  // namespace ardent

@@ -1,0 +1,84 @@
+#include "eval/phrases.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <cmath>
+
+#include "ardent/result.hpp"
+
+namespace ardent {
+
+std::string join_phrases(const std::vector<std::string>& phrases) {
+  std::string out;
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    if (i > 0) out += (i + 1 == phrases.size()) ? " and " : ", ";
+    out += phrases[i];
+  }
+  return out;
+}
+
+namespace eval {
+
+std::string lower_first(std::string_view label) {
+  std::string s(label);
+  if (s.empty()) return s;
+  const auto first = static_cast<unsigned char>(s[0]);
+  const bool acronym = s.size() > 1 && std::isupper(static_cast<unsigned char>(s[1]));
+  if (std::isupper(first) && !acronym) s[0] = static_cast<char>(std::tolower(first));
+  return s;
+}
+
+std::string format_number(double v) {
+  if (std::isnan(v)) return "unknown";
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return fmt::format("{}", static_cast<long long>(v));
+  return fmt::format("{:.4g}", v);
+}
+
+std::string format_duration(double days) {
+  struct Unit {
+    const char* one;
+    const char* many;
+    double days;
+  };
+  static const Unit units[] = {
+      {"year", "years", 365.25}, {"month", "months", 30.4375}, {"week", "weeks", 7},
+      {"day", "days", 1},        {"hour", "hours", 1.0 / 24},  {"minute", "minutes", 1.0 / 1440},
+  };
+  if (days == 0) return "0 days";
+  // The largest unit in which the duration is a whole number reads best ("6 weeks", "90 minutes").
+  for (const auto& u : units) {
+    const double amount = days / u.days;
+    if (amount >= 1 && std::fabs(amount - std::round(amount)) < 1e-9 * std::max(1.0, amount)) {
+      const auto n = static_cast<long long>(std::round(amount));
+      return fmt::format("{} {}", n, n == 1 ? u.one : u.many);
+    }
+  }
+  if (days >= 1) return fmt::format("{} days", format_number(std::round(days * 100) / 100));
+  return fmt::format("{} hours", format_number(std::round(days * 24 * 100) / 100));
+}
+
+std::string enum_value_text(std::string_view value) {
+  std::string s(value);
+  for (auto& ch : s)
+    if (ch == '_') ch = ' ';
+  return s;
+}
+
+std::string value_phrase(const FindingInfo& f, double value) {
+  const std::string label = lower_first(f.label.empty() ? f.name : f.label);
+  switch (f.type) {
+    case FindingType::boolean: return value != 0 ? label : "no " + label;
+    case FindingType::enumeration: {
+      const auto i = static_cast<std::size_t>(value);
+      return label + ": " + (i < f.values.size() ? enum_value_text(f.values[i]) : "?");
+    }
+    case FindingType::number:
+      return label + ": " + format_number(value) + (f.unit.empty() ? "" : " " + f.unit);
+    case FindingType::duration: return label + ": " + format_duration(value);
+  }
+  return label;
+}
+
+}  // namespace eval
+}  // namespace ardent

@@ -1,0 +1,36 @@
+// The evaluator's access to a Result's storage (Result declares ResultWriter its friend).
+#pragma once
+
+#include <algorithm>
+
+#include "ardent/result.hpp"
+#include "compile/program.hpp"
+
+namespace ardent {
+
+// Mark arrays hold the epoch of their last use, so clearing them costs nothing; on wrap-around
+// they are cleared for real.
+inline std::uint32_t next_epoch(detail::EvalScratch& s) {
+  if (++s.epoch == 0) {
+    for (auto* v : {&s.text_mark, &s.bool_mark, &s.num_mark, &s.finding_mark})
+      std::fill(v->begin(), v->end(), 0u);
+    s.epoch = 1;
+  }
+  return s.epoch;
+}
+
+struct ResultWriter {
+  // Sizes the result's buffers for `p`; a no-op when the result was last used with `p`.
+  static void prepare(Result& r, const Case& c, const Program& p);
+  // Node values of the three-valued pass.
+  static void compute_nodes(Result& r, const Case& c, const Program& p);
+  // Triage, red flags, conditions, advice.
+  static void conclude(Result& r, const Program& p);
+  // Undecided rules with their missing findings, and the ask-next ranking, from the snapshot
+  // of the case taken by compute_nodes (Result::plan_questions calls it on first use).
+  static void plan_questions(const Result& r, const Program& p);
+
+  static const detail::EvalScratch& scratch(const Result& r) { return r.scratch_; }
+};
+
+}  // namespace ardent

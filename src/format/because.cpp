@@ -1,0 +1,67 @@
+#include <algorithm>
+#include <stdexcept>
+
+#include "ardent/format.hpp"
+#include "compile/program.hpp"
+#include "format/json_parts.hpp"
+
+namespace ardent {
+
+namespace {
+
+void add_unique(std::vector<std::string>& out, const std::string& s) {
+  if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+}
+
+prog::CondKind kind_of(ConditionStatus s) {
+  switch (s) {
+    case ConditionStatus::suggested: return prog::CondKind::suggest;
+    case ConditionStatus::considered: return prog::CondKind::consider;
+    case ConditionStatus::excluded: return prog::CondKind::exclude;
+  }
+  return prog::CondKind::consider;
+}
+
+}  // namespace
+
+void format_detail::check_pair(const Case& c, const Result& r) {
+  if (!r.ruleset_ptr() || &r.ruleset_ptr()->program() != &c.ruleset().program())
+    throw std::invalid_argument("the result was not produced from a case of this rule set");
+}
+
+std::string_view triage_meaning(Triage t) {
+  switch (t) {
+    case Triage::emergency: return "Emergency: needs emergency assessment now.";
+    case Triage::urgent: return "Urgent: needs assessment by a clinician today or tomorrow.";
+    case Triage::routine: return "Routine: book an ordinary appointment.";
+    case Triage::self_care: return "Self-care: can be managed at home with advice; seek help if it gets worse.";
+  }
+  return "";
+}
+
+std::vector<std::string> because_rule(const Case& c, const Result& r, std::uint32_t rule) {
+  std::vector<std::string> out;
+  const Explanation x = explain(c, r, rule);
+  for (const auto& f : x.facts) add_unique(out, f.text);
+  return out;
+}
+
+std::vector<std::string> because_condition(const Case& c, const Result& r, const ConditionOutcome& o) {
+  const Program& p = c.ruleset().program();
+  const prog::CondKind kind = kind_of(o.status);
+  std::vector<std::string> out;
+  for (std::uint32_t rule = 0; rule < p.rule_out.size(); ++rule) {
+    if (r.rule_state(rule) != RuleState::fired) continue;
+    const prog::RuleOut& ro = p.rule_out[rule];
+    bool concluded = false;
+    for (std::uint32_t i = 0; i < ro.cond_n; ++i) {
+      const prog::CondAction& a = p.cond_actions[ro.cond_begin + i];
+      concluded |= a.condition == o.condition && a.kind == kind;
+    }
+    if (!concluded) continue;
+    for (const auto& s : because_rule(c, r, rule)) add_unique(out, s);
+  }
+  return out;
+}
+
+}  // namespace ardent

@@ -1,0 +1,22 @@
+// Pieces shared by the JSON result, the text report and the CDS Hooks cards.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ardent/format.hpp"
+
+namespace ardent::format_detail {
+
+// Appends the JSON result (schema v1, compact) to `out`.
+void write_result(std::string& out, const Case& c, const Result& r);
+std::string question_of(const FindingInfo& f);  // the `ask` text, else "Label?"
+std::string owner_name(const Ruleset& rs, const EvalWarning& w);
+std::string_view owner_kind(const EvalWarning& w);  // "rule", "define", "score"
+std::string warning_message(const Ruleset& rs, const EvalWarning& w);
+
+// Throws std::invalid_argument unless `r` was produced from a case of `c`'s rule set.
+void check_pair(const Case& c, const Result& r);
+
+}  // namespace ardent::format_detail

@@ -1,0 +1,154 @@
+// The JSON result, schema v1 (docs/result-schema.md). Written straight to text from the
+// Program's pre-escaped names and texts: rendering runs for every case an EHR sends.
+#include <nlohmann/json.hpp>
+
+#include "ardent/format.hpp"
+#include "compile/program.hpp"
+#include "format/json_parts.hpp"
+#include "format/json_writer.hpp"
+
+namespace ardent {
+
+namespace format_detail {
+
+std::string question_of(const FindingInfo& f) {
+  return f.question.empty() ? f.label + "?" : f.question;
+}
+
+std::string owner_name(const Ruleset& rs, const EvalWarning& w) {
+  switch (w.owner) {
+    case EvalWarning::Owner::rule: return rs.rules()[w.index].name;
+    case EvalWarning::Owner::define: return rs.defines()[w.index].name;
+    case EvalWarning::Owner::score: return rs.scores()[w.index].name;
+  }
+  return {};
+}
+
+std::string_view owner_kind(const EvalWarning& w) {
+  switch (w.owner) {
+    case EvalWarning::Owner::rule: return "rule";
+    case EvalWarning::Owner::define: return "define";
+    case EvalWarning::Owner::score: return "score";
+  }
+  return "rule";
+}
+
+std::string warning_message(const Ruleset& rs, const EvalWarning& w) {
+  return "division by zero in " + std::string(owner_kind(w)) + " '" + owner_name(rs, w) +
+         "'; the value is treated as unknown";
+}
+
+namespace {
+
+void strings(JsonWriter& w, const std::vector<std::string>& items) {
+  w.begin_array();
+  for (const auto& s : items) w.string(s);
+  w.end_array();
+}
+
+}  // namespace
+
+void write_result(std::string& out, const Case& c, const Result& r) {
+  check_pair(c, r);
+  const Ruleset& rs = c.ruleset();
+  const JsonTexts& jt = rs.program().json;
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("schema").integer(kResultSchemaVersion);
+  w.key("ruleset").raw(jt.ruleset);
+  w.key("engine").ascii(kEngineVersion);
+  w.key("dsl").integer(kDslVersion);
+  w.key("triage").ascii(to_string(r.triage()));
+  w.key("triage_is_default").boolean(r.triage_is_default());
+
+  w.key("red_flags").begin_array();
+  for (std::uint32_t rf : r.red_flags()) {
+    w.begin_object();
+    w.key("id").raw(jt.rule_name[rf]);
+    w.key("label").raw(jt.rule_label[rf]);
+    w.key("triage").raw(jt.rule_triage[rf]);
+    w.key("because");
+    strings(w, because_rule(c, r, rf));
+    w.key("advice").raw(jt.rule_advice[rf]);
+    w.key("codes").raw(jt.rule_codes[rf]);
+    w.key("source").raw(jt.rule_source[rf]);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("conditions").begin_array();
+  for (const auto& o : r.conditions()) {
+    const std::uint32_t i = o.condition;
+    w.begin_object();
+    w.key("id").raw(jt.condition_name[i]);
+    w.key("label").raw(jt.condition_label[i]);
+    w.key("status").ascii(to_string(o.status));
+    w.key("strength");
+    if (o.status == ConditionStatus::suggested && o.strength != Strength::none)
+      w.ascii(to_string(o.strength));
+    else
+      w.null();
+    w.key("priority").integer(o.priority);
+    w.key("codes").raw(jt.condition_codes[i]);
+    w.key("advice").raw(jt.condition_advice[i]);
+    w.key("because");
+    strings(w, because_condition(c, r, o));
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("advice").begin_array();
+  for (std::uint32_t id : r.advice()) w.raw(jt.advice_text[id]);
+  w.end_array();
+
+  w.key("undecided").begin_array();
+  for (const auto& u : r.undecided()) {
+    w.begin_object();
+    w.key("rule").raw(jt.rule_name[u.rule]);
+    w.key("missing").begin_array();
+    for (std::uint32_t slot : r.missing(u)) w.raw(jt.finding_name[slot]);
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("ask_next").begin_array();
+  for (const auto& a : r.ask_next()) {
+    w.begin_object();
+    w.key("finding").raw(jt.finding_name[a.finding]);
+    w.key("question").raw(jt.finding_question[a.finding]);
+    w.key("reason").ascii(to_string(a.reason));
+    w.key("could_decide").begin_array();
+    for (std::uint32_t rule : r.could_decide(a)) w.raw(jt.rule_name[rule]);
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("warnings").begin_array();
+  for (const auto& warning : r.warnings()) {
+    w.begin_object();
+    w.key("kind").ascii("division_by_zero");
+    w.key(owner_kind(warning)).string(owner_name(rs, warning));
+    w.key("message").string(warning_message(rs, warning));
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+}  // namespace format_detail
+
+std::string format_json(const Case& c, const Result& r, int indent) {
+  std::string out;
+  // Reserve about what the result will need, so the text is not copied as it grows.
+  std::size_t estimate = 4096 + 256 * (r.red_flags().size() + r.conditions().size());
+  for (const auto& u : r.undecided()) estimate += 48 + 32 * u.missing_count;
+  for (const auto& a : r.ask_next()) estimate += 160 + 32 * a.decide_count;
+  out.reserve(estimate);
+  format_detail::write_result(out, c, r);
+  if (indent < 0) return out;
+  return nlohmann::ordered_json::parse(out).dump(indent);
+}
+
+}  // namespace ardent

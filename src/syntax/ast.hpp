@@ -1,0 +1,148 @@
+// The X3 attribute types: what the grammar builds while it parses. Every node remembers the
+// source range it came from (`first`, `last`, set by the rules' on_success), and parser.cpp
+// turns these into the X3-free tree of tree.hpp with spans. Only src/syntax sees this file.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <boost/optional.hpp>
+#include <boost/spirit/home/x3/support/ast/variant.hpp>
+
+#include "syntax/tree.hpp"
+
+namespace ardent::syntax::ast {
+
+namespace x3 = boost::spirit::x3;
+
+// Source range of a node; pointers into the parsed text.
+struct tagged {
+  const char* first = nullptr;
+  const char* last = nullptr;
+};
+
+struct name : tagged {
+  std::string text;
+};
+
+struct text : tagged {
+  std::string value;  // unescaped
+};
+
+struct number : tagged {
+  double value = 0;
+};
+
+// One expression node, shaped like syntax::Expr (built by semantic actions).
+struct expr : tagged {
+  Expr::Kind kind = Expr::Kind::Ref;
+  name ref;                  // Ref, Is, In, Known, Unknown
+  std::vector<name> values;  // Is, In
+  double number = 0;         // Number, Duration
+  DurationUnit unit = DurationUnit::Days;
+  CmpOp cmp = CmpOp::Eq;
+  ArithOp arith = ArithOp::Add;
+  std::uint32_t count = 0;   // AtLeast
+  std::vector<expr> kids;
+};
+
+// `label "..."`, `code snomed "..."`, and the header's `title "..."` / `default triage L`.
+enum class attr_kind : std::uint8_t { label, ask, group, code, advice, title, default_triage };
+
+struct attribute : tagged {
+  attr_kind kind = attr_kind::label;
+  name word;   // code: the terminology system; default_triage: the level
+  text value;  // every kind but default_triage
+};
+
+struct header : tagged {
+  name id;
+  text version;
+  std::vector<attribute> items;  // title, default_triage
+};
+
+struct range : tagged {
+  number lo, hi;
+};
+
+struct finding_type : tagged {
+  FindingType kind = FindingType::Bool;
+  std::vector<name> values;  // Enum
+  boost::optional<number> min, max;
+  bool integer = false;
+  boost::optional<text> unit;
+};
+
+struct finding_decl : tagged {
+  name id;
+  finding_type type;
+  std::vector<attribute> attrs;
+};
+
+struct condition_decl : tagged {
+  name id;
+  std::vector<attribute> attrs;
+};
+
+struct define_decl : tagged {
+  name id;
+  expr value;
+  std::vector<attribute> attrs;
+};
+
+struct score_term : tagged {
+  number points;  // signed
+  expr when;
+};
+
+struct score_decl : tagged {
+  name id;
+  std::vector<attribute> attrs;
+  std::vector<score_term> terms;
+};
+
+struct action : tagged {
+  Action::Kind kind = Action::Kind::Suggest;
+  name target;
+  boost::optional<name> strength;
+  text message;  // Advise
+};
+
+struct rule_decl : tagged {
+  bool redflag = false;
+  name id;
+  boost::optional<int> priority;
+  std::vector<attribute> attrs;
+  expr when;
+  std::vector<action> actions;
+};
+
+struct given_item : tagged {
+  name finding;
+  GivenItem::Kind kind = GivenItem::Kind::Yes;
+  double number = 0;
+  DurationUnit unit = DurationUnit::Days;
+  name value;  // Enum
+};
+
+struct expect_item : tagged {
+  ExpectItem::Kind kind = ExpectItem::Kind::Suggest;
+  name target;
+};
+
+struct test_decl : tagged {
+  text id;
+  std::vector<given_item> given;
+  std::vector<expect_item> expect;
+};
+
+struct declaration : x3::variant<header, finding_decl, condition_decl, define_decl, score_decl,
+                                 rule_decl, test_decl> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+using module = std::vector<declaration>;
+
+}  // namespace ardent::syntax::ast

@@ -1,0 +1,783 @@
+// The Ardent grammar (DSL version 1, DESIGN §3). Included only by grammar.cpp.
+//
+// Conventions:
+// - Every rule that is the target of an expectation (`>`) has a readable name; the error
+//   handler reports "expected <name>" at the failing position.
+// - Keywords are case-insensitive whole words (keyword_parser); identifiers are
+//   [a-z][a-z0-9_]* and never one of the reserved expression words.
+// - Rules with semantic actions build their node explicitly (actions write _val); rules
+//   without actions fill adapted structs by attribute propagation.
+// - Comparisons need a full `arith op arith`, and a `+`/`-` never starts an arithmetic term
+//   when it reads `N when`: in a score, `+1 when x` after `hop_pain` is a new term, not
+//   `hop_pain + 1`.
+#pragma once
+
+#include <charconv>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+#include <boost/fusion/include/at_c.hpp>
+#include <boost/spirit/home/x3.hpp>
+
+#include "syntax/ast.hpp"
+#include "syntax/ast_adapted.hpp"
+#include "syntax/error_handler.hpp"
+#include "syntax/grammar.hpp"
+
+namespace ardent::syntax::grammar {
+
+namespace x3 = boost::spirit::x3;
+namespace fusion = boost::fusion;
+
+using x3::_attr;
+using x3::_pass;
+using x3::_val;
+using x3::attr;
+using x3::lexeme;
+using x3::lit;
+using x3::raw;
+
+// ---------------------------------------------------------------------------------------
+// Lexical primitives
+
+constexpr bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+constexpr char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+
+// Words that can never be identifiers: the expression keywords.
+inline bool is_reserved(std::string_view word) {
+  for (std::string_view r : {"and", "or", "not", "is", "in", "between", "of", "at", "least",
+                             "known", "unknown", "when", "then", "yes", "no"}) {
+    if (word == r) return true;
+  }
+  return false;
+}
+
+// A case-insensitive keyword ending at a word boundary: `android` is not `and` + `roid`.
+struct keyword_parser : x3::parser<keyword_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+
+  constexpr explicit keyword_parser(const char* w) : word(w) {}
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+    It i = first;
+    x3::skip_over(i, last, ctx);
+    for (const char* w = word; *w != '\0'; ++w, ++i) {
+      if (i == last || ascii_lower(*i) != *w) return false;
+    }
+    if (i != last && is_word_char(*i)) return false;
+    first = i;
+    return true;
+  }
+
+  const char* word;  // lower case
+};
+
+constexpr keyword_parser kw(const char* word) { return keyword_parser(word); }
+
+// A duration unit, singular or plural, any case: `week`, `Weeks`.
+struct duration_unit_parser : x3::parser<duration_unit_parser> {
+  using attribute_type = DurationUnit;
+  static bool const has_attribute = true;
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& out) const {
+    It i = first;
+    x3::skip_over(i, last, ctx);
+    char word[8];
+    std::size_t n = 0;
+    while (i != last && is_word_char(*i)) {
+      if (n == sizeof word) return false;
+      word[n++] = ascii_lower(*i);
+      ++i;
+    }
+    std::string_view w(word, n);
+    if (w.size() > 1 && w.back() == 's') w.remove_suffix(1);
+    DurationUnit unit;
+    if (w == "minute") unit = DurationUnit::Minutes;
+    else if (w == "hour") unit = DurationUnit::Hours;
+    else if (w == "day") unit = DurationUnit::Days;
+    else if (w == "week") unit = DurationUnit::Weeks;
+    else if (w == "month") unit = DurationUnit::Months;
+    else if (w == "year") unit = DurationUnit::Years;
+    else return false;
+    x3::traits::move_to(unit, out);
+    first = i;
+    return true;
+  }
+};
+
+inline const duration_unit_parser duration_unit{};
+
+// Records the source range of a rule whose node is built by semantic actions: X3 hands such
+// a rule's on_success `unused` instead of the node, and `_where` in Boost 1.74 does not give
+// the matched range. The rule's own attribute arrives here as the rule context.
+template <typename Subject>
+struct locate_directive : x3::unary_parser<Subject, locate_directive<Subject>> {
+  using base_type = x3::unary_parser<Subject, locate_directive<Subject>>;
+  static bool const is_pass_through_unary = true;
+
+  constexpr explicit locate_directive(Subject const& subject) : base_type(subject) {}
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& node, Attr& attr) const {
+    It start = first;
+    x3::skip_over(start, last, ctx);
+    It i = first;
+    if (!this->subject.parse(i, last, ctx, node, attr)) return false;
+    if constexpr (std::is_base_of_v<ast::tagged, RCtx>) {
+      node.first = start;
+      node.last = i;
+    }
+    first = i;
+    return true;
+  }
+};
+
+struct locate_gen {
+  template <typename Subject>
+  constexpr auto operator[](Subject const& subject) const {
+    using parser_type = typename x3::extension::as_parser<Subject>::value_type;
+    return locate_directive<parser_type>(x3::as_parser(subject));
+  }
+};
+inline constexpr locate_gen locate{};
+
+}  // namespace ardent::syntax::grammar
+
+namespace boost::spirit::x3 {
+template <>
+struct get_info<ardent::syntax::grammar::keyword_parser> {
+  using result_type = std::string;
+  std::string operator()(ardent::syntax::grammar::keyword_parser const& p) const {
+    return std::string("'") + p.word + "'";
+  }
+};
+template <>
+struct get_info<ardent::syntax::grammar::duration_unit_parser> {
+  using result_type = std::string;
+  std::string operator()(ardent::syntax::grammar::duration_unit_parser const&) const {
+    return "a duration unit (minutes, hours, days, weeks, months or years)";
+  }
+};
+}  // namespace boost::spirit::x3
+
+namespace ardent::syntax::grammar {
+
+// ---------------------------------------------------------------------------------------
+// Rule IDs: every node records the source range it was parsed from.
+
+struct annotate {
+  template <typename It, typename Attr, typename Ctx>
+  void on_success(It const& first, It const& last, Attr& node, Ctx const&) const {
+    if constexpr (std::is_base_of_v<ast::tagged, Attr>) {
+      node.first = first;
+      node.last = last;
+    }
+  }
+};
+
+struct module_class : annotate, error_handler_base {};
+
+// A readable name for a parser that is the target of an expectation.
+struct named_class {};
+template <typename Attr = x3::unused_type, typename P>
+constexpr auto named(const char* what, P const& p) {
+  return x3::rule<named_class, Attr>{what} = p;
+}
+
+#define ARDENT_RULE(id, Attr, what)  \
+  struct id##_class : annotate {};   \
+  x3::rule<id##_class, Attr> const id = what;
+
+// Leaves
+ARDENT_RULE(name, ast::name, "a name")
+ARDENT_RULE(text, ast::text, "a string (\"...\")")
+ARDENT_RULE(number, ast::number, "a number")
+ARDENT_RULE(signed_number, ast::number, "a number")
+ARDENT_RULE(escape_char, char, escape_name)
+ARDENT_RULE(string_char, char, "a character")
+ARDENT_RULE(string_end, x3::unused_type, string_end_name)
+ARDENT_RULE(count, unsigned, "a count (a whole number)")
+ARDENT_RULE(priority, int, "a priority (a whole number)")
+
+// Expressions
+ARDENT_RULE(expr, ast::expr, "an expression")
+ARDENT_RULE(or_list, std::vector<ast::expr>, "an expression")
+ARDENT_RULE(and_expr, ast::expr, "an expression")
+ARDENT_RULE(and_list, std::vector<ast::expr>, "an expression")
+ARDENT_RULE(not_expr, ast::expr, "an expression")
+ARDENT_RULE(not_operand, ast::expr, "an expression after 'not'")
+ARDENT_RULE(predicate, ast::expr, "an expression")
+ARDENT_RULE(at_least, ast::expr, "'at least K of (...)'")
+ARDENT_RULE(expr_list, std::vector<ast::expr>, "an expression")
+ARDENT_RULE(ref_test, ast::expr, "a test of a finding")
+ARDENT_RULE(ref_tail, ast::expr, "'is' or 'in'")
+ARDENT_RULE(is_rhs, ast::name, "'known', 'unknown' or a value after 'is'")
+ARDENT_RULE(value_list, std::vector<ast::name>, "a value")
+ARDENT_RULE(arith_pred, ast::expr, "an expression")
+ARDENT_RULE(cmp_tail, ast::expr, "a comparison")
+ARDENT_RULE(cmp_op, CmpOp, "a comparison operator")
+ARDENT_RULE(operand, ast::expr, "a number, a name or an arithmetic expression")
+ARDENT_RULE(paren_expr, ast::expr, "'(' expression ')'")
+ARDENT_RULE(arith, ast::expr, "an arithmetic expression")
+ARDENT_RULE(term, ast::expr, "an arithmetic expression")
+ARDENT_RULE(factor, ast::expr, "an arithmetic expression")
+ARDENT_RULE(primary, ast::expr, "a number, a duration, a name or '('")
+ARDENT_RULE(number_expr, ast::expr, "a number")
+ARDENT_RULE(duration_expr, ast::expr, "a duration")
+ARDENT_RULE(ref_expr, ast::expr, "a name")
+ARDENT_RULE(add_op, ArithOp, "'+' or '-'")
+ARDENT_RULE(mul_op, ArithOp, "'*' or '/'")
+
+// Declarations
+ARDENT_RULE(attribute, ast::attribute, "an attribute (label, ask, group, code or advice)")
+ARDENT_RULE(text_attr_kind, ast::attr_kind, "an attribute")
+ARDENT_RULE(header_item, ast::attribute, "'title' or 'default triage'")
+ARDENT_RULE(header, ast::header, "a ruleset header")
+ARDENT_RULE(finding_type, ast::finding_type,
+            "a finding type ('bool', 'one of {...}', 'number', 'duration')")
+ARDENT_RULE(range, ast::range, "a range (LOW..HIGH)")
+ARDENT_RULE(finding_decl, ast::finding_decl, "a finding")
+ARDENT_RULE(condition_decl, ast::condition_decl, "a condition")
+ARDENT_RULE(define_decl, ast::define_decl, "a define")
+ARDENT_RULE(sign, double, "'+' or '-'")
+ARDENT_RULE(points, ast::number, "a score term ('+N when ...' or '-N when ...')")
+ARDENT_RULE(score_term, ast::score_term, "a score term ('+N when ...' or '-N when ...')")
+ARDENT_RULE(score_terms, std::vector<ast::score_term>,
+            "a score term ('+N when ...' or '-N when ...')")
+ARDENT_RULE(score_decl, ast::score_decl, "a score")
+ARDENT_RULE(rule_kind, bool, "'rule' or 'redflag'")
+ARDENT_RULE(strength, ast::name, "'likely' or 'possible'")
+ARDENT_RULE(action, ast::action,
+            "an action ('suggest', 'consider', 'exclude', 'triage', 'advise' or 'ask')")
+ARDENT_RULE(action_list, std::vector<ast::action>,
+            "an action ('suggest', 'consider', 'exclude', 'triage', 'advise' or 'ask')")
+ARDENT_RULE(rule_decl, ast::rule_decl, "a rule")
+ARDENT_RULE(given_value, ast::given_item,
+            "a value (yes, no, unknown, a number, a duration or an enum value)")
+ARDENT_RULE(given_item, ast::given_item, "a finding name")
+ARDENT_RULE(given_list, std::vector<ast::given_item>, "a finding name")
+ARDENT_RULE(no_what, ExpectItem::Kind, "'redflag' or 'other redflag' after 'no'")
+ARDENT_RULE(expect_item, ast::expect_item,
+            "an expectation (suggest, consider, exclude, not, redflag, no redflag, "
+            "no other redflag, triage or ask)")
+ARDENT_RULE(expect_list, std::vector<ast::expect_item>,
+            "an expectation (suggest, consider, exclude, not, redflag, no redflag, "
+            "no other redflag, triage or ask)")
+ARDENT_RULE(test_decl, ast::test_decl, "a test")
+ARDENT_RULE(declaration, ast::declaration, "a declaration")
+
+#undef ARDENT_RULE
+
+module_type const module_rule = "a rule file";
+
+// ---------------------------------------------------------------------------------------
+// Semantic actions
+
+inline constexpr auto set_val = [](auto& ctx) { _val(ctx) = std::move(_attr(ctx)); };
+
+inline constexpr auto make_name = [](auto& ctx) {
+  auto const& range = _attr(ctx);
+  const std::string_view word(range.begin(), static_cast<std::size_t>(range.end() - range.begin()));
+  if (is_reserved(word)) {
+    _pass(ctx) = false;
+    return;
+  }
+  _val(ctx).text.assign(word);
+};
+
+inline constexpr auto make_text = [](auto& ctx) {
+  auto const& chars = _attr(ctx);
+  _val(ctx).value.assign(chars.begin(), chars.end());
+};
+
+inline constexpr auto make_number = [](auto& ctx) {
+  auto const& range = _attr(ctx);
+  double value = 0;
+  auto [end, ec] = std::from_chars(range.begin(), range.end(), value);
+  if (ec != std::errc() || end != range.end()) {
+    _pass(ctx) = false;  // too large to represent
+    return;
+  }
+  _val(ctx).value = value;
+};
+
+inline constexpr auto negate_number = [](auto& ctx) {
+  _val(ctx) = fusion::at_c<1>(_attr(ctx));
+  if (fusion::at_c<0>(_attr(ctx))) _val(ctx).value = -_val(ctx).value;
+};
+
+inline ast::expr leaf(Expr::Kind kind) {
+  ast::expr e;
+  e.kind = kind;
+  return e;
+}
+
+template <Expr::Kind K>
+inline constexpr auto make_nary = [](auto& ctx) {
+  auto& parts = _attr(ctx);
+  if (parts.size() == 1) {
+    _val(ctx) = std::move(parts.front());
+    return;
+  }
+  ast::expr e = leaf(K);
+  e.kids = std::move(parts);
+  _val(ctx) = std::move(e);
+};
+
+inline constexpr auto make_not = [](auto& ctx) {
+  ast::expr e = leaf(Expr::Kind::Not);
+  e.kids.push_back(std::move(_attr(ctx)));
+  _val(ctx) = std::move(e);
+};
+
+inline constexpr auto make_at_least = [](auto& ctx) {
+  ast::expr e = leaf(Expr::Kind::AtLeast);
+  e.count = fusion::at_c<0>(_attr(ctx));
+  e.kids = std::move(fusion::at_c<1>(_attr(ctx)));
+  _val(ctx) = std::move(e);
+};
+
+// `x is v`, `x is known`, `x is unknown`, `x in {...}`: the tail is parsed first, then the
+// name it tests is added (one parse of the name however the predicate ends).
+inline constexpr auto make_is = [](auto& ctx) {
+  auto& rhs = _attr(ctx);
+  ast::expr e;
+  if (rhs.text == "known") {
+    e.kind = Expr::Kind::Known;
+  } else if (rhs.text == "unknown") {
+    e.kind = Expr::Kind::Unknown;
+  } else {
+    e.kind = Expr::Kind::Is;
+    e.values.push_back(std::move(rhs));
+  }
+  _val(ctx) = std::move(e);
+};
+
+inline constexpr auto make_in = [](auto& ctx) {
+  ast::expr e = leaf(Expr::Kind::In);
+  e.values = std::move(_attr(ctx));
+  _val(ctx) = std::move(e);
+};
+
+inline constexpr auto make_ref_test = [](auto& ctx) {
+  ast::expr e = std::move(fusion::at_c<1>(_attr(ctx)));
+  e.ref = std::move(fusion::at_c<0>(_attr(ctx)));
+  _val(ctx) = std::move(e);
+};
+
+template <const char* Word>
+inline constexpr auto keyword_name = [](auto& ctx) { _val(ctx).text = Word; };
+inline constexpr char known_word[] = "known";
+inline constexpr char unknown_word[] = "unknown";
+inline constexpr char likely_word[] = "likely";
+inline constexpr char possible_word[] = "possible";
+
+inline constexpr auto make_cmp = [](auto& ctx) {
+  ast::expr e = leaf(Expr::Kind::Compare);
+  e.cmp = fusion::at_c<0>(_attr(ctx));
+  e.kids.push_back(std::move(fusion::at_c<1>(_attr(ctx))));
+  _val(ctx) = std::move(e);
+};
+
+inline constexpr auto make_between = [](auto& ctx) {
+  ast::expr e = leaf(Expr::Kind::Between);
+  e.kids.push_back(std::move(fusion::at_c<0>(_attr(ctx))));
+  e.kids.push_back(std::move(fusion::at_c<1>(_attr(ctx))));
+  _val(ctx) = std::move(e);
+};
+
+// `arith` alone, or `arith` completed by a comparison / between tail.
+inline constexpr auto make_pred = [](auto& ctx) {
+  auto& lhs = fusion::at_c<0>(_attr(ctx));
+  auto& tail = fusion::at_c<1>(_attr(ctx));
+  if (!tail) {
+    _val(ctx) = std::move(lhs);
+    return;
+  }
+  ast::expr e = std::move(*tail);
+  e.kids.insert(e.kids.begin(), std::move(lhs));
+  _val(ctx) = std::move(e);
+};
+
+// Left-associative fold of `lhs op rhs` into the rule's value.
+inline constexpr auto fold_arith = [](auto& ctx) {
+  ast::expr& lhs = _val(ctx);
+  auto& rhs = fusion::at_c<1>(_attr(ctx));
+  ast::expr e = leaf(Expr::Kind::Arith);
+  e.arith = fusion::at_c<0>(_attr(ctx));
+  e.first = lhs.first;
+  e.last = rhs.last;
+  e.kids.push_back(std::move(lhs));
+  e.kids.push_back(std::move(rhs));
+  lhs = std::move(e);
+};
+
+// `-6` is a literal; `-x` is a negation.
+inline constexpr auto make_negate = [](auto& ctx) {
+  ast::expr& operand = _attr(ctx);
+  if (operand.kind == Expr::Kind::Number || operand.kind == Expr::Kind::Duration) {
+    operand.number = -operand.number;
+    _val(ctx) = std::move(operand);
+    return;
+  }
+  ast::expr e = leaf(Expr::Kind::Negate);
+  e.kids.push_back(std::move(operand));
+  _val(ctx) = std::move(e);
+};
+
+inline constexpr auto make_number_expr = [](auto& ctx) {
+  ast::expr e = leaf(Expr::Kind::Number);
+  e.number = _attr(ctx).value;
+  _val(ctx) = std::move(e);
+};
+
+inline constexpr auto make_duration_expr = [](auto& ctx) {
+  ast::expr e = leaf(Expr::Kind::Duration);
+  e.number = fusion::at_c<0>(_attr(ctx)).value;
+  e.unit = fusion::at_c<1>(_attr(ctx));
+  _val(ctx) = std::move(e);
+};
+
+inline constexpr auto make_ref = [](auto& ctx) {
+  ast::expr e = leaf(Expr::Kind::Ref);
+  e.ref = std::move(_attr(ctx));
+  _val(ctx) = std::move(e);
+};
+
+inline constexpr auto make_text_attr = [](auto& ctx) {
+  ast::attribute a;
+  a.kind = fusion::at_c<0>(_attr(ctx));
+  a.value = std::move(fusion::at_c<1>(_attr(ctx)));
+  _val(ctx) = std::move(a);
+};
+
+inline constexpr auto make_code_attr = [](auto& ctx) {
+  ast::attribute a;
+  a.kind = ast::attr_kind::code;
+  a.word = std::move(fusion::at_c<0>(_attr(ctx)));
+  a.value = std::move(fusion::at_c<1>(_attr(ctx)));
+  _val(ctx) = std::move(a);
+};
+
+inline constexpr auto make_title = [](auto& ctx) {
+  ast::attribute a;
+  a.kind = ast::attr_kind::title;
+  a.value = std::move(_attr(ctx));
+  _val(ctx) = std::move(a);
+};
+
+inline constexpr auto make_default_triage = [](auto& ctx) {
+  ast::attribute a;
+  a.kind = ast::attr_kind::default_triage;
+  a.word = std::move(_attr(ctx));
+  _val(ctx) = std::move(a);
+};
+
+template <FindingType K>
+inline constexpr auto make_plain_type = [](auto& ctx) {
+  ast::finding_type t;
+  t.kind = K;
+  _val(ctx) = std::move(t);
+};
+
+inline constexpr auto make_enum_type = [](auto& ctx) {
+  ast::finding_type t;
+  t.kind = FindingType::Enum;
+  t.values = std::move(_attr(ctx));
+  _val(ctx) = std::move(t);
+};
+
+inline constexpr auto make_number_type = [](auto& ctx) {
+  ast::finding_type t;
+  t.kind = FindingType::Number;
+  auto& range = fusion::at_c<0>(_attr(ctx));
+  if (range) {
+    t.min = range->lo;
+    t.max = range->hi;
+  }
+  t.integer = fusion::at_c<1>(_attr(ctx));
+  t.unit = std::move(fusion::at_c<2>(_attr(ctx)));
+  _val(ctx) = std::move(t);
+};
+
+inline constexpr auto make_points = [](auto& ctx) {
+  _val(ctx) = fusion::at_c<1>(_attr(ctx));
+  _val(ctx).value *= fusion::at_c<0>(_attr(ctx));
+};
+
+template <Action::Kind K>
+inline constexpr auto make_action = [](auto& ctx) {
+  ast::action a;
+  a.kind = K;
+  a.target = std::move(_attr(ctx));
+  _val(ctx) = std::move(a);
+};
+
+inline constexpr auto make_suggest = [](auto& ctx) {
+  ast::action a;
+  a.kind = Action::Kind::Suggest;
+  a.target = std::move(fusion::at_c<0>(_attr(ctx)));
+  a.strength = std::move(fusion::at_c<1>(_attr(ctx)));
+  _val(ctx) = std::move(a);
+};
+
+inline constexpr auto make_advise = [](auto& ctx) {
+  ast::action a;
+  a.kind = Action::Kind::Advise;
+  a.message = std::move(_attr(ctx));
+  _val(ctx) = std::move(a);
+};
+
+template <GivenItem::Kind K>
+inline constexpr auto make_given_word = [](auto& ctx) {
+  ast::given_item g;
+  g.kind = K;
+  _val(ctx) = std::move(g);
+};
+
+inline constexpr auto make_given_duration = [](auto& ctx) {
+  ast::given_item g;
+  g.kind = GivenItem::Kind::Duration;
+  g.number = fusion::at_c<0>(_attr(ctx)).value;
+  g.unit = fusion::at_c<1>(_attr(ctx));
+  _val(ctx) = std::move(g);
+};
+
+inline constexpr auto make_given_number = [](auto& ctx) {
+  ast::given_item g;
+  g.kind = GivenItem::Kind::Number;
+  g.number = _attr(ctx).value;
+  _val(ctx) = std::move(g);
+};
+
+inline constexpr auto make_given_enum = [](auto& ctx) {
+  ast::given_item g;
+  g.kind = GivenItem::Kind::Enum;
+  g.value = std::move(_attr(ctx));
+  _val(ctx) = std::move(g);
+};
+
+inline constexpr auto make_given = [](auto& ctx) {
+  ast::given_item g = std::move(fusion::at_c<1>(_attr(ctx)));
+  g.finding = std::move(fusion::at_c<0>(_attr(ctx)));
+  _val(ctx) = std::move(g);
+};
+
+template <ExpectItem::Kind K>
+inline constexpr auto make_expect = [](auto& ctx) {
+  ast::expect_item e;
+  e.kind = K;
+  e.target = std::move(_attr(ctx));
+  _val(ctx) = std::move(e);
+};
+
+inline constexpr auto make_expect_kind = [](auto& ctx) {
+  ast::expect_item e;
+  e.kind = _attr(ctx);
+  _val(ctx) = std::move(e);
+};
+
+// ---------------------------------------------------------------------------------------
+// Lexical rules
+
+inline const auto digits = +x3::char_('0', '9');
+inline const auto word_char = x3::char_("a-zA-Z0-9_");
+
+inline const auto name_def =
+    locate[raw[lexeme[x3::char_('a', 'z') >> *x3::char_("a-z0-9_") >> !word_char]][make_name]];
+
+// Strings stay on one line; a raw line break inside one means it was never closed.
+inline const auto text_def =
+    locate[lexeme[lit('"') >> *string_char > string_end][make_text]];
+inline const auto string_char_def = (lit('\\') > escape_char) | ~x3::char_("\"\\\r\n");
+inline const auto escape_char_def =
+    (lit('"') >> attr('"')) | (lit('\\') >> attr('\\')) | (lit('n') >> attr('\n'));
+inline const auto string_end_def = lit('"');
+
+inline const auto number_def = locate[raw[lexeme[digits >> -(lit('.') >> digits)]][make_number]];
+inline const auto signed_number_def = locate[(x3::matches[lit('-')] >> number)[negate_number]];
+inline const auto count_def = lexeme[x3::uint_ >> !x3::char_(".a-zA-Z0-9_")];
+inline const auto priority_def = lexeme[x3::int_ >> !x3::char_(".a-zA-Z0-9_")];
+
+// ---------------------------------------------------------------------------------------
+// Expressions, loosest first
+
+// `and` and `or` are reserved, so an operand must follow them.
+inline const auto expr_def = locate[or_list[make_nary<Expr::Kind::Or>]];
+inline const auto or_list_def =
+    and_expr > *(kw("or") > named<ast::expr>("an expression after 'or'", and_expr));
+inline const auto and_expr_def = locate[and_list[make_nary<Expr::Kind::And>]];
+inline const auto and_list_def =
+    not_expr > *(kw("and") > named<ast::expr>("an expression after 'and'", not_expr));
+inline const auto not_expr_def = locate[(kw("not") > not_operand)[make_not] | predicate[set_val]];
+inline const auto not_operand_def = not_expr;
+
+inline const auto predicate_def = at_least | ref_test | arith_pred | paren_expr;
+
+inline const auto at_least_def =
+    locate[(kw("at") > kw("least") > count > kw("of") > lit('(') > expr_list >
+     named("',' or ')' in the list of 'at least'", lit(')')))[make_at_least]];
+inline const auto expr_list_def = expr > *(lit(',') > expr);
+
+inline const auto ref_test_def = locate[(name >> ref_tail)[make_ref_test]];
+inline const auto ref_tail_def =
+    (kw("is") > is_rhs)[make_is] |
+    (kw("in") > lit('{') > value_list > named("',' or '}' in the set of values", lit('}')))
+        [make_in];
+inline const auto is_rhs_def = locate[kw("known")[keyword_name<known_word>] |
+                               kw("unknown")[keyword_name<unknown_word>] | name[set_val]];
+inline const auto value_list_def = name > *(lit(',') > name);
+
+inline const auto arith_pred_def = locate[(arith >> -cmp_tail)[make_pred]];
+inline const auto cmp_tail_def =
+    locate[(cmp_op > operand)[make_cmp] |
+    (kw("between") > operand > kw("and") > operand)[make_between]];
+inline const auto cmp_op_def =
+    (lit("<=") >> attr(CmpOp::Le)) | (lit(">=") >> attr(CmpOp::Ge)) |
+    (lit("!=") >> attr(CmpOp::Ne)) | (lit('<') >> attr(CmpOp::Lt)) |
+    (lit('>') >> attr(CmpOp::Gt)) | (lit('=') >> attr(CmpOp::Eq));
+inline const auto operand_def = arith;
+
+inline const auto paren_expr_def = lit('(') > expr > named("')'", lit(')'));
+
+inline const auto arith_def = locate[term[set_val] >> *((add_op >> term)[fold_arith])];
+inline const auto term_def = locate[factor[set_val] >> *((mul_op >> factor)[fold_arith])];
+inline const auto factor_def = locate[(lit('-') >> factor)[make_negate] | primary[set_val]];
+inline const auto primary_def =
+    (lit('(') >> arith >> lit(')')) | duration_expr | number_expr | ref_expr;
+inline const auto number_expr_def = locate[number[make_number_expr]];
+inline const auto duration_expr_def = locate[(number >> duration_unit)[make_duration_expr]];
+inline const auto ref_expr_def = locate[name[make_ref]];
+
+// `N when` after '+'/'-' starts the next score term.
+inline const auto add_op_def =
+    ((lit('+') >> attr(ArithOp::Add)) | (lit('-') >> attr(ArithOp::Sub))) >>
+    !(number >> kw("when"));
+inline const auto mul_op_def = (lit('*') >> attr(ArithOp::Mul)) | (lit('/') >> attr(ArithOp::Div));
+
+// ---------------------------------------------------------------------------------------
+// Declarations
+
+inline const auto attribute_def =
+    locate[(text_attr_kind > text)[make_text_attr] |
+    (kw("code") > named<ast::name>("a terminology system (e.g. snomed, loinc, icd10)", name) >
+     named<ast::text>("the code (a string)", text))[make_code_attr]];
+inline const auto text_attr_kind_def =
+    (kw("label") >> attr(ast::attr_kind::label)) | (kw("ask") >> attr(ast::attr_kind::ask)) |
+    (kw("group") >> attr(ast::attr_kind::group)) | (kw("advice") >> attr(ast::attr_kind::advice));
+
+inline const auto triage_level =
+    named<ast::name>("a triage level (self_care, routine, urgent or emergency)", name);
+
+inline const auto header_def =
+    kw("ruleset") > named<ast::name>("the rule set's name", name) > kw("version") >
+    named<ast::text>("the version string, e.g. \"1.0.0\"", text) > *header_item;
+inline const auto header_item_def =
+    locate[(kw("title") > text)[make_title] | (kw("default") > kw("triage") > triage_level)[make_default_triage]];
+
+inline const auto finding_decl_def =
+    kw("finding") > named<ast::name>("a finding name", name) >
+    named("':' after the finding's name", lit(':')) > finding_type > *attribute;
+inline const auto finding_type_def =
+    locate[kw("bool")[make_plain_type<FindingType::Bool>] |
+    (kw("one") > kw("of") > lit('{') > value_list >
+     named("',' or '}' in the list of values", lit('}')))[make_enum_type] |
+    (kw("number") > -range > x3::matches[kw("integer")] > -(kw("unit") > text))[make_number_type] |
+    kw("duration")[make_plain_type<FindingType::Duration>]];
+
+inline const auto range_def =
+    signed_number >> lit("..") > named<ast::number>("the upper bound after '..'", signed_number);
+
+inline const auto condition_decl_def =
+    kw("condition") > named<ast::name>("a condition name", name) > *attribute;
+
+inline const auto define_decl_def = kw("define") > named<ast::name>("a name for the define", name) >
+                                    named("'=' after the define's name", lit('=')) > expr >
+                                    *attribute;
+
+inline const auto score_decl_def = kw("score") > named<ast::name>("a score name", name) >
+                                   *attribute >
+                                   named("':' after the score's name", lit(':')) > score_terms;
+inline const auto sign_def = (lit('+') >> attr(1.0)) | (lit('-') >> attr(-1.0));
+inline const auto score_terms_def = +score_term;
+inline const auto score_term_def = points > kw("when") > expr;
+inline const auto points_def =
+    locate[(sign >
+     named<ast::number>("the number of points after '+' or '-'", number))[make_points]];
+
+inline const auto condition_ref = named<ast::name>("a condition name", name);
+inline const auto finding_ref = named<ast::name>("a finding name", name);
+
+inline const auto rule_decl_def =
+    rule_kind > named<ast::name>("a rule name", name) > -(kw("priority") > priority) >
+    -lit(':') > *attribute > -kw("when") > named<ast::expr>("the rule's condition", expr) >
+    named("'then' or '->' after the rule's condition",
+          lit("->") | lit("\xE2\x86\x92") | kw("then")) >
+    action_list;
+inline const auto rule_kind_def =
+    (kw("rule") >> attr(false)) | (kw("redflag") >> attr(true));
+inline const auto action_list_def = action > *(lit(',') > action);
+inline const auto action_def =
+    locate[(kw("suggest") > condition_ref > -strength)[make_suggest] |
+    (kw("consider") > condition_ref)[make_action<Action::Kind::Consider>] |
+    (kw("exclude") > condition_ref)[make_action<Action::Kind::Exclude>] |
+    (kw("triage") > triage_level)[make_action<Action::Kind::Triage>] |
+    (kw("advise") > text)[make_advise] |
+    (kw("ask") > finding_ref)[make_action<Action::Kind::Ask>]];
+inline const auto strength_def =
+    locate[kw("likely")[keyword_name<likely_word>] | kw("possible")[keyword_name<possible_word>]];
+
+inline const auto test_decl_def =
+    kw("test") > named<ast::text>("the test's name (a string)", text) >
+    named("':' after the test's name", lit(':')) >
+    -(kw("given") > given_list > named("',' or 'expect'", &kw("expect"))) >
+    named("'given' or 'expect'", kw("expect")) > expect_list;
+inline const auto given_list_def = given_item > *(lit(',') > given_item);
+inline const auto given_item_def =
+    locate[(name > named("'=' after the finding's name", lit('=')) > given_value)[make_given]];
+inline const auto given_value_def =
+    locate[kw("yes")[make_given_word<GivenItem::Kind::Yes>] |
+    kw("no")[make_given_word<GivenItem::Kind::No>] |
+    kw("unknown")[make_given_word<GivenItem::Kind::Unknown>] |
+    (signed_number >> duration_unit)[make_given_duration] | signed_number[make_given_number] |
+    name[make_given_enum]];
+inline const auto expect_list_def = expect_item > *(lit(',') > expect_item);
+inline const auto expect_item_def =
+    locate[(kw("suggest") > condition_ref)[make_expect<ExpectItem::Kind::Suggest>] |
+    (kw("consider") > condition_ref)[make_expect<ExpectItem::Kind::Consider>] |
+    (kw("exclude") > condition_ref)[make_expect<ExpectItem::Kind::Exclude>] |
+    (kw("not") > condition_ref)[make_expect<ExpectItem::Kind::NotConcluded>] |
+    (kw("redflag") > named<ast::name>("a red flag name", name))[make_expect<ExpectItem::Kind::Redflag>] |
+    (kw("no") > no_what)[make_expect_kind] |
+    (kw("triage") > triage_level)[make_expect<ExpectItem::Kind::Triage>] |
+    (kw("ask") > finding_ref)[make_expect<ExpectItem::Kind::Ask>]];
+inline const auto no_what_def = ((kw("other") > kw("redflag")) >> attr(ExpectItem::Kind::NoOtherRedflag)) |
+                                (kw("redflag") >> attr(ExpectItem::Kind::NoRedflag));
+
+inline const auto declaration_def =
+    header | finding_decl | condition_decl | define_decl | score_decl | rule_decl | test_decl;
+
+inline const auto module_rule_def =
+    *declaration > named("a declaration ('ruleset', 'finding', 'condition', 'define', 'score', "
+                         "'rule', 'redflag' or 'test')",
+                         x3::eoi);
+
+BOOST_SPIRIT_DEFINE(name, text, number, signed_number, escape_char, string_char, string_end, count,
+                    priority)
+BOOST_SPIRIT_DEFINE(expr, or_list, and_expr, and_list, not_expr, not_operand, predicate, at_least, expr_list,
+                    ref_test, ref_tail, is_rhs, value_list, arith_pred, cmp_tail, cmp_op, operand,
+                    paren_expr, arith, term, factor, primary, number_expr, duration_expr,
+                    ref_expr, add_op, mul_op)
+BOOST_SPIRIT_DEFINE(attribute, text_attr_kind, header_item, header, finding_type, range, finding_decl,
+                    condition_decl, define_decl, sign, points, score_term, score_terms, score_decl,
+                    rule_kind, strength, action, action_list, rule_decl, given_value, given_item,
+                    given_list, no_what, expect_item, expect_list, test_decl, declaration,
+                    module_rule)
+
+}  // namespace ardent::syntax::grammar

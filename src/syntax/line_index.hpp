@@ -1,0 +1,39 @@
+// Maps byte offsets of one source text to 1-based line and column (columns count bytes).
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "syntax/tree.hpp"
+
+namespace ardent::syntax {
+
+class LineIndex {
+ public:
+  LineIndex(std::string_view text, std::uint32_t file) : file_(file) {
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    }
+  }
+
+  Span span(std::uint32_t offset, std::uint32_t length) const {
+    auto next = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    auto line = static_cast<std::uint32_t>(next - starts_.begin());
+    Span s;
+    s.file = file_;
+    s.line = line;
+    s.col = offset - starts_[line - 1] + 1;
+    s.offset = offset;
+    s.length = length;
+    return s;
+  }
+
+ private:
+  std::uint32_t file_;
+  std::vector<std::uint32_t> starts_;  // offset of the first byte of each line
+};
+
+}  // namespace ardent::syntax

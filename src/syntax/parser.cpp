@@ -1,0 +1,146 @@
+// ardent::syntax::parse: prechecks the text, runs the X3 grammar and converts its result.
+#include <exception>
+#include <limits>
+#include <string>
+#include <string_view>
+
+#include "syntax/grammar.hpp"
+#include "syntax/line_index.hpp"
+#include "syntax/precheck.hpp"
+#include "syntax/to_tree.hpp"
+#include "syntax/tree.hpp"
+
+namespace ardent::syntax {
+namespace {
+
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+bool is_word(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// An expectation failure may be reported before the blanks and comments that precede the
+// offending token; the error belongs on the token itself.
+const char* skip_blanks(const char* p, const char* end) {
+  while (p != end) {
+    if (is_blank(*p)) {
+      ++p;
+    } else if (*p == '#') {
+      while (p != end && *p != '\n') ++p;
+    } else {
+      break;
+    }
+  }
+  return p;
+}
+
+std::string_view token_at(const char* p, const char* end) {
+  if (p == end) return {};
+  const char* q = p;
+  if (is_word(*q)) {
+    while (q != end && is_word(*q)) ++q;
+  } else {
+    ++q;
+    while (q != end && (static_cast<unsigned char>(*q) & 0xC0) == 0x80) ++q;  // rest of a UTF-8 character
+  }
+  return std::string_view(p, static_cast<std::size_t>(q - p));
+}
+
+bool is_reserved_word(std::string_view w) {
+  for (std::string_view r : {"and", "or", "not", "is", "in", "between", "of", "at", "least",
+                             "known", "unknown", "when", "then", "yes", "no"}) {
+    if (w == r) return true;
+  }
+  return false;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// A hint for the two most common reasons a name was refused, when a name was expected.
+std::string with_hint(std::string message, std::string_view token) {
+  const bool name_expected =
+      message.rfind("expected a", 0) == 0 &&
+      (ends_with(message, " name") || message.find("a name") != std::string::npos ||
+       message.find("a value") != std::string::npos);
+  if (!name_expected || token.empty()) return message;
+  if (is_reserved_word(token)) {
+    return message + " ('" + std::string(token) + "' is a reserved word)";
+  }
+  for (char c : token) {
+    if (c >= 'A' && c <= 'Z') {
+      return message + " (names are lower case: letters, digits and '_', starting with a letter)";
+    }
+  }
+  return message;
+}
+
+ParseOutput failure(std::uint32_t file_index, Span span, std::string message) {
+  ParseOutput out;
+  out.module.file = file_index;
+  out.errors.push_back(SyntaxError{span, std::move(message)});
+  return out;
+}
+
+}  // namespace
+
+ParseOutput parse(const SourceFile& file, std::uint32_t file_index) {
+  const std::string& text = file.text;
+  if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
+    return failure(file_index, Span{file_index, 1, 1, 0, 0}, "file too large (4 GB or more)");
+  }
+  const LineIndex lines(text, file_index);
+  if (auto issue = precheck(text)) {
+    return failure(file_index, lines.span(issue->offset, issue->length), issue->message);
+  }
+
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  const char* first = begin;
+  if (std::string_view(text).substr(0, 3) == "\xEF\xBB\xBF") first += 3;  // byte order mark
+
+  grammar::error_sink sink;
+  ast::module decls;
+  bool ok = false;
+  try {
+    auto const parser = boost::spirit::x3::with<grammar::error_sink_tag>(sink)[grammar::module()];
+    ok = boost::spirit::x3::phrase_parse(first, end, parser, grammar::skipper, decls);
+  } catch (const std::bad_alloc&) {
+    return failure(file_index, lines.span(0, 0), "out of memory while parsing");
+  } catch (const std::exception& e) {
+    return failure(file_index, lines.span(0, 0), std::string("internal parser error: ") + e.what());
+  }
+
+  if (!ok || first != end) {
+    const char* where = sink.failed && sink.where != nullptr ? sink.where : first;
+    std::string message = sink.failed ? sink.message : "unexpected text";
+    std::size_t length = 0;
+    if (message.rfind("unterminated string", 0) == 0) {
+      // Reported where the line ends, inside the string: nothing there to skip.
+    } else if (message.rfind("unknown escape", 0) == 0) {
+      --where;  // at the backslash, covering the escape
+      length = 2;
+    } else {
+      where = skip_blanks(where, end);
+      const std::string_view token = token_at(where, end);
+      length = token.size();
+      message = with_hint(std::move(message), token);
+    }
+    return failure(file_index,
+                   lines.span(static_cast<std::uint32_t>(where - begin),
+                              static_cast<std::uint32_t>(length)),
+                   std::move(message));
+  }
+
+  ParseOutput out;
+  out.module = to_tree(decls, text, lines, file_index, out.errors);
+  if (!out.errors.empty()) {
+    out.module = Module{};
+    out.module.file = file_index;
+  }
+  return out;
+}
+
+}  // namespace ardent::syntax

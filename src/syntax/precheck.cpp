@@ -1,0 +1,173 @@
+#include "syntax/precheck.hpp"
+
+#include <cstdio>
+#include <vector>
+
+namespace ardent::syntax {
+namespace {
+
+std::string hex_byte(unsigned char c) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned>(c));
+  return buf;
+}
+
+bool in(unsigned char c, unsigned char lo, unsigned char hi) { return c >= lo && c <= hi; }
+
+// Length of the well-formed UTF-8 sequence starting at text[i] (RFC 3629: no overlong forms,
+// no surrogates, nothing above U+10FFFF), or 0 if it is not one.
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  auto at = [&](std::size_t k) -> unsigned char {
+    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
+  };
+  const unsigned char c = at(0);
+  if (c < 0x80) return 1;
+  if (in(c, 0xC2, 0xDF)) return in(at(1), 0x80, 0xBF) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
+    const unsigned char hi = c == 0xED ? 0x9F : 0xBF;
+    return in(at(1), lo, hi) && in(at(2), 0x80, 0xBF) ? 3 : 0;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    const unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
+    const unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
+    return in(at(1), lo, hi) && in(at(2), 0x80, 0xBF) && in(at(3), 0x80, 0xBF) ? 4 : 0;
+  }
+  return 0;
+}
+
+std::optional<PrecheckIssue> check_encoding(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool allowed_control = c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    if ((c < 0x20 && !allowed_control) || c == 0x7F) {
+      return PrecheckIssue{static_cast<std::uint32_t>(i), 1,
+                           "control character " + hex_byte(c) + " is not allowed in a rule file"};
+    }
+    const std::size_t n = utf8_length(text, i);
+    if (n == 0) {
+      return PrecheckIssue{static_cast<std::uint32_t>(i), 1, "invalid UTF-8 byte " + hex_byte(c)};
+    }
+    i += n;
+  }
+  return std::nullopt;
+}
+
+bool word_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool word_char(char c) { return word_start(c) || (c >= '0' && c <= '9'); }
+
+bool equals_lower(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+bool starts_declaration(std::string_view word) {
+  for (std::string_view w :
+       {"ruleset", "finding", "condition", "define", "score", "rule", "redflag", "test"}) {
+    if (equals_lower(word, w)) return true;
+  }
+  return false;
+}
+
+// Counts how deeply the grammar would recurse: one level per open parenthesis and one per
+// pending prefix operator (`not`, unary `-`). Prefix operators are pending until the next
+// `and`, `or`, `,`, `when`, `then` or arrow at their level; counting a few too many is
+// harmless, counting too few is not.
+std::optional<PrecheckIssue> check_nesting(std::string_view text) {
+  std::vector<int> saved_prefix;  // prefix count of each enclosing level
+  int depth = 0;                  // levels held by the open parentheses
+  int prefix = 0;                 // pending prefix operators at the current level
+  bool after_operand = false;     // a '-' here would be binary
+  const std::size_t n = text.size();
+  auto too_deep = [&](std::size_t at, std::size_t len) -> std::optional<PrecheckIssue> {
+    if (depth + prefix <= max_nesting) return std::nullopt;
+    return PrecheckIssue{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(len),
+                         "expression nested too deeply (more than " + std::to_string(max_nesting) +
+                             " levels)"};
+  };
+  for (std::size_t i = 0; i < n;) {
+    const char c = text[i];
+    if (c == '#') {
+      while (i < n && text[i] != '\n') ++i;
+    } else if (c == '"') {
+      ++i;
+      while (i < n && text[i] != '"' && text[i] != '\n') i += text[i] == '\\' ? 2 : 1;
+      ++i;
+      after_operand = true;
+    } else if (word_start(c)) {
+      const std::size_t start = i;
+      while (i < n && word_char(text[i])) ++i;
+      const std::string_view word = text.substr(start, i - start);
+      if (equals_lower(word, "not")) {
+        ++prefix;
+        after_operand = false;
+        if (auto issue = too_deep(start, word.size())) return issue;
+      } else if (equals_lower(word, "and") || equals_lower(word, "or") ||
+                 equals_lower(word, "when") || equals_lower(word, "then")) {
+        prefix = 0;
+        after_operand = false;
+      } else if (saved_prefix.empty() && starts_declaration(word)) {
+        // Outside parentheses a declaration word ends the previous declaration. (Should it be
+        // a name inside an expression instead, the count is off by at most one limit's worth.)
+        prefix = 0;
+        after_operand = false;
+      } else {
+        after_operand = !(equals_lower(word, "is") || equals_lower(word, "in") ||
+                          equals_lower(word, "between") || equals_lower(word, "of"));
+      }
+    } else if (c >= '0' && c <= '9') {
+      while (i < n && (word_char(text[i]) || text[i] == '.')) ++i;
+      after_operand = true;
+    } else if (c == '(') {
+      saved_prefix.push_back(prefix);
+      depth += 1 + prefix;
+      prefix = 0;
+      after_operand = false;
+      if (auto issue = too_deep(i, 1)) return issue;
+      ++i;
+    } else if (c == ')') {
+      if (!saved_prefix.empty()) {
+        prefix = saved_prefix.back();
+        saved_prefix.pop_back();
+        depth -= 1 + prefix;
+      }
+      after_operand = true;
+      ++i;
+    } else if (c == '-' && i + 1 < n && text[i + 1] == '>') {
+      prefix = 0;
+      after_operand = false;
+      i += 2;
+    } else if (c == '-') {
+      if (!after_operand) {
+        ++prefix;
+        if (auto issue = too_deep(i, 1)) return issue;
+      }
+      after_operand = false;
+      ++i;
+    } else if (c == ',') {
+      prefix = 0;
+      after_operand = false;
+      ++i;
+    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+      ++i;
+    } else {
+      after_operand = c == '}';
+      ++i;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<PrecheckIssue> precheck(std::string_view text) {
+  if (auto issue = check_encoding(text)) return issue;
+  return check_nesting(text);
+}
+
+}  // namespace ardent::syntax

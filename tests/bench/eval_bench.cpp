@@ -1,0 +1,209 @@
+// Engine speed (DESIGN §5): evaluate a case with a reused result, JSON in and out, compile
+// rules/hip, and compile generated rule sets of growing size (time should grow linearly).
+//
+// The rules/hip case is the richest vignette among the rule set's own tests; when rules/hip
+// does not compile, those benchmarks report an error and the generated rule set (40 rules,
+// about 110 findings, the size DESIGN §5 targets) still runs.
+#include <benchmark/benchmark.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <string>
+
+#include "ardent/ardent.hpp"
+#include "generated_ruleset.hpp"
+#include "compile/program.hpp"
+#include "eval/phrases.hpp"
+
+namespace {
+
+using namespace ardent;
+
+// ARDENT_BENCH_RULES may name another rule-set directory to measure in its place.
+const std::string kHipDir = [] {
+  const char* dir = std::getenv("ARDENT_BENCH_RULES");
+  return dir && *dir ? std::string(dir) : std::string(ARDENT_SOURCE_DIR) + "/rules/hip";
+}();
+
+RulesetPtr hip() {
+  static RulesetPtr rs = [] {
+    CompileOutput out = compile_path(kHipDir);
+    return out.ruleset;
+  }();
+  return rs;
+}
+
+RulesetPtr generated40() {
+  static RulesetPtr rs = compile_source(bench::generated_ruleset(40), "generated.ard").ruleset;
+  return rs;
+}
+
+// The case of the rule set's test with the most `given` values.
+Case richest_test_case(const RulesetPtr& rs) {
+  Case c(rs);
+  const auto& tests = rs->program().model.tests;
+  const check::Test* best = nullptr;
+  for (const auto& t : tests)
+    if (!best || t.given.size() > best->given.size()) best = &t;
+  if (!best) return c;
+  for (const auto& g : best->given) {
+    switch (g.kind) {
+      case check::GivenValue::Kind::Bool: c.set_bool(g.slot, g.boolean); break;
+      case check::GivenValue::Kind::Enum: c.set_enum(g.slot, g.enum_value); break;
+      case check::GivenValue::Kind::Number: c.set_number(g.slot, g.number); break;
+      case check::GivenValue::Kind::Unknown: c.set_unknown(g.slot); break;
+    }
+  }
+  return c;
+}
+
+// About two thirds of the findings given, a few unknown, the rest not asked.
+Case synthetic_case(const RulesetPtr& rs) {
+  Case c(rs);
+  const auto findings = rs->findings();
+  for (std::uint32_t i = 0; i < findings.size(); ++i) {
+    const auto& f = findings[i];
+    if (i % 3 == 2) continue;
+    if (i % 11 == 0) {
+      c.set_unknown(i);
+      continue;
+    }
+    switch (f.type) {
+      case FindingType::boolean: c.set_bool(i, i % 2 == 0); break;
+      case FindingType::enumeration: c.set_enum(i, static_cast<std::uint32_t>(i % f.values.size())); break;
+      case FindingType::number: c.set_number(i, std::isnan(f.min) ? 5 : std::floor((f.min + f.max) / 2)); break;
+      case FindingType::duration: c.set_duration(i, 8, DurationUnit::weeks); break;
+    }
+  }
+  return c;
+}
+
+// The case as the JSON object an EHR would send.
+std::string case_json(const Case& c) {
+  nlohmann::json j = nlohmann::json::object();
+  const auto findings = c.ruleset().findings();
+  for (std::uint32_t i = 0; i < findings.size(); ++i) {
+    const auto& f = findings[i];
+    switch (c.state(i)) {
+      case FindingState::not_asked: break;
+      case FindingState::unknown: j[f.name] = nullptr; break;
+      case FindingState::given:
+        switch (f.type) {
+          case FindingType::boolean: j[f.name] = c.number(i) != 0; break;
+          case FindingType::enumeration: j[f.name] = f.values[static_cast<std::size_t>(c.number(i))]; break;
+          case FindingType::number: j[f.name] = c.number(i); break;
+          case FindingType::duration: j[f.name] = eval::format_duration(c.number(i)); break;
+        }
+    }
+  }
+  return j.dump();
+}
+
+// Triage, red flags, conditions and advice; with `questions`, also the undecided rules and
+// the ranked next questions (which a Result works out on first request).
+void evaluate_reused(benchmark::State& state, const RulesetPtr& rs, const Case& c, bool questions = false) {
+  Result r;
+  evaluate(c, r);
+  for (auto _ : state) {
+    evaluate(c, r);
+    benchmark::DoNotOptimize(r.triage());
+    if (questions) benchmark::DoNotOptimize(r.ask_next().data());
+  }
+  state.counters["rules"] = static_cast<double>(rs->rules().size());
+  state.counters["findings"] = static_cast<double>(rs->findings().size());
+  state.counters["ask_next"] = static_cast<double>(r.ask_next().size());
+}
+
+void BM_EvaluateHip(benchmark::State& state) {
+  auto rs = hip();
+  if (!rs) return state.SkipWithError("rules/hip does not compile");
+  evaluate_reused(state, rs, richest_test_case(rs));
+}
+BENCHMARK(BM_EvaluateHip);
+
+void BM_EvaluateHipWithAskNext(benchmark::State& state) {
+  auto rs = hip();
+  if (!rs) return state.SkipWithError("rules/hip does not compile");
+  evaluate_reused(state, rs, richest_test_case(rs), true);
+}
+BENCHMARK(BM_EvaluateHipWithAskNext);
+
+void BM_EvaluateHipEmptyCaseWithAskNext(benchmark::State& state) {
+  auto rs = hip();
+  if (!rs) return state.SkipWithError("rules/hip does not compile");
+  evaluate_reused(state, rs, Case(rs), true);  // every rule undecided: the most ask-next work
+}
+BENCHMARK(BM_EvaluateHipEmptyCaseWithAskNext);
+
+void BM_EvaluateGenerated40(benchmark::State& state) {
+  auto rs = generated40();
+  if (!rs) return state.SkipWithError("generated rule set does not compile");
+  evaluate_reused(state, rs, synthetic_case(rs));
+}
+BENCHMARK(BM_EvaluateGenerated40);
+
+void json_round_trip(benchmark::State& state, const RulesetPtr& rs, const Case& source) {
+  const std::string in = case_json(source);
+  Case c(rs);
+  Result r;
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    c.clear();
+    c.set_json(in);
+    evaluate(c, r);
+    std::string out = format_json(c, r);
+    bytes = out.size();
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.counters["json_in_bytes"] = static_cast<double>(in.size());
+  state.counters["json_out_bytes"] = static_cast<double>(bytes);
+}
+
+void BM_JsonInOutHip(benchmark::State& state) {
+  auto rs = hip();
+  if (!rs) return state.SkipWithError("rules/hip does not compile");
+  json_round_trip(state, rs, richest_test_case(rs));
+}
+BENCHMARK(BM_JsonInOutHip);
+
+void BM_JsonInOutGenerated40(benchmark::State& state) {
+  auto rs = generated40();
+  if (!rs) return state.SkipWithError("generated rule set does not compile");
+  json_round_trip(state, rs, synthetic_case(rs));
+}
+BENCHMARK(BM_JsonInOutGenerated40);
+
+void BM_CompileHip(benchmark::State& state) {
+  if (!hip()) return state.SkipWithError("rules/hip does not compile");
+  for (auto _ : state) {
+    CompileOutput out = compile_path(kHipDir);
+    benchmark::DoNotOptimize(out.ruleset.get());
+  }
+  state.SetLabel("rules/hip from disk");
+}
+BENCHMARK(BM_CompileHip)->Unit(benchmark::kMillisecond);
+
+void BM_CompileGenerated(benchmark::State& state) {
+  const std::string text = bench::generated_ruleset(static_cast<int>(state.range(0)));
+  {
+    CompileOutput out = compile_source(text, "generated.ard");
+    if (!out.ok()) return state.SkipWithError(format(out.diagnostics).c_str());
+  }
+  for (auto _ : state) {
+    CompileOutput out = compile_source(text, "generated.ard");
+    benchmark::DoNotOptimize(out.ruleset.get());
+  }
+  state.SetComplexityN(state.range(0));
+  state.counters["source_kb"] = static_cast<double>(text.size()) / 1024.0;
+}
+BENCHMARK(BM_CompileGenerated)
+    ->Arg(100)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oN);
+
+}  // namespace

@@ -1,0 +1,166 @@
+// Ardent in the peer harness: compiles the generated .ard, evaluates the harness's cases
+// through the C ABI (typed setters by index, one reused result), and prints the harness's
+// RESULT line. Follows the protocol of the harness README: untimed parse, timed load, warm-up
+// passes, timed passes, verification after timing.
+//
+// Usage: ardent-peer-runner RULES.ard RULESET.json CASES.json [label]
+#include <ardent.h>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct PeerCase {
+  std::vector<std::pair<std::uint32_t, double>> numbers;
+  std::vector<std::uint8_t> bools;  // one per boolean finding slot: closed world
+  std::vector<std::string> expected;
+};
+
+long peak_rss_kb() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss;
+}
+
+int env_int(const char* name, int fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? std::atoi(v) : fallback;
+}
+
+nlohmann::json read_json(const char* path) {
+  std::ifstream in(path);
+  if (!in) {
+    std::fprintf(stderr, "cannot open %s\n", path);
+    std::exit(2);
+  }
+  return nlohmann::json::parse(in);
+}
+
+void die(const char* what) {
+  const ardent_error* e = ardent_last_error();
+  std::fprintf(stderr, "%s: %s\n", what, e && e->message ? e->message : "error");
+  std::exit(1);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 4) {
+    std::fprintf(stderr, "usage: %s RULES.ard RULESET.json CASES.json [label]\n", argv[0]);
+    return 2;
+  }
+  const char* label = argc > 4 ? argv[4] : "ardent";
+  const int reps = env_int("BENCH_REPS", 5), warmup = env_int("BENCH_WARMUP", 1);
+  const int max_cases = env_int("BENCH_MAX_CASES", 0);
+
+  nlohmann::json spec = read_json(argv[2]);
+  nlohmann::json cases_doc = read_json(argv[3]);
+
+  auto load_start = std::chrono::steady_clock::now();
+  ardent_ruleset* rules = nullptr;
+  ardent_diagnostics* diags = nullptr;
+  if (ardent_ruleset_compile_path(&rules, &diags, argv[1], nullptr) != ARDENT_OK) {
+    if (diags) std::fputs(ardent_diagnostics_text(diags), stderr);
+    die("compile");
+  }
+  ardent_diagnostics_free(diags);
+  double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - load_start).count();
+
+  // Slots of the neutral spec's findings and rules, resolved once.
+  std::vector<std::uint32_t> bool_slots;
+  std::vector<std::string> bool_names;
+  for (const auto& f : spec["findings"]) {
+    std::uint32_t slot = 0;
+    if (ardent_finding_index(&slot, rules, f["id"].get<std::string>().c_str()) != ARDENT_OK) die("finding");
+    if (f["type"] == "boolean") {
+      bool_slots.push_back(slot);
+      bool_names.push_back(f["id"]);
+    }
+  }
+  std::vector<std::uint32_t> rule_slots;
+  std::vector<std::string> rule_ids;
+  for (const auto& r : spec["rules"]) {
+    std::uint32_t idx = 0;
+    if (ardent_rule_index(&idx, rules, r["id"].get<std::string>().c_str()) != ARDENT_OK) die("rule");
+    rule_slots.push_back(idx);
+    rule_ids.push_back(r["id"]);
+  }
+
+  std::vector<PeerCase> cases;
+  for (const auto& c : cases_doc["cases"]) {
+    if (max_cases > 0 && static_cast<int>(cases.size()) >= max_cases) break;
+    PeerCase pc;
+    pc.bools.assign(bool_slots.size(), 0);
+    for (const auto& [name, value] : c["findings"].items()) {
+      if (value.is_boolean()) {
+        auto it = std::find(bool_names.begin(), bool_names.end(), name);
+        if (it == bool_names.end()) die("unknown boolean in case");
+        pc.bools[static_cast<std::size_t>(it - bool_names.begin())] = value.get<bool>();
+      } else {
+        std::uint32_t slot = 0;
+        if (ardent_finding_index(&slot, rules, name.c_str()) != ARDENT_OK) die("unknown number in case");
+        pc.numbers.emplace_back(slot, value.get<double>());
+      }
+    }
+    pc.expected = c["expected"].get<std::vector<std::string>>();
+    cases.push_back(std::move(pc));
+  }
+  const long base_rss = peak_rss_kb();
+
+  ardent_case* kase = nullptr;
+  ardent_result* result = nullptr;
+  if (ardent_case_new(&kase, rules) != ARDENT_OK || ardent_result_new(&result) != ARDENT_OK) die("alloc");
+  // Conclusions of every case in the last pass, as bit sets over the neutral rules.
+  std::vector<std::uint64_t> fired(cases.size());
+  std::vector<double> pass_us;
+
+  for (int pass = 0; pass < warmup + reps; ++pass) {
+    auto start = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      const PeerCase& pc = cases[i];
+      for (std::size_t b = 0; b < bool_slots.size(); ++b) ardent_case_set_bool_at(kase, bool_slots[b], pc.bools[b]);
+      for (const auto& [slot, v] : pc.numbers) ardent_case_set_number_at(kase, slot, v);
+      if (ardent_evaluate_into(result, rules, kase, nullptr) != ARDENT_OK) die("evaluate");
+      std::uint64_t bits = 0;
+      for (std::size_t r = 0; r < rule_slots.size(); ++r)
+        if (ardent_result_rule_state(result, rule_slots[r]) == ARDENT_RULE_FIRED) bits |= std::uint64_t{1} << r;
+      fired[i] = bits;
+    }
+    double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
+    if (pass >= warmup) pass_us.push_back(us / static_cast<double>(cases.size()));
+  }
+
+  std::size_t mismatches = 0;
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    std::set<std::string> got, want(cases[i].expected.begin(), cases[i].expected.end());
+    for (std::size_t r = 0; r < rule_ids.size(); ++r)
+      if (fired[i] & (std::uint64_t{1} << r)) got.insert(rule_ids[r]);
+    if (got != want && ++mismatches <= 10) std::fprintf(stderr, "MISMATCH case %zu\n", i);
+  }
+
+  std::vector<double> sorted = pass_us;
+  std::sort(sorted.begin(), sorted.end());
+  double median = sorted.empty() ? 0 : sorted[sorted.size() / 2];
+  std::printf(
+      "RESULT engine=%s version=%s cases=%zu reps=%d warmup=%d cases_per_s=%.0f us_per_case=%.4f "
+      "min_us_per_case=%.4f max_us_per_case=%.4f peak_rss_kb=%ld base_rss_kb=%ld load_ms=%.3f mismatches=%zu\n",
+      label, ardent_version(), cases.size(), reps, warmup, median > 0 ? 1e6 / median : 0.0, median,
+      sorted.empty() ? 0 : sorted.front(), sorted.empty() ? 0 : sorted.back(), peak_rss_kb(), base_rss, load_ms,
+      mismatches);
+  ardent_result_free(result);
+  ardent_case_free(kase);
+  ardent_ruleset_free(rules);
+  return mismatches ? 1 : 0;
+}

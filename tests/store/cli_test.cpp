@@ -1,0 +1,163 @@
+// The store's commands end to end through the `ardent` executable.
+#include <sqlite3.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "ardent/store.hpp"
+#include "store_fixture.hpp"
+
+namespace ardent::store {
+namespace {
+
+using testing::ScratchDir;
+
+struct CliRun {
+  int code = -1;
+  std::string out;  // stdout and stderr together
+};
+
+CliRun ardent(const std::string& args) {
+  CliRun r;
+  const std::string command = std::string(ARDENT_CLI) + " " + args + " 2>&1";
+  FILE* p = popen(command.c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+TEST(StoreCli, PublishListShowApproveRetire) {
+  ScratchDir dir;
+  const auto db = dir / "registry.db";
+  const auto rules = testing::write_ruleset(dir, "mini", "1.0.0");
+
+  CliRun r = ardent("publish " + q(rules) + " --db " + q(db) + " --author alice");
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("published mini@1.0.0 as draft"), std::string::npos) << r.out;
+
+  r = ardent("publish " + q(rules) + " --db " + q(db));
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("already published with this content"), std::string::npos) << r.out;
+
+  testing::write_ruleset(dir, "mini", "1.0.0", "emergency", "emergency");
+  r = ardent("publish " + q(rules) + " --db " + q(db));
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.out.find("already published (draft"), std::string::npos) << r.out;
+
+  r = ardent("registry list --db " + q(db));
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("mini"), std::string::npos);
+  EXPECT_NE(r.out.find("draft"), std::string::npos);
+  EXPECT_NE(r.out.find("alice"), std::string::npos);
+
+  r = ardent("registry approve mini@1.0.0 --db " + q(db) + " --by bob");
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("approved mini@1.0.0"), std::string::npos) << r.out;
+
+  r = ardent("registry show mini@approved --db " + q(db) + " --json --sources");
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["status"], "approved");
+  EXPECT_EQ(j["approved"]["by"], "bob");
+  EXPECT_EQ(j["sources"].size(), 2u);
+
+  r = ardent("registry retire mini@1.0.0 --db " + q(db) + " --by carol");
+  EXPECT_EQ(r.code, 0) << r.out;
+  r = ardent("registry show mini@approved --db " + q(db));
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.out.find("no approved version of 'mini'"), std::string::npos) << r.out;
+}
+
+TEST(StoreCli, ApproveRefusesFailingTests) {
+  ScratchDir dir;
+  const auto db = dir / "registry.db";
+  const auto rules = testing::write_ruleset(dir, "mini", "1.0.0", "routine", "urgent");
+  CliRun r = ardent("publish " + q(rules) + " --db " + q(db) + " --status approved");
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.out.find("cannot be approved"), std::string::npos) << r.out;
+  EXPECT_EQ(ardent("publish " + q(rules) + " --db " + q(db)).code, 0);
+  r = ardent("registry approve mini@1.0.0 --db " + q(db));
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.out.find("fever suggests flu"), std::string::npos) << r.out;
+}
+
+TEST(StoreCli, PublishReportsCompileErrorsWithTheirPaths) {
+  ScratchDir dir;
+  const auto rules = testing::write_ruleset(dir, "mini", "1.0.0");
+  testing::write_file(rules / "rules" / "fever.ard", "rule r: fevr -> triage urgent\n");
+  CliRun r = ardent("publish " + q(rules) + " --db " + q(dir / "registry.db"));
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.out.find("rules/fever.ard:1:"), std::string::npos) << r.out;
+}
+
+TEST(StoreCli, BadDatabaseFiles) {
+  ScratchDir dir;
+  testing::write_file(dir / "junk.db", std::string(4096, 'j'));
+  CliRun r = ardent("registry list --db " + q(dir / "junk.db"));
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_NE(r.out.find("not an Ardent database"), std::string::npos) << r.out;
+  r = ardent("audit verify --db " + q(dir / "missing.db"));
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_NE(r.out.find("no such file"), std::string::npos) << r.out;
+  EXPECT_FALSE(std::filesystem::exists(dir / "missing.db"));
+  r = ardent("audit query --db " + q(dir / "junk.db") + " --since yesterday");
+  EXPECT_EQ(r.code, 2) << r.out;
+}
+
+TEST(StoreCli, AuditVerifyAndQuery) {
+  ScratchDir dir;
+  const auto db = dir / "audit.db";
+  {
+    Audit audit(db);
+    for (int i = 1; i <= 3; ++i) {
+      AuditEntry e;
+      e.context = {"enc-" + std::to_string(i), "nurse", {{"site", "north"}}};
+      e.ruleset_name = "mini";
+      e.ruleset_version = "1.0.0";
+      e.ruleset_hash = std::string(64, 'a');
+      e.findings = R"({"saddle_anaesthesia":true})";
+      e.triage = i == 2 ? "emergency" : "routine";
+      if (i == 2) e.red_flags = {"cauda_equina"};
+      audit.record(e);
+    }
+  }
+  CliRun r = ardent("audit verify --db " + q(db));
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("3 rows, chain intact"), std::string::npos) << r.out;
+
+  r = ardent("audit query --db " + q(db) + " --redflag cauda_equina --json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto row = nlohmann::json::parse(r.out);  // one row: one line
+  EXPECT_EQ(row["encounter_id"], "enc-2");
+  EXPECT_EQ(row["findings"]["saddle_anaesthesia"], true);
+  EXPECT_EQ(row["tags"]["site"], "north");
+
+  r = ardent("audit query --db " + q(db) + " --encounter enc-3");
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("#3 "), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("#1 "), std::string::npos) << r.out;
+
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(handle,
+                         "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET triage = 'self_care' WHERE seq = 2",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(handle);
+  r = ardent("audit verify --db " + q(db));
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.out.find("row 2 was altered"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("append-only"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace ardent::store

@@ -1,0 +1,84 @@
+// Shared helpers for the store tests: a scratch directory and small rule sets written to it.
+#pragma once
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace ardent::store::testing {
+
+// A fresh directory per test, removed afterwards.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "ardent-store-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+inline void write_file(const std::filesystem::path& p, const std::string& text) {
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+// A two-file rule set. `fever_triage` lets a test change the content; `expected_fever_triage`
+// is what its test block expects, so that a mismatch makes the rule set's own test fail.
+inline std::string header_file(const std::string& version) {
+  return "ruleset mini version \"" + version + "\"\n"
+         "  title \"A small rule set for the store tests\"\n"
+         "  default triage routine\n";
+}
+
+inline std::string rules_file(const std::string& fever_triage = "urgent",
+                              const std::string& expected_fever_triage = "urgent") {
+  return "finding fever: bool\n"
+         "  label \"Fever\"\n"
+         "  ask \"Do you have a fever?\"\n"
+         "finding saddle_anaesthesia: bool\n"
+         "  label \"Saddle numbness\"\n"
+         "condition flu\n"
+         "  label \"Influenza\"\n"
+         "\n"
+         "rule feverish:\n"
+         "  when fever\n"
+         "  then suggest flu, triage " + fever_triage + "\n"
+         "\n"
+         "redflag cauda_equina\n"
+         "  label \"Possible cauda equina syndrome\"\n"
+         "  when saddle_anaesthesia\n"
+         "  then triage emergency, advise \"Same-day emergency assessment.\"\n"
+         "\n"
+         "test \"fever suggests flu\":\n"
+         "  given fever = yes, saddle_anaesthesia = no\n"
+         "  expect suggest flu, triage " + expected_fever_triage + ", no redflag\n"
+         "\n"
+         "test \"saddle numbness is an emergency\":\n"
+         "  given saddle_anaesthesia = yes\n"
+         "  expect redflag cauda_equina, triage emergency\n";
+}
+
+// Writes the rule set into dir/name and returns its root.
+inline std::filesystem::path write_ruleset(const ScratchDir& dir, const std::string& name, const std::string& version,
+                                           const std::string& fever_triage = "urgent",
+                                           const std::string& expected_fever_triage = "urgent") {
+  const auto root = dir / name;
+  std::filesystem::remove_all(root);
+  write_file(root / "header.ard", header_file(version));
+  write_file(root / "rules" / "fever.ard", rules_file(fever_triage, expected_fever_triage));
+  return root;
+}
+
+}  // namespace ardent::store::testing
