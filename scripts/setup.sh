@@ -9,7 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libedit-dev libssl-dev
   abigail-tools valgrind
-  python3
+  python3 python3-setuptools
 )
 
 missing=()

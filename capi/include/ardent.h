@@ -309,8 +309,8 @@ typedef struct ardent_source {
 ** one .ard file.
 **   out          receives the compiled rule set, or NULL on failure. Free: ardent_ruleset_free.
 **   diagnostics  optional (may be NULL): receives every error and warning, on success and on
-**                failure alike (on ARDENT_EINVALID and ARDENT_ENOMEM it may be NULL). Free:
-**                ardent_diagnostics_free.
+**                failure alike. Free: ardent_diagnostics_free. It is NULL after
+**                ARDENT_EINVALID, and may be NULL after ARDENT_ENOMEM or ARDENT_EINTERNAL.
 **   path         file system path (bytes as given to the operating system).
 **   opts         NULL for the defaults.
 ** Returns ARDENT_OK (possibly with warnings); ARDENT_ESYNTAX when the rule set has errors (or
@@ -581,8 +581,8 @@ ARDENT_API int ardent_evaluate_into(ardent_result *out, const ardent_ruleset *ru
 
 /* Evaluates `count` cases. `out` is an array of `count` result pointers: a NULL entry receives
 ** a new result, a non-NULL entry is evaluated into (as ardent_evaluate_into()). `threads` is
-** the number of threads to use: 0 picks the number of processors, 1 uses only the calling
-** thread. Every case must belong to `ruleset`; the same case may appear more than once, the
+** the most threads to use, the calling thread included: 0 means one per processor, 1 only the
+** calling thread; a small batch uses fewer (about one thread per 32 cases). Every case must belong to `ruleset`; the same case may appear more than once, the
 ** same result may not. All arguments are checked before anything is evaluated (then
 ** ARDENT_EINVALID, with the culprit's position in the message, and nothing is written).
 ** Whatever the return code, the caller owns and frees every non-NULL out[i]. Returns

@@ -25,6 +25,11 @@ std::string_view text_of(const char* text, std::size_t length) {
 std::unique_ptr<DiagnosticsImpl> make_diagnostics(std::vector<ardent::Diagnostic> list) {
   auto d = std::make_unique<DiagnosticsImpl>();
   d->list = std::move(list);
+  for (auto& one : d->list) {
+    if (!valid_utf8(one.file)) one.file = to_valid_utf8(one.file);
+    if (!valid_utf8(one.message)) one.message = to_valid_utf8(one.message);
+    if (!valid_utf8(one.source_line)) one.source_line = to_valid_utf8(one.source_line);
+  }
   d->texts.reserve(d->list.size());
   for (const auto& one : d->list) {
     d->texts.push_back(ardent::format(one, false));
@@ -88,9 +93,9 @@ int finish(ardent_ruleset** out, ardent_diagnostics** diagnostics_out, bool werr
       message = "the rule set could not be compiled";
     }
     if (culprit != nullptr) {
-      fail_at(status, message, culprit->file, culprit->line, culprit->column);
+      fail_at(status, to_valid_utf8(message), to_valid_utf8(culprit->file), culprit->line, culprit->column);
     } else {
-      fail(status, message);
+      fail(status, to_valid_utf8(message));
     }
   }
   // Diagnostics last: should building them run out of memory, the rule set is released by the

@@ -161,6 +161,10 @@ inline bool valid_utf8(std::string_view text) noexcept {
   return invalid_utf8_at(text) == std::string_view::npos;
 }
 
+// `text` with every invalid UTF-8 byte replaced by U+FFFD: for strings handed to the caller
+// that come from outside (file paths, source lines), which the header promises are UTF-8.
+std::string to_valid_utf8(std::string_view text);
+
 // The candidate closest to `name` by edit distance, when close enough to be a likely typo.
 std::optional<std::string_view> closest(std::string_view name,
                                         const std::vector<std::string_view>& candidates);

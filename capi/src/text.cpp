@@ -54,6 +54,22 @@ std::size_t invalid_utf8_at(std::string_view text) noexcept {
   return std::string_view::npos;
 }
 
+std::string to_valid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    std::size_t bad = invalid_utf8_at(text);
+    if (bad == std::string_view::npos) {
+      out.append(text);
+      break;
+    }
+    out.append(text.substr(0, bad));
+    out.append("\xEF\xBF\xBD");  // U+FFFD REPLACEMENT CHARACTER
+    text.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
 std::string quote(std::string_view name) {
   constexpr std::size_t kMaxShown = 80;  // characters; a name longer than this is a mistake
   static constexpr char kHex[] = "0123456789abcdef";

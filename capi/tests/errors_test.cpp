@@ -97,6 +97,17 @@ TEST(CompileErrors, MissingPathIsAnIoError) {
   EXPECT_EQ(ardent_last_error()->code, ARDENT_EIO);
 }
 
+TEST(CompileErrors, MessagesStayUtf8ForAnyPath) {
+  ardent_ruleset* rs = nullptr;
+  ardent_diagnostics* d = nullptr;
+  EXPECT_EQ(ardent_ruleset_compile_path(&rs, &d, "no/such/\xFF\xFE" "dir", nullptr), ARDENT_EIO);
+  Diagnostics owner(d);
+  std::string message = last_message();
+  EXPECT_EQ(message.find('\xFF'), std::string::npos) << message;
+  EXPECT_NE(message.find("\xEF\xBF\xBD"), std::string::npos) << message;
+  EXPECT_EQ(std::string(ardent_diagnostics_text(d)).find('\xFF'), std::string::npos);
+}
+
 TEST(CompileErrors, SyntaxErrorCarriesItsLocation) {
   const char* text =
       "ruleset broken version \"1.0.0\"\n"

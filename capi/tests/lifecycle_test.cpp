@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "fixture.hpp"
 
 using namespace capi_test;
@@ -481,6 +483,54 @@ TEST(Evaluate, MaxAskLimitsTheQuestions) {
   }
   ardent_ask beyond = ARDENT_ASK_INIT;
   EXPECT_EQ(ardent_result_get_ask(&beyond, two.get(), 2), ARDENT_ERANGE);
+
+  // The JSON result honours the same cap.
+  char* json = nullptr;
+  ASSERT_EQ(ardent_result_json(&json, two.get(), 0), ARDENT_OK);
+  String owner(json);
+  auto doc = nlohmann::json::parse(json);
+  ASSERT_TRUE(doc.contains("ask_next"));
+  EXPECT_EQ(doc["ask_next"].size(), 2u);
+  char* full = nullptr;
+  ASSERT_EQ(ardent_result_json(&full, all.get(), ARDENT_RENDER_PRETTY), ARDENT_OK);
+  String full_owner(full);
+  EXPECT_EQ(nlohmann::json::parse(full)["ask_next"].size(), ardent_result_ask_count(all.get()));
+  EXPECT_NE(std::string(full).find("\n  \""), std::string::npos);  // pretty: indented members
+}
+
+TEST(Render, JsonCardsAndText) {
+  Ruleset rs = compile(small_rules());
+  ASSERT_TRUE(rs);
+  Case c = new_case(rs.get());
+  ASSERT_EQ(ardent_case_set_bool(c.get(), "saddle_anaesthesia", 1), ARDENT_OK);
+  Result r = evaluate(rs.get(), c.get());
+
+  char* json = nullptr;
+  ASSERT_EQ(ardent_result_json(&json, r.get(), 0), ARDENT_OK);
+  String json_owner(json);
+  auto doc = nlohmann::json::parse(json);
+  EXPECT_EQ(doc["schema"], ARDENT_JSON_SCHEMA_VERSION);
+  EXPECT_EQ(doc["engine"], ARDENT_VERSION);
+  EXPECT_EQ(doc["ruleset"]["name"], "small_hip");
+  EXPECT_EQ(doc["ruleset"]["version"], "1.2.3");
+  EXPECT_EQ(doc["triage"], "emergency");
+  ASSERT_EQ(doc["red_flags"].size(), 1u);
+  EXPECT_EQ(doc["red_flags"][0]["id"], "cauda_equina");
+  EXPECT_EQ(std::string(json).find('\n'), std::string::npos);  // one line by default
+
+  char* cards = nullptr;
+  ASSERT_EQ(ardent_result_cds_cards(&cards, r.get(), 0), ARDENT_OK);
+  String cards_owner(cards);
+  auto response = nlohmann::json::parse(cards);
+  ASSERT_TRUE(response["cards"].is_array());
+  ASSERT_FALSE(response["cards"].empty());
+  EXPECT_EQ(response["cards"][0]["indicator"], "critical");
+  for (const auto& card : response["cards"]) EXPECT_LE(card["summary"].get<std::string>().size(), 140u);
+
+  char* text = nullptr;
+  ASSERT_EQ(ardent_result_text(&text, r.get(), ARDENT_RENDER_UNDECIDED), ARDENT_OK);
+  String text_owner(text);
+  EXPECT_NE(std::string(text).find("Possible cauda equina syndrome"), std::string::npos) << text;
 }
 
 TEST(Lifetime, CasesAndResultsOutliveTheRuleSetHandle) {

@@ -6,7 +6,7 @@
 // depends on the store: a host whose audit log fails keeps evaluating and decides what to do.
 //
 // The C ABI is a thin layer over this header:
-//   ardent_registry_open(out, path)              -> std::make_unique<Registry>(path)
+//   ardent_registry_open(out, path)              -> std::make_unique<Registry>(path, OpenOptions{.create = false})
 //   ardent_ruleset_from_registry(out, reg, spec) -> reg.load(spec)  ("name@version" | "name@approved")
 //   ardent_audit_open(out, path, options)        -> std::make_unique<Audit>(path, AuditOptions{...})
 //   ardent_evaluate_audited(out, rs, case, audit, ctx) -> evaluate_audited(case, result, audit, ctx)

@@ -106,8 +106,9 @@ class FindingsSax : public nlohmann::json_sax<nlohmann::json> {
   }
   bool binary(binary_t&) override { return nested("binary data"); }
   bool start_object(std::size_t) override {
-    if (depth_++ == 0) return true;
-    return nested("an object");
+    if (depth_ > 0) return nested("an object");
+    ++depth_;
+    return true;
   }
   bool end_object() override {
     --depth_;

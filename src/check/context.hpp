@@ -93,7 +93,7 @@ void declare(Context& c);              // declare.cpp
 void order_definitions(Context& c);    // order.cpp
 void resolve_definitions(Context& c);  // definitions.cpp
 void resolve_rules(Context& c);        // rules.cpp
-void resolve_tests(Context& c);        // tests.cpp
+void resolve_tests(Context& c);        // test_blocks.cpp
 void warn_never_fires(Context& c);     // never_fires.cpp
 void warn_covered(Context& c);         // covered.cpp
 void warn_unused(Context& c);          // unused.cpp

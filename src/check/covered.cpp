@@ -49,8 +49,11 @@ void warn_covered(Context& c) {
     std::size_t budget = kFlattenBudget;
     if (!conjuncts(c.model, r.when, false, lits, budget)) continue;
     Candidate cand{i, {}};
+    cand.conjuncts.reserve(lits.size());
     for (const auto& l : lits) {
-      auto [it, fresh] = interned.emplace(key(l), static_cast<std::uint32_t>(interned.size()));
+      std::string k = key(l);
+      auto it = interned.find(k);
+      if (it == interned.end()) it = interned.emplace(std::move(k), static_cast<std::uint32_t>(interned.size())).first;
       cand.conjuncts.push_back(it->second);
     }
     std::sort(cand.conjuncts.begin(), cand.conjuncts.end());

@@ -156,8 +156,8 @@ struct Model {
   std::vector<syntax::SourceFile> files;    // in the order read (sorted paths)
   std::vector<Finding> findings;            // slot = position
   std::vector<Condition> conditions;
-  std::vector<Define> defines;
-  std::vector<Score> scores;
+  std::vector<Define> defines;              // dependency order: a define refers only to defines before it
+  std::vector<Score> scores;                // dependency order: a score refers only to scores before it
   std::vector<Rule> rules;                  // rules and red flags in declaration order
   std::vector<Test> tests;
 };

@@ -97,16 +97,16 @@ void Resolver::use(const Symbol& s) {
 Resolver::Typed Resolver::infer(const syntax::Expr& e, Want want) {
   switch (e.kind) {
     case SK::Ref: return ref(e, want);
-    case SK::Number: {
-      Typed t;
-      t.expr = constant(e.number, e.span);
-      t.type = Type::Number;
-      return t;
-    }
+    case SK::Number:
     case SK::Duration: {
       Typed t;
-      t.expr = constant(e.number * days_per(e.unit), e.span);
-      t.type = Type::Duration;
+      const double v = e.kind == SK::Number ? e.number : e.number * days_per(e.unit);
+      if (!std::isfinite(v)) {
+        c_.error(e.span, "range", "number too large");
+        return t;
+      }
+      t.expr = constant(v, e.span);
+      t.type = e.kind == SK::Number ? Type::Number : Type::Duration;
       return t;
     }
     case SK::Not:
@@ -221,8 +221,7 @@ void Resolver::unknown_name(const syntax::Name& name, Want want) {
   c_.error(name.span, "unknown-name", fmt::format("unknown {} '{}'{}", what, name.text, hint));
 }
 
-const Finding* Resolver::finding_named(const syntax::Name& name, const char* what) {
-  const bool want_enum = std::string_view(what) == "enum";
+const Finding* Resolver::finding_named(const syntax::Name& name, bool want_enum) {
   const Symbol* s = c_.lookup(name.text);
   if (!s) {
     std::vector<std::string_view> right, all;
@@ -250,7 +249,7 @@ const Finding* Resolver::finding_named(const syntax::Name& name, const char* wha
 Resolver::Typed Resolver::enum_test(const syntax::Expr& e) {
   Typed t;
   t.expr.span = e.span;
-  const Finding* f = finding_named(e.name, "enum");
+  const Finding* f = finding_named(e.name, /*want_enum=*/true);
   if (!f) return t;
   switch (f->type) {
     case ValueType::Enum: break;
@@ -296,7 +295,7 @@ Resolver::Typed Resolver::enum_test(const syntax::Expr& e) {
 Resolver::Typed Resolver::presence(const syntax::Expr& e) {
   Typed t;
   t.expr.span = e.span;
-  const Finding* f = finding_named(e.name, "presence");
+  const Finding* f = finding_named(e.name, /*want_enum=*/false);
   if (!f) return t;
   t.expr.kind = e.kind == SK::Known ? MK::Known : MK::Unknown;
   t.expr.index = static_cast<std::uint32_t>(f - c_.model.findings.data());
@@ -498,6 +497,8 @@ Resolver::Typed Resolver::arith(const syntax::Expr& e) {
     return t;
   }
   double a, b, v;
+  if (e.arith == syntax::ArithOp::Div && constant_value(r.expr, b) && b == 0)
+    c_.warning(e.span, "division-by-zero", "division by zero: the result is always unknown");
   if (constant_value(l.expr, a) && constant_value(r.expr, b) && arith_value(e.arith, a, b, v)) {
     t.expr = constant(v, e.span);
   } else {

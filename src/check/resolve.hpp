@@ -41,7 +41,8 @@ class Resolver {
 
   Expr expect_bool(Typed t, const syntax::Expr& src);
   bool expect_numeric(const Typed& t, const syntax::Expr& src, const std::string& how);
-  const Finding* finding_named(const syntax::Name& name, const char* what);
+  // The finding a name under `is`/`in` (want_enum) or `is known`/`is unknown` refers to.
+  const Finding* finding_named(const syntax::Name& name, bool want_enum);
   void unknown_name(const syntax::Name& name, Want want);
   void check_range(const Expr& cmp, const Span& span);
   void check_between_range(const Expr& value, double lo, double hi, const Span& span);

@@ -6,6 +6,9 @@
 #include <unistd.h>
 
 #include "cli/commands.hpp"
+#ifdef ARDENT_HAVE_STORE
+#include "ardent/store.hpp"
+#endif
 
 namespace ardent::cli {
 
@@ -15,14 +18,41 @@ bool use_colour(int fd) {
   return isatty(fd) == 1;
 }
 
-RulesetPtr load_rules(const std::string& spec, int& exit_code, bool print_warnings) {
+namespace {
+
+// `db:FILE:name@version` or `db:FILE:name@approved` loads a published version from a registry.
+bool compile_spec(const std::string& spec, CompileOutput& out, int& exit_code) {
+#ifdef ARDENT_HAVE_STORE
+  if (auto reg = store::parse_registry_spec(spec)) {
+    try {
+      out = store::compile_from_registry(*reg);
+      return true;
+    } catch (const store::StoreError& e) {
+      fmt::print(stderr, "ardent: {}\n", e.what());
+      using K = store::StoreError::Kind;
+      const K k = e.kind();
+      exit_code = (k == K::Open || k == K::NotArdent || k == K::Corrupt || k == K::Schema || k == K::Invalid)
+                      ? kExitUsage
+                      : kExitFailure;
+      return false;
+    }
+  }
+#endif
   std::error_code ec;
   if (!std::filesystem::exists(spec, ec)) {
     fmt::print(stderr, "ardent: cannot open rule set '{}': no such file or directory\n", spec);
     exit_code = kExitUsage;
-    return nullptr;
+    return false;
   }
-  CompileOutput out = compile_path(spec);
+  out = compile_path(spec);
+  return true;
+}
+
+}  // namespace
+
+RulesetPtr load_rules(const std::string& spec, int& exit_code, bool print_warnings) {
+  CompileOutput out;
+  if (!compile_spec(spec, out, exit_code)) return nullptr;
   const bool colour = use_colour(2);
   for (const auto& d : out.diagnostics)
     if (d.severity == Severity::Error || print_warnings) std::fputs(format(d, colour).c_str(), stderr);

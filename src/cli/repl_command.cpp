@@ -46,7 +46,7 @@ int run_repl(const ReplOptions& o) {
   }
 
   const bool terminal = isatty(STDIN_FILENO) == 1;
-  repl::Session session(o.rules, std::move(compiled), stdout, use_colour(STDOUT_FILENO));
+  repl::Session session(o.rules, std::move(compiled), stdout, terminal && use_colour(STDOUT_FILENO));
   std::unique_ptr<repl::LineSource> source;
   if (terminal) {
     repl::install_interrupt_handler();

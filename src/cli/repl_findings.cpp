@@ -1,4 +1,5 @@
 // Setting findings, listing them, and case files (`load`, `save`).
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>

@@ -78,9 +78,8 @@ void Session::ask(const Args& args) {
     std::vector<std::string> decides;
     const auto could = result_.could_decide(a);
     for (std::size_t i = 0; i < could.size() && i < kDecidesShown; ++i) decides.push_back(rules_->rules()[could[i]].name);
-    std::string tail = decides.empty() ? "" : " (" + join_phrases(decides);
-    if (could.size() > kDecidesShown) tail += fmt::format(" and {} more", could.size() - kDecidesShown);
-    if (!tail.empty()) tail += ")";
+    if (could.size() > kDecidesShown) decides.push_back(fmt::format("{} more", could.size() - kDecidesShown));
+    const std::string tail = decides.empty() ? "" : " (" + join_phrases(decides) + ")";
     say(fmt::format("{:>3}. {} [{}]: {}{}", ++n, style_.bold(f.name), value_hint(f), reason_text(a.reason), tail));
     say("     " + question_of(f));
   }
@@ -137,7 +136,7 @@ void Session::interview(LineSource& in) {
         continue;
       }
       ++answered;
-      refresh();
+      refresh(/*quiet_if_unchanged=*/true);
       break;
     }
   }

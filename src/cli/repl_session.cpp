@@ -56,11 +56,12 @@ void Session::error(std::string_view message) {
   say(style_.red("error:") + " " + std::string(message));
 }
 
-void Session::refresh() {
+void Session::refresh(bool quiet_if_unchanged) {
   evaluate(case_, result_);
   Snapshot now = snapshot(*rules_, result_);
-  say(status_line(now, style_));
   const auto diff = changes(last_, now, style_);
+  if (diff.empty() && quiet_if_unchanged) return;
+  say(status_line(now, style_));
   if (diff.empty()) say("  " + style_.dim("no change"));
   for (const auto& line : diff) say("  " + line);
   last_ = std::move(now);
@@ -81,10 +82,15 @@ bool Session::execute(std::string_view line, LineSource& in) {
   const std::string word(line.substr(0, end));
   const std::string_view rest = end == std::string_view::npos ? std::string_view() : trim(line.substr(end));
   if (word == "quit" || word == "exit") return false;
-  if (word != "set" && word != "load" && word != "save" && line.find('=') != std::string_view::npos) {
-    assign(line);
-  } else {
-    run_command(word, split_words(rest), rest, in);
+  // Whatever goes wrong inside one command, the session goes on.
+  try {
+    if (word != "set" && word != "load" && word != "save" && line.find('=') != std::string_view::npos)
+      assign(line);
+    else
+      run_command(word, split_words(rest), rest, in);
+  } catch (const std::exception& e) {
+    answering_.reset();
+    error(fmt::format("'{}' failed: {}", word, e.what()));
   }
   std::fflush(out_);
   return true;

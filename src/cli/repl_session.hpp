@@ -42,7 +42,9 @@ class Session {
   // repl_session.cpp: dispatch, output, evaluation
   void say(std::string_view text);
   void error(std::string_view message);
-  void refresh();
+  // Re-evaluates and prints the triage line with what changed; `quiet_if_unchanged` prints
+  // nothing when nothing changed (between interview questions).
+  void refresh(bool quiet_if_unchanged = false);
   std::optional<std::uint32_t> finding_named(std::string_view name);
   void run_command(std::string_view name, const Args& args, std::string_view rest, LineSource& in);
 

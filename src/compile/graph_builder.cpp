@@ -330,11 +330,22 @@ std::vector<std::uint32_t> GraphBuilder::finish(Program& p, const std::vector<st
   const std::size_t count = nodes_.size();
   std::vector<std::uint32_t> final_id(count, prog::kNone);
 
+  // Only nodes the rules reach are laid out (simplification can leave some behind).
+  std::vector<char> live(count, 0);
+  std::vector<std::uint32_t> stack(roots.begin(), roots.end());
+  while (!stack.empty()) {
+    const std::uint32_t n = stack.back();
+    stack.pop_back();
+    if (live[n]) continue;
+    live[n] = 1;
+    for (auto kid : nodes_[n].kids) stack.push_back(kid);
+  }
+
   // Boolean leaves grouped by kind.
   std::uint32_t next = 0;
   auto place = [&](auto pred, auto emit) {
     for (std::uint32_t i = 0; i < count; ++i)
-      if (pred(nodes_[i])) {
+      if (live[i] && pred(nodes_[i])) {
         final_id[i] = next++;
         emit(nodes_[i]);
         p.bool_def.push_back(nodes_[i].slot);
@@ -361,14 +372,14 @@ std::vector<std::uint32_t> GraphBuilder::finish(Program& p, const std::vector<st
   // Numeric leaves: findings, then constants.
   std::uint32_t next_num = 0;
   for (std::uint32_t i = 0; i < count; ++i)
-    if (nodes_[i].kind == K::NumFinding) {
+    if (live[i] && nodes_[i].kind == K::NumFinding) {
       final_id[i] = next_num++;
       p.num_findings.push_back(nodes_[i].slot);
       p.num_def.push_back(nodes_[i].slot);
     }
   p.const_base = next_num;
   for (std::uint32_t i = 0; i < count; ++i)
-    if (nodes_[i].kind == K::Const) {
+    if (live[i] && nodes_[i].kind == K::Const) {
       final_id[i] = next_num++;
       p.constants.push_back(nodes_[i].constant);
       p.num_def.push_back(prog::kNone);
@@ -378,7 +389,7 @@ std::vector<std::uint32_t> GraphBuilder::finish(Program& p, const std::vector<st
   // Composites in creation order, which is topological: a node is created after its kids.
   for (std::uint32_t i = 0; i < count; ++i) {
     const Node& n = nodes_[i];
-    if (leaf(n.kind)) continue;
+    if (!live[i] || leaf(n.kind)) continue;
     prog::Instr in;
     const auto instr_index = static_cast<std::uint32_t>(p.code.size());
     if (numeric(n.kind)) {

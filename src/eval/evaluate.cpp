@@ -30,6 +30,7 @@ void ResultWriter::prepare(Result& r, const Case& c, const Program& p) {
   s.ask_fill.assign(nf, 0);
   s.finding_mark.assign(nf, 0);
   s.ask_keys.assign(nf, 0);
+  s.ask_tmp.assign(nf, 0);
   s.bool_mark.assign(p.bool_count, 0);
   s.num_mark.assign(p.num_count, 0);
   s.stack.assign(std::size_t(p.bool_count) + p.num_count + 1, 0);
@@ -45,14 +46,13 @@ void ResultWriter::prepare(Result& r, const Case& c, const Program& p) {
   r.conditions_.reserve(nc);
   r.advice_.clear();
   r.advice_.reserve(p.advice_texts.size());
+  // missing_ and could_decide_ are only read through ranges, so they keep their full size.
   r.undecided_.clear();
   r.undecided_.reserve(nr);
-  r.missing_.clear();
-  r.missing_.reserve(p.missing_capacity);
+  r.missing_.assign(p.missing_capacity, 0);
   r.ask_next_.clear();
   r.ask_next_.reserve(nf);
-  r.could_decide_.clear();
-  r.could_decide_.reserve(p.missing_capacity);
+  r.could_decide_.assign(p.missing_capacity, 0);
   r.warnings_.clear();
   r.warnings_.reserve(p.div_owners.size());
 }

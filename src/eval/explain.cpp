@@ -126,6 +126,9 @@ class Explainer {
         std::string text = eval::lower_first(s.label) + ": " + eval::format_number(v.lo);
         if (v.hi != v.lo) text += " to " + eval::format_number(v.hi);
         add(Fact{Fact::Kind::score, e.index, holds, std::move(text)}, out);
+        // The terms that count towards it are the evidence behind the number.
+        for (const auto& term : p_.model.scores.at(e.index).terms)
+          if (interp_.truth(term.when) == T) support(term.when, T, out);
         break;
       }
       case K::NumDefine:

@@ -9,8 +9,8 @@
 
 namespace ardent::format_detail {
 
-// Appends the JSON result (schema v1, compact) to `out`.
-void write_result(std::string& out, const Case& c, const Result& r);
+// The JSON result (schema v1, compact).
+std::string result_text(const Case& c, const Result& r);
 std::string question_of(const FindingInfo& f);  // the `ask` text, else "Label?"
 std::string owner_name(const Ruleset& rs, const EvalWarning& w);
 std::string_view owner_kind(const EvalWarning& w);  // "rule", "define", "score"

@@ -48,11 +48,15 @@ void strings(JsonWriter& w, const std::vector<std::string>& items) {
 
 }  // namespace
 
-void write_result(std::string& out, const Case& c, const Result& r) {
+std::string result_text(const Case& c, const Result& r) {
   check_pair(c, r);
   const Ruleset& rs = c.ruleset();
   const JsonTexts& jt = rs.program().json;
-  JsonWriter w(out);
+  // Start with about what the result will need, so the text is rarely copied as it grows.
+  std::size_t estimate = 4096 + 256 * (r.red_flags().size() + r.conditions().size());
+  for (const auto& u : r.undecided()) estimate += 48 + 32 * u.missing_count;
+  for (const auto& a : r.ask_next()) estimate += 160 + 32 * a.decide_count;
+  JsonWriter w(estimate);
   w.begin_object();
   w.key("schema").integer(kResultSchemaVersion);
   w.key("ruleset").raw(jt.ruleset);
@@ -135,18 +139,13 @@ void write_result(std::string& out, const Case& c, const Result& r) {
   }
   w.end_array();
   w.end_object();
+  return w.take();
 }
 
 }  // namespace format_detail
 
 std::string format_json(const Case& c, const Result& r, int indent) {
-  std::string out;
-  // Reserve about what the result will need, so the text is not copied as it grows.
-  std::size_t estimate = 4096 + 256 * (r.red_flags().size() + r.conditions().size());
-  for (const auto& u : r.undecided()) estimate += 48 + 32 * u.missing_count;
-  for (const auto& a : r.ask_next()) estimate += 160 + 32 * a.decide_count;
-  out.reserve(estimate);
-  format_detail::write_result(out, c, r);
+  std::string out = format_detail::result_text(c, r);
   if (indent < 0) return out;
   return nlohmann::ordered_json::parse(out).dump(indent);
 }

@@ -1,6 +1,5 @@
 #include "store/audit_row.hpp"
 
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace ardent::store {

@@ -3,12 +3,11 @@
 // turns these into the X3-free tree of tree.hpp with spans. Only src/syntax sees this file.
 #pragma once
 
+#include <boost/optional.hpp>
+#include <boost/spirit/home/x3/support/ast/variant.hpp>
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include <boost/optional.hpp>
-#include <boost/spirit/home/x3/support/ast/variant.hpp>
 
 #include "syntax/tree.hpp"
 
@@ -43,7 +42,7 @@ struct expr : tagged {
   DurationUnit unit = DurationUnit::Days;
   CmpOp cmp = CmpOp::Eq;
   ArithOp arith = ArithOp::Add;
-  std::uint32_t count = 0;   // AtLeast
+  std::uint32_t count = 0;  // AtLeast
   std::vector<expr> kids;
 };
 

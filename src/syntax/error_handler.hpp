@@ -3,10 +3,9 @@
 // "expected " + that name, except for a few failures that read better phrased on their own.
 #pragma once
 
+#include <boost/spirit/home/x3.hpp>
 #include <string>
 #include <string_view>
-
-#include <boost/spirit/home/x3.hpp>
 
 namespace ardent::syntax::grammar {
 
@@ -26,7 +25,8 @@ struct error_sink {
 struct error_sink_tag;
 
 inline std::string message_for(std::string_view which) {
-  if (which == string_end_name) return "unterminated string: expected '\"' before the end of the line";
+  if (which == string_end_name)
+    return "unterminated string: expected '\"' before the end of the line";
   if (which == escape_name) return "unknown escape sequence in string (use \\\", \\\\ or \\n)";
   return "expected " + std::string(which);
 }

@@ -2,9 +2,8 @@
 // The rule is defined in grammar_def.hpp and instantiated once, in grammar.cpp.
 #pragma once
 
-#include <type_traits>
-
 #include <boost/spirit/home/x3.hpp>
+#include <type_traits>
 
 #include "syntax/ast.hpp"
 #include "syntax/error_handler.hpp"
@@ -17,8 +16,7 @@ using iterator_type = const char*;
 
 // Whitespace (any line ending) and `#` comments to the end of the line. Explicit character
 // sets rather than character classes: bytes >= 0x80 must never reach <cctype>.
-inline const auto skipper =
-    x3::char_(" \t\r\n\f\v") | (x3::lit('#') >> *(x3::char_ - x3::eol));
+inline const auto skipper = x3::char_(" \t\r\n\f\v") | (x3::lit('#') >> *(x3::char_ - x3::eol));
 using skipper_type = std::remove_cv_t<decltype(skipper)>;
 
 using phrase_context_type = x3::phrase_parse_context<skipper_type>::type;

@@ -12,13 +12,12 @@
 //   `hop_pain + 1`.
 #pragma once
 
+#include <boost/fusion/include/at_c.hpp>
+#include <boost/spirit/home/x3.hpp>
 #include <charconv>
 #include <string>
 #include <string_view>
 #include <system_error>
-
-#include <boost/fusion/include/at_c.hpp>
-#include <boost/spirit/home/x3.hpp>
 
 #include "syntax/ast.hpp"
 #include "syntax/ast_adapted.hpp"
@@ -98,13 +97,20 @@ struct duration_unit_parser : x3::parser<duration_unit_parser> {
     std::string_view w(word, n);
     if (w.size() > 1 && w.back() == 's') w.remove_suffix(1);
     DurationUnit unit;
-    if (w == "minute") unit = DurationUnit::Minutes;
-    else if (w == "hour") unit = DurationUnit::Hours;
-    else if (w == "day") unit = DurationUnit::Days;
-    else if (w == "week") unit = DurationUnit::Weeks;
-    else if (w == "month") unit = DurationUnit::Months;
-    else if (w == "year") unit = DurationUnit::Years;
-    else return false;
+    if (w == "minute")
+      unit = DurationUnit::Minutes;
+    else if (w == "hour")
+      unit = DurationUnit::Hours;
+    else if (w == "day")
+      unit = DurationUnit::Days;
+    else if (w == "week")
+      unit = DurationUnit::Weeks;
+    else if (w == "month")
+      unit = DurationUnit::Months;
+    else if (w == "year")
+      unit = DurationUnit::Years;
+    else
+      return false;
     x3::traits::move_to(unit, out);
     first = i;
     return true;
@@ -190,8 +196,8 @@ constexpr auto named(const char* what, P const& p) {
   return x3::rule<named_class, Attr>{what} = p;
 }
 
-#define ARDENT_RULE(id, Attr, what)  \
-  struct id##_class : annotate {};   \
+#define ARDENT_RULE(id, Attr, what) \
+  struct id##_class : annotate {};  \
   x3::rule<id##_class, Attr> const id = what;
 
 // Leaves
@@ -593,8 +599,7 @@ inline const auto name_def =
     locate[raw[lexeme[x3::char_('a', 'z') >> *x3::char_("a-z0-9_") >> !word_char]][make_name]];
 
 // Strings stay on one line; a raw line break inside one means it was never closed.
-inline const auto text_def =
-    locate[lexeme[lit('"') >> *string_char > string_end][make_text]];
+inline const auto text_def = locate[lexeme[lit('"') >> *string_char > string_end][make_text]];
 inline const auto string_char_def = (lit('\\') > escape_char) | ~x3::char_("\"\\\r\n");
 inline const auto escape_char_def =
     (lit('"') >> attr('"')) | (lit('\\') >> attr('\\')) | (lit('n') >> attr('\n'));
@@ -610,38 +615,40 @@ inline const auto priority_def = lexeme[x3::int_ >> !x3::char_(".a-zA-Z0-9_")];
 
 // `and` and `or` are reserved, so an operand must follow them.
 inline const auto expr_def = locate[or_list[make_nary<Expr::Kind::Or>]];
-inline const auto or_list_def =
-    and_expr > *(kw("or") > named<ast::expr>("an expression after 'or'", and_expr));
+inline const auto or_list_def = and_expr > *(kw("or") > named<ast::expr>("an expression after 'or'",
+                                                                         and_expr));
 inline const auto and_expr_def = locate[and_list[make_nary<Expr::Kind::And>]];
-inline const auto and_list_def =
-    not_expr > *(kw("and") > named<ast::expr>("an expression after 'and'", not_expr));
+inline const auto and_list_def = not_expr >
+                                 *(kw("and") >
+                                   named<ast::expr>("an expression after 'and'", not_expr));
 inline const auto not_expr_def = locate[(kw("not") > not_operand)[make_not] | predicate[set_val]];
 inline const auto not_operand_def = not_expr;
 
-inline const auto predicate_def = at_least | ref_test | arith_pred | paren_expr;
+// Parentheses are parsed once, as an operand of arithmetic (`(a + b) * 2`) that may hold any
+// expression (`(a or b) and c`); trying them both ways at every level would make nesting
+// quadratic. The checker rejects what is ill-typed, such as `(a or b) + 1`.
+inline const auto predicate_def = at_least | ref_test | arith_pred;
 
 inline const auto at_least_def =
     locate[(kw("at") > kw("least") > count > kw("of") > lit('(') > expr_list >
-     named("',' or ')' in the list of 'at least'", lit(')')))[make_at_least]];
+            named("',' or ')' in the list of 'at least'", lit(')')))[make_at_least]];
 inline const auto expr_list_def = expr > *(lit(',') > expr);
 
 inline const auto ref_test_def = locate[(name >> ref_tail)[make_ref_test]];
 inline const auto ref_tail_def =
-    (kw("is") > is_rhs)[make_is] |
-    (kw("in") > lit('{') > value_list > named("',' or '}' in the set of values", lit('}')))
-        [make_in];
+    (kw("is") > is_rhs)[make_is] | (kw("in") > lit('{') > value_list >
+                                    named("',' or '}' in the set of values", lit('}')))[make_in];
 inline const auto is_rhs_def = locate[kw("known")[keyword_name<known_word>] |
-                               kw("unknown")[keyword_name<unknown_word>] | name[set_val]];
+                                      kw("unknown")[keyword_name<unknown_word>] | name[set_val]];
 inline const auto value_list_def = name > *(lit(',') > name);
 
 inline const auto arith_pred_def = locate[(arith >> -cmp_tail)[make_pred]];
 inline const auto cmp_tail_def =
     locate[(cmp_op > operand)[make_cmp] |
-    (kw("between") > operand > kw("and") > operand)[make_between]];
-inline const auto cmp_op_def =
-    (lit("<=") >> attr(CmpOp::Le)) | (lit(">=") >> attr(CmpOp::Ge)) |
-    (lit("!=") >> attr(CmpOp::Ne)) | (lit('<') >> attr(CmpOp::Lt)) |
-    (lit('>') >> attr(CmpOp::Gt)) | (lit('=') >> attr(CmpOp::Eq));
+           (kw("between") > operand > kw("and") > operand)[make_between]];
+inline const auto cmp_op_def = (lit("<=") >> attr(CmpOp::Le)) | (lit(">=") >> attr(CmpOp::Ge)) |
+                               (lit("!=") >> attr(CmpOp::Ne)) | (lit('<') >> attr(CmpOp::Lt)) |
+                               (lit('>') >> attr(CmpOp::Gt)) | (lit('=') >> attr(CmpOp::Eq));
 inline const auto operand_def = arith;
 
 inline const auto paren_expr_def = lit('(') > expr > named("')'", lit(')'));
@@ -649,8 +656,7 @@ inline const auto paren_expr_def = lit('(') > expr > named("')'", lit(')'));
 inline const auto arith_def = locate[term[set_val] >> *((add_op >> term)[fold_arith])];
 inline const auto term_def = locate[factor[set_val] >> *((mul_op >> factor)[fold_arith])];
 inline const auto factor_def = locate[(lit('-') >> factor)[make_negate] | primary[set_val]];
-inline const auto primary_def =
-    (lit('(') >> arith >> lit(')')) | duration_expr | number_expr | ref_expr;
+inline const auto primary_def = paren_expr | duration_expr | number_expr | ref_expr;
 inline const auto number_expr_def = locate[number[make_number_expr]];
 inline const auto duration_expr_def = locate[(number >> duration_unit)[make_duration_expr]];
 inline const auto ref_expr_def = locate[name[make_ref]];
@@ -666,8 +672,9 @@ inline const auto mul_op_def = (lit('*') >> attr(ArithOp::Mul)) | (lit('/') >> a
 
 inline const auto attribute_def =
     locate[(text_attr_kind > text)[make_text_attr] |
-    (kw("code") > named<ast::name>("a terminology system (e.g. snomed, loinc, icd10)", name) >
-     named<ast::text>("the code (a string)", text))[make_code_attr]];
+           (kw("code") >
+            named<ast::name>("a terminology system (e.g. snomed, loinc, icd10)", name) >
+            named<ast::text>("the code (a string)", text))[make_code_attr]];
 inline const auto text_attr_kind_def =
     (kw("label") >> attr(ast::attr_kind::label)) | (kw("ask") >> attr(ast::attr_kind::ask)) |
     (kw("group") >> attr(ast::attr_kind::group)) | (kw("advice") >> attr(ast::attr_kind::advice));
@@ -676,108 +683,111 @@ inline const auto triage_level =
     named<ast::name>("a triage level (self_care, routine, urgent or emergency)", name);
 
 inline const auto header_def =
-    kw("ruleset") > named<ast::name>("the rule set's name", name) > kw("version") >
-    named<ast::text>("the version string, e.g. \"1.0.0\"", text) > *header_item;
+    kw("ruleset") > named<ast::name>("the rule set's name", name) >
+    kw("version") > named<ast::text>("the version string, e.g. \"1.0.0\"", text) > *header_item;
 inline const auto header_item_def =
-    locate[(kw("title") > text)[make_title] | (kw("default") > kw("triage") > triage_level)[make_default_triage]];
+    locate[(kw("title") > text)[make_title] |
+           (kw("default") > kw("triage") > triage_level)[make_default_triage]];
 
-inline const auto finding_decl_def =
-    kw("finding") > named<ast::name>("a finding name", name) >
-    named("':' after the finding's name", lit(':')) > finding_type > *attribute;
+inline const auto finding_decl_def = kw("finding") > named<ast::name>("a finding name", name) >
+                                     named("':' after the finding's name", lit(':')) > finding_type
+                                     > *attribute;
 inline const auto finding_type_def =
     locate[kw("bool")[make_plain_type<FindingType::Bool>] |
-    (kw("one") > kw("of") > lit('{') > value_list >
-     named("',' or '}' in the list of values", lit('}')))[make_enum_type] |
-    (kw("number") > -range > x3::matches[kw("integer")] > -(kw("unit") > text))[make_number_type] |
-    kw("duration")[make_plain_type<FindingType::Duration>]];
+           (kw("one") > kw("of") > lit('{') > value_list >
+            named("',' or '}' in the list of values", lit('}')))[make_enum_type] |
+           (kw("number") > -range > x3::matches[kw("integer")] >
+            -(kw("unit") > text))[make_number_type] |
+           kw("duration")[make_plain_type<FindingType::Duration>]];
 
-inline const auto range_def =
-    signed_number >> lit("..") > named<ast::number>("the upper bound after '..'", signed_number);
+inline const auto range_def = signed_number >>
+                              lit("..") > named<ast::number>("the upper bound after '..'",
+                                                             signed_number);
 
-inline const auto condition_decl_def =
-    kw("condition") > named<ast::name>("a condition name", name) > *attribute;
+inline const auto condition_decl_def = kw("condition") >
+                                       named<ast::name>("a condition name", name) > *attribute;
 
 inline const auto define_decl_def = kw("define") > named<ast::name>("a name for the define", name) >
                                     named("'=' after the define's name", lit('=')) > expr >
                                     *attribute;
 
-inline const auto score_decl_def = kw("score") > named<ast::name>("a score name", name) >
-                                   *attribute >
-                                   named("':' after the score's name", lit(':')) > score_terms;
+inline const auto score_decl_def = kw("score") > named<ast::name>("a score name", name) > *attribute
+                                   > named("':' after the score's name", lit(':')) > score_terms;
 inline const auto sign_def = (lit('+') >> attr(1.0)) | (lit('-') >> attr(-1.0));
 inline const auto score_terms_def = +score_term;
 inline const auto score_term_def = points > kw("when") > expr;
-inline const auto points_def =
-    locate[(sign >
-     named<ast::number>("the number of points after '+' or '-'", number))[make_points]];
+inline const auto points_def = locate[(
+    sign > named<ast::number>("the number of points after '+' or '-'", number))[make_points]];
 
 inline const auto condition_ref = named<ast::name>("a condition name", name);
 inline const auto finding_ref = named<ast::name>("a finding name", name);
 
-inline const auto rule_decl_def =
-    rule_kind > named<ast::name>("a rule name", name) > -(kw("priority") > priority) >
-    -lit(':') > *attribute > -kw("when") > named<ast::expr>("the rule's condition", expr) >
-    named("'then' or '->' after the rule's condition",
-          lit("->") | lit("\xE2\x86\x92") | kw("then")) >
-    action_list;
-inline const auto rule_kind_def =
-    (kw("rule") >> attr(false)) | (kw("redflag") >> attr(true));
+inline const auto rule_decl_def = rule_kind > named<ast::name>("a rule name", name) >
+                                  -(kw("priority") > priority) > -lit(':') > *attribute >
+                                  -kw("when") > named<ast::expr>("the rule's condition", expr) >
+                                  named("'then' or '->' after the rule's condition",
+                                        lit("->") | lit("\xE2\x86\x92") | kw("then")) > action_list;
+inline const auto rule_kind_def = (kw("rule") >> attr(false)) | (kw("redflag") >> attr(true));
 inline const auto action_list_def = action > *(lit(',') > action);
 inline const auto action_def =
     locate[(kw("suggest") > condition_ref > -strength)[make_suggest] |
-    (kw("consider") > condition_ref)[make_action<Action::Kind::Consider>] |
-    (kw("exclude") > condition_ref)[make_action<Action::Kind::Exclude>] |
-    (kw("triage") > triage_level)[make_action<Action::Kind::Triage>] |
-    (kw("advise") > text)[make_advise] |
-    (kw("ask") > finding_ref)[make_action<Action::Kind::Ask>]];
+           (kw("consider") > condition_ref)[make_action<Action::Kind::Consider>] |
+           (kw("exclude") > condition_ref)[make_action<Action::Kind::Exclude>] |
+           (kw("triage") > triage_level)[make_action<Action::Kind::Triage>] |
+           (kw("advise") > text)[make_advise] |
+           (kw("ask") > finding_ref)[make_action<Action::Kind::Ask>]];
 inline const auto strength_def =
     locate[kw("likely")[keyword_name<likely_word>] | kw("possible")[keyword_name<possible_word>]];
 
-inline const auto test_decl_def =
-    kw("test") > named<ast::text>("the test's name (a string)", text) >
-    named("':' after the test's name", lit(':')) >
-    -(kw("given") > given_list > named("',' or 'expect'", &kw("expect"))) >
-    named("'given' or 'expect'", kw("expect")) > expect_list;
+inline const auto test_decl_def = kw("test") >
+                                  named<ast::text>("the test's name (a string)", text) >
+                                  named("':' after the test's name", lit(':')) >
+                                  -(kw("given") > given_list >
+                                    named("',' or 'expect'", &kw("expect"))) >
+                                  named("'given' or 'expect'", kw("expect")) > expect_list;
 inline const auto given_list_def = given_item > *(lit(',') > given_item);
 inline const auto given_item_def =
     locate[(name > named("'=' after the finding's name", lit('=')) > given_value)[make_given]];
 inline const auto given_value_def =
     locate[kw("yes")[make_given_word<GivenItem::Kind::Yes>] |
-    kw("no")[make_given_word<GivenItem::Kind::No>] |
-    kw("unknown")[make_given_word<GivenItem::Kind::Unknown>] |
-    (signed_number >> duration_unit)[make_given_duration] | signed_number[make_given_number] |
-    name[make_given_enum]];
+           kw("no")[make_given_word<GivenItem::Kind::No>] |
+           kw("unknown")[make_given_word<GivenItem::Kind::Unknown>] |
+           (signed_number >> duration_unit)[make_given_duration] |
+           signed_number[make_given_number] | name[make_given_enum]];
 inline const auto expect_list_def = expect_item > *(lit(',') > expect_item);
 inline const auto expect_item_def =
     locate[(kw("suggest") > condition_ref)[make_expect<ExpectItem::Kind::Suggest>] |
-    (kw("consider") > condition_ref)[make_expect<ExpectItem::Kind::Consider>] |
-    (kw("exclude") > condition_ref)[make_expect<ExpectItem::Kind::Exclude>] |
-    (kw("not") > condition_ref)[make_expect<ExpectItem::Kind::NotConcluded>] |
-    (kw("redflag") > named<ast::name>("a red flag name", name))[make_expect<ExpectItem::Kind::Redflag>] |
-    (kw("no") > no_what)[make_expect_kind] |
-    (kw("triage") > triage_level)[make_expect<ExpectItem::Kind::Triage>] |
-    (kw("ask") > finding_ref)[make_expect<ExpectItem::Kind::Ask>]];
-inline const auto no_what_def = ((kw("other") > kw("redflag")) >> attr(ExpectItem::Kind::NoOtherRedflag)) |
-                                (kw("redflag") >> attr(ExpectItem::Kind::NoRedflag));
+           (kw("consider") > condition_ref)[make_expect<ExpectItem::Kind::Consider>] |
+           (kw("exclude") > condition_ref)[make_expect<ExpectItem::Kind::Exclude>] |
+           (kw("not") > condition_ref)[make_expect<ExpectItem::Kind::NotConcluded>] |
+           (kw("redflag") >
+            named<ast::name>("a red flag name", name))[make_expect<ExpectItem::Kind::Redflag>] |
+           (kw("no") > no_what)[make_expect_kind] |
+           (kw("triage") > triage_level)[make_expect<ExpectItem::Kind::Triage>] |
+           (kw("ask") > finding_ref)[make_expect<ExpectItem::Kind::Ask>]];
+inline const auto no_what_def =
+    ((kw("other") > kw("redflag")) >> attr(ExpectItem::Kind::NoOtherRedflag)) |
+    (kw("redflag") >> attr(ExpectItem::Kind::NoRedflag));
 
 inline const auto declaration_def =
     header | finding_decl | condition_decl | define_decl | score_decl | rule_decl | test_decl;
 
 inline const auto module_rule_def =
-    *declaration > named("a declaration ('ruleset', 'finding', 'condition', 'define', 'score', "
-                         "'rule', 'redflag' or 'test')",
-                         x3::eoi);
+    *declaration > named(
+                       "a declaration ('ruleset', 'finding', 'condition', 'define', 'score', "
+                       "'rule', 'redflag' or 'test')",
+                       x3::eoi);
 
 BOOST_SPIRIT_DEFINE(name, text, number, signed_number, escape_char, string_char, string_end, count,
                     priority)
-BOOST_SPIRIT_DEFINE(expr, or_list, and_expr, and_list, not_expr, not_operand, predicate, at_least, expr_list,
-                    ref_test, ref_tail, is_rhs, value_list, arith_pred, cmp_tail, cmp_op, operand,
-                    paren_expr, arith, term, factor, primary, number_expr, duration_expr,
+BOOST_SPIRIT_DEFINE(expr, or_list, and_expr, and_list, not_expr, not_operand, predicate, at_least,
+                    expr_list, ref_test, ref_tail, is_rhs, value_list, arith_pred, cmp_tail, cmp_op,
+                    operand, paren_expr, arith, term, factor, primary, number_expr, duration_expr,
                     ref_expr, add_op, mul_op)
-BOOST_SPIRIT_DEFINE(attribute, text_attr_kind, header_item, header, finding_type, range, finding_decl,
-                    condition_decl, define_decl, sign, points, score_term, score_terms, score_decl,
-                    rule_kind, strength, action, action_list, rule_decl, given_value, given_item,
-                    given_list, no_what, expect_item, expect_list, test_decl, declaration,
-                    module_rule)
+BOOST_SPIRIT_DEFINE(attribute, text_attr_kind, header_item, header, finding_type, range,
+                    finding_decl, condition_decl, define_decl, sign, points, score_term,
+                    score_terms, score_decl, rule_kind, strength, action, action_list, rule_decl,
+                    given_value, given_item, given_list, no_what, expect_item, expect_list,
+                    test_decl, declaration, module_rule)
 
 }  // namespace ardent::syntax::grammar

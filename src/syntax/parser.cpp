@@ -3,6 +3,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "syntax/grammar.hpp"
 #include "syntax/line_index.hpp"
@@ -42,7 +43,8 @@ std::string_view token_at(const char* p, const char* end) {
     while (q != end && is_word(*q)) ++q;
   } else {
     ++q;
-    while (q != end && (static_cast<unsigned char>(*q) & 0xC0) == 0x80) ++q;  // rest of a UTF-8 character
+    while (q != end && (static_cast<unsigned char>(*q) & 0xC0) == 0x80)
+      ++q;  // rest of a UTF-8 character
   }
   return std::string_view(p, static_cast<std::size_t>(q - p));
 }
@@ -128,14 +130,14 @@ ParseOutput parse(const SourceFile& file, std::uint32_t file_index) {
       length = token.size();
       message = with_hint(std::move(message), token);
     }
-    return failure(file_index,
-                   lines.span(static_cast<std::uint32_t>(where - begin),
-                              static_cast<std::uint32_t>(length)),
-                   std::move(message));
+    return failure(
+        file_index,
+        lines.span(static_cast<std::uint32_t>(where - begin), static_cast<std::uint32_t>(length)),
+        std::move(message));
   }
 
   ParseOutput out;
-  out.module = to_tree(decls, text, lines, file_index, out.errors);
+  out.module = to_tree(std::move(decls), text, lines, file_index, out.errors);
   if (!out.errors.empty()) {
     out.module = Module{};
     out.module.file = file_index;

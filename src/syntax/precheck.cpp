@@ -86,9 +86,9 @@ std::optional<PrecheckIssue> check_nesting(std::string_view text) {
   const std::size_t n = text.size();
   auto too_deep = [&](std::size_t at, std::size_t len) -> std::optional<PrecheckIssue> {
     if (depth + prefix <= max_nesting) return std::nullopt;
-    return PrecheckIssue{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(len),
-                         "expression nested too deeply (more than " + std::to_string(max_nesting) +
-                             " levels)"};
+    return PrecheckIssue{
+        static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(len),
+        "expression nested too deeply (more than " + std::to_string(max_nesting) + " levels)"};
   };
   for (std::size_t i = 0; i < n;) {
     const char c = text[i];

@@ -8,13 +8,20 @@ namespace {
 
 const char* attr_word(ast::attr_kind kind) {
   switch (kind) {
-    case ast::attr_kind::label: return "label";
-    case ast::attr_kind::ask: return "ask";
-    case ast::attr_kind::group: return "group";
-    case ast::attr_kind::code: return "code";
-    case ast::attr_kind::advice: return "advice";
-    case ast::attr_kind::title: return "title";
-    case ast::attr_kind::default_triage: return "default triage";
+    case ast::attr_kind::label:
+      return "label";
+    case ast::attr_kind::ask:
+      return "ask";
+    case ast::attr_kind::group:
+      return "group";
+    case ast::attr_kind::code:
+      return "code";
+    case ast::attr_kind::advice:
+      return "advice";
+    case ast::attr_kind::title:
+      return "title";
+    case ast::attr_kind::default_triage:
+      return "default triage";
   }
   return "?";
 }
@@ -26,12 +33,15 @@ struct AttrRule {
   bool label, ask, group, code, advice;
 };
 
-constexpr AttrRule finding_attrs{"a finding", "label, ask, group and code", true, true, true, true, false};
-constexpr AttrRule condition_attrs{"a condition", "label, code and advice", true, false, false, true, true};
+constexpr AttrRule finding_attrs{"a finding", "label, ask, group and code", true, true, true, true,
+                                 false};
+constexpr AttrRule condition_attrs{
+    "a condition", "label, code and advice", true, false, false, true, true};
 constexpr AttrRule define_attrs{"a define", "label", true, false, false, false, false};
 constexpr AttrRule score_attrs{"a score", "label", true, false, false, false, false};
 constexpr AttrRule rule_attrs{"a rule", "label, advice and code", true, false, false, true, true};
-constexpr AttrRule redflag_attrs{"a red flag", "label, advice and code", true, false, false, true, true};
+constexpr AttrRule redflag_attrs{"a red flag", "label, advice and code", true, false, false, true,
+                                 true};
 
 class Converter {
  public:
@@ -39,11 +49,12 @@ class Converter {
             std::vector<SyntaxError>& errors)
       : text_(text), lines_(lines), file_(file), errors_(errors) {}
 
-  Module run(const ast::module& decls) {
+  Module run(ast::module& decls) {
     Module m;
     m.file = file_;
-    for (const auto& d : decls) {
+    for (auto& d : decls) {
       boost::apply_visitor([&](const auto& decl) { add(m, decl); }, d.get());
+      d = ast::declaration();
     }
     return m;
   }
@@ -91,12 +102,23 @@ class Converter {
     for (const auto& a : attrs) {
       bool ok = false;
       switch (a.kind) {
-        case ast::attr_kind::label: ok = rule.label; break;
-        case ast::attr_kind::ask: ok = rule.ask; break;
-        case ast::attr_kind::group: ok = rule.group; break;
-        case ast::attr_kind::code: ok = rule.code; break;
-        case ast::attr_kind::advice: ok = rule.advice; break;
-        default: break;
+        case ast::attr_kind::label:
+          ok = rule.label;
+          break;
+        case ast::attr_kind::ask:
+          ok = rule.ask;
+          break;
+        case ast::attr_kind::group:
+          ok = rule.group;
+          break;
+        case ast::attr_kind::code:
+          ok = rule.code;
+          break;
+        case ast::attr_kind::advice:
+          ok = rule.advice;
+          break;
+        default:
+          break;
       }
       if (!ok) {
         error(a, std::string("'") + attr_word(a.kind) + "' is not an attribute of " + rule.what +
@@ -104,12 +126,23 @@ class Converter {
         continue;
       }
       switch (a.kind) {
-        case ast::attr_kind::label: once(out.label, a); break;
-        case ast::attr_kind::ask: once(out.ask, a); break;
-        case ast::attr_kind::group: once(out.group, a); break;
-        case ast::attr_kind::code: out.codes.push_back(Code{a.word.text, a.value.value, span(a)}); break;
-        case ast::attr_kind::advice: out.advice.push_back(text(a.value)); break;
-        default: break;
+        case ast::attr_kind::label:
+          once(out.label, a);
+          break;
+        case ast::attr_kind::ask:
+          once(out.ask, a);
+          break;
+        case ast::attr_kind::group:
+          once(out.group, a);
+          break;
+        case ast::attr_kind::code:
+          out.codes.push_back(Code{a.word.text, a.value.value, span(a)});
+          break;
+        case ast::attr_kind::advice:
+          out.advice.push_back(text(a.value));
+          break;
+        default:
+          break;
       }
     }
     return out;
@@ -253,7 +286,7 @@ class Converter {
 
 }  // namespace
 
-Module to_tree(const ast::module& decls, std::string_view text, const LineIndex& lines,
+Module to_tree(ast::module&& decls, std::string_view text, const LineIndex& lines,
                std::uint32_t file, std::vector<SyntaxError>& errors) {
   return Converter(text, lines, file, errors).run(decls);
 }

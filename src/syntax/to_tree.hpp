@@ -13,7 +13,9 @@
 namespace ardent::syntax {
 
 // `text` is the text the ast's pointers point into. Problems are appended to `errors`.
-Module to_tree(const ast::module& decls, std::string_view text, const LineIndex& lines,
+// Each declaration is released as soon as it is converted, to keep the peak memory of a large
+// file near one tree rather than two.
+Module to_tree(ast::module&& decls, std::string_view text, const LineIndex& lines,
                std::uint32_t file, std::vector<SyntaxError>& errors);
 
 }  // namespace ardent::syntax

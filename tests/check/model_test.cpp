@@ -351,6 +351,27 @@ TEST(CheckedModel, ConstantArithmeticIsFolded) {
   validate(out.model);
 }
 
+TEST(CheckedModel, ScoresComeAfterScoresTheyUse) {
+  B b("s.ard",
+      "ruleset s version \"1.0.0\"\nfinding fever: bool\n"
+      "score outer:\n  +1 when inner >= 1\nscore inner:\n  +1 when fever\nrule r: outer >= 1 -> triage urgent\n");
+  b.header("s", "1.0.0");
+  b.boolean("fever");
+  b.score("outer", {{1, b.cmp(b.ref("inner"), ">=", b.num("1"))}});
+  b.score("inner@2", {{1, b.ref("fever@2")}});
+  b.rule("r", b.cmp(b.ref("outer@2"), ">=", b.num("1@3")), {b.triage("urgent")});
+  CheckOutput out = run(b);
+  ASSERT_TRUE(out.ok()) << format(out.diagnostics);
+  ASSERT_EQ(out.model.scores.size(), 2u);
+  EXPECT_EQ(out.model.scores[0].name, "inner");
+  EXPECT_EQ(out.model.scores[1].name, "outer");
+  const Expr& uses = out.model.scores[1].terms[0].when;
+  EXPECT_EQ(uses.kids[0].kind, MK::ScoreRef);
+  EXPECT_EQ(uses.kids[0].index, 0u);
+  EXPECT_EQ(out.model.rules[0].when.kids[0].index, 1u);
+  validate(out.model);
+}
+
 TEST(CheckedModel, LongDefineChainsResolveInOrder) {
   // d0 uses d1 uses d2 ... declared first to last: the model must reverse them.
   std::string text = "ruleset chain version \"1.0.0\"\nfinding fever: bool\n";

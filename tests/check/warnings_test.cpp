@@ -148,6 +148,12 @@ const std::vector<WarningCase>& warning_cases() {
          b.rule("r1", b.between(b.ref("pain_score"), b.num("5"), b.num("12")), {b.suggest("overload")});
        },
        warning("out-of-range", 10, 10, "between 5 and 12 reaches outside the declared range of 'pain_score' (0..10)")},
+      {"division_by_zero", "define per = age / 0\nrule r1: per > 2 -> suggest overload\n",
+       [](B& b) {
+         b.define("per", b.arith(b.ref("age"), '/', b.num("0")));
+         b.rule("r1", b.cmp(b.ref("per@2"), ">", b.num("2")), {b.suggest("overload")});
+       },
+       warning("division-by-zero", 10, 14, "division by zero: the result is always unknown")},
       {"score_threshold_unreachable", "score risk:\n  +1 when fever\n  +2 when night_pain\nrule r1: risk >= 4 -> suggest overload\n",
        [](B& b) {
          b.score("risk", {{1, b.ref("fever")}, {2, b.ref("night_pain")}});

@@ -127,8 +127,11 @@ TEST_P(ReplGolden, TranscriptMatches) {
   const std::string actual = normalise(replace_all(child.out(), tmp.path.string(), "$TMP"));
 
   if (const char* update = std::getenv("ARDENT_UPDATE_GOLDEN"); update && *update == '1') {
-    std::string header = g.header;
-    if (status != g.exit) header = replace_all(header, "#! exit: " + std::to_string(g.exit), "#! exit: " + std::to_string(status));
+    std::string header;
+    std::istringstream lines(g.header);
+    for (std::string line; std::getline(lines, line);)
+      if (line.rfind("#! exit:", 0) != 0) header += line + "\n";
+    if (status != 0) header += "#! exit: " + std::to_string(status) + "\n";
     write_text(file, header + actual);
     GTEST_SKIP() << "rewrote " << file;
   }

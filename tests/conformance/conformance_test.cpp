@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -44,18 +45,24 @@ std::vector<ConformanceCase> load_cases() {
 
   std::vector<ConformanceCase> cases;
   for (const auto& file : files) {
-    std::ifstream in(file);
-    const json spec = json::parse(in);
-    const fs::path ruleset = file.parent_path() / spec.at("ruleset").get<std::string>();
-    std::size_t n = 0;
-    for (const auto& c : spec.at("cases")) {
-      cases.push_back({identifier(file.stem().string()) + "_" + std::to_string(n++) + "_" +
-                           identifier(c.at("name").get<std::string>()),
-                       ruleset, c});
+    const std::string stem = identifier(file.stem().string());
+    try {
+      std::ifstream in(file);
+      const json spec = json::parse(in);
+      const fs::path ruleset = file.parent_path() / spec.at("ruleset").get<std::string>();
+      std::size_t n = 0;
+      for (const auto& c : spec.at("cases")) {
+        cases.push_back({stem + "_" + std::to_string(n++) + "_" + identifier(c.at("name").get<std::string>()),
+                         ruleset, c});
+      }
+    } catch (const json::exception& e) {  // reported by the test, not at static initialisation
+      cases.push_back({stem + "_malformed", {}, {{"name", file.string()}, {"malformed", e.what()}}});
     }
   }
   return cases;
 }
+
+void PrintTo(const ConformanceCase& c, std::ostream* os) { *os << c.spec.value("name", c.test_name); }
 
 // Each rule set is compiled once for all its cases.
 ardent::RulesetPtr ruleset_for(const fs::path& path) {
@@ -99,6 +106,7 @@ class Conformance : public testing::TestWithParam<ConformanceCase> {};
 
 TEST_P(Conformance, MatchesTheExpectation) {
   const ConformanceCase& c = GetParam();
+  if (c.spec.contains("malformed")) FAIL() << c.spec["name"] << ": " << c.spec["malformed"];
   const ardent::RulesetPtr rs = ruleset_for(c.ruleset);
   ASSERT_TRUE(rs);
   ardent::Case kase(rs);

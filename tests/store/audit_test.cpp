@@ -69,7 +69,9 @@ TEST(Audit, RowsAreCompleteAndChained) {
   EXPECT_EQ(rows[0].prev_hash, std::string(64, '0'));
   for (std::size_t i = 0; i < rows.size(); ++i) {
     EXPECT_EQ(rows[i].hash, audit_row_hash(rows[i])) << i;
-    if (i) EXPECT_EQ(rows[i].prev_hash, rows[i - 1].hash) << i;
+    if (i) {
+      EXPECT_EQ(rows[i].prev_hash, rows[i - 1].hash) << i;
+    }
   }
   VerifyReport report = verify_audit(file);
   EXPECT_TRUE(report.ok()) << report.message;
@@ -183,24 +185,34 @@ TEST(Audit, QueryFilters) {
     audit.record(entry("enc-1", {"sepsis", "cauda_equina"}));
     audit.record(entry("enc-3", {"sepsis"}));
   }
-  auto seqs = [&](AuditQuery q) {
+  auto seqs = [&](const AuditQuery& q) {
     std::vector<std::int64_t> out;
     for (const auto& r : query_audit(file, q)) out.push_back(r.seq);
     return out;
   };
+  auto query = [](std::optional<std::string> encounter, std::optional<std::string> since,
+                  std::optional<std::string> red_flag, std::optional<std::size_t> limit = {}) {
+    AuditQuery q;
+    q.encounter_id = std::move(encounter);
+    q.since = std::move(since);
+    q.red_flag = std::move(red_flag);
+    q.limit = limit;
+    return q;
+  };
   using V = std::vector<std::int64_t>;
+  const auto none = std::nullopt;
   EXPECT_EQ(seqs({}), (V{1, 2, 3, 4}));
-  EXPECT_EQ(seqs({.encounter_id = "enc-1"}), (V{1, 3}));
-  EXPECT_EQ(seqs({.red_flag = "cauda_equina"}), (V{2, 3}));
-  EXPECT_EQ(seqs({.red_flag = "cauda"}), V{});
-  EXPECT_EQ(seqs({.encounter_id = "enc-1", .red_flag = "sepsis"}), V{3});
-  EXPECT_EQ(seqs({.since = "2024-01-01"}), (V{2, 3, 4}));
-  EXPECT_EQ(seqs({.since = "2023-11-14T22:13:20Z"}), (V{1, 2, 3, 4}));
-  EXPECT_EQ(seqs({.since = "2023-11-14T22:13:21"}), (V{2, 3, 4}));
-  EXPECT_EQ(seqs({.limit = 2}), (V{1, 2}));
+  EXPECT_EQ(seqs(query("enc-1", none, none)), (V{1, 3}));
+  EXPECT_EQ(seqs(query(none, none, "cauda_equina")), (V{2, 3}));
+  EXPECT_EQ(seqs(query(none, none, "cauda")), V{});
+  EXPECT_EQ(seqs(query("enc-1", none, "sepsis")), V{3});
+  EXPECT_EQ(seqs(query(none, "2024-01-01", none)), (V{2, 3, 4}));
+  EXPECT_EQ(seqs(query(none, "2023-11-14T22:13:20Z", none)), (V{1, 2, 3, 4}));
+  EXPECT_EQ(seqs(query(none, "2023-11-14T22:13:21", none)), (V{2, 3, 4}));
+  EXPECT_EQ(seqs(query(none, none, none, 2)), (V{1, 2}));
   for (const char* bad : {"yesterday", "2023-1", "2023-11-14 22:13", "20231114"}) {
     try {
-      query_audit(file, {.since = bad});
+      query_audit(file, query(none, bad, none));
       ADD_FAILURE() << "accepted --since " << bad;
     } catch (const StoreError& e) {
       EXPECT_EQ(e.kind(), StoreError::Kind::Invalid);

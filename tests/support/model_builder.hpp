@@ -187,6 +187,7 @@ class ModelBuilder {
 
   void default_triage(Triage t) { m_.default_triage = static_cast<check::Triage>(t); }
   check::Model& model() { return m_; }
+  check::Model model_copy() const { return m_; }
 
   RulesetPtr ruleset(std::string hash = "0") const {
     return std::make_shared<const Ruleset>(compile::compile(m_, std::move(hash)));

@@ -126,15 +126,16 @@ TEST_P(NumberFinding, RangeIntegerUnit) {
 
 INSTANTIATE_TEST_SUITE_P(
     Forms, NumberFinding,
-    ::testing::Values(NumberCase{"finding pain_score: number 0..10", 0, 10, false, nullptr},
-                      NumberCase{"finding age: number 0..130 unit \"years\"", 0, 130, false, "years"},
-                      NumberCase{"finding n: number 0..120 integer", 0, 120, true, nullptr},
-                      NumberCase{"finding n: number 0 .. 120 integer unit \"beats/min\"", 0, 120,
-                                 true, "beats/min"},
-                      NumberCase{"finding t: number 35.0..42.5 unit \"°C\"", 35.0, 42.5, false, "°C"},
-                      NumberCase{"finding t: number -20..-5", -20, -5, false, nullptr},
-                      NumberCase{"finding t: NUMBER 1..2 INTEGER UNIT \"x\"", 1, 2, true, "x"},
-                      NumberCase{"finding t: number", std::nullopt, std::nullopt, false, nullptr}));
+    ::testing::Values(
+        NumberCase{"finding pain_score: number 0..10", 0, 10, false, nullptr},
+        NumberCase{"finding age: number 0..130 unit \"years\"", 0, 130, false, "years"},
+        NumberCase{"finding n: number 0..120 integer", 0, 120, true, nullptr},
+        NumberCase{"finding n: number 0 .. 120 integer unit \"beats/min\"", 0, 120, true,
+                   "beats/min"},
+        NumberCase{"finding t: number 35.0..42.5 unit \"°C\"", 35.0, 42.5, false, "°C"},
+        NumberCase{"finding t: number -20..-5", -20, -5, false, nullptr},
+        NumberCase{"finding t: NUMBER 1..2 INTEGER UNIT \"x\"", 1, 2, true, "x"},
+        NumberCase{"finding t: number", std::nullopt, std::nullopt, false, nullptr}));
 
 TEST(Finding, Duration) {
   Module m = parse_ok("finding symptom_duration: duration\n  label \"How long\"");
@@ -175,7 +176,8 @@ TEST(Define, BooleanNumericAndLabel) {
       "define age_at_onset = age - duration_weeks / 52.18\n");
   ASSERT_EQ(m.defines.size(), 2u);
   EXPECT_EQ(m.defines[0].name.text, "overload_pattern");
-  EXPECT_EQ(dump(m.defines[0].expr), "(and pain_central_buttock (is pain_peak day_after_activity))");
+  EXPECT_EQ(dump(m.defines[0].expr),
+            "(and pain_central_buttock (is pain_peak day_after_activity))");
   EXPECT_EQ(m.defines[0].attrs.label->value, "Overload pattern");
   EXPECT_EQ(dump(m.defines[1].expr), "(- age (/ duration_weeks 52.18))");
   EXPECT_FALSE(m.defines[1].attrs.label);
@@ -331,7 +333,8 @@ TEST(Redflag, BlockFormWithAttributes) {
 }
 
 TEST(Rule, RulesAndRedflagsKeepSourceOrder) {
-  Module m = parse_ok("rule a: x -> consider c\nredflag b: y -> triage urgent\nrule c: z -> consider c");
+  Module m =
+      parse_ok("rule a: x -> consider c\nredflag b: y -> triage urgent\nrule c: z -> consider c");
   ASSERT_EQ(m.rules.size(), 3u);
   EXPECT_EQ(m.rules[0].name.text, "a");
   EXPECT_TRUE(m.rules[1].redflag);
@@ -382,7 +385,8 @@ TEST(Test, ExpectEveryItemKind) {
   using K = ExpectItem::Kind;
   const K kinds[] = {K::Suggest,   K::Consider,       K::Exclude, K::NotConcluded, K::Redflag,
                      K::NoRedflag, K::NoOtherRedflag, K::Triage,  K::Ask};
-  const char* targets[] = {"c1", "c2", "c3", "c4", "cauda_equina", "", "", "self_care", "pain_peak"};
+  const char* targets[] = {"c1", "c2", "c3",        "c4",       "cauda_equina",
+                           "",   "",   "self_care", "pain_peak"};
   for (std::size_t i = 0; i < e.size(); ++i) {
     EXPECT_EQ(e[i].kind, kinds[i]) << i;
     EXPECT_EQ(e[i].target.text, targets[i]) << i;

@@ -27,8 +27,9 @@ TEST_P(SyntaxErrors, ReportedAtTheTokenWithAMessage) {
 INSTANTIATE_TEST_SUITE_P(
     Declarations, SyntaxErrors,
     ::testing::Values(
-        ErrorCase{"foo", "1:1+3 expected a declaration ('ruleset', 'finding', 'condition', "
-                         "'define', 'score', 'rule', 'redflag' or 'test')"},
+        ErrorCase{"foo",
+                  "1:1+3 expected a declaration ('ruleset', 'finding', 'condition', "
+                  "'define', 'score', 'rule', 'redflag' or 'test')"},
         ErrorCase{"finding x: bool\n\nrule r: a -> consider b\n  42",
                   "4:3+2 expected a declaration ('ruleset', 'finding', 'condition', 'define', "
                   "'score', 'rule', 'redflag' or 'test')"},
@@ -76,15 +77,17 @@ INSTANTIATE_TEST_SUITE_P(
                   "'advise' or 'ask')"},
         ErrorCase{"rule r: a -> suggest", "1:21+0 expected a condition name"},
         ErrorCase{"rule r: a -> advise b", "1:21+1 expected a string (\"...\")"},
-        ErrorCase{"redflag r\n  when a\n  then triage", "3:14+0 expected a triage level (self_care, "
-                                                       "routine, urgent or emergency)"},
+        ErrorCase{"redflag r\n  when a\n  then triage",
+                  "3:14+0 expected a triage level (self_care, "
+                  "routine, urgent or emergency)"},
         ErrorCase{"test t: expect no redflag", "1:6+1 expected the test's name (a string)"},
         ErrorCase{"test \"t\" expect no redflag", "1:10+6 expected ':' after the test's name"},
         ErrorCase{"test \"t\": gven a = yes", "1:11+4 expected 'given' or 'expect'"},
         ErrorCase{"test \"t\": given a = yes b = no", "1:25+1 expected ',' or 'expect'"},
         ErrorCase{"test \"t\": given a yes", "1:19+3 expected '=' after the finding's name"},
-        ErrorCase{"test \"t\": given a = ", "1:21+0 expected a value (yes, no, unknown, a number, "
-                                             "a duration or an enum value)"},
+        ErrorCase{"test \"t\": given a = ",
+                  "1:21+0 expected a value (yes, no, unknown, a number, "
+                  "a duration or an enum value)"},
         ErrorCase{"test \"t\": given a = yes expect",
                   "1:31+0 expected an expectation (suggest, consider, exclude, not, redflag, no "
                   "redflag, no other redflag, triage or ask)"},
@@ -110,8 +113,9 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"define x = a in {b c}", "1:20+1 expected ',' or '}' in the set of values"},
         ErrorCase{"define x = a in {}", "1:18+1 expected a value"},
         ErrorCase{"define x = a >", "1:15+0 expected a number, a name or an arithmetic expression"},
-        ErrorCase{"define x = a > and", "1:16+3 expected a number, a name or an arithmetic expression "
-                                        "('and' is a reserved word)"},
+        ErrorCase{"define x = a > and",
+                  "1:16+3 expected a number, a name or an arithmetic expression "
+                  "('and' is a reserved word)"},
         ErrorCase{"define x = a between 1 or 2", "1:24+2 expected 'and'"},
         ErrorCase{"define x = at most 2 of (a)", "1:15+4 expected 'least'"},
         ErrorCase{"define x = at least two of (a)", "1:21+3 expected a count (a whole number)"},
@@ -119,7 +123,8 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"define x = at least 99999999999 of (a)",
                   "1:21+11 expected a count (a whole number)"},
         ErrorCase{"define x = at least 2 (a)", "1:23+1 expected 'of'"},
-        ErrorCase{"define x = at least 2 of (a b)", "1:29+1 expected ',' or ')' in the list of 'at least'"},
+        ErrorCase{"define x = at least 2 of (a b)",
+                  "1:29+1 expected ',' or ')' in the list of 'at least'"},
         ErrorCase{"define x = at least 2 of ()", "1:27+1 expected an expression"}));
 
 INSTANTIATE_TEST_SUITE_P(
@@ -133,34 +138,42 @@ INSTANTIATE_TEST_SUITE_P(
                   "1:21+2 unknown escape sequence in string (use \\\", \\\\ or \\n)"},
         ErrorCase{"# a comment\n# another\nfinding x: boo # why",
                   "3:12+3 expected a finding type ('bool', 'one of {...}', 'number', 'duration')"},
-        ErrorCase{"finding x: bool\r\nfinding y bool\r\n", "2:11+4 expected ':' after the finding's name"},
+        ErrorCase{"finding x: bool\r\nfinding y bool\r\n",
+                  "2:11+4 expected ':' after the finding's name"},
         ErrorCase{"\tfinding\tx:\tboo",
                   "1:13+3 expected a finding type ('bool', 'one of {...}', 'number', 'duration')"},
-        ErrorCase{"finding pain2X: bool", "1:9+6 expected a finding name (names are lower case: "
-                                          "letters, digits and '_', starting with a letter)"}));
+        ErrorCase{"finding pain2X: bool",
+                  "1:9+6 expected a finding name (names are lower case: "
+                  "letters, digits and '_', starting with a letter)"}));
 
 // Problems the grammar leaves open are found while building the tree.
 INSTANTIATE_TEST_SUITE_P(
     Structure, SyntaxErrors,
     ::testing::Values(
-        ErrorCase{"condition c ask \"q\"",
-                  "1:13+7 'ask' is not an attribute of a condition (it takes label, code and advice)"},
-        ErrorCase{"finding f: bool advice \"a\"",
-                  "1:17+10 'advice' is not an attribute of a finding (it takes label, ask, group and "
-                  "code)"},
-        ErrorCase{"define d = a\n  ask \"q\"", "2:3+7 'ask' is not an attribute of a define (it takes label)"},
+        ErrorCase{
+            "condition c ask \"q\"",
+            "1:13+7 'ask' is not an attribute of a condition (it takes label, code and advice)"},
+        ErrorCase{
+            "finding f: bool advice \"a\"",
+            "1:17+10 'advice' is not an attribute of a finding (it takes label, ask, group and "
+            "code)"},
+        ErrorCase{"define d = a\n  ask \"q\"",
+                  "2:3+7 'ask' is not an attribute of a define (it takes label)"},
         ErrorCase{"score s code snomed \"1\": +1 when a",
                   "1:9+15 'code' is not an attribute of a score (it takes label)"},
         ErrorCase{"rule r\n  group \"g\"\n  when a then consider b",
                   "2:3+9 'group' is not an attribute of a rule (it takes label, advice and code)"},
-        ErrorCase{"redflag r\n  ask \"q\"\n  when a then triage urgent",
-                  "2:3+7 'ask' is not an attribute of a red flag (it takes label, advice and code)"},
-        ErrorCase{"finding f: bool label \"a\" label \"b\"", "1:27+9 'label' given twice for a finding"},
+        ErrorCase{
+            "redflag r\n  ask \"q\"\n  when a then triage urgent",
+            "2:3+7 'ask' is not an attribute of a red flag (it takes label, advice and code)"},
+        ErrorCase{"finding f: bool label \"a\" label \"b\"",
+                  "1:27+9 'label' given twice for a finding"},
         ErrorCase{"ruleset a version \"1\" title \"x\" title \"y\"",
                   "1:33+9 'title' given twice in the ruleset header"},
         ErrorCase{"ruleset a version \"1\"\nruleset b version \"2\"",
                   "2:1+21 a file holds at most one 'ruleset' header"},
-        ErrorCase{"finding f: number 10..0", "1:12+12 the range's lower bound is above its upper bound"}));
+        ErrorCase{"finding f: number 10..0",
+                  "1:12+12 the range's lower bound is above its upper bound"}));
 
 TEST(SyntaxErrors, NumberTooLargeForADouble) {
   const std::string huge = "1" + std::string(400, '0');
@@ -182,7 +195,8 @@ TEST(SyntaxErrors, AFileWithAnErrorYieldsNoDeclarations) {
 
 TEST(SyntaxErrors, StructuralErrorsAreAllReported) {
   ParseOutput out = parse_text(
-      "finding f: bool label \"a\" label \"b\"\ncondition c ask \"q\"\nfinding g: number 3..1\n", 2);
+      "finding f: bool label \"a\" label \"b\"\ncondition c ask \"q\"\nfinding g: number 3..1\n",
+      2);
   ASSERT_EQ(out.errors.size(), 3u);
   EXPECT_EQ(out.errors[0].span.line, 1u);
   EXPECT_EQ(out.errors[1].span.line, 2u);

@@ -26,19 +26,17 @@ TEST_P(ExpressionTree, ParsesTo) {
 
 INSTANTIATE_TEST_SUITE_P(
     Logic, ExpressionTree,
-    ::testing::Values(ExprCase{"fever", "fever"}, ExprCase{"not fever", "(not fever)"},
-                      ExprCase{"NOT fever", "(not fever)"},
-                      ExprCase{"not not fever", "(not (not fever))"},
-                      ExprCase{"a and b", "(and a b)"}, ExprCase{"a AND b And c", "(and a b c)"},
-                      ExprCase{"a or b or c", "(or a b c)"},
-                      ExprCase{"a and b or c", "(or (and a b) c)"},
-                      ExprCase{"a or b and c", "(or a (and b c))"},
-                      ExprCase{"not a and b", "(and (not a) b)"},
-                      ExprCase{"not a or not b", "(or (not a) (not b))"},
-                      ExprCase{"not (a and b)", "(not (and a b))"},
-                      ExprCase{"(a or b) and c", "(and (or a b) c)"},
-                      ExprCase{"a and (b or (c and not d))", "(and a (or b (and c (not d))))"},
-                      ExprCase{"((fever))", "fever"}));
+    ::testing::Values(
+        ExprCase{"fever", "fever"}, ExprCase{"not fever", "(not fever)"},
+        ExprCase{"NOT fever", "(not fever)"}, ExprCase{"not not fever", "(not (not fever))"},
+        ExprCase{"a and b", "(and a b)"}, ExprCase{"a AND b And c", "(and a b c)"},
+        ExprCase{"a or b or c", "(or a b c)"}, ExprCase{"a and b or c", "(or (and a b) c)"},
+        ExprCase{"a or b and c", "(or a (and b c))"}, ExprCase{"not a and b", "(and (not a) b)"},
+        ExprCase{"not a or not b", "(or (not a) (not b))"},
+        ExprCase{"not (a and b)", "(not (and a b))"},
+        ExprCase{"(a or b) and c", "(and (or a b) c)"},
+        ExprCase{"a and (b or (c and not d))", "(and a (or b (and c (not d))))"},
+        ExprCase{"((fever))", "fever"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Predicates, ExpressionTree,
@@ -50,7 +48,8 @@ INSTANTIATE_TEST_SUITE_P(
         ExprCase{"side in {left}", "(in side {left})"},
         ExprCase{"x is none", "(is x none)"},  // enum values like none/other are not reserved
         ExprCase{"x in {none, other}", "(in x {none other})"},
-        ExprCase{"fever is known", "(known fever)"}, ExprCase{"fever is unknown", "(unknown fever)"},
+        ExprCase{"fever is known", "(known fever)"},
+        ExprCase{"fever is unknown", "(unknown fever)"},
         ExprCase{"fever IS Known", "(known fever)"},
         ExprCase{"not fever is known", "(not (known fever))"},
         ExprCase{"at least 2 of (a, b, c, d)", "(at-least 2 a b c d)"},
@@ -61,48 +60,44 @@ INSTANTIATE_TEST_SUITE_P(
 
 INSTANTIATE_TEST_SUITE_P(
     Comparisons, ExpressionTree,
-    ::testing::Values(
-        ExprCase{"age >= 50", "(>= age 50)"}, ExprCase{"age > 50", "(> age 50)"},
-        ExprCase{"age <= 50", "(<= age 50)"}, ExprCase{"age < 50", "(< age 50)"},
-        ExprCase{"age = 50", "(= age 50)"}, ExprCase{"age != 50", "(!= age 50)"},
-        ExprCase{"temp>38.5", "(> temp 38.5)"}, ExprCase{"bone_stress_risk >= 3", "(>= bone_stress_risk 3)"},
-        ExprCase{"pain_score between 7 and 10", "(between pain_score 7 10)"},
-        ExprCase{"pain_score BETWEEN 7 AND 10 and fever", "(and (between pain_score 7 10) fever)"},
-        ExprCase{"x between 1 + 1 and y * 2", "(between x (+ 1 1) (* y 2))"},
-        ExprCase{"age >= 50 and not fever", "(and (>= age 50) (not fever))"},
-        ExprCase{"a < b or c = d", "(or (< a b) (= c d))"}));
+    ::testing::Values(ExprCase{"age >= 50", "(>= age 50)"}, ExprCase{"age > 50", "(> age 50)"},
+                      ExprCase{"age <= 50", "(<= age 50)"}, ExprCase{"age < 50", "(< age 50)"},
+                      ExprCase{"age = 50", "(= age 50)"}, ExprCase{"age != 50", "(!= age 50)"},
+                      ExprCase{"temp>38.5", "(> temp 38.5)"},
+                      ExprCase{"bone_stress_risk >= 3", "(>= bone_stress_risk 3)"},
+                      ExprCase{"pain_score between 7 and 10", "(between pain_score 7 10)"},
+                      ExprCase{"pain_score BETWEEN 7 AND 10 and fever",
+                               "(and (between pain_score 7 10) fever)"},
+                      ExprCase{"x between 1 + 1 and y * 2", "(between x (+ 1 1) (* y 2))"},
+                      ExprCase{"age >= 50 and not fever", "(and (>= age 50) (not fever))"},
+                      ExprCase{"a < b or c = d", "(or (< a b) (= c d))"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Arithmetic, ExpressionTree,
-    ::testing::Values(
-        ExprCase{"age - duration_weeks / 52.18", "(- age (/ duration_weeks 52.18))"},
-        ExprCase{"age_at_onset < 40", "(< age_at_onset 40)"},
-        ExprCase{"7", "7"}, ExprCase{"38.5", "38.5"},
-        ExprCase{"a - b - c > 0", "(> (- (- a b) c) 0)"},
-        ExprCase{"a / b * c = 1", "(= (* (/ a b) c) 1)"},
-        ExprCase{"a + b * c > 1", "(> (+ a (* b c)) 1)"},
-        ExprCase{"(a + b) * c > 1", "(> (* (+ a b) c) 1)"},
-        ExprCase{"age - 3 > 2 * x", "(> (- age 3) (* 2 x))"},
-        ExprCase{"-x < -3", "(< (neg x) -3)"},
-        ExprCase{"-(a + b) > 0", "(> (neg (+ a b)) 0)"},
-        ExprCase{"a - -b > 0", "(> (- a (neg b)) 0)"},
-        ExprCase{"x > -2.5", "(> x -2.5)"}));
+    ::testing::Values(ExprCase{"age - duration_weeks / 52.18", "(- age (/ duration_weeks 52.18))"},
+                      ExprCase{"age_at_onset < 40", "(< age_at_onset 40)"}, ExprCase{"7", "7"},
+                      ExprCase{"38.5", "38.5"}, ExprCase{"a - b - c > 0", "(> (- (- a b) c) 0)"},
+                      ExprCase{"a / b * c = 1", "(= (* (/ a b) c) 1)"},
+                      ExprCase{"a + b * c > 1", "(> (+ a (* b c)) 1)"},
+                      ExprCase{"(a + b) * c > 1", "(> (* (+ a b) c) 1)"},
+                      ExprCase{"age - 3 > 2 * x", "(> (- age 3) (* 2 x))"},
+                      ExprCase{"-x < -3", "(< (neg x) -3)"},
+                      ExprCase{"-(a + b) > 0", "(> (neg (+ a b)) 0)"},
+                      ExprCase{"a - -b > 0", "(> (- a (neg b)) 0)"},
+                      ExprCase{"x > -2.5", "(> x -2.5)"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Durations, ExpressionTree,
-    ::testing::Values(ExprCase{"symptom_duration > 6 weeks", "(> symptom_duration 6weeks)"},
-                      ExprCase{"d >= 90 minutes", "(>= d 90minutes)"},
-                      ExprCase{"d >= 1 minute", "(>= d 1minutes)"},
-                      ExprCase{"d < 48 hours", "(< d 48hours)"},
-                      ExprCase{"d < 1 hour", "(< d 1hours)"},
-                      ExprCase{"d > 3 days", "(> d 3days)"}, ExprCase{"d > 1 day", "(> d 1days)"},
-                      ExprCase{"d > 1 week", "(> d 1weeks)"},
-                      ExprCase{"d > 4 months", "(> d 4months)"},
-                      ExprCase{"d > 1 month", "(> d 1months)"},
-                      ExprCase{"d > 1 year", "(> d 1years)"},
-                      ExprCase{"d > 2 Years", "(> d 2years)"},
-                      ExprCase{"d between 2 weeks and 3 months", "(between d 2weeks 3months)"},
-                      ExprCase{"d > 1.5 days", "(> d 1.5days)"}));
+    ::testing::Values(
+        ExprCase{"symptom_duration > 6 weeks", "(> symptom_duration 6weeks)"},
+        ExprCase{"d >= 90 minutes", "(>= d 90minutes)"},
+        ExprCase{"d >= 1 minute", "(>= d 1minutes)"}, ExprCase{"d < 48 hours", "(< d 48hours)"},
+        ExprCase{"d < 1 hour", "(< d 1hours)"}, ExprCase{"d > 3 days", "(> d 3days)"},
+        ExprCase{"d > 1 day", "(> d 1days)"}, ExprCase{"d > 1 week", "(> d 1weeks)"},
+        ExprCase{"d > 4 months", "(> d 4months)"}, ExprCase{"d > 1 month", "(> d 1months)"},
+        ExprCase{"d > 1 year", "(> d 1years)"}, ExprCase{"d > 2 Years", "(> d 2years)"},
+        ExprCase{"d between 2 weeks and 3 months", "(between d 2weeks 3months)"},
+        ExprCase{"d > 1.5 days", "(> d 1.5days)"}));
 
 // Keywords are whole words: `android` is not `and` + `roid`.
 INSTANTIATE_TEST_SUITE_P(

@@ -33,8 +33,8 @@ void expect_well_formed_errors(const std::string& text, const ParseOutput& out) 
 }
 
 TEST(Robustness, EmptyAndBlankFilesAreValidAndEmpty) {
-  for (const char* text : {"", "   \n\n\t  ", "# only a comment", "# a\n\n   # b\n",
-                           "\xEF\xBB\xBF", "\r\n\r\n"}) {
+  for (const char* text :
+       {"", "   \n\n\t  ", "# only a comment", "# a\n\n   # b\n", "\xEF\xBB\xBF", "\r\n\r\n"}) {
     ParseOutput out = parse_text(text);
     EXPECT_TRUE(out.errors.empty()) << first_error(out);
     EXPECT_TRUE(module_is_empty(out.module));
@@ -42,7 +42,9 @@ TEST(Robustness, EmptyAndBlankFilesAreValidAndEmpty) {
 }
 
 TEST(Robustness, ByteOrderMarkIsSkipped) {
-  ParseOutput out = parse_text("\xEF\xBB\xBF" "finding f: bool");
+  ParseOutput out = parse_text(
+      "\xEF\xBB\xBF"
+      "finding f: bool");
   ASSERT_TRUE(out.errors.empty()) << first_error(out);
   ASSERT_EQ(out.module.findings.size(), 1u);
   EXPECT_EQ(where(out.module.findings[0].span), "1:4+15");  // columns count bytes
@@ -64,14 +66,18 @@ TEST(Robustness, RandomBinaryGarbageIsAnError) {
 // Random sequences of the language's own tokens: deep in the grammar, never a crash.
 TEST(Robustness, RandomTokenSoupNeverCrashes) {
   const std::vector<std::string> vocabulary = {
-      "ruleset", "version", "title", "default", "triage", "finding", "bool", "one", "of",
-      "number", "integer", "unit", "duration", "label", "ask", "group", "code", "advice",
-      "condition", "define", "score", "rule", "priority", "redflag", "when", "then", "suggest",
-      "likely", "possible", "consider", "exclude", "advise", "test", "given", "expect", "and",
-      "or", "not", "is", "in", "between", "at", "least", "known", "unknown", "yes", "no",
-      "other", "x", "y", "z", "a_b", "1", "2.5", "10", "6 weeks", "\"s\"", "\"a\\\"b\"", ":",
-      ",", "(", ")", "{", "}", "=", "<", "<=", ">", ">=", "!=", "+", "-", "*", "/", "..", "->",
-      "\xE2\x86\x92", "#c\n", "\n", "\"", "\\"};
+      "ruleset",  "version",    "title",   "default", "triage",    "finding",  "bool",
+      "one",      "of",         "number",  "integer", "unit",      "duration", "label",
+      "ask",      "group",      "code",    "advice",  "condition", "define",   "score",
+      "rule",     "priority",   "redflag", "when",    "then",      "suggest",  "likely",
+      "possible", "consider",   "exclude", "advise",  "test",      "given",    "expect",
+      "and",      "or",         "not",     "is",      "in",        "between",  "at",
+      "least",    "known",      "unknown", "yes",     "no",        "other",    "x",
+      "y",        "z",          "a_b",     "1",       "2.5",       "10",       "6 weeks",
+      "\"s\"",    "\"a\\\"b\"", ":",       ",",       "(",         ")",        "{",
+      "}",        "=",          "<",       "<=",      ">",         ">=",       "!=",
+      "+",        "-",          "*",       "/",       "..",        "->",       "\xE2\x86\x92",
+      "#c\n",     "\n",         "\"",      "\\"};
   std::mt19937 rng(7);
   int parsed = 0;
   for (int i = 0; i < 3000; ++i) {
@@ -111,13 +117,15 @@ INSTANTIATE_TEST_SUITE_P(
         Utf8Case{"\x80", "1:1+1 invalid UTF-8 byte 0x80"},
         Utf8Case{"condition c label \"\xC0\xAF\"", "1:20+1 invalid UTF-8 byte 0xC0"},  // overlong
         Utf8Case{"condition c label \"\xE0\x80\xAF\"", "1:20+1 invalid UTF-8 byte 0xE0"},
-        Utf8Case{"condition c label \"\xED\xA0\x80\"", "1:20+1 invalid UTF-8 byte 0xED"},  // surrogate
+        Utf8Case{"condition c label \"\xED\xA0\x80\"",
+                 "1:20+1 invalid UTF-8 byte 0xED"},  // surrogate
         Utf8Case{"condition c label \"\xF4\x90\x80\x80\"", "1:20+1 invalid UTF-8 byte 0xF4"},
         Utf8Case{"condition c\n# \xE2\x86", "2:3+1 invalid UTF-8 byte 0xE2"},  // cut short
         Utf8Case{std::string("finding f: bool\nfinding g", 25) + std::string(1, '\0') + ": bool",
                  "2:10+1 control character 0x00 is not allowed in a rule file"},
-        Utf8Case{"condition c label \"a\x1B[31m\"", "1:21+1 control character 0x1B is not allowed "
-                                                  "in a rule file"}));
+        Utf8Case{"condition c label \"a\x1B[31m\"",
+                 "1:21+1 control character 0x1B is not allowed "
+                 "in a rule file"}));
 
 TEST(Robustness, ValidUtf8InStringsAndCommentsIsKept) {
   const std::string text =
@@ -192,8 +200,8 @@ TEST(Robustness, NestingIsCountedPerExpressionNotPerFile) {
 }
 
 TEST(Robustness, ParenthesesInCommentsAndStringsDoNotCount) {
-  const std::string text = "# " + std::string(5000, '(') + "\ncondition c label \"" +
-                           std::string(5000, '(') + "\"\n";
+  const std::string text =
+      "# " + std::string(5000, '(') + "\ncondition c label \"" + std::string(5000, '(') + "\"\n";
   ParseOutput out = parse_text(text);
   EXPECT_TRUE(out.errors.empty()) << first_error(out);
 }
@@ -267,8 +275,7 @@ TEST(Robustness, TabsCountAsOneColumn) {
 TEST(Robustness, VeryLongNamesAndStrings) {
   const std::string long_name(1 << 20, 'a');
   const std::string long_text(1 << 20, 'x');
-  ParseOutput out =
-      parse_text("finding " + long_name + ": bool label \"" + long_text + "\"");
+  ParseOutput out = parse_text("finding " + long_name + ": bool label \"" + long_text + "\"");
   ASSERT_TRUE(out.errors.empty()) << first_error(out);
   EXPECT_EQ(out.module.findings.at(0).name.text.size(), long_name.size());
   EXPECT_EQ(out.module.findings.at(0).attrs.label->value.size(), long_text.size());
@@ -282,12 +289,17 @@ TEST(Robustness, TenMegabyteFile) {
     const std::string n = std::to_string(blocks++);
     text += "finding f" + n + ": one of {a, b, c}\n  label \"Finding " + n +
             "\"\n  ask \"Is it so?\"  # why not\n"
-            "finding g" + n + ": number 0..100 unit \"mm\"\n"
-            "define d" + n + " = f" + n + " is a and g" + n + " > 50 or g" + n +
+            "finding g" +
+            n +
+            ": number 0..100 unit \"mm\"\n"
+            "define d" +
+            n + " = f" + n + " is a and g" + n + " > 50 or g" + n +
             " - 3 * 2 between 1 and 9\n"
-            "rule r" + n + " priority 1:\n  label \"Rule " + n + "\"\n  when d" + n +
-            " and not (f" + n + " in {b, c} or at least 2 of (x, y, z))\n"
-            "  then suggest c" + n + " likely, triage urgent, advise \"Rest.\"\n";
+            "rule r" +
+            n + " priority 1:\n  label \"Rule " + n + "\"\n  when d" + n + " and not (f" + n +
+            " in {b, c} or at least 2 of (x, y, z))\n"
+            "  then suggest c" +
+            n + " likely, triage urgent, advise \"Rest.\"\n";
   }
   ParseOutput out = parse_text(text);
   ASSERT_TRUE(out.errors.empty()) << first_error(out);

@@ -3,10 +3,10 @@
 // `(and (> (- age 3) 2) (not fever))`) and a span as `line:col+length`.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <cstdio>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "syntax/tree.hpp"
 
@@ -20,34 +20,50 @@ inline std::string number_text(double v) {
 
 inline const char* unit_text(DurationUnit u) {
   switch (u) {
-    case DurationUnit::Minutes: return "minutes";
-    case DurationUnit::Hours: return "hours";
-    case DurationUnit::Days: return "days";
-    case DurationUnit::Weeks: return "weeks";
-    case DurationUnit::Months: return "months";
-    case DurationUnit::Years: return "years";
+    case DurationUnit::Minutes:
+      return "minutes";
+    case DurationUnit::Hours:
+      return "hours";
+    case DurationUnit::Days:
+      return "days";
+    case DurationUnit::Weeks:
+      return "weeks";
+    case DurationUnit::Months:
+      return "months";
+    case DurationUnit::Years:
+      return "years";
   }
   return "?";
 }
 
 inline const char* cmp_text(CmpOp op) {
   switch (op) {
-    case CmpOp::Lt: return "<";
-    case CmpOp::Le: return "<=";
-    case CmpOp::Gt: return ">";
-    case CmpOp::Ge: return ">=";
-    case CmpOp::Eq: return "=";
-    case CmpOp::Ne: return "!=";
+    case CmpOp::Lt:
+      return "<";
+    case CmpOp::Le:
+      return "<=";
+    case CmpOp::Gt:
+      return ">";
+    case CmpOp::Ge:
+      return ">=";
+    case CmpOp::Eq:
+      return "=";
+    case CmpOp::Ne:
+      return "!=";
   }
   return "?";
 }
 
 inline const char* arith_text(ArithOp op) {
   switch (op) {
-    case ArithOp::Add: return "+";
-    case ArithOp::Sub: return "-";
-    case ArithOp::Mul: return "*";
-    case ArithOp::Div: return "/";
+    case ArithOp::Add:
+      return "+";
+    case ArithOp::Sub:
+      return "-";
+    case ArithOp::Mul:
+      return "*";
+    case ArithOp::Div:
+      return "/";
   }
   return "?";
 }
@@ -63,21 +79,36 @@ inline std::string dump(const Expr& e) {
     return s;
   };
   switch (e.kind) {
-    case Expr::Kind::Ref: return e.name.text;
-    case Expr::Kind::Number: return number_text(e.number);
-    case Expr::Kind::Duration: return number_text(e.number) + unit_text(e.unit);
-    case Expr::Kind::Not: return kids("not");
-    case Expr::Kind::And: return kids("and");
-    case Expr::Kind::Or: return kids("or");
-    case Expr::Kind::Is: return "(is " + e.name.text + " " + values() + ")";
-    case Expr::Kind::In: return "(in " + e.name.text + " {" + values() + "})";
-    case Expr::Kind::Compare: return kids(cmp_text(e.cmp));
-    case Expr::Kind::Between: return kids("between");
-    case Expr::Kind::AtLeast: return kids("at-least " + std::to_string(e.count));
-    case Expr::Kind::Known: return "(known " + e.name.text + ")";
-    case Expr::Kind::Unknown: return "(unknown " + e.name.text + ")";
-    case Expr::Kind::Arith: return kids(arith_text(e.arith));
-    case Expr::Kind::Negate: return kids("neg");
+    case Expr::Kind::Ref:
+      return e.name.text;
+    case Expr::Kind::Number:
+      return number_text(e.number);
+    case Expr::Kind::Duration:
+      return number_text(e.number) + unit_text(e.unit);
+    case Expr::Kind::Not:
+      return kids("not");
+    case Expr::Kind::And:
+      return kids("and");
+    case Expr::Kind::Or:
+      return kids("or");
+    case Expr::Kind::Is:
+      return "(is " + e.name.text + " " + values() + ")";
+    case Expr::Kind::In:
+      return "(in " + e.name.text + " {" + values() + "})";
+    case Expr::Kind::Compare:
+      return kids(cmp_text(e.cmp));
+    case Expr::Kind::Between:
+      return kids("between");
+    case Expr::Kind::AtLeast:
+      return kids("at-least " + std::to_string(e.count));
+    case Expr::Kind::Known:
+      return "(known " + e.name.text + ")";
+    case Expr::Kind::Unknown:
+      return "(unknown " + e.name.text + ")";
+    case Expr::Kind::Arith:
+      return kids(arith_text(e.arith));
+    case Expr::Kind::Negate:
+      return kids("neg");
   }
   return "?";
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 import weakref
@@ -36,8 +37,19 @@ if TYPE_CHECKING:
 
 lib = n.lib
 
-# Explaining fills a cache inside the C result, so two threads must not do it at once.
-_explain_lock = threading.Lock()
+
+def _locked(method):
+    """Runs `method` holding the result's lock: the library lets one thread at a time use a
+    result, even for reading (the first read of the ask-next list or of an explanation
+    completes work the evaluation left for later)."""
+
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return run
+
 
 _WARNING_KINDS = {0: "division_by_zero"}
 _OWNERS = {0: "rule", 1: "define", 2: "score"}
@@ -49,11 +61,12 @@ class Result:
 
     Holds a library handle, freed when the result is garbage-collected or at once by close()
     or a `with` block. The result names the rule set that produced it (`ruleset.name`,
-    `.version`, `.hash`).
+    `.version`, `.hash`). Threads may share a result: it serialises its calls to the library.
     """
 
     def __init__(self, handle: int, ruleset: "RuleSet") -> None:
         self._handle = handle
+        self._lock = threading.Lock()
         self.ruleset = ruleset
         # The handle goes back to the rule set's pool for reuse (or is freed).
         self._finalizer = weakref.finalize(self, ruleset._pool.give, handle)
@@ -61,16 +74,19 @@ class Result:
     # --- the outcome ------------------------------------------------------------------------
 
     @cached_property
+    @_locked
     def triage(self) -> Triage:
         """The most urgent level set by a fired rule or red flag, else the rule set's default."""
         return Triage(check(lib.ardent_result_triage(self._live())))
 
     @cached_property
+    @_locked
     def triage_is_default(self) -> bool:
         """True when no fired rule set a triage."""
         return bool(check(lib.ardent_result_triage_is_default(self._live())))
 
     @cached_property
+    @_locked
     def red_flags(self) -> List[RedFlag]:
         """Every fired red flag, most urgent first."""
         h = self._live()
@@ -83,6 +99,7 @@ class Result:
         return out
 
     @cached_property
+    @_locked
     def conditions(self) -> List[Conclusion]:
         """Concluded conditions: suggested, then considered, then excluded."""
         h = self._live()
@@ -113,6 +130,7 @@ class Result:
         return self.conditions_with(ConditionStatus.EXCLUDED)
 
     @cached_property
+    @_locked
     def advice(self) -> List[str]:
         """Advice from fired red flags, fired rules and suggested conditions, each once."""
         h = self._live()
@@ -124,6 +142,7 @@ class Result:
         return out
 
     @cached_property
+    @_locked
     def ask_next(self) -> List[Ask]:
         """The unasked findings that could still change the outcome, best first."""
         h = self._live()
@@ -137,6 +156,7 @@ class Result:
         return out
 
     @cached_property
+    @_locked
     def undecided(self) -> List[Undecided]:
         """Rules and red flags whose condition is still unknown."""
         h = self._live()
@@ -151,6 +171,7 @@ class Result:
         return out
 
     @cached_property
+    @_locked
     def warnings(self) -> List[EvalWarning]:
         """Problems met while evaluating (a division by zero), each expression once."""
         h = self._live()
@@ -162,12 +183,14 @@ class Result:
                                    _OWNERS.get(item.owner, str(item.owner)), n.text(item.name)))
         return out
 
+    @_locked
     def rule_state(self, rule: Union[str, int]) -> RuleState:
         """Whether rule (or red flag) `rule` fired, did not fire, or is undecided."""
         return RuleState(check(lib.ardent_result_rule_state(self._live(), self._rule_index(rule))))
 
     # --- explanations and renderings ----------------------------------------------------------
 
+    @_locked
     def explain(self, rule: Union[str, int, None] = None) -> Union[Explanation, List[Explanation]]:
         """Why `rule` (a name or index) fired, did not fire or is undecided. Without an
         argument: the explanations of every fired rule and red flag, in declaration order."""
@@ -182,16 +205,15 @@ class Result:
         h = self._live()
         findings = self.ruleset.findings
         e = n.Explanation_(version=1)
-        with _explain_lock:
-            check(lib.ardent_result_explain(byref(e), h, index))
-            facts = tuple(Fact(FactKind(f.kind), f.index, bool(f.holds), n.text(f.text))
-                          for f in (e.facts[k] for k in range(e.fact_count)))
-            return Explanation(
-                rule=self.ruleset.rules[e.rule].name, state=RuleState(e.state), text=n.text(e.text),
-                facts=facts,
-                missing=tuple(findings[e.missing[k].index].name for k in range(e.missing_count)),
-                unknown=tuple(findings[e.unknown[k].index].name for k in range(e.unknown_count)),
-                location=Location(n.text(e.file), e.line, e.column))
+        check(lib.ardent_result_explain(byref(e), h, index))
+        facts = tuple(Fact(FactKind(f.kind), f.index, bool(f.holds), n.text(f.text))
+                      for f in (e.facts[k] for k in range(e.fact_count)))
+        return Explanation(
+            rule=self.ruleset.rules[e.rule].name, state=RuleState(e.state), text=n.text(e.text),
+            facts=facts,
+            missing=tuple(findings[e.missing[k].index].name for k in range(e.missing_count)),
+            unknown=tuple(findings[e.unknown[k].index].name for k in range(e.unknown_count)),
+            location=Location(n.text(e.file), e.line, e.column))
 
     def to_json(self, *, pretty: bool = False) -> str:
         """The JSON result (schema version 1) as the library renders it."""
@@ -217,6 +239,7 @@ class Result:
         what they wait for."""
         return self._render(lib.ardent_result_text, n.RENDER_UNDECIDED if undecided else 0)
 
+    @_locked
     def _render(self, fn, flags: int) -> str:
         out = c_void_p()
         check(fn(byref(out), self._live(), flags))
@@ -236,6 +259,7 @@ class Result:
             raise InvalidArgumentError("the result has been closed", code=n.EINVALID)
         return self._handle
 
+    @_locked
     def close(self) -> None:
         """Releases the library handle now (for reuse by the next evaluation); what was
         already read stays readable."""

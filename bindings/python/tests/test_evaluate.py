@@ -263,5 +263,26 @@ class ThreadsTest(unittest.TestCase):
         self.assertEqual(failures, [])
 
 
+    def test_threads_may_share_one_result(self):
+        rs = ardent.compile(MINI_HIP)
+        results = [rs.evaluate({"fever": True}) for _ in range(50)]
+        expected = (results[0].to_json(), [a.finding for a in results[0].ask_next])
+        failures = []
+
+        def read():
+            for r in results:
+                got = (r.to_json(), [a.finding for a in r.ask_next])
+                r.explain("septic_hip")
+                if got != expected:
+                    failures.append(got)
+
+        threads = [threading.Thread(target=read) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(failures, [])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -1,0 +1,162 @@
+// Case: typed setters refuse what the rule set does not declare or allow; set_json is
+// all-or-nothing.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <functional>
+#include <string>
+
+#include "ardent/case.hpp"
+#include "support/model_builder.hpp"
+
+namespace ardent::test {
+namespace {
+
+struct Fixture {
+  ModelBuilder b;
+  std::uint32_t flag, peak, age, score, duration;
+  RulesetPtr rs;
+  Fixture() {
+    flag = b.boolean("fever");
+    peak = b.enumeration("peak", {"early", "late"});
+    age = b.number("age", 0, 120, true, "years");
+    score = b.number("pain_score", 0, 10);
+    duration = b.duration("symptom_duration");
+    // An unbounded number: NaN bounds.
+    b.number("weight", kNaN(), kNaN());
+    rs = b.ruleset();
+  }
+  static double kNaN() { return check::kNoBound; }
+};
+
+using Kind = InputError::Kind;
+
+struct Refusal {
+  const char* what;
+  std::function<void(Case&)> set;
+  Kind kind;
+};
+
+TEST(Case, RefusesBadValues) {
+  Fixture fx;
+  const Refusal rows[] = {
+      {"unknown name", [](Case& c) { c.set_bool("fevr", true); }, Kind::UnknownFinding},
+      {"unknown name (unset)", [](Case& c) { c.unset("nope"); }, Kind::UnknownFinding},
+      {"bad slot", [](Case& c) { c.set_bool(std::uint32_t{99}, true); }, Kind::UnknownFinding},
+      {"bool on a number", [](Case& c) { c.set_bool("age", true); }, Kind::WrongType},
+      {"number on a bool", [](Case& c) { c.set_number("fever", 1); }, Kind::WrongType},
+      {"number on an enum", [](Case& c) { c.set_number("peak", 1); }, Kind::WrongType},
+      {"enum on a bool", [](Case& c) { c.set_enum("fever", "early"); }, Kind::WrongType},
+      {"duration on a number", [](Case& c) { c.set_duration("age", 3, DurationUnit::days); }, Kind::WrongType},
+      {"value outside the domain", [](Case& c) { c.set_enum("peak", "never"); }, Kind::OutOfDomain},
+      {"index outside the domain", [](Case& c) { c.set_enum(std::uint32_t{1}, std::uint32_t{2}); }, Kind::OutOfDomain},
+      {"below the range", [](Case& c) { c.set_number("age", -1); }, Kind::OutOfRange},
+      {"above the range", [](Case& c) { c.set_number("pain_score", 10.5); }, Kind::OutOfRange},
+      {"not whole for an integer", [](Case& c) { c.set_number("age", 40.5); }, Kind::OutOfRange},
+      {"not a number", [](Case& c) { c.set_number("pain_score", std::nan("")); }, Kind::OutOfRange},
+      {"infinite", [](Case& c) { c.set_number("weight", INFINITY); }, Kind::OutOfRange},
+      {"negative duration", [](Case& c) { c.set_duration("symptom_duration", -2, DurationUnit::weeks); }, Kind::OutOfRange},
+      {"negative days", [](Case& c) { c.set_number("symptom_duration", -1); }, Kind::OutOfRange},
+  };
+  for (const auto& row : rows) {
+    Case c(fx.rs);
+    try {
+      row.set(c);
+      ADD_FAILURE() << row.what << ": accepted";
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.kind(), row.kind) << row.what << ": " << e.what();
+      EXPECT_FALSE(std::string(e.what()).empty());
+    }
+    for (std::uint32_t i = 0; i < fx.rs->findings().size(); ++i)
+      EXPECT_EQ(c.state(i), FindingState::not_asked) << row.what << ": the case changed";
+  }
+}
+
+TEST(Case, AcceptsGoodValues) {
+  Fixture fx;
+  Case c(fx.rs);
+  c.set_bool("fever", true);
+  c.set_enum("peak", "late");
+  c.set_number("age", 120);
+  c.set_number("pain_score", 7.5);
+  c.set_number("weight", 1e6);  // unbounded
+  c.set_duration("symptom_duration", 6, DurationUnit::weeks);
+  EXPECT_EQ(c.state(fx.flag), FindingState::given);
+  EXPECT_EQ(c.number(fx.flag), 1);
+  EXPECT_EQ(c.number(fx.peak), 1);
+  EXPECT_EQ(c.number(fx.age), 120);
+  EXPECT_EQ(c.number(fx.duration), 42);
+  c.set_duration("symptom_duration", 90, DurationUnit::minutes);
+  EXPECT_DOUBLE_EQ(c.number(fx.duration), 90.0 / 1440);
+  c.set_number("symptom_duration", 3);  // a number for a duration is in days
+  EXPECT_EQ(c.number(fx.duration), 3);
+  c.set_unknown("fever");
+  EXPECT_EQ(c.state(fx.flag), FindingState::unknown);
+  c.unset("fever");
+  EXPECT_EQ(c.state(fx.flag), FindingState::not_asked);
+  c.clear();
+  for (std::uint32_t i = 0; i < fx.rs->findings().size(); ++i) EXPECT_EQ(c.state(i), FindingState::not_asked);
+}
+
+TEST(Case, NeedsARuleSet) { EXPECT_THROW(Case(nullptr), std::invalid_argument); }
+
+TEST(CaseJson, SetsEveryKindOfValue) {
+  Fixture fx;
+  Case c(fx.rs);
+  c.set_json(R"({"fever": true, "peak": "early", "age": 54, "pain_score": 3.5,
+                 "symptom_duration": "6 weeks", "weight": null})");
+  EXPECT_EQ(c.number(fx.flag), 1);
+  EXPECT_EQ(c.number(fx.peak), 0);
+  EXPECT_EQ(c.number(fx.age), 54);
+  EXPECT_EQ(c.number(fx.score), 3.5);
+  EXPECT_EQ(c.number(fx.duration), 42);
+  EXPECT_EQ(c.state(*fx.rs->finding_index("weight")), FindingState::unknown);
+  c.set_json(R"({"symptom_duration": 10})");  // days
+  EXPECT_EQ(c.number(fx.duration), 10);
+  c.set_json(R"({"symptom_duration": "90 minutes"})");
+  EXPECT_DOUBLE_EQ(c.number(fx.duration), 90.0 / 1440);
+  c.set_json(R"({"symptom_duration": "1.5 days", "age": null})");
+  EXPECT_EQ(c.number(fx.duration), 1.5);
+  EXPECT_EQ(c.state(fx.age), FindingState::unknown);
+  c.set_json("{}");
+  EXPECT_EQ(c.state(fx.flag), FindingState::given);  // untouched
+}
+
+TEST(CaseJson, AllOrNothing) {
+  Fixture fx;
+  struct Row {
+    const char* json;
+    bool input_error;  // else std::invalid_argument
+  };
+  const Row rows[] = {
+      {R"({"fever": false, "age": 200})", true},
+      {R"({"fever": false, "nope": 1})", true},
+      {R"({"fever": false, "peak": "sometimes"})", true},
+      {R"({"fever": false, "peak": 1})", true},
+      {R"({"fever": "yes"})", true},
+      {R"({"fever": 1})", true},
+      {R"({"fever": false, "symptom_duration": "soon"})", true},
+      {R"({"fever": false, "symptom_duration": "3 fortnights"})", true},
+      {R"({"fever": false, "age": 40.5})", true},
+      {R"({"fever": false, "age": [40]})", true},
+      {R"({"fever": false, "age": {"value": 40}})", true},
+      {R"({"fever": false,)", false},
+      {R"([{"fever": false}])", false},
+      {R"("fever")", false},
+      {R"(42)", false},
+      {"", false},
+  };
+  for (const auto& row : rows) {
+    Case c(fx.rs);
+    c.set_bool("fever", true);
+    if (row.input_error)
+      EXPECT_THROW(c.set_json(row.json), InputError) << row.json;
+    else
+      EXPECT_THROW(c.set_json(row.json), std::invalid_argument) << row.json;
+    EXPECT_EQ(c.number(fx.flag), 1) << row.json << ": partly applied";
+    EXPECT_EQ(c.state(fx.age), FindingState::not_asked) << row.json;
+  }
+}
+
+}  // namespace
+}  // namespace ardent::test
