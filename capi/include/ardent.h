@@ -772,6 +772,136 @@ ARDENT_API int ardent_result_cds_cards(char **out, const ardent_result *result, 
 ** ardent_result_json(). */
 ARDENT_API int ardent_result_text(char **out, const ardent_result *result, unsigned int flags);
 
+/* ---------------------------------------------------------------------------------------- */
+/* Storage: the rule-set registry and the audit log                                          */
+/* ---------------------------------------------------------------------------------------- */
+
+/* Both live in SQLite files written by the `ardent` command-line tool and by these functions
+** (publishing and approving versions is done with `ardent publish` / `ardent registry`). Every
+** failure of the store is reported as ARDENT_ESTORAGE with a message naming the file and what
+** went wrong (cannot open, not an Ardent database, corrupt, disk full, locked, read-only, ...),
+** except: no such rule-set version -> ARDENT_ENOTFOUND; a malformed spec, or an audit log
+** that has already failed or been closed -> ARDENT_EINVALID. */
+
+/* Opens the registry in the file `path` for reading rule-set versions. Never creates the file:
+** a missing file is ARDENT_ESTORAGE.
+**   out   receives the handle, or NULL on failure. Free: ardent_registry_free.
+**   path  file system path.
+** Returns ARDENT_OK; ARDENT_EINVALID for a NULL out or path; ARDENT_ESTORAGE when the file
+** cannot be opened or is not an Ardent database (an older schema is migrated); ARDENT_ENOMEM.
+** Thread-safe. A registry handle may be shared by any number of threads: its calls are
+** serialised internally. */
+ARDENT_API int ardent_registry_open(ardent_registry **out, const char *path);
+
+/* Closes the registry. Rule sets loaded from it stay valid. NULL-safe. */
+ARDENT_API void ardent_registry_free(ardent_registry *registry);
+
+/* Compiles a rule set stored in the registry.
+**   out          receives the compiled rule set, or NULL on failure. Free: ardent_ruleset_free.
+**   diagnostics  optional (may be NULL): receives the compile's errors and warnings, as for
+**                ardent_ruleset_compile_path(); NULL unless the stored sources were compiled.
+**   registry     an open registry.
+**   spec         "name@version" (e.g. "hip@1.2.0"), or "name@approved" for the approved
+**                version with the highest version number (numeric parts compared as numbers).
+** Returns ARDENT_OK; ARDENT_ENOTFOUND when no such version (or no approved one) is stored;
+** ARDENT_EINVALID for NULL arguments or a malformed spec; ARDENT_ESYNTAX when the stored
+** sources do not compile with this engine (the diagnostics say why); ARDENT_ESTORAGE when the
+** store fails or the stored sources do not match their recorded hash; ARDENT_ENOMEM.
+** Thread-safe. */
+ARDENT_API int ardent_ruleset_from_registry(ardent_ruleset **out, ardent_diagnostics **diagnostics,
+                                            ardent_registry *registry, const char *spec);
+
+/* Durability of the audit log (the file is always in WAL mode):
+**   OFF     committed rows survive a killed process, not a power loss or an OS crash;
+**   NORMAL  the same, and the database cannot be corrupted by a power loss (the default);
+**   FULL    every commit is fsync'ed: a flushed row survives a power loss too. */
+#define ARDENT_SYNC_OFF 0
+#define ARDENT_SYNC_NORMAL 1
+#define ARDENT_SYNC_FULL 2
+
+#define ARDENT_AUDIT_OPTIONS_VERSION 1
+typedef struct ardent_audit_options {
+  unsigned int version;        /* ARDENT_AUDIT_OPTIONS_VERSION                                */
+  int synchronous;             /* ARDENT_SYNC_*; default ARDENT_SYNC_NORMAL                    */
+  size_t batch_size;           /* rows written per transaction at most (>= 1); default 512     */
+  uint32_t flush_interval_ms;  /* longest a record waits unwritten, in ms; default 100         */
+  size_t max_pending;          /* recording blocks while this many rows wait (>= 1); 65536     */
+  uint32_t busy_timeout_ms;    /* how long a write waits for another writer's lock; 5000      */
+} ardent_audit_options;
+#define ARDENT_AUDIT_OPTIONS_INIT { ARDENT_AUDIT_OPTIONS_VERSION, ARDENT_SYNC_NORMAL, 512, 100, 65536, 5000 }
+
+/* Fills *opts with the defaults of the given version. ARDENT_EINVALID for NULL or an unknown
+** version. */
+ARDENT_API int ardent_audit_options_init(ardent_audit_options *opts, unsigned int version);
+
+/* Opens the audit log in the file `path` for appending, creating the file when it is missing.
+** Recording only queues a row: a background thread (started here, stopped by
+** ardent_audit_free()) writes the rows in batches, each in one transaction that extends the
+** log's hash chain, so several processes may append to one file. A failed write fails the
+** handle: from then on ardent_evaluate_audited() and ardent_audit_flush() return that error
+** (ARDENT_ESTORAGE, saying how many rows were not written); nothing is dropped silently. Open a
+** new handle once the cause is fixed.
+**   out   receives the handle, or NULL on failure. Free: ardent_audit_free.
+**   path  file system path.
+**   opts  NULL for the defaults.
+** Returns ARDENT_OK; ARDENT_EINVALID for a NULL out or path or bad options; ARDENT_ESTORAGE
+** when the file cannot be opened, created or migrated; ARDENT_ENOMEM. Thread-safe. An audit
+** handle may be shared by any number of threads (ardent_evaluate_audited() and
+** ardent_audit_flush() at the same time), but not with ardent_audit_free(). */
+ARDENT_API int ardent_audit_open(ardent_audit **out, const char *path, const ardent_audit_options *opts);
+
+/* Returns once every row recorded (on any thread) before the call is committed to the file,
+** as durable as the synchronous level says. Returns ARDENT_OK; ARDENT_EINVALID for NULL;
+** ARDENT_ESTORAGE when writing failed (the handle stays failed). Thread-safe. */
+ARDENT_API int ardent_audit_flush(ardent_audit *audit);
+
+/* Writes every row still queued, then closes the log and stops its writer thread. A write
+** failure at this point cannot be reported: call ardent_audit_flush() first to see it.
+** NULL-safe. No other thread may be using the handle. */
+ARDENT_API void ardent_audit_free(ardent_audit *audit);
+
+/* A free-form label of an audit row, e.g. {"site", "north"}. Layout fixed. */
+typedef struct ardent_tag {
+  const char *key;
+  const char *value;
+} ardent_tag;
+
+/* Who asked for an evaluation, as the host knows it; stored with the audit row. Read by the
+** library during the call only (it copies what it keeps). */
+#define ARDENT_AUDIT_CONTEXT_VERSION 1
+typedef struct ardent_audit_context {
+  unsigned int version;     /* ARDENT_AUDIT_CONTEXT_VERSION                                  */
+  const char *encounter_id; /* UTF-8; NULL means ""                                          */
+  const char *user_id;      /* UTF-8; NULL means ""                                          */
+  size_t tag_count;
+  const ardent_tag *tags;   /* tag_count tags (NULL when 0); keys non-NULL and distinct,     */
+                            /* a NULL value means ""                                         */
+} ardent_audit_context;
+#define ARDENT_AUDIT_CONTEXT_INIT { ARDENT_AUDIT_CONTEXT_VERSION, 0, 0, 0, 0 }
+
+/* Evaluates `kase` as ardent_evaluate() does (with default options), then queues an audit row:
+** the case's findings, the outcome (triage, red flags, conditions), the rule set's name,
+** version and hash, the engine version, the context and the evaluation's latency. The row is
+** written in the background: call ardent_audit_flush() to wait until it is durable.
+**   out      receives the result, or NULL on failure. Free: ardent_result_free.
+**   context  NULL for an empty context.
+** Returns ARDENT_OK; ARDENT_EINVALID for NULL arguments, a case of another rule set, a bad
+** context (unknown version, NULL key, invalid UTF-8) or an audit handle that failed or was
+** closed; ARDENT_ESTORAGE when the audit log failed (nothing is returned through out: use
+** ardent_evaluate_audited_into() to keep the result in that case); ARDENT_ENOMEM.
+** Thread-safe as ardent_evaluate(); the audit handle may be shared between threads. */
+ARDENT_API int ardent_evaluate_audited(ardent_result **out, const ardent_ruleset *ruleset,
+                                       const ardent_case *kase, const ardent_audit_context *context,
+                                       ardent_audit *audit);
+
+/* As ardent_evaluate_audited(), into an existing result (as ardent_evaluate_into()). When only
+** the audit fails (ARDENT_ESTORAGE, or ARDENT_EINVALID for an audit handle that failed or was
+** closed), the result still holds the evaluation, so the host can go on and decide what to do
+** about the log; after any other error the result is left empty. */
+ARDENT_API int ardent_evaluate_audited_into(ardent_result *out, const ardent_ruleset *ruleset,
+                                            const ardent_case *kase,
+                                            const ardent_audit_context *context, ardent_audit *audit);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

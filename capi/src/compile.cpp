@@ -41,9 +41,11 @@ std::unique_ptr<DiagnosticsImpl> make_diagnostics(std::vector<ardent::Diagnostic
   return d;
 }
 
+}  // namespace
+
 // Turns a compiler's output into the C outputs: the handle, the diagnostics, the status and
 // the last error.
-int finish(ardent_ruleset** out, ardent_diagnostics** diagnostics_out, bool werror,
+int ardent::capi::finish_compile(ardent_ruleset** out, ardent_diagnostics** diagnostics_out, bool werror,
            ardent::CompileOutput output) {
   const auto& list = output.diagnostics;
   const ardent::Diagnostic* first_error = nullptr;
@@ -99,10 +101,12 @@ int finish(ardent_ruleset** out, ardent_diagnostics** diagnostics_out, bool werr
     }
   }
   // Diagnostics last: should building them run out of memory, the rule set is released by the
-  // caller of finish() through *out being reset there.
+  // caller of finish_compile() through *out being reset there.
   if (diagnostics_out != nullptr) *diagnostics_out = handle(make_diagnostics(output.diagnostics).release());
   return status;
 }
+
+namespace {
 
 template <class Compile>
 int compile_with(ardent_ruleset** out, ardent_diagnostics** diagnostics,
@@ -113,9 +117,9 @@ int compile_with(ardent_ruleset** out, ardent_diagnostics** diagnostics,
   int status = ARDENT_OK;
   bool werror = werror_of(opts, status);
   if (status != ARDENT_OK) return status;
-  status = guard([&] { return finish(out, diagnostics, werror, compile()); });
+  status = guard([&] { return finish_compile(out, diagnostics, werror, compile()); });
   if (status == ARDENT_ENOMEM || status == ARDENT_EINTERNAL) {
-    // Keep the promise "NULL on failure" even when finish() stopped half-way.
+    // Keep the promise "NULL on failure" even when finish_compile() stopped half-way.
     ardent_ruleset_free(*out);
     *out = nullptr;
   }

@@ -147,6 +147,12 @@ int guard(Body&& body) noexcept {
   }
 }
 
+// Turns a compiler's output into the C outputs of the compile functions: *out (the rule set
+// on success), *diagnostics_out (when not NULL), the status and the last error. May throw
+// (std::bad_alloc): call inside guard(), and free *out should it throw.
+int finish_compile(ardent_ruleset** out, ardent_diagnostics** diagnostics_out, bool werror,
+                   ardent::CompileOutput output);
+
 // A copy of `text` in memory the caller releases with ardent_string_free(); null when out of
 // memory.
 char* dup_string(std::string_view text) noexcept;

@@ -19,6 +19,9 @@ int header_check(void) {
   ardent_ask ask = ARDENT_ASK_INIT;
   ardent_eval_warning warning = ARDENT_EVAL_WARNING_INIT;
   ardent_explanation explanation = ARDENT_EXPLANATION_INIT;
+  ardent_audit_options audit_options = ARDENT_AUDIT_OPTIONS_INIT;
+  ardent_audit_context audit_context = ARDENT_AUDIT_CONTEXT_INIT;
+  ardent_tag tag = {"site", "north"};
   const ardent_error *error = ardent_last_error();
   ardent_ruleset *ruleset = NULL;
   ardent_case *kase = NULL;
@@ -31,6 +34,10 @@ int header_check(void) {
   char *json = NULL;
   (void)registry;
   (void)audit;
+  (void)audit_options;
+  audit_context.tag_count = 1;
+  audit_context.tags = &tag;
+  (void)audit_context;
   (void)code;
   (void)error;
   if (ardent_ruleset_compile_sources(&ruleset, &diagnostics, &source, 1, &compile) != ARDENT_OK) return 1;

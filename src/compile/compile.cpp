@@ -272,6 +272,7 @@ std::shared_ptr<const Program> compile(check::Model model, std::string hash, std
   fill_rules(*p, pool);
 
   GraphBuilder builder(p->model);
+  builder.build_definitions();
   std::vector<std::uint32_t> roots;
   roots.reserve(p->model.rules.size());
   for (std::uint32_t r = 0; r < p->model.rules.size(); ++r) {

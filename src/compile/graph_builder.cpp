@@ -29,9 +29,9 @@ void put(std::string& key, const T& v) {
   key.append(buf, sizeof(T));
 }
 
-// Deeper nesting than this is refused rather than risking the stack; the parser limits
-// nesting well below it.
-constexpr unsigned kMaxDepth = 4000;
+// Deeper nesting than this is refused rather than risking the stack; the parser limits one
+// expression to far less, and defines are built front to back (build_definitions).
+constexpr unsigned kMaxDepth = 1000;
 
 struct DepthGuard {
   unsigned& depth;
@@ -185,6 +185,11 @@ std::uint32_t GraphBuilder::arith(K kind, std::uint32_t lhs, std::uint32_t rhs) 
   Node n = make(kind);
   n.kids = {lhs, rhs};
   return intern(std::move(n));
+}
+
+void GraphBuilder::build_definitions() {
+  for (std::uint32_t i = 0; i < model_.defines.size(); ++i) define(i);
+  for (std::uint32_t i = 0; i < model_.scores.size(); ++i) score(i);
 }
 
 std::uint32_t GraphBuilder::define(std::uint32_t index) {

@@ -22,6 +22,11 @@ class GraphBuilder {
   std::uint32_t bool_expr(const check::Expr& e);
   std::uint32_t num_expr(const check::Expr& e);
 
+  // Builds every define and score in model order (each comes after what it refers to), so
+  // that rules referring to them find them built and recursion stays as deep as one
+  // expression. What no rule uses is dropped by finish().
+  void build_definitions();
+
   // Whom a division by zero created from now on is reported against.
   void set_owner(EvalWarning owner) { owner_ = owner; }
 
