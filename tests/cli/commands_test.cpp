@@ -1,0 +1,199 @@
+// `ardent check`, `ardent eval` and `ardent test` as a user runs them: exit codes, the summary
+// line, errors that name the line and the finding, and batch mode keeping the good lines.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/child_process.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using ardent::test::ChildProcess;
+
+struct Outcome {
+  int status;
+  std::string out, err;
+};
+
+Outcome ardent(std::vector<std::string> args, const std::string& input = "") {
+  args.insert(args.begin(), ARDENT_CLI);
+  ChildProcess child(args, {{"NO_COLOR", "1"}}, ARDENT_SOURCE_DIR);
+  if (!input.empty()) child.write(input);
+  int status = child.wait();
+  return {status, child.out(), child.err()};
+}
+
+struct TempFile {
+  fs::path path;
+  TempFile(const std::string& name, const std::string& text)
+      : path(fs::temp_directory_path() / ("ardent-cli-" + std::to_string(::getpid()) + "-" + name)) {
+    std::ofstream(path) << text;
+  }
+  ~TempFile() { fs::remove(path); }
+};
+
+const char* kRules = R"(ruleset demo version "1.0.0"
+  default triage routine
+finding fever: bool
+  label "fever"
+finding age: number 0..120 integer unit "years"
+finding peak: one of {during, after}
+condition overload
+  label "Overload"
+redflag sepsis
+  label "Possible sepsis"
+  when fever and age >= 65
+  then triage emergency, advise "Emergency assessment now."
+rule classic: peak is after and not fever -> suggest overload, triage self_care
+test "classic":
+  given peak = after, fever = no, age = 30
+  expect suggest overload, triage self_care, no redflag
+test "sepsis":
+  given fever = yes, age = 70
+  expect redflag sepsis, triage emergency
+)";
+
+TEST(CheckCommand, CleanRuleSetPrintsTheSummaryAndExitsZero) {
+  TempFile rules("clean.ard", kRules);
+  Outcome r = ardent({"check", rules.path.string()});
+  EXPECT_EQ(0, r.status) << r.err;
+  EXPECT_NE(std::string::npos, r.out.find("3 findings, 1 conditions, 1 rules, 1 red flags, 2 tests; 0 errors, 0 warnings"))
+      << r.out;
+}
+
+TEST(CheckCommand, ErrorsExitOneWithPositionAndCaret) {
+  TempFile rules("bad.ard", std::string(kRules) + "rule typo: fevr -> triage urgent\n");
+  Outcome r = ardent({"check", rules.path.string()});
+  EXPECT_EQ(1, r.status);
+  EXPECT_NE(std::string::npos, r.err.find(":20:12: error: unknown finding or define 'fevr'; did you mean 'fever'?"))
+      << r.err;
+  EXPECT_NE(std::string::npos, r.err.find("           ^~~~")) << r.err;
+}
+
+TEST(CheckCommand, WerrorTurnsWarningsIntoErrors) {
+  TempFile rules("warn.ard", std::string(kRules) + "finding spare: bool\n");
+  EXPECT_EQ(0, ardent({"check", rules.path.string()}).status);
+  Outcome r = ardent({"check", "--werror", rules.path.string()});
+  EXPECT_EQ(1, r.status);
+  EXPECT_NE(std::string::npos, r.err.find("error: finding 'spare' is never used")) << r.err;
+}
+
+TEST(CheckCommand, UsageAndMissingFilesExitTwo) {
+  EXPECT_EQ(2, ardent({"check"}).status);
+  EXPECT_EQ(2, ardent({"check", "no/such/rules"}).status);
+  EXPECT_EQ(2, ardent({"frobnicate"}).status);
+  Outcome v = ardent({"--version"});
+  EXPECT_EQ(0, v.status);
+  EXPECT_NE(std::string::npos, v.out.find("ardent 0.1.0")) << v.out;
+}
+
+struct BadCase {
+  const char* name;
+  const char* json;
+  const char* message;  // substring of the error
+  const char* where;    // ":LINE:" of the error
+};
+
+class EvalBadInput : public ::testing::TestWithParam<BadCase> {};
+
+TEST_P(EvalBadInput, NamesTheLineAndTheFindingAndExitsOne) {
+  TempFile rules("eval.ard", kRules);
+  TempFile kase("case.json", GetParam().json);
+  Outcome r = ardent({"eval", rules.path.string(), kase.path.string()});
+  EXPECT_EQ(1, r.status);
+  EXPECT_NE(std::string::npos, r.err.find(GetParam().message)) << r.err;
+  EXPECT_NE(std::string::npos, r.err.find(GetParam().where)) << r.err;
+  EXPECT_EQ("", r.out);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, EvalBadInput,
+    ::testing::Values(BadCase{"malformed", "{\n  \"fever\": tru\n}", "malformed JSON", ":2:"},
+                      BadCase{"unknown", "{\n  \"age\": 30,\n  \"fevr\": true\n}", "finding 'fevr'", ":3:"},
+                      BadCase{"wrong_type", "{\n  \"fever\": 3\n}", "finding 'fever'", ":2:"},
+                      BadCase{"out_of_range", "{\"age\": 130}", "finding 'age'", ":1:"},
+                      BadCase{"not_enum_value", "{\"peak\": \"before\"}", "finding 'peak'", ":1:"},
+                      BadCase{"not_object", "[1, 2]", "JSON object", ":1:"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(EvalCommand, PrintsTheReportTheJsonAndTheCards) {
+  TempFile rules("eval.ard", kRules);
+  TempFile kase("sepsis.json", R"({"fever": true, "age": 70, "peak": null})");
+  Outcome text = ardent({"eval", rules.path.string(), kase.path.string()});
+  EXPECT_EQ(0, text.status) << text.err;
+  EXPECT_NE(std::string::npos, text.out.find("EMERGENCY")) << text.out;
+  EXPECT_NE(std::string::npos, text.out.find("Possible sepsis")) << text.out;
+
+  Outcome json = ardent({"eval", "--json", rules.path.string(), kase.path.string()});
+  ASSERT_EQ(0, json.status) << json.err;
+  auto doc = nlohmann::json::parse(json.out);
+  EXPECT_EQ("emergency", doc["triage"]);
+  EXPECT_EQ("sepsis", doc["red_flags"][0]["id"]);
+
+  Outcome cds = ardent({"eval", "--cds-hooks", rules.path.string(), kase.path.string()});
+  ASSERT_EQ(0, cds.status) << cds.err;
+  auto cards = nlohmann::json::parse(cds.out);
+  EXPECT_EQ("critical", cards["cards"][0]["indicator"]);
+}
+
+TEST(EvalCommand, BatchReportsBadLinesWithoutLosingTheOthers) {
+  TempFile rules("eval.ard", kRules);
+  std::string lines;
+  for (int i = 0; i < 300; ++i) {
+    if (i == 41) lines += "{\"fever\": \"hot\"}\n";
+    else if (i == 207) lines += "{not json\n";
+    else lines += (i % 2 ? R"({"fever": true, "age": 80})" : R"({"peak": "after", "fever": false})") + std::string("\n");
+  }
+  TempFile kase("batch.jsonl", lines);
+  Outcome r = ardent({"eval", "--batch", rules.path.string(), kase.path.string()});
+  EXPECT_EQ(1, r.status);
+  EXPECT_NE(std::string::npos, r.err.find(":42: error: finding 'fever'")) << r.err;
+  EXPECT_NE(std::string::npos, r.err.find(":208: error: malformed JSON")) << r.err;
+  std::vector<nlohmann::json> out;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);) out.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(300u, out.size());
+  EXPECT_EQ(42, out[41]["line"]);
+  EXPECT_EQ(208, out[207]["line"]);
+  EXPECT_EQ("self_care", out[0]["triage"]);
+  EXPECT_EQ("emergency", out[1]["triage"]);
+  EXPECT_EQ("emergency", out[299]["triage"]);
+}
+
+TEST(TestCommand, PassesAndReportsCoverage) {
+  TempFile rules("tests.ard", kRules);
+  Outcome r = ardent({"test", rules.path.string(), "--coverage-min", "100"});
+  EXPECT_EQ(0, r.status) << r.out << r.err;
+  EXPECT_NE(std::string::npos, r.out.find("2 passed, 0 failed")) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("2 of 2 rules and red flags")) << r.out;
+}
+
+TEST(TestCommand, FailureShowsExpectedAndActualAndExitsOne) {
+  std::string text = kRules;
+  text += "test \"wrong\":\n  given fever = yes, age = 70\n  expect triage urgent\n";
+  TempFile rules("fail.ard", text);
+  Outcome r = ardent({"test", rules.path.string()});
+  EXPECT_EQ(1, r.status);
+  EXPECT_NE(std::string::npos, r.out.find("FAIL wrong")) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("expected triage urgent")) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("emergency")) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("2 passed, 1 failed")) << r.out;
+}
+
+TEST(TestCommand, CoverageBelowTheMinimumFails) {
+  std::string text = kRules;
+  text.replace(text.find("test \"sepsis\""), std::string::npos, "");
+  TempFile rules("cover.ard", text);
+  Outcome r = ardent({"test", rules.path.string(), "--coverage-min", "100"});
+  EXPECT_EQ(1, r.status);
+  EXPECT_NE(std::string::npos, r.out.find("never fired: redflag sepsis")) << r.out;
+}
+
+}  // namespace
