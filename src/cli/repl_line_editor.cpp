@@ -177,6 +177,9 @@ LineSource::Input LineEditor::read(const std::string& prompt) {
   impl_->prompt = prompt;
   impl_->cancelled = false;
   take_interrupt();
+  // Raw mode before the prompt is drawn: libedit would otherwise switch at its first read, and
+  // a Ctrl-D typed in between would be taken by the cooked terminal and arrive as a NUL byte.
+  el_set(impl_->el, EL_PREP_TERM, 1);
   int count = 0;
   const char* line = el_gets(impl_->el, &count);
   // Ctrl-C typed while editing arrives as a key (cancelled); a SIGINT from elsewhere makes
