@@ -149,9 +149,10 @@ LineEditor::LineEditor(const std::filesystem::path& history_file, Completer comp
   // Ctrl-C is read as a key while editing (so that it abandons the line and libedit redraws
   // cleanly); between lines the terminal sends SIGINT as usual.
   el_set(el, EL_SETTY, "-d", "-isig", nullptr);
-  el_set(el, EL_ADDFN, "ardent-cancel", "abandon the line", &Impl::cancel_fn);
+  // The wide form keeps the given names; the narrow one copies them and never frees the copies.
+  el_wset(el, EL_ADDFN, L"ardent-cancel", L"abandon the line", &Impl::cancel_fn);
   el_set(el, EL_BIND, "^C", "ardent-cancel", nullptr);
-  el_set(el, EL_ADDFN, "ardent-complete", "complete the word", &Impl::complete_fn);
+  el_wset(el, EL_ADDFN, L"ardent-complete", L"complete the word", &Impl::complete_fn);
   el_set(el, EL_BIND, "^I", "ardent-complete", nullptr);
 
   impl_->history = history_init();
