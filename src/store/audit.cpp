@@ -1,11 +1,13 @@
 // The audit log's writer: record() queues on the caller's thread, one background thread
 // writes batches. Each batch is one BEGIN IMMEDIATE transaction that reads the chain's head
 // inside it, so other processes appending to the same file cannot fork the chain.
-#include <atomic>
+#include <pthread.h>
+
 #include <condition_variable>
-#include <deque>
 #include <mutex>
+#include <span>
 #include <thread>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -28,37 +30,39 @@ namespace {
 
 struct Pending {
   std::uint64_t ticket;
-  std::chrono::steady_clock::time_point queued;
   std::chrono::system_clock::time_point time;
-  AuditEntry entry;
-  std::unique_ptr<EvaluationSnapshot> evaluation;  // when set, fills the entry on the writer thread
+  AuditContext context;
+  std::optional<std::chrono::nanoseconds> latency;
+  std::unique_ptr<AuditEntry> entry;  // record(AuditEntry): the caller gave names and JSON
+  EvaluationSnapshot evaluation;      // record(Case, Result): named on the writer thread
+};
+
+// Pending records. Slots are kept when the batch is cleared, so that refilling one reuses the
+// capacity of its strings and vectors: queuing costs the caller no allocation once warm.
+class Batch {
+ public:
+  Pending& add() {
+    if (size_ == slots_.size()) slots_.emplace_back();
+    return slots_[size_++];
+  }
+  void drop_last() { --size_; }
+  void clear() { size_ = 0; }
+  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return size_; }
+  std::span<Pending> items() { return std::span(slots_).first(size_); }
+  void swap(Batch& other) noexcept {
+    slots_.swap(other.slots_);
+    std::swap(size_, other.size_);
+  }
+
+ private:
+  std::vector<Pending> slots_;
+  std::size_t size_ = 0;
 };
 
 bool is_json_object(std::string_view text) {
   auto first = text.find_first_not_of(" \t\r\n");
   return first != std::string_view::npos && text[first] == '{' && nlohmann::json::accept(text);
-}
-
-StoredRow to_row(Pending& p) {
-  if (p.evaluation) p.evaluation->describe(p.entry);
-  const AuditEntry& e = p.entry;
-  StoredRow r;
-  r.time = utc_timestamp(p.time);
-  r.encounter_id = e.context.encounter_id;
-  r.user_id = e.context.user_id;
-  r.tags = nlohmann::json(e.context.tags).dump();
-  r.ruleset_name = e.ruleset_name;
-  r.ruleset_version = e.ruleset_version;
-  r.ruleset_hash = e.ruleset_hash;
-  r.engine_version = e.engine_version;
-  r.findings = e.findings;
-  r.triage = e.triage;
-  r.red_flags = nlohmann::json(e.red_flags).dump();
-  nlohmann::json conditions = nlohmann::json::array();
-  for (const auto& c : e.conditions) conditions.push_back({{"id", c.id}, {"status", c.status}});
-  r.conditions = conditions.dump();
-  if (e.latency) r.latency_ns = e.latency->count();
-  return r;
 }
 
 const char* synchronous_pragma(Synchronous s) {
@@ -78,14 +82,19 @@ struct Audit::Writer {
   std::unique_ptr<sql::Connection> db;
   std::unique_ptr<sql::Statement> head, insert;  // used by the writer thread only
   Sha256 sha;
+  // Names in JSON form per rule set, kept while rows of that rule set keep coming. Writer only.
+  std::unordered_map<const Ruleset*, std::unique_ptr<RowVocabulary>> vocabularies;
 
   mutable std::mutex mu;
   std::condition_variable wake;  // the writer waits here
   std::condition_variable done;  // flush() and a blocked record() wait here
-  std::deque<Pending> queue;
+  Batch queue;                   // taken whole by the writer, which hands back an emptied batch
   std::uint64_t issued = 0;       // last ticket handed out
   std::uint64_t durable = 0;      // every ticket up to this one is committed
   std::uint64_t flush_target = 0;
+  // What the writer is doing, so that record() wakes it only when it waits for work: a futex
+  // wake per record would cost the caller more than the record itself.
+  enum class Waiting { no, for_work, for_batch } waiting = Waiting::no;
   bool stopping = false;
   bool closed = false;
   std::optional<StoreError> error;
@@ -103,6 +112,7 @@ struct Audit::Writer {
         "engine_version, findings, triage, red_flags, conditions, latency_ns, prev_hash, hash) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
     thread = std::thread([this] { run(); });
+    pthread_setname_np(thread.native_handle(), "ardent-audit");  // as ps and debuggers show it
   }
 
   ~Writer() {
@@ -117,55 +127,123 @@ struct Audit::Writer {
   }
 
   void run() {
+    Batch taken;
+    bool idle = true;
     std::unique_lock lk(mu);
     for (;;) {
       if (error) return;
       if (queue.empty()) {
         if (stopping) return;
+        waiting = Waiting::for_work;
         wake.wait(lk);
+        waiting = Waiting::no;
+        idle = true;
         continue;
       }
-      const auto deadline = queue.front().queued + options.flush_interval;
-      while (!stopping && queue.size() < options.batch_size && flush_target <= durable) {
-        if (wake.wait_until(lk, deadline) == std::cv_status::timeout) break;
+      // After a pause, give the first record's batch flush_interval to fill. Under steady load
+      // there is no waiting: what arrived while the last batch was written is the next batch.
+      if (idle) {
+        idle = false;
+        const auto deadline = std::chrono::steady_clock::now() + options.flush_interval;
+        while (!stopping && queue.size() < options.batch_size && flush_target <= durable) {
+          waiting = Waiting::for_batch;
+          const bool timed_out = wake.wait_until(lk, deadline) == std::cv_status::timeout;
+          waiting = Waiting::no;
+          if (timed_out) break;
+        }
       }
-      std::vector<Pending> batch;
-      const std::size_t n = std::min(queue.size(), options.batch_size);
-      batch.reserve(n);
-      for (std::size_t i = 0; i < n; ++i) {
-        batch.push_back(std::move(queue.front()));
-        queue.pop_front();
-      }
+      taken.swap(queue);  // everything queued; callers go on filling the emptied vector
       done.notify_all();  // room for a blocked record()
       lk.unlock();
       std::optional<StoreError> failure;
+      std::size_t written = 0;
       try {
-        write(batch);
+        const std::span<Pending> items = taken.items();
+        for (; written < items.size(); written += options.batch_size) {
+          const std::size_t n = std::min(options.batch_size, items.size() - written);
+          write(items.subspan(written, n));
+          const std::uint64_t last = items[written + n - 1].ticket;
+          lk.lock();
+          durable = last;
+          lk.unlock();
+          done.notify_all();
+        }
       } catch (const StoreError& e) {
         failure = e;
       } catch (const std::exception& e) {
         failure = StoreError(StoreError::Kind::Internal, e.what());
       }
+      const std::size_t unwritten = taken.size() - std::min(written, taken.size());
+      taken.clear();
       lk.lock();
       if (failure) {
-        const std::size_t lost = batch.size() + queue.size();
+        const std::size_t lost = unwritten + queue.size();
         error = StoreError(failure->kind(), fmt::format("audit log '{}': {} record{} not written: {}", file.string(),
                                                         lost, lost == 1 ? "" : "s", failure->what()));
         queue.clear();
-      } else {
-        durable = batch.back().ticket;
       }
       done.notify_all();
     }
   }
 
-  void write(std::vector<Pending>& batch) {
+  const RowVocabulary& vocabulary(const RulesetPtr& rs) {
+    auto& slot = vocabularies[rs.get()];
+    if (!slot || slot->ruleset() != rs) {
+      if (vocabularies.size() > 16) {  // a long-lived host reloading rule sets: start afresh
+        vocabularies.clear();
+        return *(vocabularies[rs.get()] = std::make_unique<RowVocabulary>(rs));
+      }
+      slot = std::make_unique<RowVocabulary>(rs);
+    }
+    return *slot;
+  }
+
+  StoredRow to_row(Pending& p) {
+    if (p.entry) {
+      AuditEntry& e = *p.entry;
+      AuditRow row;
+      row.time = utc_timestamp(p.time);
+      row.context = std::move(e.context);
+      row.ruleset_name = std::move(e.ruleset_name);
+      row.ruleset_version = std::move(e.ruleset_version);
+      row.ruleset_hash = std::move(e.ruleset_hash);
+      row.engine_version = std::move(e.engine_version);
+      row.findings = std::move(e.findings);
+      row.triage = std::move(e.triage);
+      row.red_flags = std::move(e.red_flags);
+      row.conditions = std::move(e.conditions);
+      if (e.latency) row.latency_ns = e.latency->count();
+      return to_stored(row);
+    }
+    const EvaluationSnapshot& ev = p.evaluation;
+    const Ruleset& rs = *ev.ruleset;
+    const RowVocabulary& names = vocabulary(ev.ruleset);
+    StoredRow r;
+    r.time = utc_timestamp(p.time);
+    r.encounter_id = p.context.encounter_id;  // copied: the slot keeps its capacity for reuse
+    r.user_id = p.context.user_id;
+    r.tags = tags_json(p.context.tags);
+    r.ruleset_name = rs.name();
+    r.ruleset_version = rs.version();
+    r.ruleset_hash = rs.hash();
+    r.engine_version = kEngineVersion;
+    names.findings_json(r.findings, ev.findings);
+    r.triage = to_string(ev.triage);
+    names.red_flags_json(r.red_flags, ev.red_flags);
+    names.conditions_json(r.conditions, ev.conditions);
+    if (p.latency) r.latency_ns = p.latency->count();
+    return r;
+  }
+
+  void write(std::span<Pending> batch) {
     sql::Transaction tx(*db);
     head->reset();
     std::string prev = head->step() ? head->text_at(0) : schema::kGenesisHash;
     head->reset();
     for (Pending& p : batch) {
       StoredRow r = to_row(p);
+      p.entry.reset();
+      p.evaluation.ruleset.reset();  // a reused slot must not keep an old rule set alive
       r.prev_hash = std::move(prev);
       r.hash = row_hash(sha, r);
       insert->reset();
@@ -180,7 +258,9 @@ struct Audit::Writer {
     tx.commit();
   }
 
-  std::uint64_t enqueue(AuditEntry entry, std::unique_ptr<EvaluationSnapshot> evaluation) {
+  // Fills the next slot under the lock with fill(Pending&), which sets everything but the ticket.
+  template <class Fill>
+  std::uint64_t enqueue(Fill&& fill) {
     const auto now = std::chrono::system_clock::now();
     std::unique_lock lk(mu);
     if (error) throw_error();
@@ -190,12 +270,21 @@ struct Audit::Writer {
       done.wait(lk, [&] { return queue.size() < options.max_pending || error; });
       if (error) throw_error();
     }
-    const std::uint64_t ticket = ++issued;
-    const auto time = entry.time.value_or(now);
-    queue.push_back(Pending{ticket, std::chrono::steady_clock::now(), time, std::move(entry), std::move(evaluation)});
-    // Wake the writer for a full batch or the first record after a pause; otherwise it wakes on
-    // its own when the oldest record has waited flush_interval.
-    if (queue.size() == 1 || queue.size() >= options.batch_size) {
+    Pending& p = queue.add();
+    p.time = now;
+    try {
+      fill(p);
+    } catch (...) {
+      queue.drop_last();  // half filled: never written
+      throw;
+    }
+    const std::uint64_t ticket = p.ticket = ++issued;
+    // Wake the writer for the first record after a pause or for a full batch; otherwise it is
+    // busy writing (and looks again when done) or wakes when the batch's time is up.
+    const bool wake_writer = waiting == Waiting::for_work ||
+                             (waiting == Waiting::for_batch && queue.size() >= options.batch_size);
+    if (wake_writer) {
+      waiting = Waiting::no;  // one wake is enough
       lk.unlock();
       wake.notify_one();
     }
@@ -213,17 +302,23 @@ Audit::~Audit() = default;
 std::uint64_t Audit::record(AuditEntry entry) {
   if (!is_json_object(entry.findings))
     throw StoreError(StoreError::Kind::Invalid, "audit record: findings must be a JSON object");
-  return writer_->enqueue(std::move(entry), nullptr);
+  auto given = std::make_unique<AuditEntry>(std::move(entry));
+  return writer_->enqueue([&](Pending& p) {
+    if (given->time) p.time = *given->time;
+    p.entry = std::move(given);
+  });
 }
 
 std::uint64_t Audit::record(const Case& c, const Result& r, const AuditContext& context,
                             std::optional<std::chrono::nanoseconds> latency) {
   if (r.ruleset_ptr().get() != &c.ruleset())
     throw StoreError(StoreError::Kind::Invalid, "audit record: the result was not evaluated from this case's rule set");
-  AuditEntry entry;
-  entry.context = context;
-  entry.latency = latency;
-  return writer_->enqueue(std::move(entry), std::make_unique<EvaluationSnapshot>(c, r));
+  return writer_->enqueue([&](Pending& p) {
+    p.entry.reset();
+    p.context = context;
+    p.latency = latency;
+    p.evaluation.capture(c, r);
+  });
 }
 
 void Audit::flush() {

@@ -37,23 +37,33 @@ std::string canonical_content(const StoredRow& r) {
   return out;
 }
 
+std::string tags_json(const std::map<std::string, std::string>& tags) {
+  return tags.empty() ? std::string("{}") : nlohmann::json(tags).dump();
+}
+
+std::string red_flags_json(const std::vector<std::string>& red_flags) { return nlohmann::json(red_flags).dump(); }
+
+std::string conditions_json(const std::vector<AuditCondition>& conditions) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& c : conditions) out.push_back({{"id", c.id}, {"status", c.status}});
+  return out.dump();
+}
+
 StoredRow to_stored(const AuditRow& row) {
   StoredRow s;
   s.seq = row.seq;
   s.time = row.time;
   s.encounter_id = row.context.encounter_id;
   s.user_id = row.context.user_id;
-  s.tags = nlohmann::json(row.context.tags).dump();
+  s.tags = tags_json(row.context.tags);
   s.ruleset_name = row.ruleset_name;
   s.ruleset_version = row.ruleset_version;
   s.ruleset_hash = row.ruleset_hash;
   s.engine_version = row.engine_version;
   s.findings = row.findings;
   s.triage = row.triage;
-  s.red_flags = nlohmann::json(row.red_flags).dump();
-  nlohmann::json conditions = nlohmann::json::array();
-  for (const auto& c : row.conditions) conditions.push_back({{"id", c.id}, {"status", c.status}});
-  s.conditions = conditions.dump();
+  s.red_flags = red_flags_json(row.red_flags);
+  s.conditions = conditions_json(row.conditions);
   s.latency_ns = row.latency_ns;
   s.prev_hash = row.prev_hash;
   s.hash = row.hash;

@@ -26,6 +26,11 @@ struct StoredRow {
 // NULLs out keeps rows written before a column existed verifiable after the migration adding it.
 std::string canonical_content(const StoredRow& row);
 
+// The JSON columns as every writer spells them (nlohmann::json's compact form).
+std::string tags_json(const std::map<std::string, std::string>& tags);
+std::string red_flags_json(const std::vector<std::string>& red_flags);
+std::string conditions_json(const std::vector<AuditCondition>& conditions);
+
 StoredRow to_stored(const AuditRow& row);   // JSON columns serialised deterministically
 AuditRow from_stored(const StoredRow& row);  // malformed JSON columns are left empty
 

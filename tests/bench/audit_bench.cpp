@@ -7,6 +7,9 @@
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
 #include <string>
 
 #include "ardent/ardent.hpp"
@@ -62,6 +65,10 @@ double process_cpu_seconds() {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
+const char* synchronous_label(std::int64_t level) {
+  return level == 0 ? "synchronous=off" : level == 1 ? "synchronous=normal (default)" : "synchronous=full";
+}
+
 // Rows per second from record() until flush() says they are committed. Each iteration records
 // 1,000 rows and flushes once, so the figure includes the commits' cost.
 void BM_AuditDurableRows(benchmark::State& state) {
@@ -78,7 +85,7 @@ void BM_AuditDurableRows(benchmark::State& state) {
   // CPU of both threads per row: unlike wall time, it does not depend on the machine's load.
   state.counters["cpu_us_per_row"] = (process_cpu_seconds() - cpu_start) * 1e6 / (state.iterations() * 1000.0);
   state.SetItemsProcessed(state.iterations() * 1000);
-  state.SetLabel(std::string(state.range(0) == 0 ? "synchronous=off" : state.range(0) == 1 ? "synchronous=normal (default)" : "synchronous=full"));
+  state.SetLabel(synchronous_label(state.range(0)));
 }
 BENCHMARK(BM_AuditDurableRows)->Arg(1)->Arg(0)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
@@ -101,17 +108,11 @@ void BM_AuditRecordCall(benchmark::State& state) {
 }
 BENCHMARK(BM_AuditRecordCall);
 
-// An audited evaluation of rules/hip: evaluate, turn the case and outcome into a row, queue it.
-void BM_EvaluateAuditedHip(benchmark::State& state) {
-  CompileOutput out = compile_path(std::string(ARDENT_SOURCE_DIR) + "/rules/hip");
-  if (!out.ok()) {
-    state.SkipWithError("rules/hip does not compile");
-    return;
-  }
-  // Every other finding given (bools yes, numbers at the middle of their range, first enum
-  // value), every seventh unknown.
-  Case c(out.ruleset);
-  const auto findings = out.ruleset->findings();
+// A case of rules/hip with every other finding given (bools alternately yes and no, numbers
+// at the middle of their range, the first enum value) and every seventh unknown.
+Case half_filled_hip_case(const RulesetPtr& rs) {
+  Case c(rs);
+  const auto findings = rs->findings();
   for (std::uint32_t slot = 0; slot < findings.size(); ++slot) {
     const auto& f = findings[slot];
     if (slot % 7 == 3) {
@@ -130,6 +131,40 @@ void BM_EvaluateAuditedHip(benchmark::State& state) {
       case FindingType::duration: c.set_duration(slot, 3, DurationUnit::weeks); break;
     }
   }
+  return c;
+}
+
+RulesetPtr hip_ruleset() {
+  CompileOutput out = compile_path(std::string(ARDENT_SOURCE_DIR) + "/rules/hip");
+  return out.ok() ? out.ruleset : nullptr;
+}
+
+std::string intake_json() {
+  std::ifstream in(std::string(ARDENT_SOURCE_DIR) + "/examples/cases/classic_overload.json");
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// The baseline the audited figures are compared with: the same case, evaluated unaudited.
+void BM_EvaluateHipUnaudited(benchmark::State& state) {
+  const RulesetPtr rs = hip_ruleset();
+  if (!rs) return state.SkipWithError("rules/hip does not compile");
+  const Case c = half_filled_hip_case(rs);
+  Result result;
+  for (auto _ : state) {
+    evaluate(c, result);
+    benchmark::DoNotOptimize(result.triage());
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_EvaluateHipUnaudited);
+
+// What an audited evaluation costs the calling thread: evaluate, capture the case and outcome,
+// queue them. The writer commits in the background (flushed outside the timed loop), so this
+// is the rate a caller sees for bursts of up to AuditOptions::max_pending evaluations.
+void BM_EvaluateAuditedHip(benchmark::State& state) {
+  const RulesetPtr rs = hip_ruleset();
+  if (!rs) return state.SkipWithError("rules/hip does not compile");
+  const Case c = half_filled_hip_case(rs);
   TempDb db("hip");
   store::Audit audit(db.path());
   Result result;
@@ -147,5 +182,72 @@ void BM_EvaluateAuditedHip(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_EvaluateAuditedHip);
+
+// Sustained audited throughput: each iteration evaluates 10,000 cases and returns only when
+// all their rows are committed, so the writer's cost is included. Arguments: the durability
+// level, and 0 for a half-filled case (55 findings) or 1 for examples/cases/classic_overload.json
+// (a clinic's intake form, 29 findings).
+void BM_EvaluateAuditedHipCommitted(benchmark::State& state) {
+  const RulesetPtr rs = hip_ruleset();
+  if (!rs) return state.SkipWithError("rules/hip does not compile");
+  Case c = half_filled_hip_case(rs);
+  if (state.range(1) == 1) {
+    c.clear();
+    c.set_json(intake_json());
+  }
+  TempDb db("hip-committed");
+  store::AuditOptions options;
+  options.synchronous = static_cast<store::Synchronous>(state.range(0));
+  store::Audit audit(db.path(), options);
+  Result result;
+  const store::AuditContext context{"enc-1", "clinician-42", {{"site", "north"}}};
+  constexpr int kPerIteration = 10000;
+  const double cpu_start = process_cpu_seconds();
+  for (auto _ : state) {
+    for (int i = 0; i < kPerIteration; ++i) store::evaluate_audited(c, result, audit, context);
+    audit.flush();
+  }
+  state.counters["cpu_us_per_case"] =
+      (process_cpu_seconds() - cpu_start) * 1e6 / (static_cast<double>(state.iterations()) * kPerIteration);
+  state.counters["findings_json_bytes"] = static_cast<double>(store::findings_json(c).size());
+  state.SetItemsProcessed(state.iterations() * kPerIteration);
+  state.SetLabel(std::string(synchronous_label(state.range(0))) + (state.range(1) ? ", intake case" : ", half-filled case"));
+}
+BENCHMARK(BM_EvaluateAuditedHipCommitted)
+    ->Args({1, 0})
+    ->Args({1, 1})
+    ->Args({0, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// What an EHR integration does per patient: findings in as JSON, the result out as JSON; once
+// without the audit log and once with every row committed (synchronous=normal), per 10,000.
+void BM_JsonInOutHipIntake(benchmark::State& state) {
+  const RulesetPtr rs = hip_ruleset();
+  if (!rs) return state.SkipWithError("rules/hip does not compile");
+  const std::string in = intake_json();
+  const bool audited = state.range(0) == 1;
+  TempDb db("json");
+  std::optional<store::Audit> audit;
+  if (audited) audit.emplace(db.path());
+  const store::AuditContext context{"enc-1", "clinician-42", {{"site", "north"}}};
+  Case c(rs);
+  Result result;
+  constexpr int kPerIteration = 10000;
+  for (auto _ : state) {
+    for (int i = 0; i < kPerIteration; ++i) {
+      c.clear();
+      c.set_json(in);
+      if (audited) store::evaluate_audited(c, result, *audit, context);
+      else evaluate(c, result);
+      std::string out = format_json(c, result);
+      benchmark::DoNotOptimize(out.data());
+    }
+    if (audited) audit->flush();
+  }
+  state.SetItemsProcessed(state.iterations() * kPerIteration);
+  state.SetLabel(audited ? "audited, committed" : "unaudited");
+}
+BENCHMARK(BM_JsonInOutHipIntake)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
