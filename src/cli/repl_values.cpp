@@ -79,32 +79,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::string format_number(double v) {
-  if (std::isnan(v)) return "unknown";
-  if (v == std::floor(v) && std::fabs(v) < 1e15) return fmt::format("{}", static_cast<long long>(v));
-  return fmt::format("{}", v);
-}
-
-std::string format_duration(double days) {
-  struct Unit {
-    const char* one;
-    const char* many;
-    double days;
-  };
-  static const Unit units[] = {
-      {"year", "years", 365.25}, {"month", "months", 30.4375}, {"week", "weeks", 7},
-      {"day", "days", 1},        {"hour", "hours", 1.0 / 24},  {"minute", "minutes", 1.0 / 1440},
-  };
-  if (days == 0) return "0 days";
-  for (const auto& u : units) {
-    const double amount = days / u.days;
-    if (amount >= 1 && std::fabs(amount - std::round(amount)) < 1e-9 * std::max(1.0, amount)) {
-      const auto n = static_cast<long long>(std::round(amount));
-      return fmt::format("{} {}", n, n == 1 ? u.one : u.many);
-    }
-  }
-  return fmt::format("{} days", format_number(days));
-}
 
 std::optional<std::pair<double, DurationUnit>> parse_duration(std::string_view text) {
   auto n = leading_number(text);

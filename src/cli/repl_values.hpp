@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ardent/case.hpp"
+#include "ardent/format.hpp"
 
 namespace ardent::cli::repl {
 
@@ -40,9 +41,9 @@ std::string value_hint(const FindingInfo& f);
 // The words that complete a value of `f`.
 std::vector<std::string> value_words(const FindingInfo& f);
 
-std::string format_number(double v);
-// The largest unit in which the duration is whole ("6 weeks", "90 minutes"); days otherwise.
-std::string format_duration(double days);
+// Values as the REPL echoes them: every digit kept, so what is shown reads back the same.
+inline std::string format_number(double v) { return ardent::format_number(v, Digits::exact); }
+inline std::string format_duration(double days) { return ardent::format_duration(days, Digits::exact); }
 double days_per(DurationUnit unit);
 // "3 weeks", "3w", "1.5 days", "2 years"; nullopt when not a duration.
 std::optional<std::pair<double, DurationUnit>> parse_duration(std::string_view text);

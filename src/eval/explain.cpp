@@ -123,8 +123,8 @@ class Explainer {
       case K::ScoreRef: {
         const eval::Interval v = interp_.score(e.index);
         const ScoreInfo& s = p_.scores.at(e.index);
-        std::string text = eval::lower_first(s.label) + ": " + eval::format_number(v.lo);
-        if (v.hi != v.lo) text += " to " + eval::format_number(v.hi);
+        std::string text = eval::lower_first(s.label) + ": " + format_number(v.lo);
+        if (v.hi != v.lo) text += " to " + format_number(v.hi);
         add(Fact{Fact::Kind::score, e.index, holds, std::move(text)}, out);
         // The terms that count towards it are the evidence behind the number.
         for (const auto& term : p_.model.scores.at(e.index).terms)

@@ -18,24 +18,13 @@ std::string join_phrases(const std::vector<std::string>& phrases) {
   return out;
 }
 
-namespace eval {
-
-std::string lower_first(std::string_view label) {
-  std::string s(label);
-  if (s.empty()) return s;
-  const auto first = static_cast<unsigned char>(s[0]);
-  const bool acronym = s.size() > 1 && std::isupper(static_cast<unsigned char>(s[1]));
-  if (std::isupper(first) && !acronym) s[0] = static_cast<char>(std::tolower(first));
-  return s;
-}
-
-std::string format_number(double v) {
+std::string format_number(double v, Digits digits) {
   if (std::isnan(v)) return "unknown";
   if (v == std::floor(v) && std::fabs(v) < 1e15) return fmt::format("{}", static_cast<long long>(v));
-  return fmt::format("{:.4g}", v);
+  return digits == Digits::exact ? fmt::format("{}", v) : fmt::format("{:.4g}", v);
 }
 
-std::string format_duration(double days) {
+std::string format_duration(double days, Digits digits) {
   struct Unit {
     const char* one;
     const char* many;
@@ -54,9 +43,22 @@ std::string format_duration(double days) {
       return fmt::format("{} {}", n, n == 1 ? u.one : u.many);
     }
   }
-  if (days >= 1) return fmt::format("{} days", format_number(std::round(days * 100) / 100));
-  return fmt::format("{} hours", format_number(std::round(days * 24 * 100) / 100));
+  if (digits == Digits::exact) return fmt::format("{} days", format_number(days, digits));
+  if (days >= 1) return fmt::format("{} days", format_number(std::round(days * 100) / 100, digits));
+  return fmt::format("{} hours", format_number(std::round(days * 24 * 100) / 100, digits));
 }
+
+namespace eval {
+
+std::string lower_first(std::string_view label) {
+  std::string s(label);
+  if (s.empty()) return s;
+  const auto first = static_cast<unsigned char>(s[0]);
+  const bool acronym = s.size() > 1 && std::isupper(static_cast<unsigned char>(s[1]));
+  if (std::isupper(first) && !acronym) s[0] = static_cast<char>(std::tolower(first));
+  return s;
+}
+
 
 std::string enum_value_text(std::string_view value) {
   std::string s(value);

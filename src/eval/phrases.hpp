@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "ardent/format.hpp"
 #include "ardent/ruleset.hpp"
 
 namespace ardent::eval {
@@ -12,8 +13,6 @@ namespace ardent::eval {
 // "Pain felt centrally" -> "pain felt centrally"; acronyms keep their case ("SLR test").
 std::string lower_first(std::string_view label);
 
-std::string format_number(double v);   // 54, 38.5, 0.333
-std::string format_duration(double days);  // "6 weeks", "90 minutes", "1.5 days"
 std::string enum_value_text(std::string_view value);  // "day_after_activity" -> "day after activity"
 
 // The value of a given finding as a phrase; `value` as stored in a Case.

@@ -95,7 +95,7 @@ std::string case_json(const Case& c) {
           case FindingType::boolean: j[f.name] = c.number(i) != 0; break;
           case FindingType::enumeration: j[f.name] = f.values[static_cast<std::size_t>(c.number(i))]; break;
           case FindingType::number: j[f.name] = c.number(i); break;
-          case FindingType::duration: j[f.name] = eval::format_duration(c.number(i)); break;
+          case FindingType::duration: j[f.name] = format_duration(c.number(i)); break;
         }
     }
   }

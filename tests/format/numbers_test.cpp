@@ -1,0 +1,50 @@
+// Numbers and durations as reports (readable) and the REPL (exact) write them.
+#include <cmath>
+
+#include <gtest/gtest.h>
+
+#include "ardent/format.hpp"
+
+namespace ardent {
+namespace {
+
+TEST(FormatNumber, ReadableAndExact) {
+  struct Row {
+    double value;
+    const char* readable;
+    const char* exact;
+  };
+  const Row rows[] = {
+      {54, "54", "54"},           {-3, "-3", "-3"},     {38.5, "38.5", "38.5"},
+      {1.0 / 3, "0.3333", "0.3333333333333333"},      {123456.789, "1.235e+05", "123456.789"},
+      {NAN, "unknown", "unknown"}, {0, "0", "0"},
+  };
+  for (const Row& r : rows) {
+    EXPECT_EQ(format_number(r.value), r.readable) << r.value;
+    EXPECT_EQ(format_number(r.value, Digits::exact), r.exact) << r.value;
+  }
+}
+
+TEST(FormatDuration, LargestWholeUnitThenDays) {
+  struct Row {
+    double days;
+    const char* readable;
+    const char* exact;
+  };
+  const Row rows[] = {
+      {42, "6 weeks", "6 weeks"},
+      {1, "1 day", "1 day"},
+      {90.0 / 1440, "90 minutes", "90 minutes"},
+      {365.25, "1 year", "1 year"},
+      {0, "0 days", "0 days"},
+      {1.504, "1.5 days", "1.504 days"},  // readable rounds to hundredths of a day
+      {0.0123, "0.3 hours", "0.0123 days"},  // below a day, readable speaks in hours
+  };
+  for (const Row& r : rows) {
+    EXPECT_EQ(format_duration(r.days), r.readable) << r.days;
+    EXPECT_EQ(format_duration(r.days, Digits::exact), r.exact) << r.days;
+  }
+}
+
+}  // namespace
+}  // namespace ardent
