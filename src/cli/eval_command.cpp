@@ -2,6 +2,8 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
+#include <stdexcept>
 #include <sstream>
 #include <thread>
 
@@ -11,8 +13,11 @@
 #include "ardent/case.hpp"
 #include "ardent/format.hpp"
 #include "ardent/result.hpp"
-#include "cli/commands.hpp"
 #include "cli/case_input.hpp"
+#include "cli/commands.hpp"
+#ifdef ARDENT_HAVE_STORE
+#include "ardent/store.hpp"
+#endif
 
 namespace ardent::cli {
 
@@ -26,7 +31,61 @@ struct EvalOptions {
   bool batch = false;
   bool undecided = false;
   unsigned threads = 0;
+  // --audit: every evaluation recorded with this context (in --batch, tagged with its line).
+  std::string audit_file;
+  std::string encounter, user;
+  std::vector<std::string> tags;  // KEY=VALUE
 };
+
+#ifdef ARDENT_HAVE_STORE
+// The audit log of one `ardent eval` run, or nothing when --audit was not given.
+class AuditSink {
+ public:
+  // Throws store::StoreError when the file cannot be opened; std::invalid_argument for a tag
+  // without '='.
+  explicit AuditSink(const EvalOptions& o) {
+    if (o.audit_file.empty()) return;
+    context_.encounter_id = o.encounter;
+    context_.user_id = o.user;
+    for (const auto& t : o.tags) {
+      const auto eq = t.find('=');
+      if (eq == std::string::npos || eq == 0)
+        throw std::invalid_argument(fmt::format("--tag '{}' is not KEY=VALUE", t));
+      context_.tags[t.substr(0, eq)] = t.substr(eq + 1);
+    }
+    audit_.emplace(o.audit_file);
+  }
+  void evaluate(const Case& c, Result& r, std::size_t line = 0) {
+    if (!audit_) return ardent::evaluate(c, r);
+    if (line == 0) return void(store::evaluate_audited(c, r, *audit_, context_));
+    store::AuditContext with_line = context_;
+    with_line.tags["line"] = std::to_string(line);
+    store::evaluate_audited(c, r, *audit_, with_line);
+  }
+  // Commits every row; false (with a message) when the log could not be written.
+  bool close() {
+    if (!audit_) return true;
+    try {
+      audit_->close();
+      return true;
+    } catch (const store::StoreError& e) {
+      fmt::print(stderr, "ardent eval: {}\n", e.what());
+      return false;
+    }
+  }
+
+ private:
+  store::AuditContext context_;
+  std::optional<store::Audit> audit_;
+};
+#else
+class AuditSink {
+ public:
+  explicit AuditSink(const EvalOptions&) {}
+  void evaluate(const Case& c, Result& r, std::size_t = 0) { ardent::evaluate(c, r); }
+  bool close() { return true; }
+};
+#endif
 
 bool read_input(const std::string& path, std::string& out) {
   if (path == "-") {
@@ -51,13 +110,14 @@ std::string render(const EvalOptions& o, const Case& c, const Result& r) {
   return format_text(c, r, t);
 }
 
-int run_single(const EvalOptions& o, const RulesetPtr& rules, const std::string& text) {
+int run_single(const EvalOptions& o, const RulesetPtr& rules, const std::string& text, AuditSink& audit) {
   Case c(rules);
   if (auto err = apply_case_json(c, text)) {
     fmt::print(stderr, "{}:{}: error: {}\n", o.case_file, err->line, err->message);
     return kExitFailure;
   }
-  Result r = evaluate(c);
+  Result r;
+  audit.evaluate(c, r);
   std::string out = render(o, c, r);
   std::fwrite(out.data(), 1, out.size(), stdout);
   if (!out.empty() && out.back() != '\n') std::fputc('\n', stdout);
@@ -66,7 +126,7 @@ int run_single(const EvalOptions& o, const RulesetPtr& rules, const std::string&
 
 // JSON Lines in, one result per line out, in input order. Lines are split into contiguous
 // chunks, one per thread, each thread with its own Case and Result.
-int run_batch(const EvalOptions& o, const RulesetPtr& rules, const std::string& text) {
+int run_batch(const EvalOptions& o, const RulesetPtr& rules, const std::string& text, AuditSink& audit) {
   std::vector<std::string_view> lines;
   std::size_t start = 0;
   while (start < text.size()) {
@@ -92,7 +152,7 @@ int run_batch(const EvalOptions& o, const RulesetPtr& rules, const std::string& 
         outputs[i] = e.dump();
         continue;
       }
-      evaluate(c, r);
+      audit.evaluate(c, r, i + 1);
       outputs[i] = render(o, c, r);
     }
   };
@@ -133,6 +193,12 @@ Command add_eval(CLI::App& app) {
   sub->add_flag("--batch", o->batch, "CASE is JSON Lines: one case per line, one JSON result per line");
   sub->add_option("--threads", o->threads, "threads for --batch (default: all cores)");
   sub->add_flag("--undecided", o->undecided, "also list undecided rules and what they wait for");
+#ifdef ARDENT_HAVE_STORE
+  auto* audit = sub->add_option("--audit", o->audit_file, "record every evaluation in this audit log (SQLite)");
+  sub->add_option("--encounter", o->encounter, "with --audit: the encounter id to record")->needs(audit);
+  sub->add_option("--user", o->user, "with --audit: the user id to record")->needs(audit);
+  sub->add_option("--tag", o->tags, "with --audit: a KEY=VALUE tag to record (repeatable)")->needs(audit);
+#endif
   return {sub, [o]() {
     int code = kExitOk;
     RulesetPtr rules = load_rules(o->rules, code);
@@ -142,7 +208,15 @@ Command add_eval(CLI::App& app) {
       fmt::print(stderr, "ardent eval: cannot open case '{}'\n", o->case_file);
       return kExitUsage;
     }
-    return o->batch ? run_batch(*o, rules, text) : run_single(*o, rules, text);
+    std::optional<AuditSink> audit;
+    try {
+      audit.emplace(*o);
+    } catch (const std::exception& e) {
+      fmt::print(stderr, "ardent eval: {}\n", e.what());
+      return kExitUsage;
+    }
+    const int evaluated = o->batch ? run_batch(*o, rules, text, *audit) : run_single(*o, rules, text, *audit);
+    return audit->close() ? evaluated : kExitFailure;
   }};
 }
 

@@ -159,5 +159,51 @@ TEST(StoreCli, AuditVerifyAndQuery) {
   EXPECT_NE(r.out.find("append-only"), std::string::npos) << r.out;
 }
 
+TEST(StoreCli, EvalRecordsEveryEvaluationInTheAuditLog) {
+  ScratchDir dir;
+  const auto db = dir / "audit.db";
+  const auto rules = testing::write_ruleset(dir, "mini", "1.0.0");
+  const auto single = dir / "case.json";
+  testing::write_file(single, R"({"fever": true})");
+  CliRun r = ardent("eval " + q(rules) + " " + q(single) + " --audit " + q(db) +
+                    " --encounter enc-7 --user dr-a --tag site=north --tag app=cli");
+  EXPECT_EQ(r.code, 0) << r.out;
+
+  // A batch: each line's row is tagged with its line; a line that cannot be read is not recorded.
+  const auto lines = dir / "cases.jsonl";
+  testing::write_file(lines, "{\"saddle_anaesthesia\": true}\n{\"fever\": 3}\n{\"fever\": false}\n");
+  r = ardent("eval --batch " + q(rules) + " " + q(lines) + " --audit " + q(db) + " --encounter enc-8 --threads 2");
+  EXPECT_EQ(r.code, 1) << r.out;  // line 2 is bad
+
+  auto rows = query_audit(db);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].context.encounter_id, "enc-7");
+  EXPECT_EQ(rows[0].context.user_id, "dr-a");
+  EXPECT_EQ(rows[0].context.tags, (std::map<std::string, std::string>{{"app", "cli"}, {"site", "north"}}));
+  EXPECT_EQ(rows[0].triage, "urgent");
+  EXPECT_EQ(rows[0].findings, R"({"fever":true})");
+  std::map<std::string, std::string> triage_by_line;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    EXPECT_EQ(rows[i].context.encounter_id, "enc-8");
+    triage_by_line[rows[i].context.tags["line"]] = rows[i].triage;
+  }
+  EXPECT_EQ(triage_by_line, (std::map<std::string, std::string>{{"1", "emergency"}, {"3", "routine"}}));
+  EXPECT_TRUE(verify_audit(db).ok());
+
+  // Without --audit nothing is recorded; a log that cannot be opened stops before evaluating.
+  r = ardent("eval " + q(rules) + " " + q(single));
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(query_audit(db).size(), 3u);
+  r = ardent("eval " + q(rules) + " " + q(single) + " --audit " + q(dir / "missing" / "audit.db"));
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_NE(r.out.find("cannot open"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Triage"), std::string::npos) << r.out;
+  r = ardent("eval " + q(rules) + " " + q(single) + " --audit " + q(db) + " --tag nokey");
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_NE(r.out.find("--tag 'nokey' is not KEY=VALUE"), std::string::npos) << r.out;
+  r = ardent("eval " + q(rules) + " " + q(single) + " --encounter enc-9");
+  EXPECT_EQ(r.code, 2) << r.out;  // --encounter needs --audit
+}
+
 }  // namespace
 }  // namespace ardent::store
