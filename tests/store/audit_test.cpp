@@ -112,16 +112,31 @@ TEST(Audit, ManyThreadsManyBatches) {
   AuditOptions options;
   options.batch_size = 7;
   options.max_pending = 16;  // record() has to wait for the writer now and then
+  CompileOutput compiled = compile_path(testing::write_ruleset(dir, "mini", "1.0.0"));
+  ASSERT_TRUE(compiled.ok());
   {
     Audit audit(file, options);
     std::vector<std::thread> threads;
+    // Two threads hand in finished entries, two record evaluations (named on the writer).
     for (int t = 0; t < 4; ++t)
       threads.emplace_back([&, t] {
-        for (int i = 0; i < 250; ++i) audit.record(entry("t" + std::to_string(t) + "-" + std::to_string(i)));
+        Case c(compiled.ruleset);
+        c.set_bool("fever", true);
+        Result r;
+        for (int i = 0; i < 250; ++i) {
+          const std::string encounter = "t" + std::to_string(t) + "-" + std::to_string(i);
+          if (t % 2) evaluate_audited(c, r, audit, {encounter, "u", {}});
+          else audit.record(entry(encounter));
+        }
       });
     for (auto& th : threads) th.join();
   }  // the destructor writes what is still queued
-  EXPECT_EQ(query_audit(file).size(), 1000u);
+  const auto rows = query_audit(file);
+  EXPECT_EQ(rows.size(), 1000u);
+  std::size_t evaluated = 0;
+  for (const auto& row : rows)
+    if (row.findings == R"({"fever":true})" && row.ruleset_name == "mini" && row.triage == "urgent") ++evaluated;
+  EXPECT_EQ(evaluated, 500u);
   EXPECT_TRUE(verify_audit(file).ok());
 }
 
