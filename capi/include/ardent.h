@@ -824,7 +824,7 @@ typedef struct ardent_audit_options {
   unsigned int version;        /* ARDENT_AUDIT_OPTIONS_VERSION                                */
   int synchronous;             /* ARDENT_SYNC_*; default ARDENT_SYNC_NORMAL                    */
   size_t batch_size;           /* rows written per transaction at most (>= 1); default 512     */
-  uint32_t flush_interval_ms;  /* longest a record waits unwritten, in ms; default 100         */
+  uint32_t flush_interval_ms;  /* after a pause, how long a batch may wait to fill; ms; 100    */
   size_t max_pending;          /* recording blocks while this many rows wait (>= 1); 65536     */
   uint32_t busy_timeout_ms;    /* how long a write waits for another writer's lock; 5000      */
 } ardent_audit_options;

@@ -175,7 +175,7 @@ std::optional<Synchronous> parse_synchronous(std::string_view s);
 struct AuditOptions : OpenOptions {
   Synchronous synchronous = Synchronous::normal;
   std::size_t batch_size = 512;                      // rows per transaction at most
-  std::chrono::milliseconds flush_interval{100};     // longest a record waits unwritten
+  std::chrono::milliseconds flush_interval{100};     // after a pause, how long a batch may wait to fill
   std::size_t max_pending = 65536;                   // record() blocks while this many wait
 };
 
