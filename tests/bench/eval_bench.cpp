@@ -1,5 +1,6 @@
 // Engine speed (DESIGN §5): evaluate a case with a reused result, JSON in and out, compile
-// rules/hip, and compile generated rule sets of growing size (time should grow linearly).
+// rules/hip, and compile generated rule sets of growing size (time and memory should grow
+// linearly).
 //
 // The rules/hip case is the richest vignette among the rule set's own tests; when rules/hip
 // does not compile, those benchmarks report an error and the generated rule set (40 rules,
@@ -15,6 +16,7 @@
 
 #include "ardent/ardent.hpp"
 #include "generated_ruleset.hpp"
+#include "memory_meter.hpp"
 #include "compile/program.hpp"
 #include "eval/phrases.hpp"
 
@@ -196,8 +198,17 @@ void BM_CompileGenerated(benchmark::State& state) {
     CompileOutput out = compile_source(text, "generated.ard");
     benchmark::DoNotOptimize(out.ruleset.get());
   }
+  // Memory, outside the timed loop: the peak heap while compiling and what the rule set keeps.
+  const std::int64_t before = bench::heap_in_use();
+  bench::reset_heap_peak();
+  CompileOutput kept = compile_source(text, "generated.ard");
+  const double peak_mb = static_cast<double>(bench::heap_peak() - before) / (1024.0 * 1024.0);
+  const double kept_mb = static_cast<double>(bench::heap_in_use() - before) / (1024.0 * 1024.0);
   state.SetComplexityN(state.range(0));
   state.counters["source_kb"] = static_cast<double>(text.size()) / 1024.0;
+  state.counters["compile_peak_mb"] = peak_mb;
+  state.counters["ruleset_mb"] = kept_mb;
+  state.counters["ruleset_bytes_per_rule"] = kept_mb * 1024.0 * 1024.0 / static_cast<double>(state.range(0));
 }
 BENCHMARK(BM_CompileGenerated)
     ->Arg(100)
