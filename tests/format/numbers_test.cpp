@@ -8,12 +8,14 @@
 namespace ardent {
 namespace {
 
+// A value and how each kind of Digits writes it.
+struct Row {
+  double value;
+  const char* readable;
+  const char* exact;
+};
+
 TEST(FormatNumber, ReadableAndExact) {
-  struct Row {
-    double value;
-    const char* readable;
-    const char* exact;
-  };
   const Row rows[] = {
       {54, "54", "54"},           {-3, "-3", "-3"},     {38.5, "38.5", "38.5"},
       {1.0 / 3, "0.3333", "0.3333333333333333"},      {123456.789, "1.235e+05", "123456.789"},
@@ -26,12 +28,7 @@ TEST(FormatNumber, ReadableAndExact) {
 }
 
 TEST(FormatDuration, LargestWholeUnitThenDays) {
-  struct Row {
-    double days;
-    const char* readable;
-    const char* exact;
-  };
-  const Row rows[] = {
+  const Row rows[] = {  // values in days
       {42, "6 weeks", "6 weeks"},
       {1, "1 day", "1 day"},
       {90.0 / 1440, "90 minutes", "90 minutes"},
@@ -41,8 +38,8 @@ TEST(FormatDuration, LargestWholeUnitThenDays) {
       {0.0123, "0.3 hours", "0.0123 days"},  // below a day, readable speaks in hours
   };
   for (const Row& r : rows) {
-    EXPECT_EQ(format_duration(r.days), r.readable) << r.days;
-    EXPECT_EQ(format_duration(r.days, Digits::exact), r.exact) << r.days;
+    EXPECT_EQ(format_duration(r.value), r.readable) << r.value;
+    EXPECT_EQ(format_duration(r.value, Digits::exact), r.exact) << r.value;
   }
 }
 
