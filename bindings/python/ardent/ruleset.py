@@ -81,6 +81,17 @@ def _free_ruleset(handle: int, pool: ResultPool) -> None:
     lib.ardent_ruleset_free(handle)
 
 
+_PLAIN_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False,
+                               separators=(",", ":"))
+
+
+def _encode_plain(findings) -> bytes:
+    """A dict of bools, numbers, strs and Nones as JSON; TypeError or ValueError otherwise."""
+    if type(findings) is not dict:
+        raise TypeError("not a plain dict")
+    return _PLAIN_JSON.encode(findings).encode("utf-8")
+
+
 def _looks_like_path(source) -> bool:
     if not isinstance(source, str):
         return False
@@ -272,6 +283,21 @@ class RuleSet:
         if isinstance(findings, bytes):
             check(lib.ardent_case_set_json(case, findings, len(findings)))
             return
+        # A dict of plain values crosses as one JSON text: one foreign call instead of one per
+        # finding, about twice as fast. Anything else (Duration, timedelta, NaN, names that are
+        # not str), or a value the library refuses, takes the path below, whose errors name
+        # the finding and the reason.
+        try:
+            text = _encode_plain(findings)
+        except (TypeError, ValueError):  # also UnicodeEncodeError, a ValueError
+            text = None
+        if text is not None:
+            if lib.ardent_case_set_json(case, text, len(text)) == 0:
+                return
+            lib.ardent_case_clear(case)
+        self._fill_each(case, findings)
+
+    def _fill_each(self, case: int, findings: Findings) -> None:
         slots = self._slots
         for name, value in findings.items():
             slot = slots.get(name)

@@ -1,6 +1,7 @@
 import datetime
 import gc
 import json
+import types
 import threading
 import unittest
 
@@ -69,6 +70,15 @@ class EvaluateTest(unittest.TestCase):
                 self.assertEqual(r.ask_next[0].finding, "saddle_numbness")
         short = self.rs.evaluate({"duration": Duration(6, DurationUnit.WEEKS), "pain_score": 6})
         self.assertEqual(short.triage, Triage.ROUTINE)
+
+    def test_a_plain_dict_and_any_other_mapping_give_the_same_result(self):
+        # A dict of plain values crosses as one JSON text; other mappings finding by finding.
+        case = dict(OVERLOAD, fever=None, duration=49)
+        fast = self.rs.evaluate(case)
+        each = self.rs.evaluate(types.MappingProxyType(case))
+        self.assertEqual(json.loads(fast.to_json()), json.loads(each.to_json()))
+        self.assertEqual(fast.triage, each.triage)
+        self.assertEqual([c.id for c in fast.conditions], [c.id for c in each.conditions])
 
     def test_a_fired_rule_asks_for_a_finding(self):
         r = self.rs.evaluate({"duration": "2 months", "pain_score": 6, "saddle_numbness": False, "fever": False})
