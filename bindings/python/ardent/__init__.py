@@ -28,6 +28,7 @@ from .errors import (
 )
 from .result import Result
 from .ruleset import Findings, RuleSet, Value, compile
+from .store import AuditContext, AuditLog, Registry
 from .types import (
     Ask,
     AskReason,

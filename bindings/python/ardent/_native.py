@@ -164,6 +164,36 @@ class EvaluateOptions(Structure):
     _fields_ = [("version", c_uint), ("max_ask", c_size_t)]
 
 
+SYNC_OFF = 0
+SYNC_NORMAL = 1
+SYNC_FULL = 2
+
+
+class AuditOptions(Structure):
+    _fields_ = [
+        ("version", c_uint),
+        ("synchronous", c_int),
+        ("batch_size", c_size_t),
+        ("flush_interval_ms", c_uint32),
+        ("max_pending", c_size_t),
+        ("busy_timeout_ms", c_uint32),
+    ]
+
+
+class Tag(Structure):
+    _fields_ = [("key", c_char_p), ("value", c_char_p)]
+
+
+class AuditContext_(Structure):
+    _fields_ = [
+        ("version", c_uint),
+        ("encounter_id", c_char_p),
+        ("user_id", c_char_p),
+        ("tag_count", c_size_t),
+        ("tags", POINTER(Tag)),
+    ]
+
+
 class RedFlag_(Structure):
     _fields_ = [
         ("version", c_uint),
@@ -308,6 +338,15 @@ _PROTOTYPES = [
     ("ardent_result_json", c_int, [_out, _h, c_uint]),
     ("ardent_result_cds_cards", c_int, [_out, _h, c_uint]),
     ("ardent_result_text", c_int, [_out, _h, c_uint]),
+    ("ardent_result_new", c_int, [_out]),
+    ("ardent_registry_open", c_int, [_out, c_char_p]),
+    ("ardent_registry_free", None, [_h]),
+    ("ardent_ruleset_from_registry", c_int, [_out, _out, _h, c_char_p]),
+    ("ardent_audit_options_init", c_int, [POINTER(AuditOptions), c_uint]),
+    ("ardent_audit_open", c_int, [_out, c_char_p, POINTER(AuditOptions)]),
+    ("ardent_audit_flush", c_int, [_h]),
+    ("ardent_audit_free", None, [_h]),
+    ("ardent_evaluate_audited_into", c_int, [_h, _h, _h, POINTER(AuditContext_), _h]),
 ]
 
 def _candidates() -> list[str]:

@@ -18,6 +18,7 @@ from . import _native as n
 from ._pool import ResultPool
 from .errors import InvalidArgumentError, TypeMismatchError, check
 from .result import Result
+from .store import AuditContext, AuditLog, audit_context_struct
 from .types import (
     Code,
     ConditionInfo,
@@ -46,12 +47,16 @@ def compile(source: Union[str, bytes, "os.PathLike[str]"], *, werror: bool = Fal
             name: Optional[str] = None) -> "RuleSet":
     """Compiles a rule set.
 
-    `source` is a path (a directory of .ard files or one file) when it is a path object or a
+    `source` is "db:FILE:name@version" (or "name@approved") for a rule set stored in a
+    registry, as the `ardent` command line takes it; a path (a directory of .ard files or one
+    file) when it is a path object or a
     string naming an existing file or directory; otherwise it is the text of one rule file
     (`name` is then the file name shown in diagnostics). Raises CompileError, carrying every
     diagnostic, when the rule set has errors (or warnings, with `werror`); FileError when the
     path cannot be read. Warnings of a successful compile are in RuleSet.diagnostics.
     """
+    if isinstance(source, str) and source.startswith(REGISTRY_PREFIX):
+        return _compile_from_registry(source)
     opts = n.CompileOptions(1, 1 if werror else 0)
     out, diags = c_void_p(), c_void_p()
     if isinstance(source, bytes):
@@ -72,6 +77,36 @@ def compile(source: Union[str, bytes, "os.PathLike[str]"], *, werror: bool = Fal
         lib.ardent_diagnostics_free(diags)
     if rc != n.OK:
         lib.ardent_ruleset_free(out)  # NULL on failure; freed all the same, for safety
+        check(rc, diagnostics)
+    return RuleSet(out.value, diagnostics)
+
+
+REGISTRY_PREFIX = "db:"
+
+
+def _compile_from_registry(source: str) -> "RuleSet":
+    file, sep, spec = source[len(REGISTRY_PREFIX):].rpartition(":")
+    if not sep or not file or not spec:
+        raise InvalidArgumentError(f"'{source}' is not db:FILE:name@version or db:FILE:name@approved",
+                                   code=n.EINVALID)
+    registry = c_void_p()
+    check(lib.ardent_registry_open(byref(registry), os.fsencode(file)))
+    try:
+        return load_from_registry(registry.value, spec)
+    finally:
+        lib.ardent_registry_free(registry)
+
+
+def load_from_registry(registry: int, spec: str) -> "RuleSet":
+    """Compiles the stored version `spec` ("name@version" or "name@approved")."""
+    out, diags = c_void_p(), c_void_p()
+    rc = lib.ardent_ruleset_from_registry(byref(out), byref(diags), registry, _encode(spec))
+    try:
+        diagnostics = _read_diagnostics(diags)
+    finally:
+        lib.ardent_diagnostics_free(diags)
+    if rc != n.OK:
+        lib.ardent_ruleset_free(out)
         check(rc, diagnostics)
     return RuleSet(out.value, diagnostics)
 
@@ -215,10 +250,15 @@ class RuleSet:
 
     # --- evaluating -------------------------------------------------------------------------
 
-    def evaluate(self, findings: Optional[Findings] = None, *, max_ask: int = 0) -> Result:
+    def evaluate(self, findings: Optional[Findings] = None, *, max_ask: int = 0,
+                 audit: Optional["AuditLog"] = None, context: Optional["AuditContext"] = None) -> Result:
         """Evaluates one case; see `Value` for the values a finding takes. `max_ask` limits
         the ask-next list (0: all). Raises NotFoundError, TypeMismatchError or
-        OutOfRangeError for a value the rule set refuses."""
+        OutOfRangeError for a value the rule set refuses.
+
+        With `audit`, the evaluation is also recorded in that audit log with `context` (who
+        asked); the row is written in the background (AuditLog.flush() waits for it). A
+        failed audit log raises StorageError. `max_ask` cannot be combined with `audit`."""
         local = self._local
         case = getattr(local, "case", None)
         if case is None:
@@ -227,6 +267,8 @@ class RuleSet:
         lib.ardent_case_clear(handle)
         if findings is not None:
             self._fill(handle, findings)
+        if audit is not None:
+            return self._evaluate_audited(handle, max_ask, audit, context)
         opts = self._options(max_ask)
         result = self._pool.take()
         if result is None:
@@ -234,6 +276,22 @@ class RuleSet:
             check(lib.ardent_evaluate(byref(out), self._handle, handle, opts))
             return Result(out.value, self)
         rc = lib.ardent_evaluate_into(result, self._handle, handle, opts)
+        if rc:
+            self._pool.give(result)
+            check(rc)
+        return Result(result, self)
+
+    def _evaluate_audited(self, case: int, max_ask: int, audit, context) -> Result:
+        if max_ask:
+            raise InvalidArgumentError("max_ask cannot be combined with audit: an audited evaluation "
+                                       "records the full result", code=n.EINVALID)
+        ctx = audit_context_struct(context)
+        result = self._pool.take()
+        if result is None:
+            out = c_void_p()
+            check(lib.ardent_result_new(byref(out)))
+            result = out.value
+        rc = lib.ardent_evaluate_audited_into(result, self._handle, case, byref(ctx.struct), audit._live())
         if rc:
             self._pool.give(result)
             check(rc)

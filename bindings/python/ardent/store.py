@@ -1,0 +1,149 @@
+"""The registry of rule-set versions and the audit log (docs/store.md), over the C library.
+
+    with ardent.Registry("registry.db") as registry:
+        rules = registry.load("posterior_hip@approved")
+    with ardent.AuditLog("audit.db") as log:
+        result = rules.evaluate(findings, audit=log,
+                                context=ardent.AuditContext("enc-42", "dr-a", {"site": "north"}))
+    # leaving the block flushes: every row is committed
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from ctypes import byref, c_void_p
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Mapping, Optional, Union
+
+from . import _native as n
+from .errors import InvalidArgumentError, check
+
+if TYPE_CHECKING:
+    from .ruleset import RuleSet
+
+lib = n.lib
+_SYNCHRONOUS = {"off": n.SYNC_OFF, "normal": n.SYNC_NORMAL, "full": n.SYNC_FULL}
+
+
+class Registry:
+    """A registry file opened for loading stored rule-set versions (publishing and approving
+    are done with `ardent publish` / `ardent registry`). Rule sets loaded stay valid after
+    close(). Shareable between threads."""
+
+    def __init__(self, path: Union[str, "os.PathLike[str]"]) -> None:
+        out = c_void_p()
+        check(lib.ardent_registry_open(byref(out), os.fsencode(path)))
+        self._handle: Optional[int] = out.value
+        self._finalizer = weakref.finalize(self, lib.ardent_registry_free, out.value)
+
+    def load(self, spec: str) -> "RuleSet":
+        """Compiles the stored version `spec`: "name@version", or "name@approved" for the
+        newest approved one. Raises NotFoundError when there is none, CompileError when the
+        stored sources do not compile with this engine, StorageError when the store fails."""
+        from .ruleset import load_from_registry  # ruleset imports this module
+
+        return load_from_registry(self._live(), spec)
+
+    def _live(self) -> int:
+        if self._handle is None:
+            raise InvalidArgumentError("the registry has been closed", code=n.EINVALID)
+        return self._handle
+
+    def close(self) -> None:
+        self._handle = None
+        self._finalizer()
+
+    def __enter__(self) -> "Registry":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+@dataclass(frozen=True)
+class AuditContext:
+    """Who asked for an evaluation, as the host knows it; stored with the audit row."""
+
+    encounter_id: str = ""
+    user_id: str = ""
+    tags: Mapping[str, str] = field(default_factory=dict)
+
+
+class _ContextStruct:
+    """An ardent_audit_context with the buffers it points into kept alive."""
+
+    __slots__ = ("struct", "_keep")
+
+    def __init__(self, context: Optional[AuditContext]) -> None:
+        self.struct = n.AuditContext_(version=1)
+        if context is None:
+            self._keep = ()
+            return
+        if not isinstance(context, AuditContext):
+            raise TypeError(f"context is an ardent.AuditContext, not {type(context).__name__}")
+        for key, value in context.tags.items():
+            if not isinstance(key, str) or not isinstance(value, str):
+                raise TypeError(f"audit tags map str to str; got {key!r}: {value!r}")
+        tags = (n.Tag * len(context.tags))(*((k.encode("utf-8"), v.encode("utf-8"))
+                                            for k, v in context.tags.items()))
+        self.struct.encounter_id = context.encounter_id.encode("utf-8")
+        self.struct.user_id = context.user_id.encode("utf-8")
+        self.struct.tag_count = len(context.tags)
+        self.struct.tags = tags
+        self._keep = tags
+
+
+def audit_context_struct(context: Optional[AuditContext]) -> _ContextStruct:
+    return _ContextStruct(context)
+
+
+class AuditLog:
+    """An audit log opened for appending: each audited evaluation becomes a hash-chained row,
+    written by a background thread of the library. flush() waits until every row recorded
+    before it is committed; close() (or leaving a `with` block) flushes, then closes.
+    Shareable between threads."""
+
+    def __init__(self, path: Union[str, "os.PathLike[str]"], *, synchronous: str = "normal",
+                 batch_size: int = 512, flush_interval_ms: int = 100, max_pending: int = 65536,
+                 busy_timeout_ms: int = 5000) -> None:
+        if synchronous not in _SYNCHRONOUS:
+            raise InvalidArgumentError(f"synchronous is 'off', 'normal' or 'full', not {synchronous!r}",
+                                       code=n.EINVALID)
+        opts = n.AuditOptions()
+        check(lib.ardent_audit_options_init(byref(opts), 1))
+        opts.synchronous = _SYNCHRONOUS[synchronous]
+        opts.batch_size = batch_size
+        opts.flush_interval_ms = flush_interval_ms
+        opts.max_pending = max_pending
+        opts.busy_timeout_ms = busy_timeout_ms
+        out = c_void_p()
+        check(lib.ardent_audit_open(byref(out), os.fsencode(path), byref(opts)))
+        self._handle: Optional[int] = out.value
+        self._finalizer = weakref.finalize(self, lib.ardent_audit_free, out.value)
+
+    def flush(self) -> None:
+        """Returns once every row recorded before the call is committed; raises StorageError
+        when writing failed (the log stays failed: open a new one once the cause is fixed)."""
+        check(lib.ardent_audit_flush(self._live()))
+
+    def _live(self) -> int:
+        if self._handle is None:
+            raise InvalidArgumentError("the audit log has been closed", code=n.EINVALID)
+        return self._handle
+
+    def close(self) -> None:
+        """Flushes, then closes; raises the flush's error, if any, after closing."""
+        if self._handle is None:
+            return
+        try:
+            self.flush()
+        finally:
+            self._handle = None
+            self._finalizer()
+
+    def __enter__(self) -> "AuditLog":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

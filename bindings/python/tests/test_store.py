@@ -1,0 +1,125 @@
+"""The registry and the audit log through the binding. Publishing needs the `ardent` command
+line: $ARDENT_CLI (CTest sets it); without it these tests are skipped."""
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import unittest
+from pathlib import Path
+
+import ardent
+
+from .support import MINI_HIP, OVERLOAD
+
+CLI = os.environ.get("ARDENT_CLI")
+
+
+@unittest.skipUnless(CLI, "set ARDENT_CLI to the ardent executable to run the store tests")
+class StoreTest(unittest.TestCase):
+    def setUp(self):
+        self.dir = Path(tempfile.mkdtemp(prefix="ardent-py-store-"))
+        self.addCleanup(shutil.rmtree, self.dir, ignore_errors=True)
+
+    def ardent_cli(self, *args):
+        return subprocess.run([CLI, *map(str, args)], capture_output=True, text=True)
+
+    def publish(self, status="approved"):
+        db = self.dir / "registry.db"
+        done = self.ardent_cli("publish", MINI_HIP, "--db", db, "--status", status, "--author", "py")
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        return db
+
+    def test_load_by_version_by_approved_and_through_compile(self):
+        db = self.publish()
+        compiled = ardent.compile(MINI_HIP)
+        with ardent.Registry(db) as registry:
+            by_version = registry.load("mini_hip@0.3.0")
+            approved = registry.load("mini_hip@approved")
+        spec = ardent.compile(f"db:{db}:mini_hip@approved")
+        for rules in (by_version, approved, spec):
+            with self.subTest(rules=rules):
+                self.assertEqual((rules.name, rules.version, rules.hash), ("mini_hip", "0.3.0", compiled.hash))
+                self.assertEqual(rules.evaluate(OVERLOAD).to_json(), compiled.evaluate(OVERLOAD).to_json())
+
+    def test_registry_errors(self):
+        db = self.publish(status="draft")
+        with ardent.Registry(db) as registry:
+            with self.assertRaises(ardent.NotFoundError):
+                registry.load("mini_hip@approved")  # only a draft is stored
+            with self.assertRaises(ardent.NotFoundError):
+                registry.load("mini_hip@9.9.9")
+            with self.assertRaises(ardent.InvalidArgumentError):
+                registry.load("no version")
+            registry.close()
+            with self.assertRaises(ardent.InvalidArgumentError):
+                registry.load("mini_hip@0.3.0")
+        with self.assertRaises(ardent.StorageError):
+            ardent.Registry(self.dir / "missing.db")
+        with self.assertRaises(ardent.StorageError):
+            ardent.compile(f"db:{self.dir / 'missing.db'}:mini_hip@approved")
+        with self.assertRaises(ardent.InvalidArgumentError):
+            ardent.compile("db:nothing-after-the-prefix")
+
+    def test_audited_evaluations_are_recorded_with_their_context(self):
+        rules = ardent.compile(MINI_HIP)
+        db = self.dir / "audit.db"
+        with ardent.AuditLog(db) as log:
+            plain = rules.evaluate(OVERLOAD)
+            audited = rules.evaluate(OVERLOAD, audit=log,
+                                     context=ardent.AuditContext("enc-1", "dr-a", {"site": "north", "app": "py"}))
+            self.assertEqual(audited.to_json(), plain.to_json())
+            rules.evaluate({"saddle_numbness": True}, audit=log, context=ardent.AuditContext(encounter_id="enc-2"))
+            rules.evaluate({"fever": None}, audit=log)  # no context: empty ids
+            log.flush()
+        rows = [json.loads(line) for line in self.ardent_cli("audit", "query", "--db", db, "--json").stdout.splitlines()]
+        self.assertEqual([r["encounter_id"] for r in rows], ["enc-1", "enc-2", ""])
+        self.assertEqual(rows[0]["user_id"], "dr-a")
+        self.assertEqual(rows[0]["tags"], {"site": "north", "app": "py"})
+        self.assertEqual(rows[0]["findings"], OVERLOAD)
+        self.assertEqual(rows[0]["triage"], plain.triage.name.lower())
+        self.assertEqual(rows[1]["triage"], "emergency")
+        self.assertEqual(rows[2]["findings"], {"fever": None})
+        self.assertEqual(self.ardent_cli("audit", "verify", "--db", db).returncode, 0)
+
+    def test_audit_from_threads_loses_nothing(self):
+        rules = ardent.compile(MINI_HIP)
+        db = self.dir / "audit.db"
+        with ardent.AuditLog(db, batch_size=16, flush_interval_ms=5) as log:
+            def work(t):
+                for i in range(50):
+                    rules.evaluate(OVERLOAD, audit=log, context=ardent.AuditContext(f"t{t}-{i}"))
+            threads = [threading.Thread(target=work, args=(t,)) for t in range(4)]
+            for th in threads:
+                th.start()
+            for th in threads:
+                th.join()
+        rows = self.ardent_cli("audit", "query", "--db", db, "--json").stdout.splitlines()
+        self.assertEqual(len(rows), 200)
+
+    def test_audit_errors(self):
+        rules = ardent.compile(MINI_HIP)
+        with self.assertRaises(ardent.StorageError):
+            ardent.AuditLog(self.dir / "missing" / "audit.db")
+        with self.assertRaises(ardent.InvalidArgumentError):
+            ardent.AuditLog(self.dir / "audit.db", synchronous="sometimes")
+        log = ardent.AuditLog(self.dir / "audit.db", synchronous="full")
+        with self.assertRaises(ardent.InvalidArgumentError):
+            rules.evaluate(OVERLOAD, audit=log, max_ask=3)
+        with self.assertRaises(TypeError):
+            rules.evaluate(OVERLOAD, audit=log, context=ardent.AuditContext(tags={"site": 7}))
+        with self.assertRaises(TypeError):
+            rules.evaluate(OVERLOAD, audit=log, context={"encounter_id": "e"})
+        log.close()
+        log.close()  # twice is fine
+        with self.assertRaises(ardent.InvalidArgumentError):
+            rules.evaluate(OVERLOAD, audit=log)
+        # Nothing was recorded by the refused calls.
+        rows = self.ardent_cli("audit", "query", "--db", self.dir / "audit.db", "--json").stdout.splitlines()
+        self.assertEqual(rows, [])
+
+
+if __name__ == "__main__":
+    unittest.main()
