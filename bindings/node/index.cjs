@@ -14,11 +14,17 @@ const native = require('./lib/native.cjs');
 const errors = require('./lib/errors.cjs');
 const { compile, RuleSet } = require('./lib/ruleset.cjs');
 const { Result } = require('./lib/result.cjs');
+const { openRegistry, Registry } = require('./lib/registry.cjs');
+const { openAudit, AuditLog } = require('./lib/audit.cjs');
 
 module.exports = {
   compile,
   RuleSet,
   Result,
+  openRegistry,
+  Registry,
+  openAudit,
+  AuditLog,
   ...errors,
   /** Triage levels, least urgent first: compare levels by their position. */
   TRIAGE_LEVELS: native.NAMES.triage,

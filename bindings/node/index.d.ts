@@ -163,12 +163,9 @@ export interface RenderOptions {
   pretty?: boolean;
 }
 
-export interface EvaluateOptions {
+export interface EvaluateManyOptions {
   /** At most this many ask-next items (0: all). */
   maxAsk?: number;
-}
-
-export interface EvaluateManyOptions extends EvaluateOptions {
   /** Threads for the batch call (0: one per processor). */
   threads?: number;
   /** Cases per batch call (default 1024). */
@@ -180,6 +177,23 @@ export interface CompileOptions {
   werror?: boolean;
   /** File name used in diagnostics when compiling source text. */
   name?: string | null;
+}
+
+/** Who asked for an evaluation, stored with its audit row. */
+export interface AuditContext {
+  encounterId?: string;
+  userId?: string;
+  /** Free-form labels, e.g. { site: 'north' }. */
+  tags?: Record<string, string> | Map<string, string>;
+}
+
+export interface EvaluateOptions {
+  /** At most this many ask-next items (0: all); cannot be combined with `audit`. */
+  maxAsk?: number;
+  /** Records the evaluation in this log (InvalidArgumentError with `maxAsk`). */
+  audit?: AuditLog | null;
+  /** Who asked, stored with the audit row; only with `audit`. */
+  context?: AuditContext | null;
 }
 
 /** The outcome of one evaluation; properties are read from the library on first access. */
@@ -238,8 +252,61 @@ export class RuleSet {
   [Symbol.dispose](): void;
 }
 
-/** Compiles a rule set from a path (directory or .ard file) or from source text. */
+/**
+ * Compiles a rule set from a path (directory or .ard file) or from source text; 'db:FILE:SPEC'
+ * loads SPEC ("name@version" or "name@approved") from the registry FILE.
+ */
 export function compile(source: string | URL | Uint8Array, options?: CompileOptions): RuleSet;
+
+/** An open rule-set registry; rule sets loaded from it stay usable after close(). */
+export class Registry {
+  private constructor();
+  /** The registry file. */
+  readonly path: string;
+  readonly closed: boolean;
+  /**
+   * Compiles a stored version: "name@version" or "name@approved". NotFoundError when there is
+   * no such version, CompileError when it does not compile, StorageError when the store fails.
+   */
+  load(spec: string): RuleSet;
+  /** Closes the registry now (otherwise done when garbage-collected); idempotent. */
+  close(): void;
+  [Symbol.dispose](): void;
+}
+
+/** Opens an existing registry file; StorageError when it is missing or not a registry. */
+export function openRegistry(path: string): Registry;
+
+export type Synchronous = 'off' | 'normal' | 'full';
+
+export interface AuditOptions {
+  /** How durable a committed row is (default 'normal'; 'full' fsyncs every commit). */
+  synchronous?: Synchronous;
+  /** Rows written per transaction at most (default 512). */
+  batchSize?: number;
+  /** How long, after a pause, a batch may wait to fill, in ms (default 100). */
+  flushIntervalMs?: number;
+  /** Recording blocks while this many rows wait (default 65536). */
+  maxPending?: number;
+  /** How long a write waits for another writer's lock, in ms (default 5000). */
+  busyTimeoutMs?: number;
+}
+
+/** An open audit log; rows are written in the background. */
+export class AuditLog {
+  private constructor();
+  /** The log file. */
+  readonly path: string;
+  readonly closed: boolean;
+  /** Returns once every row recorded before is durable; StorageError when writing failed. */
+  flush(): void;
+  /** Flushes (throwing its error, if any) and closes the log, which is freed either way; idempotent. */
+  close(): void;
+  [Symbol.dispose](): void;
+}
+
+/** Opens the audit log in `path`, creating the file when missing; StorageError when it cannot. */
+export function openAudit(path: string, options?: AuditOptions): AuditLog;
 
 export interface ErrorDetails {
   status?: number;
@@ -291,6 +358,10 @@ declare const ardent: {
   compile: typeof compile;
   RuleSet: typeof RuleSet;
   Result: typeof Result;
+  openRegistry: typeof openRegistry;
+  Registry: typeof Registry;
+  openAudit: typeof openAudit;
+  AuditLog: typeof AuditLog;
   ArdentError: typeof ArdentError;
   CompileError: typeof CompileError;
   TypeMismatchError: typeof TypeMismatchError;

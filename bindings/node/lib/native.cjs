@@ -51,7 +51,8 @@ if (!SUPPORTED_ABI_VERSIONS.includes(abiVersion)) {
 }
 
 // --- types ---------------------------------------------------------------------------------
-for (const name of ['ardent_ruleset', 'ardent_case', 'ardent_result', 'ardent_diagnostics']) {
+for (const name of ['ardent_ruleset', 'ardent_case', 'ardent_result', 'ardent_diagnostics', 'ardent_registry',
+  'ardent_audit']) {
   koffi.opaque(name);
 }
 
@@ -215,6 +216,27 @@ koffi.struct('ardent_explanation', {
   column: 'uint32_t',
 });
 
+koffi.struct('ardent_audit_options', {
+  version: 'unsigned int',
+  synchronous: 'int',
+  batch_size: 'size_t',
+  flush_interval_ms: 'uint32_t',
+  max_pending: 'size_t',
+  busy_timeout_ms: 'uint32_t',
+});
+
+koffi.struct('ardent_tag', { key: 'const char *', value: 'const char *' });
+
+// `tags` is given as a JS array of {key, value}: koffi converts it for the call only, which is
+// all the library needs (it copies what it keeps).
+koffi.struct('ardent_audit_context', {
+  version: 'unsigned int',
+  encounter_id: 'const char *',
+  user_id: 'const char *',
+  tag_count: 'size_t',
+  tags: 'const ardent_tag *',
+});
+
 const stringFree = lib.func('void ardent_string_free(void *string)');
 // A string the library allocates for the caller: copied into JS, then released.
 koffi.disposable('ardent_owned_string', 'char *', stringFree);
@@ -278,6 +300,15 @@ const PROTOTYPES = [
   'int ardent_result_json(_Out_ ardent_owned_string *out, const ardent_result *result, unsigned int flags)',
   'int ardent_result_cds_cards(_Out_ ardent_owned_string *out, const ardent_result *result, unsigned int flags)',
   'int ardent_result_text(_Out_ ardent_owned_string *out, const ardent_result *result, unsigned int flags)',
+  'int ardent_result_new(_Out_ ardent_result **out)',
+  'int ardent_registry_open(_Out_ ardent_registry **out, const char *path)',
+  'void ardent_registry_free(ardent_registry *registry)',
+  'int ardent_ruleset_from_registry(_Out_ ardent_ruleset **out, _Out_ ardent_diagnostics **diagnostics, ardent_registry *registry, const char *spec)',
+  'int ardent_audit_options_init(_Out_ ardent_audit_options *opts, unsigned int version)',
+  'int ardent_audit_open(_Out_ ardent_audit **out, const char *path, const ardent_audit_options *opts)',
+  'int ardent_audit_flush(ardent_audit *audit)',
+  'void ardent_audit_free(ardent_audit *audit)',
+  'int ardent_evaluate_audited_into(ardent_result *out, const ardent_ruleset *ruleset, const ardent_case *kase, const ardent_audit_context *context, ardent_audit *audit)',
 ];
 
 const fn = { ardent_string_free: stringFree };
@@ -334,4 +365,5 @@ module.exports = {
   FINDING_NUMBER: 2,
   FINDING_DURATION: 3,
   DAYS: 2,
+  SYNC_LEVELS: Object.freeze(['off', 'normal', 'full']), // index = ARDENT_SYNC_*
 };

@@ -5,6 +5,7 @@ const fs = require('node:fs');
 const native = require('./native.cjs');
 const { check, InvalidArgumentError, TypeMismatchError } = require('./errors.cjs');
 const { Result, ResultPool } = require('./result.cjs');
+const { handleOf, auditContext } = require('./audit.cjs');
 
 const { fn, NAMES } = native;
 
@@ -47,13 +48,23 @@ function looksLikePath(source) {
  * URL or names an existing file or directory, else from the text of one rule file (`name` is
  * then the file name in diagnostics). Throws CompileError, with every diagnostic, when the rule
  * set has errors (or warnings, with `werror`); FileError when the path cannot be read.
+ * `db:FILE:SPEC` loads SPEC ("name@version" or "name@approved") from the registry FILE, as the
+ * command-line tool reads it.
  */
 function compile(source, { werror = false, name = null } = {}) {
+  // koffi aborts the process (rather than throwing) on a mistyped argument next to out-pointers.
+  if (name !== null && typeof name !== 'string') throw new TypeError(`name is a string, not ${typeof name}`);
   const opts = { version: 1, werror: werror ? 1 : 0 };
   const out = [null];
   const diags = [null];
   let rc;
   if (source instanceof URL) source = source.protocol === 'file:' ? require('node:url').fileURLToPath(source) : String(source);
+  if (typeof source === 'string' && source.startsWith('db:')) {
+    if (werror) {
+      throw new InvalidArgumentError('werror does not apply to a rule set loaded from a registry', { status: -4 });
+    }
+    return compileStored(source);
+  }
   if (typeof source === 'string' && looksLikePath(source)) {
     rc = fn.ardent_ruleset_compile_path(out, diags, source, opts);
   } else if (typeof source === 'string' || source instanceof Uint8Array) {
@@ -62,17 +73,49 @@ function compile(source, { werror = false, name = null } = {}) {
   } else {
     throw new TypeError(`compile() takes a path or source text, not ${typeof source}`);
   }
+  return built(rc, out[0], diags[0]);
+}
+
+// The rule set a compiling call made, or its error (a CompileError carries every diagnostic).
+function built(rc, handle, diags) {
   let diagnostics;
   try {
-    diagnostics = readDiagnostics(diags[0]);
+    diagnostics = readDiagnostics(diags);
   } finally {
-    fn.ardent_diagnostics_free(diags[0]);
+    fn.ardent_diagnostics_free(diags);
   }
   if (rc !== 0) {
-    fn.ardent_ruleset_free(out[0]);
+    fn.ardent_ruleset_free(handle);
     check(rc, diagnostics);
   }
-  return new RuleSet(out[0], diagnostics);
+  return new RuleSet(handle, diagnostics);
+}
+
+/** Compiles the rule-set version `spec` stored in the open registry handle `registry`. */
+function loadStored(registry, spec) {
+  if (typeof spec !== 'string') {
+    throw new TypeError(`a rule-set version is "name@version" or "name@approved", not ${typeof spec}`);
+  }
+  const out = [null];
+  const diags = [null];
+  const rc = fn.ardent_ruleset_from_registry(out, diags, registry, spec);
+  return built(rc, out[0], diags[0]);
+}
+
+// db:FILE:SPEC, split as the command-line tool does: FILE may hold ':', SPEC never does.
+function compileStored(source) {
+  const colon = source.lastIndexOf(':');
+  if (colon <= 3 || colon === source.length - 1) {
+    throw new InvalidArgumentError(`'${source}' names no rule-set version: write db:FILE:name@version or ` +
+      'db:FILE:name@approved', { status: -4 });
+  }
+  const registry = [null];
+  check(fn.ardent_registry_open(registry, source.slice(3, colon)));
+  try {
+    return loadStored(registry[0], source.slice(colon + 1));
+  } finally {
+    fn.ardent_registry_free(registry[0]); // the rule set outlives it
+  }
 }
 
 const nameOrEmpty = (s) => s ?? '';
@@ -204,9 +247,11 @@ class RuleSet {
    * Evaluates one case: an object (or Map) of finding values -- a boolean, a number, an enum
    * value's name, a duration ({amount, unit}, a number of days or a string such as "6 weeks"),
    * or null for "asked, and nobody knows"; a finding left out (or undefined) is "not asked" --
-   * or the same as JSON text. `maxAsk` limits the ask-next list (0: all).
+   * or the same as JSON text. `maxAsk` limits the ask-next list (0: all). With `audit` (an
+   * AuditLog), the evaluation is recorded there with `context` ({ encounterId, userId, tags }).
    */
-  evaluate(findings = {}, { maxAsk = 0 } = {}) {
+  evaluate(findings = {}, { maxAsk = 0, audit = null, context = null } = {}) {
+    if (audit !== null || context !== null) return this.#evaluateAudited(findings, maxAsk, audit, context);
     const h = this.#live();
     const c = this.#cases(1)[0];
     fn.ardent_case_clear(c);
@@ -225,6 +270,34 @@ class RuleSet {
       check(rc);
     }
     return new Result(reused, this, pool);
+  }
+
+  #evaluateAudited(findings, maxAsk, audit, context) {
+    if (audit === null) throw new InvalidArgumentError('context is recorded only with audit', { status: -4 });
+    if (maxAsk) {
+      throw new InvalidArgumentError('maxAsk cannot be combined with audit: the audited evaluation takes no options',
+        { status: -4 });
+    }
+    const log = handleOf(audit);
+    const ctx = auditContext(context);
+    const h = this.#live();
+    const c = this.#cases(1)[0];
+    fn.ardent_case_clear(c);
+    this.#fill(c, findings);
+    const pool = this.#state.pool;
+    let out = pool.take();
+    if (out === null) {
+      const created = [null];
+      check(fn.ardent_result_new(created));
+      out = created[0];
+    }
+    // When only the log failed, the result holds the evaluation: withheld, as it was not recorded.
+    const rc = fn.ardent_evaluate_audited_into(out, h, c, ctx, log);
+    if (rc !== 0) {
+      pool.give(out);
+      check(rc);
+    }
+    return new Result(out, this, pool);
   }
 
   /**
@@ -370,4 +443,4 @@ if (typeof Symbol.dispose === 'symbol') {
   RuleSet.prototype[Symbol.dispose] = RuleSet.prototype.dispose;
 }
 
-module.exports = { compile, RuleSet };
+module.exports = { compile, loadStored, RuleSet };

@@ -115,3 +115,7 @@ test('a disposed rule set refuses work; its results live on', () => {
   assert.equal(result.redFlags[0].id, 'cauda_equina');
   assert.equal(result.toJSON().ruleset.name, 'mini_hip');
 });
+
+test('a mistyped source name is a TypeError, not a crash', () => {
+  assert.throws(() => ardent.compile('ruleset x version "1"\n', { name: 5 }), TypeError);
+});

@@ -1,0 +1,151 @@
+'use strict';
+// The audit log: every audited evaluation is queued as a row and written by the library's
+// background thread into a hash-chained SQLite file.
+
+const native = require('./native.cjs');
+const { check, InvalidArgumentError } = require('./errors.cjs');
+
+const { fn } = native;
+
+// Handles of logs not yet closed. Freeing writes what is still queued, so they are freed when the
+// log is garbage-collected and, since finalisers do not run at exit, when the process exits.
+const open = new Set();
+const free = (handle) => {
+  open.delete(handle);
+  fn.ardent_audit_free(handle);
+};
+const registry = new FinalizationRegistry(free);
+process.on('exit', () => {
+  for (const handle of open) free(handle);
+});
+
+// Checked here because koffi takes the process down, instead of throwing, when a value of the
+// wrong type reaches a call with out-parameters.
+function integer(name, value, min, max) {
+  if (typeof value !== 'number') throw new TypeError(`${name} is a number, not ${typeof value}`);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${name} must be an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function text(name, value) {
+  if (typeof value !== 'string') throw new TypeError(`${name} is a string, not ${typeof value}`);
+  return value;
+}
+
+const UINT32_MAX = 0xffffffff;
+
+/**
+ * Opens (creating it when missing) the audit log in the file `path`. `synchronous` is how
+ * durable a committed row is: 'off', 'normal' or 'full' (every commit fsync'ed). Throws
+ * StorageError when the file cannot be opened or created.
+ */
+function openAudit(path, {
+  synchronous = 'normal', batchSize = 512, flushIntervalMs = 100, maxPending = 65536, busyTimeoutMs = 5000,
+} = {}) {
+  text('path', path);
+  const opts = {};
+  check(fn.ardent_audit_options_init(opts, 1));
+  opts.synchronous = native.SYNC_LEVELS.indexOf(synchronous);
+  if (opts.synchronous < 0) {
+    throw new InvalidArgumentError(`synchronous is 'off', 'normal' or 'full', not ${JSON.stringify(synchronous)}`,
+      { status: -4 });
+  }
+  opts.batch_size = integer('batchSize', batchSize, 1, Number.MAX_SAFE_INTEGER);
+  opts.flush_interval_ms = integer('flushIntervalMs', flushIntervalMs, 0, UINT32_MAX);
+  opts.max_pending = integer('maxPending', maxPending, 1, Number.MAX_SAFE_INTEGER);
+  opts.busy_timeout_ms = integer('busyTimeoutMs', busyTimeoutMs, 0, UINT32_MAX);
+  const out = [null];
+  check(fn.ardent_audit_open(out, path, opts));
+  return new AuditLog(out[0], path);
+}
+
+let handleOf;
+
+/**
+ * An open audit log: pass it to ruleSet.evaluate(findings, { audit, context }). Rows are
+ * written in the background; flush() waits until they are durable. Close it when done.
+ */
+class AuditLog {
+  #handle;
+
+  static {
+    handleOf = (log) => {
+      if (typeof log !== 'object' || log === null || !(#handle in log)) {
+        throw new TypeError('audit is an AuditLog from openAudit()');
+      }
+      return log.#live();
+    };
+  }
+
+  constructor(handle, path) {
+    this.#handle = handle;
+    /** The file the log is written to. */
+    this.path = path;
+    open.add(handle);
+    registry.register(this, handle, this);
+  }
+
+  #live() {
+    if (this.#handle === null) throw new InvalidArgumentError('the audit log has been closed', { status: -4 });
+    return this.#handle;
+  }
+
+  /** Returns once every row recorded before is durable; StorageError when writing failed. */
+  flush() {
+    check(fn.ardent_audit_flush(this.#live()));
+  }
+
+  /**
+   * Flushes, then closes the log (freed even when the flush fails, whose error is then thrown:
+   * ardent_audit_free() itself cannot report one). Closing again does nothing.
+   */
+  close() {
+    const handle = this.#handle;
+    if (handle === null) return;
+    this.#handle = null;
+    registry.unregister(this);
+    try {
+      check(fn.ardent_audit_flush(handle));
+    } finally {
+      free(handle);
+    }
+  }
+
+  get closed() {
+    return this.#handle === null;
+  }
+}
+
+if (typeof Symbol.dispose === 'symbol') {
+  AuditLog.prototype[Symbol.dispose] = AuditLog.prototype.close;
+}
+
+const NO_TAGS = Object.freeze({});
+
+/** The ardent_audit_context of evaluate()'s `context` ({ encounterId, userId, tags }), or null. */
+function auditContext(context) {
+  if (context === null || context === undefined) return null;
+  if (typeof context !== 'object') throw new TypeError('context is { encounterId, userId, tags }');
+  const { encounterId = '', userId = '', tags = NO_TAGS } = context;
+  if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) {
+    throw new TypeError('context.tags is a plain object or a Map of strings');
+  }
+  const list = [];
+  for (const [key, value] of tags instanceof Map ? tags : Object.entries(tags)) {
+    if (typeof key !== 'string' || typeof value !== 'string') {
+      throw new TypeError(`context.tags: tag ${String(key)} is not a string key with a string value`);
+    }
+    list.push({ key, value });
+  }
+  return {
+    version: 1,
+    encounter_id: text('context.encounterId', encounterId),
+    user_id: text('context.userId', userId),
+    tag_count: list.length,
+    tags: list.length ? list : null,
+  };
+}
+
+module.exports = { openAudit, AuditLog, handleOf, auditContext };

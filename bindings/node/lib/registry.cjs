@@ -1,0 +1,61 @@
+'use strict';
+// The rule-set registry: published versions of rule sets, read back and compiled.
+// (Publishing and approving is done with `ardent publish` / `ardent registry`.)
+
+const { fn } = require('./native.cjs');
+const { check, InvalidArgumentError } = require('./errors.cjs');
+const { loadStored } = require('./ruleset.cjs');
+
+const registry = new FinalizationRegistry((handle) => fn.ardent_registry_free(handle));
+
+/** Opens the registry in the file `path`; StorageError when it is missing or not a registry. */
+function openRegistry(path) {
+  if (typeof path !== 'string') throw new TypeError(`path is a string, not ${typeof path}`);
+  const out = [null];
+  check(fn.ardent_registry_open(out, path));
+  return new Registry(out[0], path);
+}
+
+/** An open registry. Rule sets loaded from it stay usable after close(). */
+class Registry {
+  #handle;
+
+  constructor(handle, path) {
+    this.#handle = handle;
+    /** The registry file. */
+    this.path = path;
+    registry.register(this, handle, this);
+  }
+
+  #live() {
+    if (this.#handle === null) throw new InvalidArgumentError('the registry has been closed', { status: -4 });
+    return this.#handle;
+  }
+
+  /**
+   * Compiles a stored version: `spec` is "name@version" or "name@approved" (the approved
+   * version with the highest number). NotFoundError when there is no such version;
+   * CompileError when its sources do not compile with this engine; StorageError when the store fails.
+   */
+  load(spec) {
+    return loadStored(this.#live(), spec);
+  }
+
+  /** Closes the registry now (otherwise done when garbage-collected). Closing again does nothing. */
+  close() {
+    if (this.#handle === null) return;
+    registry.unregister(this);
+    fn.ardent_registry_free(this.#handle);
+    this.#handle = null;
+  }
+
+  get closed() {
+    return this.#handle === null;
+  }
+}
+
+if (typeof Symbol.dispose === 'symbol') {
+  Registry.prototype[Symbol.dispose] = Registry.prototype.close;
+}
+
+module.exports = { openRegistry, Registry };
