@@ -3,7 +3,6 @@
 // The setters check everything the header promises (index, type, range, domain, finiteness)
 // before touching the case, so that an error leaves the case unchanged and carries a message
 // naming the finding, whatever the engine underneath checks itself.
-#include <array>
 #include <cmath>
 
 #include <nlohmann/json.hpp>
@@ -14,8 +13,6 @@ using namespace ardent::capi;
 using ardent::FindingType;
 
 namespace {
-
-constexpr std::array<double, 6> kDaysPerUnit = {1.0 / 1440.0, 1.0 / 24.0, 1.0, 7.0, 30.4375, 365.25};
 
 const char* type_name(FindingType t) {
   switch (t) {
@@ -85,7 +82,7 @@ int check_duration(const CaseImpl* k, std::uint32_t slot, double amount, int uni
   if (unit < ARDENT_MINUTES || unit > ARDENT_YEARS) {
     return fail(ARDENT_EINVALID, "unknown duration unit " + std::to_string(unit) + " for '" + name + "'", name);
   }
-  double days = amount * kDaysPerUnit[static_cast<std::size_t>(unit)];
+  double days = amount * ardent::days_per(static_cast<ardent::DurationUnit>(unit));
   if (!std::isfinite(amount) || !std::isfinite(days) || amount < 0) {
     return fail(ARDENT_ERANGE, "'" + name + "' needs a finite duration of zero or more", name);
   }

@@ -112,18 +112,6 @@ void put_enum(const FindingInfo& f, Slot out, std::string_view value) {
                    fmt::format("'{}' is not a value of finding '{}' (one of: {})", value, f.name, domain(f)));
 }
 
-double days_per(DurationUnit unit) {
-  switch (unit) {
-    case DurationUnit::minutes: return 1.0 / 1440.0;
-    case DurationUnit::hours: return 1.0 / 24.0;
-    case DurationUnit::days: return 1.0;
-    case DurationUnit::weeks: return 7.0;
-    case DurationUnit::months: return 30.4375;
-    case DurationUnit::years: return 365.25;
-  }
-  return 1.0;
-}
-
 void put_duration(const FindingInfo& f, Slot out, double amount, DurationUnit unit) {
   expect_type(f, FindingType::duration, "a duration");
   if (!std::isfinite(amount) || amount < 0)
@@ -164,3 +152,19 @@ std::optional<std::pair<double, DurationUnit>> parse_duration(std::string_view t
 }
 
 }  // namespace ardent::api
+
+namespace ardent {
+
+double days_per(DurationUnit unit) {
+  switch (unit) {
+    case DurationUnit::minutes: return 1.0 / 1440.0;
+    case DurationUnit::hours: return 1.0 / 24.0;
+    case DurationUnit::days: return 1.0;
+    case DurationUnit::weeks: return 7.0;
+    case DurationUnit::months: return 30.4375;
+    case DurationUnit::years: return 365.25;
+  }
+  return 1.0;
+}
+
+}  // namespace ardent

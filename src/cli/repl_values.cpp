@@ -55,18 +55,6 @@ std::string domain_text(const FindingInfo& f) {
 
 }  // namespace
 
-double days_per(DurationUnit unit) {
-  switch (unit) {
-    case DurationUnit::minutes: return 1.0 / 1440.0;
-    case DurationUnit::hours: return 1.0 / 24.0;
-    case DurationUnit::days: return 1.0;
-    case DurationUnit::weeks: return 7.0;
-    case DurationUnit::months: return 30.4375;
-    case DurationUnit::years: return 365.25;
-  }
-  return 1.0;
-}
-
 std::string lower(std::string_view s) {
   std::string out(s);
   for (auto& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
