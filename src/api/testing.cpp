@@ -7,6 +7,7 @@
 
 #include "ardent/case.hpp"
 #include "ardent/result.hpp"
+#include "compile/compile.hpp"
 #include "compile/program.hpp"
 
 namespace ardent {
@@ -14,14 +15,6 @@ namespace ardent {
 namespace {
 
 using EK = check::Expectation::Kind;
-
-SourceLocation location(const check::Model& m, const syntax::Span& span) {
-  SourceLocation l;
-  if (span.file < m.files.size()) l.file = m.files[span.file].path;
-  l.line = span.line;
-  l.column = span.col;
-  return l;
-}
 
 // "rule classic_overload (rules.ard:12) fired because ..." for the report.
 std::string rule_line(const Case& c, const Result& r, std::uint32_t rule) {
@@ -86,7 +79,7 @@ class Checker {
 
   std::optional<TestFailure> check(const check::Expectation& e, const std::vector<std::uint32_t>& named_flags) const {
     TestFailure f;
-    f.location = location(p_.model, e.span);
+    f.location = compile::location(p_.model, e.span);
     auto cond_name = [&] { return p_.conditions.at(e.target).name; };
     switch (e.kind) {
       case EK::Suggest:
@@ -228,7 +221,7 @@ TestReport run_tests(const RulesetPtr& ruleset) {
   for (const check::Test& t : p.model.tests) {
     TestOutcome outcome;
     outcome.name = t.name;
-    outcome.location = location(p.model, t.span);
+    outcome.location = compile::location(p.model, t.span);
     Case c(ruleset);
     for (const auto& g : t.given) {
       try {
@@ -239,7 +232,7 @@ TestReport run_tests(const RulesetPtr& ruleset) {
           case check::GivenValue::Kind::Unknown: c.set_unknown(g.slot); break;
         }
       } catch (const std::exception& e) {
-        outcome.failures.push_back({"given " + given_text(p.model, g), e.what(), "", location(p.model, g.span)});
+        outcome.failures.push_back({"given " + given_text(p.model, g), e.what(), "", compile::location(p.model, g.span)});
       }
     }
     evaluate(c, r);
@@ -254,7 +247,7 @@ TestReport run_tests(const RulesetPtr& ruleset) {
         if (auto failure = checker.check(e, named_flags)) outcome.failures.push_back(std::move(*failure));
       } catch (const std::exception& ex) {
         outcome.failures.push_back({"expectation", std::string("cannot check: ") + ex.what(), "",
-                                    location(p.model, e.span)});
+                                    compile::location(p.model, e.span)});
       }
     }
     report.tests.push_back(std::move(outcome));

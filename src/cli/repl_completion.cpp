@@ -9,18 +9,6 @@ namespace ardent::cli::repl {
 
 namespace {
 
-std::vector<std::string> words_in(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-    const std::size_t start = i;
-    while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
-    if (i > start) out.emplace_back(s.substr(start, i - start));
-  }
-  return out;
-}
-
 // Entries of the directory named by `word` up to its last '/', whose names continue it;
 // directories end in '/'.
 std::vector<std::string> file_words(std::string_view word) {
@@ -55,7 +43,7 @@ Completion Session::complete(std::string_view before) const {
     const auto slot = rules_->finding_index(trim(name));
     if (!slot) return;
     const FindingInfo& f = rules_->findings()[*slot];
-    const auto typed_words = words_in(typed);
+    const auto typed_words = split_words(typed);
     if (f.type == FindingType::duration && !typed_words.empty()) {
       c.words.assign(std::begin(kDurationUnits), std::end(kDurationUnits));
       return;
@@ -66,16 +54,16 @@ Completion Session::complete(std::string_view before) const {
 
   if (answering_) {
     const FindingInfo& f = rules_->findings()[*answering_];
-    if (f.type == FindingType::duration && !words_in(head).empty()) {
+    if (f.type == FindingType::duration && !split_words(head).empty()) {
       c.words.assign(std::begin(kDurationUnits), std::end(kDurationUnits));
-    } else if (words_in(head).empty()) {
+    } else if (split_words(head).empty()) {
       c.words = value_words(f);
       c.words.push_back("skip");
     }
     return c;
   }
 
-  const std::vector<std::string> words = words_in(head);
+  const std::vector<std::string> words = split_words(head);
   const std::string first = words.empty() ? "" : words.front();
   if (words.empty() && head.find('=') == std::string_view::npos) {
     for (const auto& cmd : command_table()) c.words.emplace_back(cmd.name);
@@ -99,7 +87,7 @@ Completion Session::complete(std::string_view before) const {
       add_values(seg.substr(0, eq), seg.substr(eq + 1));
       return c;
     }
-    const auto seg_words = words_in(seg);
+    const auto seg_words = split_words(seg);
     if (seg_words.empty()) {
       add_findings();
     } else {

@@ -7,22 +7,6 @@
 
 namespace ardent::cli::repl {
 
-namespace {
-
-std::vector<std::string> split_words(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-    const std::size_t start = i;
-    while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
-    if (i > start) out.emplace_back(s.substr(start, i - start));
-  }
-  return out;
-}
-
-}  // namespace
-
 Session::Session(std::string rules_path, CompileOutput compiled, std::FILE* out, bool colour)
     : rules_path_(std::move(rules_path)),
       rules_(compiled.ruleset),

@@ -38,6 +38,9 @@ std::string value_text(const Case& c, std::uint32_t slot);
 // "y/n/?", "a number 0..10 (years)", "one of: a, b, c", "a duration such as 3 weeks".
 std::string value_hint(const FindingInfo& f);
 
+// The words of a command line, split at spaces and tabs.
+std::vector<std::string> split_words(std::string_view s);
+
 // The words that complete a value of `f`.
 std::vector<std::string> value_words(const FindingInfo& f);
 

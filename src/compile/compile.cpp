@@ -10,14 +10,6 @@ namespace ardent::compile {
 
 namespace {
 
-SourceLocation location(const check::Model& m, const syntax::Span& span) {
-  SourceLocation l;
-  if (span.file < m.files.size()) l.file = m.files[span.file].path;
-  l.line = span.line;
-  l.column = span.col;
-  return l;
-}
-
 std::string snippet(const check::Model& m, const syntax::Span& span) {
   if (span.file >= m.files.size()) return {};
   const std::string& text = m.files[span.file].text;
@@ -285,6 +277,14 @@ std::shared_ptr<const Program> compile(check::Model model, std::string hash, std
   const auto words = static_cast<std::uint32_t>((p->findings.size() + 63) / 64);
   p->mask_words = words <= max_mask_words ? std::max<std::uint32_t>(words, 1) : 0;
   return p;
+}
+
+SourceLocation location(const check::Model& m, const syntax::Span& span) {
+  SourceLocation l;
+  if (span.file < m.files.size()) l.file = m.files[span.file].path;
+  l.line = span.line;
+  l.column = span.col;
+  return l;
 }
 
 }  // namespace ardent::compile

@@ -18,6 +18,9 @@ namespace ardent::compile {
 // (64 findings per word); tests pass 0 to force the general walk.
 std::shared_ptr<const Program> compile(check::Model model, std::string hash, std::uint32_t max_mask_words = 4);
 
+// Where a span of the model's sources is, as the public API reports it.
+SourceLocation location(const check::Model& m, const syntax::Span& span);
+
 // The pre-escaped JSON texts of `p` (its info tables must be filled).
 void fill_json_texts(Program& p);
 
