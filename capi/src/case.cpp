@@ -96,7 +96,7 @@ int value_not_in_domain(const CaseImpl* k, std::uint32_t slot, std::string_view 
   std::string message = quote(value) + " is not a value of '" + f.name + "' (one of";
   for (std::size_t i = 0; i < f.values.size(); ++i) message += (i ? ", " : " ") + f.values[i];
   message += ")";
-  if (auto guess = closest(value, names)) message += "; did you mean '" + std::string(*guess) + "'?";
+  message += ardent::did_you_mean(value, names);
   return fail(ARDENT_ERANGE, message, f.name);
 }
 

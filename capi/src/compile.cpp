@@ -88,7 +88,7 @@ int ardent::capi::finish_compile(ardent_ruleset** out, ardent_diagnostics** diag
       message += culprit->message;
       if (culprits > 1) {
         message += " (and " + std::to_string(culprits - 1) + " more " +
-                   (culprit->severity == ardent::Severity::Error ? "error" : "warning") +
+                   std::string(to_string(culprit->severity)) +
                    (culprits > 2 ? "s" : "") + ")";
       }
     } else {

@@ -14,6 +14,7 @@
 #include "ardent.h"
 #include "ardent/case.hpp"
 #include "ardent/diagnostics.hpp"
+#include "ardent/names.hpp"
 #include "ardent/result.hpp"
 #include "ardent/ruleset.hpp"
 
@@ -157,23 +158,12 @@ int finish_compile(ardent_ruleset** out, ardent_diagnostics** diagnostics_out, b
 // memory.
 char* dup_string(std::string_view text) noexcept;
 
-// Quotes a caller-supplied name for a message: invalid UTF-8 and control characters are
-// escaped, and very long names are shortened, so that messages are always valid UTF-8.
-std::string quote(std::string_view name);
-
-// Byte offset of the first invalid UTF-8 sequence, or npos when `text` is valid.
-std::size_t invalid_utf8_at(std::string_view text) noexcept;
-inline bool valid_utf8(std::string_view text) noexcept {
-  return invalid_utf8_at(text) == std::string_view::npos;
-}
-
-// `text` with every invalid UTF-8 byte replaced by U+FFFD: for strings handed to the caller
-// that come from outside (file paths, source lines), which the header promises are UTF-8.
-std::string to_valid_utf8(std::string_view text);
-
-// The candidate closest to `name` by edit distance, when close enough to be a likely typo.
-std::optional<std::string_view> closest(std::string_view name,
-                                        const std::vector<std::string_view>& candidates);
+// Quoting, UTF-8 checks and "did you mean" come from the engine's one home for them.
+using ardent::closest_name;
+using ardent::invalid_utf8_at;
+using ardent::to_valid_utf8;
+using ardent::valid_utf8;
+inline std::string quote(std::string_view name) { return ardent::quoted(name); }
 
 // ARDENT_ENOTFOUND for a name that is not among `names` (with a "did you mean"), or
 // ARDENT_EINVALID when the name is not valid UTF-8. Must be called inside guard().

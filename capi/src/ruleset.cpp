@@ -37,7 +37,7 @@ namespace ardent::capi {
 int not_found(std::string_view kind, std::string_view name, const std::vector<std::string_view>& names) {
   if (!valid_utf8(name)) return fail(ARDENT_EINVALID, std::string(kind) + " name is not valid UTF-8");
   std::string message = "no " + std::string(kind) + " named " + quote(name);
-  if (auto guess = closest(name, names)) message += "; did you mean '" + std::string(*guess) + "'?";
+  message += ardent::did_you_mean(name, names);
   return fail(ARDENT_ENOTFOUND, message, kind == "finding" ? name : std::string_view());
 }
 
@@ -159,7 +159,7 @@ ARDENT_API int ardent_finding_value_index(std::uint32_t* out, const ardent_rules
     if (!valid_utf8(value)) return fail(ARDENT_EINVALID, "value is not valid UTF-8", f.name);
     std::vector<std::string_view> names(f.values.begin(), f.values.end());
     std::string message = quote(value) + " is not a value of '" + f.name + "'";
-    if (auto guess = closest(value, names)) message += "; did you mean '" + std::string(*guess) + "'?";
+    message += ardent::did_you_mean(value, names);
     return fail(ARDENT_ENOTFOUND, message, f.name);
   });
 }

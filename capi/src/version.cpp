@@ -8,9 +8,12 @@ using ardent::capi::fail;
 
 namespace {
 
-const char* name_in(int value, std::initializer_list<const char*> names) {
-  if (value < 0 || static_cast<std::size_t>(value) >= names.size()) return nullptr;
-  return names.begin()[value];
+// The names come from the C++ enumerations' to_string, their one home; every one of them is a
+// string literal, so data() is NUL-terminated.
+template <class Enum>
+const char* name_of(int value, Enum last) {
+  if (value < 0 || value > static_cast<int>(last)) return nullptr;
+  return to_string(static_cast<Enum>(value)).data();
 }
 
 }  // namespace
@@ -28,31 +31,31 @@ ARDENT_API int ardent_version_number(void) { return ARDENT_VERSION_NUMBER; }
 ARDENT_API int ardent_abi_version(void) { return ARDENT_ABI_VERSION; }
 
 ARDENT_API const char* ardent_triage_str(int triage) {
-  return name_in(triage, {"self_care", "routine", "urgent", "emergency"});
+  return name_of(triage, ardent::Triage::emergency);
 }
 ARDENT_API const char* ardent_finding_type_str(int type) {
-  return name_in(type, {"bool", "enum", "number", "duration"});
+  return name_of(type, ardent::FindingType::duration);
 }
 ARDENT_API const char* ardent_state_str(int state) {
-  return name_in(state, {"not_asked", "unknown", "given"});
+  return name_of(state, ardent::FindingState::given);
 }
 ARDENT_API const char* ardent_duration_unit_str(int unit) {
-  return name_in(unit, {"minutes", "hours", "days", "weeks", "months", "years"});
+  return name_of(unit, ardent::DurationUnit::years);
 }
 ARDENT_API const char* ardent_severity_str(int severity) {
-  return name_in(severity, {"error", "warning", "note"});
+  return name_of(severity, ardent::Severity::Note);
 }
 ARDENT_API const char* ardent_rule_state_str(int state) {
-  return name_in(state, {"not_fired", "undecided", "fired"});
+  return name_of(state, ardent::RuleState::fired);
 }
 ARDENT_API const char* ardent_condition_status_str(int status) {
-  return name_in(status, {"suggested", "considered", "excluded"});
+  return name_of(status, ardent::ConditionStatus::excluded);
 }
 ARDENT_API const char* ardent_strength_str(int strength) {
-  return name_in(strength, {"", "likely", "possible"});
+  return name_of(strength, ardent::Strength::possible);
 }
 ARDENT_API const char* ardent_ask_reason_str(int reason) {
-  return name_in(reason, {"red_flag", "requested", "raises_triage", "refines"});
+  return name_of(reason, ardent::AskReason::refines);
 }
 
 ARDENT_API int ardent_compile_options_init(ardent_compile_options* opts, unsigned int version) {

@@ -26,12 +26,12 @@ class InputError : public std::runtime_error {
   std::string finding_;
 };
 
-enum class DurationUnit : std::uint8_t { minutes, hours, days, weeks, months, years };
-// Days in one unit, as a Case stores durations (a month is 30.4375 days, a year 365.25).
-double days_per(DurationUnit unit);
-
 // The state of one finding in a case.
 enum class FindingState : std::uint8_t { not_asked = 0, unknown = 1, given = 2 };
+constexpr std::string_view to_string(FindingState s) {
+  constexpr std::string_view names[] = {"not_asked", "unknown", "given"};
+  return names[static_cast<std::size_t>(s)];
+}
 
 class Case {
  public:

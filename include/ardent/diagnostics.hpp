@@ -3,11 +3,16 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ardent {
 
 enum class Severity : std::uint8_t { Error, Warning, Note };
+constexpr std::string_view to_string(Severity s) {
+  constexpr std::string_view names[] = {"error", "warning", "note"};
+  return names[static_cast<std::size_t>(s)];
+}
 
 struct Diagnostic {
   Severity severity = Severity::Error;

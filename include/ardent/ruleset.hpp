@@ -11,24 +11,12 @@
 #include <vector>
 
 #include "ardent/diagnostics.hpp"
+#include "ardent/vocabulary.hpp"
 
 namespace ardent {
 
 inline constexpr const char* kEngineVersion = "0.1.0";
 inline constexpr int kDslVersion = 1;
-
-// Ordered from least to most urgent.
-enum class Triage : std::uint8_t { self_care = 0, routine = 1, urgent = 2, emergency = 3 };
-std::string_view to_string(Triage t);                 // "self_care", ...
-std::optional<Triage> parse_triage(std::string_view);
-
-enum class FindingType : std::uint8_t { boolean, enumeration, number, duration };
-std::string_view to_string(FindingType t);            // "bool", "enum", "number", "duration"
-
-struct Code {
-  std::string system;
-  std::string value;
-};
 
 struct SourceLocation {
   std::string file;

@@ -94,11 +94,11 @@ class FindingsSax : public nlohmann::json_sax<nlohmann::json> {
       if (f.type == FindingType::enumeration) {
         api::put_enum(f, out, v);
       } else if (f.type == FindingType::duration) {
-        auto d = api::parse_duration(v);
+        auto d = parse_duration(v);
         if (!d)
           throw InputError(InputError::Kind::WrongType, f.name,
                            "finding '" + f.name + "' needs a duration such as \"6 weeks\"; got \"" + v + "\"");
-        api::put_duration(f, out, d->first, d->second);
+        api::put_duration(f, out, d->amount, d->unit);
       } else {
         throw InputError(InputError::Kind::WrongType, f.name, "finding '" + f.name + "' does not take text; got \"" + v + "\"");
       }

@@ -126,45 +126,5 @@ void put_unknown(Slot out) {
   out.value = 0;
 }
 
-std::optional<std::pair<double, DurationUnit>> parse_duration(std::string_view text) {
-  auto trim = [](std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-  };
-  text = trim(text);
-  double amount = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), amount);
-  if (ec != std::errc() || end == text.data()) return std::nullopt;
-  std::string unit(trim(std::string_view(end, text.data() + text.size() - end)));
-  for (auto& ch : unit) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  static const std::pair<const char*, DurationUnit> units[] = {
-      {"minute", DurationUnit::minutes}, {"minutes", DurationUnit::minutes}, {"min", DurationUnit::minutes},
-      {"mins", DurationUnit::minutes},   {"hour", DurationUnit::hours},      {"hours", DurationUnit::hours},
-      {"h", DurationUnit::hours},        {"day", DurationUnit::days},        {"days", DurationUnit::days},
-      {"d", DurationUnit::days},         {"week", DurationUnit::weeks},      {"weeks", DurationUnit::weeks},
-      {"w", DurationUnit::weeks},        {"month", DurationUnit::months},    {"months", DurationUnit::months},
-      {"year", DurationUnit::years},     {"years", DurationUnit::years},     {"y", DurationUnit::years},
-  };
-  for (const auto& [name, u] : units)
-    if (unit == name) return std::make_pair(amount, u);
-  return std::nullopt;
-}
-
 }  // namespace ardent::api
 
-namespace ardent {
-
-double days_per(DurationUnit unit) {
-  switch (unit) {
-    case DurationUnit::minutes: return 1.0 / 1440.0;
-    case DurationUnit::hours: return 1.0 / 24.0;
-    case DurationUnit::days: return 1.0;
-    case DurationUnit::weeks: return 7.0;
-    case DurationUnit::months: return 30.4375;
-    case DurationUnit::years: return 365.25;
-  }
-  return 1.0;
-}
-
-}  // namespace ardent

@@ -27,7 +27,4 @@ void put_enum(const FindingInfo& f, Slot out, std::string_view value);
 void put_duration(const FindingInfo& f, Slot out, double amount, DurationUnit unit);
 void put_unknown(Slot out);
 
-// "6 weeks", "90 minutes", "1.5 days", "2y": amount and unit; nullopt when not a duration.
-std::optional<std::pair<double, DurationUnit>> parse_duration(std::string_view text);
-
 }  // namespace ardent::api

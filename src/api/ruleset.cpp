@@ -20,32 +20,6 @@ std::optional<std::uint32_t> lookup(const std::vector<std::pair<std::string, std
 
 }  // namespace
 
-std::string_view to_string(Triage t) {
-  switch (t) {
-    case Triage::self_care: return "self_care";
-    case Triage::routine: return "routine";
-    case Triage::urgent: return "urgent";
-    case Triage::emergency: return "emergency";
-  }
-  return "routine";
-}
-
-std::optional<Triage> parse_triage(std::string_view s) {
-  for (auto t : {Triage::self_care, Triage::routine, Triage::urgent, Triage::emergency})
-    if (to_string(t) == s) return t;
-  return std::nullopt;
-}
-
-std::string_view to_string(FindingType t) {
-  switch (t) {
-    case FindingType::boolean: return "bool";
-    case FindingType::enumeration: return "enum";
-    case FindingType::number: return "number";
-    case FindingType::duration: return "duration";
-  }
-  return "bool";
-}
-
 std::string to_string(const SourceLocation& l) {
   if (l.file.empty()) return {};
   return l.file + ":" + std::to_string(l.line);

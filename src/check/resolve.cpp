@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "check/conjuncts.hpp"
-#include "check/suggest.hpp"
+#include "ardent/names.hpp"
 
 namespace ardent::check::detail {
 

@@ -1,10 +1,11 @@
 // Rules and red flags: conditions, actions, and the red-flag triage lint.
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 
 #include "check/resolve.hpp"
-#include "check/suggest.hpp"
+#include "ardent/names.hpp"
 
 namespace ardent::check::detail {
 
@@ -74,7 +75,7 @@ class ActionResolver {
     else {
       c_.error(n.span, "unknown-name",
                fmt::format("unknown strength '{}': a suggestion is 'likely' or 'possible'{}", n.text,
-                           did_you_mean(s, {"likely", "possible"})));
+                           did_you_mean(s, std::array<std::string_view, 2>{"likely", "possible"})));
       return false;
     }
     return true;

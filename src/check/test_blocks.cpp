@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "check/context.hpp"
-#include "check/suggest.hpp"
+#include "ardent/names.hpp"
 
 namespace ardent::check::detail {
 

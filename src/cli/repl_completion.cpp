@@ -27,7 +27,11 @@ std::vector<std::string> file_words(std::string_view word) {
   return out;
 }
 
-constexpr const char* kDurationUnits[] = {"minutes", "hours", "days", "weeks", "months", "years"};
+std::vector<std::string> duration_unit_words() {
+  std::vector<std::string> words;
+  for (const auto& u : kDurationUnits) words.emplace_back(u.plural);
+  return words;
+}
 
 }  // namespace
 
@@ -45,7 +49,7 @@ Completion Session::complete(std::string_view before) const {
     const FindingInfo& f = rules_->findings()[*slot];
     const auto typed_words = split_words(typed);
     if (f.type == FindingType::duration && !typed_words.empty()) {
-      c.words.assign(std::begin(kDurationUnits), std::end(kDurationUnits));
+      c.words = duration_unit_words();
       return;
     }
     if (!typed_words.empty()) return;  // a number or a value is already there
@@ -55,7 +59,7 @@ Completion Session::complete(std::string_view before) const {
   if (answering_) {
     const FindingInfo& f = rules_->findings()[*answering_];
     if (f.type == FindingType::duration && !split_words(head).empty()) {
-      c.words.assign(std::begin(kDurationUnits), std::end(kDurationUnits));
+      c.words = duration_unit_words();
     } else if (split_words(head).empty()) {
       c.words = value_words(f);
       c.words.push_back("skip");

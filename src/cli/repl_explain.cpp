@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "ardent/format.hpp"
-#include "cli/did_you_mean.hpp"
+#include "ardent/names.hpp"
 #include "cli/repl_actions.hpp"
 #include "cli/repl_session.hpp"
 #include "cli/repl_values.hpp"

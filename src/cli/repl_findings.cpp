@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "cli/did_you_mean.hpp"
+#include "ardent/names.hpp"
 #include "cli/repl_session.hpp"
 #include "cli/repl_values.hpp"
 
@@ -33,7 +33,7 @@ std::pair<std::string_view, std::string_view> split_assignment(std::string_view 
 // A duration as a case file holds it: "6 weeks" when that is exact, else a number of days.
 nlohmann::ordered_json duration_json(double days) {
   const std::string text = format_duration(days);
-  if (auto back = parse_duration(text); back && back->first * days_per(back->second) == days) return text;
+  if (auto back = parse_duration(text); back && back->days() == days) return text;
   return days;
 }
 

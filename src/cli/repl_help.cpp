@@ -1,7 +1,7 @@
 // The REPL's commands and their help texts.
 #include <fmt/format.h>
 
-#include "cli/did_you_mean.hpp"
+#include "ardent/names.hpp"
 #include "cli/repl_session.hpp"
 
 namespace ardent::cli::repl {

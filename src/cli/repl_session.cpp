@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/did_you_mean.hpp"
+#include "ardent/names.hpp"
 #include "cli/repl_values.hpp"
 
 namespace ardent::cli::repl {
@@ -137,7 +137,7 @@ void Session::run_command(std::string_view name, const Args& args, std::string_v
     if (hint.empty()) {
       std::vector<std::string> findings;
       for (const auto& f : rules_->findings()) findings.push_back(f.name);
-      if (auto guess = closest(name, findings)) hint = fmt::format("; did you mean the finding '{}'?", *guess);
+      if (auto guess = closest_name(name, findings)) hint = fmt::format("; did you mean the finding '{}'?", *guess);
     }
     error(fmt::format("unknown command '{}'{}", name, hint.empty() ? "; 'help' lists the commands" : hint));
   }

@@ -7,28 +7,11 @@
 
 #include <fmt/format.h>
 
-#include "cli/did_you_mean.hpp"
+#include "ardent/names.hpp"
 
 namespace ardent::cli::repl {
 
 namespace {
-
-struct UnitName {
-  const char* name;
-  DurationUnit unit;
-};
-
-constexpr UnitName kUnitNames[] = {
-    {"minute", DurationUnit::minutes}, {"minutes", DurationUnit::minutes}, {"min", DurationUnit::minutes},
-    {"mins", DurationUnit::minutes},   {"hour", DurationUnit::hours},      {"hours", DurationUnit::hours},
-    {"h", DurationUnit::hours},        {"hr", DurationUnit::hours},        {"hrs", DurationUnit::hours},
-    {"day", DurationUnit::days},       {"days", DurationUnit::days},       {"d", DurationUnit::days},
-    {"week", DurationUnit::weeks},     {"weeks", DurationUnit::weeks},     {"w", DurationUnit::weeks},
-    {"wk", DurationUnit::weeks},       {"wks", DurationUnit::weeks},       {"month", DurationUnit::months},
-    {"months", DurationUnit::months},  {"mo", DurationUnit::months},       {"year", DurationUnit::years},
-    {"years", DurationUnit::years},    {"y", DurationUnit::years},         {"yr", DurationUnit::years},
-    {"yrs", DurationUnit::years},
-};
 
 // A leading decimal number and what follows it (trimmed); nullopt when there is no number.
 std::optional<std::pair<double, std::string_view>> leading_number(std::string_view text) {
@@ -80,15 +63,6 @@ std::string_view trim(std::string_view s) {
 }
 
 
-std::optional<std::pair<double, DurationUnit>> parse_duration(std::string_view text) {
-  auto n = leading_number(text);
-  if (!n || n->second.empty()) return std::nullopt;
-  const std::string unit = lower(n->second);
-  for (const auto& u : kUnitNames)
-    if (unit == u.name) return std::make_pair(n->first, u.unit);
-  return std::nullopt;
-}
-
 std::variant<Value, std::string> parse_value(const FindingInfo& f, std::string_view text) {
   text = trim(text);
   if (text.empty()) return fmt::format("no value given for '{}'; expected {}", f.name, value_hint(f));
@@ -116,7 +90,7 @@ std::variant<Value, std::string> parse_value(const FindingInfo& f, std::string_v
           v.index = i;
           return v;
         }
-      if (auto guess = closest(text, f.values))
+      if (auto guess = closest_name(text, f.values))
         return fmt::format("'{}' is not a value of '{}'; did you mean '{}'?", text, f.name, *guess);
       return fmt::format("'{}' is not a value of '{}' (one of: {})", text, f.name, domain_text(f));
 
@@ -134,8 +108,8 @@ std::variant<Value, std::string> parse_value(const FindingInfo& f, std::string_v
     case FindingType::duration: {
       if (auto d = parse_duration(text)) {
         v.kind = Value::Kind::duration;
-        v.number = d->first;
-        v.unit = d->second;
+        v.number = d->amount;
+        v.unit = d->unit;
         return v;
       }
       auto n = leading_number(text);

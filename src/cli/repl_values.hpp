@@ -47,8 +47,6 @@ std::vector<std::string> value_words(const FindingInfo& f);
 // Values as the REPL echoes them: every digit kept, so what is shown reads back the same.
 inline std::string format_number(double v) { return ardent::format_number(v, Digits::exact); }
 inline std::string format_duration(double days) { return ardent::format_duration(days, Digits::exact); }
-// "3 weeks", "3w", "1.5 days", "2 years"; nullopt when not a duration.
-std::optional<std::pair<double, DurationUnit>> parse_duration(std::string_view text);
 
 std::string lower(std::string_view s);
 std::string_view trim(std::string_view s);

@@ -18,14 +18,6 @@ DiagnosticCounts count(const std::vector<Diagnostic>& diagnostics) {
 }
 
 namespace {
-const char* severity_word(Severity s) {
-  switch (s) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Note: return "note";
-  }
-  return "error";
-}
 const char* severity_colour(Severity s) {
   switch (s) {
     case Severity::Error: return "\x1b[1;31m";
@@ -48,7 +40,7 @@ std::string format(const Diagnostic& d, bool colour) {
     out += reset;
   }
   out += colour ? severity_colour(d.severity) : "";
-  out += severity_word(d.severity);
+  out += to_string(d.severity);
   out += ": ";
   out += reset;
   out += bold;

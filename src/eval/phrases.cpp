@@ -25,22 +25,13 @@ std::string format_number(double v, Digits digits) {
 }
 
 std::string format_duration(double days, Digits digits) {
-  struct Unit {
-    const char* one;
-    const char* many;
-    double days;
-  };
-  static const Unit units[] = {
-      {"year", "years", 365.25}, {"month", "months", 30.4375}, {"week", "weeks", 7},
-      {"day", "days", 1},        {"hour", "hours", 1.0 / 24},  {"minute", "minutes", 1.0 / 1440},
-  };
   if (days == 0) return "0 days";
   // The largest unit in which the duration is a whole number reads best ("6 weeks", "90 minutes").
-  for (const auto& u : units) {
-    const double amount = days / u.days;
+  for (auto u = kDurationUnits.rbegin(); u != kDurationUnits.rend(); ++u) {
+    const double amount = days / u->days;
     if (amount >= 1 && std::fabs(amount - std::round(amount)) < 1e-9 * std::max(1.0, amount)) {
       const auto n = static_cast<long long>(std::round(amount));
-      return fmt::format("{} {}", n, n == 1 ? u.one : u.many);
+      return fmt::format("{} {}", n, n == 1 ? u->singular : u->plural);
     }
   }
   if (digits == Digits::exact) return fmt::format("{} days", format_number(days, digits));

@@ -1,11 +1,7 @@
-// Text checks at the boundary: UTF-8 validation, safe quoting of caller-supplied names in
-// messages, and "did you mean" suggestions for names that are not found.
-#include <algorithm>
-#include <array>
+// Text from outside in messages: UTF-8 validation and safe quoting.
+#include "ardent/names.hpp"
 
-#include "internal.hpp"
-
-namespace ardent::capi {
+namespace ardent {
 namespace {
 
 // Length of the well-formed UTF-8 sequence starting at text[i] (RFC 3629: no overlong forms,
@@ -70,7 +66,7 @@ std::string to_valid_utf8(std::string_view text) {
   return out;
 }
 
-std::string quote(std::string_view name) {
+std::string quoted(std::string_view name) {
   constexpr std::size_t kMaxShown = 80;  // characters; a name longer than this is a mistake
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out = "'";
@@ -96,35 +92,4 @@ std::string quote(std::string_view name) {
   return out;
 }
 
-std::optional<std::string_view> closest(std::string_view name,
-                                        const std::vector<std::string_view>& candidates) {
-  // Levenshtein distance with one rolling row; names are short identifiers.
-  if (name.size() > 64) return std::nullopt;
-  std::array<std::size_t, 65> row{};
-  std::size_t best = static_cast<std::size_t>(-1);
-  std::optional<std::string_view> best_name;
-  for (std::string_view cand : candidates) {
-    if (cand.size() > 64) continue;
-    for (std::size_t j = 0; j <= cand.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= name.size(); ++i) {
-      std::size_t diagonal = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= cand.size(); ++j) {
-        std::size_t above = row[j];
-        std::size_t substitute = diagonal + (name[i - 1] == cand[j - 1] ? 0 : 1);
-        row[j] = std::min({above + 1, row[j - 1] + 1, substitute});
-        diagonal = above;
-      }
-    }
-    if (row[cand.size()] < best) {
-      best = row[cand.size()];
-      best_name = cand;
-    }
-  }
-  // A likely typo: at most a third of the name changed (and at least one edit allowed).
-  std::size_t limit = std::max<std::size_t>(1, name.size() / 3);
-  if (best_name && best > 0 && best <= limit) return best_name;
-  return std::nullopt;
-}
-
-}  // namespace ardent::capi
+}  // namespace ardent
