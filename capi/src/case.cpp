@@ -1,8 +1,9 @@
 // Cases: the findings of one patient, set by name, by index or from JSON.
 //
-// The setters check everything the header promises (index, type, range, domain, finiteness)
-// before touching the case, so that an error leaves the case unchanged and carries a message
-// naming the finding, whatever the engine underneath checks itself.
+// Values are validated once, by the engine's Case, whose InputError becomes the status code and
+// the last error: the same refusal, with the same message, as from C++, the command line or the
+// REPL. Only what is C's own (NULL pointers, a duration unit outside the enumeration) is checked
+// here.
 #include <cmath>
 
 #include <nlohmann/json.hpp>
@@ -14,101 +15,31 @@ using ardent::FindingType;
 
 namespace {
 
-const char* type_name(FindingType t) {
-  switch (t) {
-    case FindingType::boolean: return "bool";
-    case FindingType::enumeration: return "enum";
-    case FindingType::number: return "number";
-    case FindingType::duration: return "duration";
-  }
-  return "?";
+// Runs a setter of the engine's Case; any refusal becomes the status code.
+template <class Set>
+int set(ardent_case* handle, Set&& body) noexcept {
+  CaseImpl* kase = impl(handle);
+  if (kase == nullptr) return fail_null("case");
+  return guard([&] {
+    body(kase->findings);
+    return ARDENT_OK;
+  });
 }
 
-const std::string& finding_name(const CaseImpl* k, std::uint32_t slot) {
-  return k->owner->get().findings()[slot].name;
+// ardent_case_set_number is for number findings only: a duration needs its unit, which only
+// ardent_case_set_duration takes (the C++ Case reads a bare number for a duration as days).
+void set_number_only(ardent::Case& c, std::uint32_t slot, double value) {
+  const auto findings = c.ruleset().findings();
+  if (slot < findings.size() && findings[slot].type == FindingType::duration)
+    throw ardent::InputError(ardent::InputError::Kind::WrongType, findings[slot].name,
+                             "finding '" + findings[slot].name + "' is a duration finding; set it with its unit "
+                             "(ardent_case_set_duration)");
+  c.set_number(slot, value);
 }
 
-// Index and type checks of the by-index setters: ARDENT_OK or a recorded failure. Inline and
-// allocation-free on success: this is the fast path.
-inline int check_slot(const CaseImpl* k, std::uint32_t slot) {
-  if (k == nullptr) return fail_null("case");
-  if (slot >= k->owner->finding_count()) return fail_index("finding", slot, k->owner->finding_count());
-  return ARDENT_OK;
-}
+bool known_unit(int unit) { return unit >= ARDENT_MINUTES && unit <= ARDENT_YEARS; }
 
-int wrong_type(const CaseImpl* k, std::uint32_t slot, FindingType wanted) {
-  const std::string& name = finding_name(k, slot);
-  return fail(ARDENT_ETYPE,
-              "finding '" + name + "' is a " + type_name(k->owner->types[slot]) + ", not a" +
-                  (wanted == FindingType::enumeration ? "n " : " ") + type_name(wanted),
-              name);
-}
-
-inline int check_typed(const CaseImpl* k, std::uint32_t slot, FindingType wanted) {
-  if (int rc = check_slot(k, slot); rc != ARDENT_OK) return rc;
-  if (k->owner->types[slot] != wanted) return guard([&] { return wrong_type(k, slot, wanted); });
-  return ARDENT_OK;
-}
-
-std::string number_text(double v) {
-  std::string s = std::to_string(v);
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  return s;
-}
-
-int check_number(const CaseImpl* k, std::uint32_t slot, double value) {
-  const auto& f = k->owner->get().findings()[slot];
-  if (!std::isfinite(value)) {
-    return fail(ARDENT_ERANGE, "finding '" + f.name + "' needs a finite number", f.name);
-  }
-  if ((!std::isnan(f.min) && value < f.min) || (!std::isnan(f.max) && value > f.max)) {
-    return fail(ARDENT_ERANGE,
-                number_text(value) + " is outside the range of '" + f.name + "' (" +
-                    (std::isnan(f.min) ? std::string("..") : number_text(f.min) + "..") +
-                    (std::isnan(f.max) ? std::string() : number_text(f.max)) + ")",
-                f.name);
-  }
-  if (f.integer && value != std::floor(value)) {
-    return fail(ARDENT_ERANGE, "'" + f.name + "' takes whole numbers, not " + number_text(value), f.name);
-  }
-  return ARDENT_OK;
-}
-
-int check_duration(const CaseImpl* k, std::uint32_t slot, double amount, int unit) {
-  const std::string& name = finding_name(k, slot);
-  if (unit < ARDENT_MINUTES || unit > ARDENT_YEARS) {
-    return fail(ARDENT_EINVALID, "unknown duration unit " + std::to_string(unit) + " for '" + name + "'", name);
-  }
-  double days = amount * ardent::days_per(static_cast<ardent::DurationUnit>(unit));
-  if (!std::isfinite(amount) || !std::isfinite(days) || amount < 0) {
-    return fail(ARDENT_ERANGE, "'" + name + "' needs a finite duration of zero or more", name);
-  }
-  return ARDENT_OK;
-}
-
-int value_not_in_domain(const CaseImpl* k, std::uint32_t slot, std::string_view value) {
-  const auto& f = k->owner->get().findings()[slot];
-  if (!valid_utf8(value)) return fail(ARDENT_EINVALID, "enum value is not valid UTF-8", f.name);
-  std::vector<std::string_view> names(f.values.begin(), f.values.end());
-  std::string message = quote(value) + " is not a value of '" + f.name + "' (one of";
-  for (std::size_t i = 0; i < f.values.size(); ++i) message += (i ? ", " : " ") + f.values[i];
-  message += ")";
-  message += ardent::did_you_mean(value, names);
-  return fail(ARDENT_ERANGE, message, f.name);
-}
-
-// Resolves a finding name for the by-name setters.
-int slot_of(const CaseImpl* k, const char* finding, std::uint32_t& slot) {
-  if (k == nullptr) return fail_null("case");
-  if (finding == nullptr) return fail_null("finding");
-  auto index = k->owner->get().finding_index(finding);
-  if (!index) return unknown_finding(*k->owner, finding);
-  slot = *index;
-  return ARDENT_OK;
-}
+int unknown_unit(int unit) { return fail(ARDENT_EINVALID, "unknown duration unit " + std::to_string(unit)); }
 
 }  // namespace
 
@@ -147,142 +78,84 @@ ARDENT_API const ardent_ruleset* ardent_case_ruleset(const ardent_case* kase) {
 
 // --- by index ----------------------------------------------------------------------------
 
-ARDENT_API int ardent_case_set_bool_at(ardent_case* kase_handle, std::uint32_t finding, int value) {
-  CaseImpl* kase = impl(kase_handle);
-  if (int rc = check_typed(kase, finding, FindingType::boolean); rc != ARDENT_OK) return rc;
-  return guard([&] {
-    kase->findings.set_bool(finding, value != 0);
-    return ARDENT_OK;
-  });
+ARDENT_API int ardent_case_set_bool_at(ardent_case* kase, std::uint32_t finding, int value) {
+  return set(kase, [&](ardent::Case& c) { c.set_bool(finding, value != 0); });
 }
 
-ARDENT_API int ardent_case_set_number_at(ardent_case* kase_handle, std::uint32_t finding, double value) {
-  CaseImpl* kase = impl(kase_handle);
-  if (int rc = check_typed(kase, finding, FindingType::number); rc != ARDENT_OK) return rc;
-  return guard([&] {
-    if (int rc = check_number(kase, finding, value); rc != ARDENT_OK) return rc;
-    kase->findings.set_number(finding, value);
-    return ARDENT_OK;
-  });
+ARDENT_API int ardent_case_set_number_at(ardent_case* kase, std::uint32_t finding, double value) {
+  return set(kase, [&](ardent::Case& c) { set_number_only(c, finding, value); });
 }
 
-ARDENT_API int ardent_case_set_enum_index_at(ardent_case* kase_handle, std::uint32_t finding, std::uint32_t value) {
-  CaseImpl* kase = impl(kase_handle);
-  if (int rc = check_typed(kase, finding, FindingType::enumeration); rc != ARDENT_OK) return rc;
-  return guard([&] {
-    std::uint32_t size = kase->owner->domain_sizes[finding];
-    if (value >= size) {
-      const std::string& name = finding_name(kase, finding);
-      return fail(ARDENT_ERANGE,
-                  "value index " + std::to_string(value) + " is outside the domain of '" + name +
-                      "' (" + std::to_string(size) + " values)",
-                  name);
-    }
-    kase->findings.set_enum(finding, value);
-    return ARDENT_OK;
-  });
+ARDENT_API int ardent_case_set_enum_index_at(ardent_case* kase, std::uint32_t finding, std::uint32_t value) {
+  return set(kase, [&](ardent::Case& c) { c.set_enum(finding, value); });
 }
 
-ARDENT_API int ardent_case_set_enum_at(ardent_case* kase_handle, std::uint32_t finding, const char* value) {
-  CaseImpl* kase = impl(kase_handle);
-  if (int rc = check_typed(kase, finding, FindingType::enumeration); rc != ARDENT_OK) return rc;
+ARDENT_API int ardent_case_set_enum_at(ardent_case* kase, std::uint32_t finding, const char* value) {
   if (value == nullptr) return fail_null("value");
-  return guard([&] {
-    auto index = kase->owner->get().enum_value_index(finding, value);
-    if (!index) return value_not_in_domain(kase, finding, value);
-    kase->findings.set_enum(finding, *index);
-    return ARDENT_OK;
-  });
+  return set(kase, [&](ardent::Case& c) { c.set_enum(finding, std::string_view(value)); });
 }
 
-ARDENT_API int ardent_case_set_duration_at(ardent_case* kase_handle, std::uint32_t finding, double amount, int unit) {
-  CaseImpl* kase = impl(kase_handle);
-  if (int rc = check_typed(kase, finding, FindingType::duration); rc != ARDENT_OK) return rc;
-  return guard([&] {
-    if (int rc = check_duration(kase, finding, amount, unit); rc != ARDENT_OK) return rc;
-    kase->findings.set_duration(finding, amount, static_cast<ardent::DurationUnit>(unit));
-    return ARDENT_OK;
-  });
+ARDENT_API int ardent_case_set_duration_at(ardent_case* kase, std::uint32_t finding, double amount, int unit) {
+  if (!known_unit(unit)) return unknown_unit(unit);
+  return set(kase, [&](ardent::Case& c) { c.set_duration(finding, amount, static_cast<ardent::DurationUnit>(unit)); });
 }
 
-ARDENT_API int ardent_case_set_unknown_at(ardent_case* kase_handle, std::uint32_t finding) {
-  CaseImpl* kase = impl(kase_handle);
-  if (int rc = check_slot(kase, finding); rc != ARDENT_OK) return rc;
-  return guard([&] {
-    kase->findings.set_unknown(finding);
-    return ARDENT_OK;
-  });
+ARDENT_API int ardent_case_set_unknown_at(ardent_case* kase, std::uint32_t finding) {
+  return set(kase, [&](ardent::Case& c) { c.set_unknown(finding); });
 }
 
-ARDENT_API int ardent_case_unset_at(ardent_case* kase_handle, std::uint32_t finding) {
-  CaseImpl* kase = impl(kase_handle);
-  if (int rc = check_slot(kase, finding); rc != ARDENT_OK) return rc;
-  return guard([&] {
-    kase->findings.unset(finding);
-    return ARDENT_OK;
-  });
+ARDENT_API int ardent_case_unset_at(ardent_case* kase, std::uint32_t finding) {
+  return set(kase, [&](ardent::Case& c) { c.unset(finding); });
 }
 
 // --- by name -----------------------------------------------------------------------------
 
-#define ARDENT_BY_NAME(call)                                         \
-  return guard([&] {                                                 \
-    std::uint32_t slot = 0;                                          \
-    if (int rc = slot_of(kase, finding, slot); rc != ARDENT_OK) return rc; \
-    return call;                                                     \
-  })
-
-ARDENT_API int ardent_case_set_bool(ardent_case* kase_handle, const char* finding, int value) {
-  CaseImpl* kase = impl(kase_handle);
-  ARDENT_BY_NAME(ardent_case_set_bool_at(kase_handle, slot, value));
+ARDENT_API int ardent_case_set_bool(ardent_case* kase, const char* finding, int value) {
+  if (finding == nullptr) return fail_null("finding");
+  return set(kase, [&](ardent::Case& c) { c.set_bool(std::string_view(finding), value != 0); });
 }
 
-ARDENT_API int ardent_case_set_number(ardent_case* kase_handle, const char* finding, double value) {
-  CaseImpl* kase = impl(kase_handle);
-  ARDENT_BY_NAME(ardent_case_set_number_at(kase_handle, slot, value));
+ARDENT_API int ardent_case_set_number(ardent_case* kase, const char* finding, double value) {
+  if (finding == nullptr) return fail_null("finding");
+  return set(kase, [&](ardent::Case& c) { set_number_only(c, c.ruleset().finding_slot(finding), value); });
 }
 
-ARDENT_API int ardent_case_set_enum(ardent_case* kase_handle, const char* finding, const char* value) {
-  CaseImpl* kase = impl(kase_handle);
-  ARDENT_BY_NAME(ardent_case_set_enum_at(kase_handle, slot, value));
+ARDENT_API int ardent_case_set_enum(ardent_case* kase, const char* finding, const char* value) {
+  if (finding == nullptr) return fail_null("finding");
+  if (value == nullptr) return fail_null("value");
+  return set(kase, [&](ardent::Case& c) { c.set_enum(std::string_view(finding), std::string_view(value)); });
 }
 
-ARDENT_API int ardent_case_set_duration(ardent_case* kase_handle, const char* finding, double amount, int unit) {
-  CaseImpl* kase = impl(kase_handle);
-  ARDENT_BY_NAME(ardent_case_set_duration_at(kase_handle, slot, amount, unit));
+ARDENT_API int ardent_case_set_duration(ardent_case* kase, const char* finding, double amount, int unit) {
+  if (finding == nullptr) return fail_null("finding");
+  if (!known_unit(unit)) return unknown_unit(unit);
+  return set(kase, [&](ardent::Case& c) {
+    c.set_duration(std::string_view(finding), amount, static_cast<ardent::DurationUnit>(unit));
+  });
 }
 
-ARDENT_API int ardent_case_set_unknown(ardent_case* kase_handle, const char* finding) {
-  CaseImpl* kase = impl(kase_handle);
-  ARDENT_BY_NAME(ardent_case_set_unknown_at(kase_handle, slot));
+ARDENT_API int ardent_case_set_unknown(ardent_case* kase, const char* finding) {
+  if (finding == nullptr) return fail_null("finding");
+  return set(kase, [&](ardent::Case& c) { c.set_unknown(std::string_view(finding)); });
 }
 
-ARDENT_API int ardent_case_unset(ardent_case* kase_handle, const char* finding) {
-  CaseImpl* kase = impl(kase_handle);
-  ARDENT_BY_NAME(ardent_case_unset_at(kase_handle, slot));
+ARDENT_API int ardent_case_unset(ardent_case* kase, const char* finding) {
+  if (finding == nullptr) return fail_null("finding");
+  return set(kase, [&](ardent::Case& c) { c.unset(std::string_view(finding)); });
 }
-
-#undef ARDENT_BY_NAME
 
 // --- JSON --------------------------------------------------------------------------------
 
-ARDENT_API int ardent_case_set_json(ardent_case* kase_handle, const char* json, std::size_t length) {
-  CaseImpl* kase = impl(kase_handle);
-  if (kase == nullptr) return fail_null("case");
+ARDENT_API int ardent_case_set_json(ardent_case* kase, const char* json, std::size_t length) {
   if (json == nullptr) return fail_null("json");
-  std::string_view text = length == ARDENT_NUL_TERMINATED ? std::string_view(json) : std::string_view(json, length);
-  return guard([&] {
-    if (std::size_t bad = invalid_utf8_at(text); bad != std::string_view::npos) {
-      return fail(ARDENT_EINVALID, "the JSON text is not valid UTF-8 (byte " + std::to_string(bad) + ")");
-    }
-    kase->findings.set_json(text);
-    return ARDENT_OK;
-  });
+  const std::string_view text = length == ARDENT_NUL_TERMINATED ? std::string_view(json) : std::string_view(json, length);
+  return set(kase, [&](ardent::Case& c) { c.set_json(text); });
 }
 
 ARDENT_API int ardent_case_state(const ardent_case* kase_handle, std::uint32_t finding) {
   const CaseImpl* kase = impl(kase_handle);
-  if (int rc = check_slot(kase, finding); rc != ARDENT_OK) return rc;
+  if (kase == nullptr) return fail_null("case");
+  if (finding >= kase->owner->finding_count()) return fail_index("finding", finding, kase->owner->finding_count());
   return static_cast<int>(kase->findings.state(finding));
 }
 

@@ -56,6 +56,8 @@ int input_error_code(InputError::Kind kind) {
     case InputError::Kind::WrongType: return ARDENT_ETYPE;
     case InputError::Kind::OutOfDomain: return ARDENT_ERANGE;
     case InputError::Kind::OutOfRange: return ARDENT_ERANGE;
+    case InputError::Kind::Malformed: return ARDENT_EINVALID;
+    case InputError::Kind::Duplicate: return ARDENT_EINVALID;
   }
   return ARDENT_EINTERNAL;
 }

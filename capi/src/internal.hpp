@@ -47,11 +47,9 @@ struct RulesetImpl {
   void release() const;
 
   const ardent::Ruleset& get() const { return *ruleset; }
-  std::uint32_t finding_count() const { return static_cast<std::uint32_t>(types.size()); }
+  std::uint32_t finding_count() const { return static_cast<std::uint32_t>(ruleset->findings().size()); }
 
   ardent::RulesetPtr ruleset;
-  std::vector<ardent::FindingType> types;        // per finding, for the setters' fast checks
-  std::vector<std::uint32_t> domain_sizes;       // per finding: enum domain size, else 0
   std::vector<FindingView> findings;
   std::vector<ConditionView> conditions;
   std::vector<RuleView> rules;
@@ -168,7 +166,6 @@ inline std::string quote(std::string_view name) { return ardent::quoted(name); }
 // ARDENT_ENOTFOUND for a name that is not among `names` (with a "did you mean"), or
 // ARDENT_EINVALID when the name is not valid UTF-8. Must be called inside guard().
 int not_found(std::string_view kind, std::string_view name, const std::vector<std::string_view>& names);
-int unknown_finding(const RulesetImpl& ruleset, std::string_view name);
 
 // Fails unless an info or item struct's version is one this library knows (1..current).
 inline bool version_ok(unsigned int version, unsigned int current) {

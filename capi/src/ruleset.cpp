@@ -49,20 +49,12 @@ int not_found_in(std::string_view kind, std::string_view name, const Infos& info
   return not_found(kind, name, names);
 }
 
-int unknown_finding(const RulesetImpl& ruleset, std::string_view name) {
-  return not_found_in("finding", name, ruleset.get().findings());
-}
-
 }  // namespace ardent::capi
 
 ardent::capi::RulesetImpl::RulesetImpl(ardent::RulesetPtr compiled) : ruleset(std::move(compiled)) {
   const auto& rs = *ruleset;
-  types.reserve(rs.findings().size());
-  domain_sizes.reserve(rs.findings().size());
   findings.reserve(rs.findings().size());
   for (const auto& f : rs.findings()) {
-    types.push_back(f.type);
-    domain_sizes.push_back(static_cast<std::uint32_t>(f.values.size()));
     findings.push_back({string_views(f.values), code_views(f.codes)});
   }
   conditions.reserve(rs.conditions().size());
@@ -130,11 +122,8 @@ ARDENT_API int ardent_finding_index(std::uint32_t* out, const ardent_ruleset* ru
   const RulesetImpl* ruleset = impl(ruleset_handle);
   if (name == nullptr) return fail_null("name");
   return guard([&] {
-    if (auto index = ruleset->get().finding_index(name)) {
-      *out = *index;
-      return ARDENT_OK;
-    }
-    return unknown_finding(*ruleset, name);
+    *out = ruleset->get().finding_slot(name);  // or the engine's "no finding ...; did you mean"
+    return ARDENT_OK;
   });
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -11,15 +12,22 @@
 
 namespace ardent {
 
-// A value refused by a Case: unknown name, wrong type, enum value outside the domain,
-// number outside the declared range or not whole where the finding is an integer.
+// A value refused by a Case. Every door into a Case (the C++ API, the C ABI and so the bindings,
+// the command line, the REPL) reports these same kinds with these same messages.
 class InputError : public std::runtime_error {
  public:
-  enum class Kind { UnknownFinding, WrongType, OutOfDomain, OutOfRange };
+  enum class Kind {
+    UnknownFinding,  // no finding of that name (the message suggests the closest one)
+    WrongType,       // a value of another type than the finding's
+    OutOfDomain,     // not one of an enumeration's values
+    OutOfRange,      // outside the declared range, not whole, not finite, negative duration, bad index
+    Malformed,       // not a JSON object, or not JSON at all
+    Duplicate,       // the same finding given twice in one input
+  };
   InputError(Kind kind, std::string finding, const std::string& message)
       : std::runtime_error(message), kind_(kind), finding_(std::move(finding)) {}
   Kind kind() const { return kind_; }
-  const std::string& finding() const { return finding_; }
+  const std::string& finding() const { return finding_; }  // empty for Malformed
 
  private:
   Kind kind_;
@@ -55,9 +63,20 @@ class Case {
   void unset(std::string_view finding);
 
   // Sets from a JSON object text: true/false, numbers, enum strings, durations as numbers (in
-  // days) or strings ("6 weeks"), null = unknown. Throws InputError or std::invalid_argument
-  // (malformed JSON, not an object). On error the case is left unchanged.
+  // days) or strings ("6 weeks", "6 wks"), null = unknown. A finding given twice, malformed
+  // JSON or invalid UTF-8 is an InputError like any refused value. All or nothing: on error the
+  // case is left unchanged.
   void set_json(std::string_view json_object);
+
+  // Sets findings from values as a person types them: "yes"/"no", "7", "54 years",
+  // "6 weeks" (or "6 wks"), an enumeration value, "?" or "unknown". All or nothing, like
+  // set_json, and with the same errors for the same mistakes.
+  struct TextValue {
+    std::string_view finding;
+    std::string_view text;
+  };
+  void set_text(std::span<const TextValue> values);
+  void set_text(std::string_view finding, std::string_view text);
 
   void clear();
 

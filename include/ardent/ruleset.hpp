@@ -92,6 +92,9 @@ class Ruleset {
   std::size_t test_count() const;
 
   std::optional<std::uint32_t> finding_index(std::string_view name) const;
+  // The slot of a finding, or throws InputError(UnknownFinding) with the message every front
+  // end shows: "rule set 'x' has no finding 'fevre'; did you mean 'fever'?".
+  std::uint32_t finding_slot(std::string_view name) const;
   std::optional<std::uint32_t> condition_index(std::string_view name) const;
   std::optional<std::uint32_t> rule_index(std::string_view name) const;
   // Position of `value` in an enumeration finding's domain.

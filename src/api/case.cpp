@@ -2,9 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <stdexcept>
 
 #include "api/case_values.hpp"
+#include "ardent/names.hpp"
 #include "compile/program.hpp"
 
 namespace ardent {
@@ -54,9 +56,7 @@ void Case::unset(std::uint32_t slot) {
   value_[slot] = 0;
 }
 
-std::uint32_t Case::checked_slot(std::string_view finding) const {
-  return api::slot_of(ruleset_->program(), finding);
-}
+std::uint32_t Case::checked_slot(std::string_view finding) const { return ruleset_->finding_slot(finding); }
 
 void Case::set_bool(std::string_view finding, bool value) { set_bool(checked_slot(finding), value); }
 void Case::set_number(std::string_view finding, double value) { set_number(checked_slot(finding), value); }
@@ -74,34 +74,48 @@ void Case::clear() {
 
 namespace {
 
+[[noreturn]] void malformed(const std::string& message) {
+  throw InputError(InputError::Kind::Malformed, "", message);
+}
+
+// nlohmann's message without its internal tag, and with the token it last read quoted (and so
+// shortened): "malformed JSON at line 1, column 9: syntax error while parsing value - invalid
+// literal; last read: 'tru'".
+std::string json_error_text(const std::string& what) {
+  std::string text = what;
+  if (const auto tag = text.find("] "); text.rfind("[json.exception.", 0) == 0 && tag != std::string::npos)
+    text.erase(0, tag + 2);
+  if (text.rfind("parse error ", 0) == 0) text.erase(0, 12);
+  constexpr std::string_view kLastRead = "; last read: '";
+  if (const auto at = text.find(kLastRead); at != std::string::npos) {
+    const auto begin = at + kLastRead.size();
+    auto end = text.find("'; expected", begin);
+    if (end == std::string::npos) end = text.size() - 1;
+    if (end >= begin) text.replace(at + 2, end + 1 - (at + 2), "last read: " + ardent::quoted(text.substr(begin, end - begin)));
+  }
+  return "malformed JSON " + text;
+}
+
 // Applies a flat JSON object of findings as nlohmann's parser reads it, without building a
 // document: each value is validated against its finding and written to staged copies of the
 // case, which are committed only when the whole object was valid.
 class FindingsSax : public nlohmann::json_sax<nlohmann::json> {
  public:
   FindingsSax(const Program& p, std::vector<std::uint8_t>& state, std::vector<double>& value)
-      : p_(p), state_(state), value_(value) {}
+      : p_(p), state_(state), value_(value), seen_(p.findings.size(), false) {}
 
   bool null() override { return put([&](const FindingInfo&, Slot out) { api::put_unknown(out); }); }
   bool boolean(bool v) override {
     return put([&](const FindingInfo& f, Slot out) { api::put_bool(f, out, v); });
   }
-  bool number_integer(number_integer_t v) override { return number(static_cast<double>(v), std::to_string(v)); }
-  bool number_unsigned(number_unsigned_t v) override { return number(static_cast<double>(v), std::to_string(v)); }
-  bool number_float(number_float_t v, const string_t& text) override { return number(v, text); }
+  bool number_integer(number_integer_t v) override { return number(static_cast<double>(v)); }
+  bool number_unsigned(number_unsigned_t v) override { return number(static_cast<double>(v)); }
+  bool number_float(number_float_t v, const string_t&) override { return number(v); }
   bool string(string_t& v) override {
     return put([&](const FindingInfo& f, Slot out) {
-      if (f.type == FindingType::enumeration) {
-        api::put_enum(f, out, v);
-      } else if (f.type == FindingType::duration) {
-        auto d = parse_duration(v);
-        if (!d)
-          throw InputError(InputError::Kind::WrongType, f.name,
-                           "finding '" + f.name + "' needs a duration such as \"6 weeks\"; got \"" + v + "\"");
-        api::put_duration(f, out, d->amount, d->unit);
-      } else {
-        throw InputError(InputError::Kind::WrongType, f.name, "finding '" + f.name + "' does not take text; got \"" + v + "\"");
-      }
+      if (f.type == FindingType::enumeration) return api::put_enum(f, out, v);
+      if (f.type == FindingType::duration) return api::put_duration_text(f, out, v);
+      api::wrong_type(f, "the text " + ardent::quoted(v));
     });
   }
   bool binary(binary_t&) override { return nested("binary data"); }
@@ -115,44 +129,44 @@ class FindingsSax : public nlohmann::json_sax<nlohmann::json> {
     return true;
   }
   bool start_array(std::size_t) override {
-    if (depth_ == 0) throw std::invalid_argument("the findings must be a JSON object");
+    if (depth_ == 0) not_an_object();
     return nested("a list");
   }
   bool end_array() override { return true; }
   bool key(string_t& k) override {
     slot_ = api::slot_of(p_, k);
+    if (seen_[slot_]) api::given_twice(p_.findings[slot_]);
+    seen_[slot_] = true;
     return true;
   }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
-    throw std::invalid_argument(std::string("malformed JSON: ") + e.what());
+    // 1e309 is valid JSON that no double holds: refuse it as the value it is, as infinity would be.
+    constexpr int kNumberOverflow = 406;
+    if (e.id == kNumberOverflow && depth_ == 1 && slot_ < p_.findings.size()) return number(HUGE_VAL);
+    malformed(json_error_text(e.what()));
   }
 
  private:
+  [[noreturn]] static void not_an_object() { malformed("a case must be a JSON object of finding names to values"); }
   template <class F>
   bool put(F&& apply) {
-    if (depth_ == 0) throw std::invalid_argument("the findings must be a JSON object");
+    if (depth_ == 0) not_an_object();
     const FindingInfo& f = p_.findings[slot_];
     apply(f, Slot{state_[slot_], value_[slot_]});
     return true;
   }
-  bool number(double v, const std::string& text) {
-    return put([&](const FindingInfo& f, Slot out) {
-      if (f.type == FindingType::enumeration || f.type == FindingType::boolean)
-        throw InputError(InputError::Kind::WrongType, f.name, "finding '" + f.name + "' is not a number; got " + text);
-      api::put_number(f, out, v);
-    });
+  bool number(double v) {
+    return put([&](const FindingInfo& f, Slot out) { api::put_number(f, out, v); });
   }
   bool nested(const char* what) {
-    if (depth_ <= 1 && slot_ < p_.findings.size()) {
-      const auto& name = p_.findings[slot_].name;
-      throw InputError(InputError::Kind::WrongType, name, "finding '" + name + "' cannot take " + what);
-    }
-    throw std::invalid_argument("the findings must be a JSON object");
+    if (depth_ == 0) not_an_object();
+    api::wrong_type(p_.findings[slot_], what);
   }
 
   const Program& p_;
   std::vector<std::uint8_t>& state_;
   std::vector<double>& value_;
+  std::vector<bool> seen_;
   std::uint32_t slot_ = 0xffffffffu;
   int depth_ = 0;
 };
@@ -160,14 +174,35 @@ class FindingsSax : public nlohmann::json_sax<nlohmann::json> {
 }  // namespace
 
 void Case::set_json(std::string_view json_object) {
+  if (const std::size_t bad = invalid_utf8_at(json_object); bad != std::string_view::npos)
+    malformed("the JSON text is not valid UTF-8 (byte " + std::to_string(bad) + ")");
   // All or nothing: validate into copies, then commit.
   std::vector<std::uint8_t> state = state_;
   std::vector<double> value = value_;
   FindingsSax sax(ruleset_->program(), state, value);
-  const bool ok = nlohmann::json::sax_parse(json_object.begin(), json_object.end(), &sax);
-  if (!ok) throw std::invalid_argument("malformed JSON");
+  if (!nlohmann::json::sax_parse(json_object.begin(), json_object.end(), &sax)) malformed("malformed JSON");
   state_.swap(state);
   value_.swap(value);
+}
+
+void Case::set_text(std::span<const TextValue> values) {
+  const Program& p = ruleset_->program();
+  std::vector<std::uint8_t> state = state_;
+  std::vector<double> value = value_;
+  std::vector<bool> seen(p.findings.size(), false);
+  for (const auto& v : values) {
+    const std::uint32_t slot = api::slot_of(p, v.finding);
+    if (seen[slot]) api::given_twice(p.findings[slot]);
+    seen[slot] = true;
+    api::put_text(p.findings[slot], Slot{state[slot], value[slot]}, v.text);
+  }
+  state_.swap(state);
+  value_.swap(value);
+}
+
+void Case::set_text(std::string_view finding, std::string_view text) {
+  const TextValue one{finding, text};
+  set_text(std::span<const TextValue>(&one, 1));
 }
 
 }  // namespace ardent

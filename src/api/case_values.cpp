@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <string>
+
+#include "ardent/format.hpp"
+#include "ardent/names.hpp"
 
 namespace ardent::api {
 
@@ -25,26 +27,76 @@ std::string describe(FindingType t) {
   return "a finding";
 }
 
-[[noreturn]] void wrong_type(const FindingInfo& f, std::string_view got) {
-  throw InputError(InputError::Kind::WrongType, f.name,
-                   fmt::format("finding '{}' is {}; cannot set it to {}", f.name, describe(f.type), got));
-}
-
-void expect_type(const FindingInfo& f, FindingType t, std::string_view got) {
-  if (f.type != t) wrong_type(f, got);
-}
-
 std::string domain(const FindingInfo& f) {
   std::string s;
   for (std::size_t i = 0; i < f.values.size(); ++i) s += (i ? ", " : "") + f.values[i];
   return s;
 }
 
+std::string range(const FindingInfo& f) {
+  if (std::isnan(f.min)) return "at most " + format_number(f.max, Digits::exact);
+  if (std::isnan(f.max)) return "at least " + format_number(f.min, Digits::exact);
+  return format_number(f.min, Digits::exact) + ".." + format_number(f.max, Digits::exact);
+}
+
+[[noreturn]] void out_of_range(const FindingInfo& f, const std::string& message) {
+  throw InputError(InputError::Kind::OutOfRange, f.name, message);
+}
+
+// A number as typed, with what follows it; std::errc::result_out_of_range reads as infinite so
+// that "1e309" meets the same "finite number" refusal as JSON's 1e309.
+struct TypedNumber {
+  double value = 0;
+  std::string_view rest;
+};
+std::optional<TypedNumber> leading_number(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  TypedNumber n;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n.value);
+  if (end == text.data()) return std::nullopt;
+  if (ec == std::errc::result_out_of_range) n.value = text.front() == '-' ? -HUGE_VAL : HUGE_VAL;
+  else if (ec != std::errc()) return std::nullopt;
+  n.rest = std::string_view(end, static_cast<std::size_t>(text.data() + text.size() - end));
+  while (!n.rest.empty() && (n.rest.front() == ' ' || n.rest.front() == '\t')) n.rest.remove_prefix(1);
+  return n;
+}
+
+bool same_word(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+bool is_unknown_word(const FindingInfo& f, std::string_view word) {
+  if (word == "?") return true;
+  if (!same_word(word, "unknown")) return false;
+  // A choice finding may itself have a value called "unknown"; then the word is that value.
+  return std::find(f.values.begin(), f.values.end(), "unknown") == f.values.end();
+}
+
+std::optional<bool> yes_no(std::string_view word) {
+  for (auto w : {"yes", "true", "y"})
+    if (same_word(word, w)) return true;
+  for (auto w : {"no", "false", "n"})
+    if (same_word(word, w)) return false;
+  return std::nullopt;
+}
+
 }  // namespace
+
+[[noreturn]] void given_twice(const FindingInfo& f) {
+  throw InputError(InputError::Kind::Duplicate, f.name,
+                   fmt::format("finding '{}' is given twice; give each finding once", f.name));
+}
+
+[[noreturn]] void wrong_type(const FindingInfo& f, std::string_view got) {
+  throw InputError(InputError::Kind::WrongType, f.name,
+                   fmt::format("finding '{}' is {}; cannot set it to {}", f.name, describe(f.type), got));
+}
 
 const FindingInfo& finding_at(const Program& p, std::uint32_t slot) {
   if (slot >= p.findings.size())
-    throw InputError(InputError::Kind::UnknownFinding, "#" + std::to_string(slot),
+    throw InputError(InputError::Kind::OutOfRange, "#" + std::to_string(slot),
                      fmt::format("no finding with index {} (the rule set has {})", slot, p.findings.size()));
   return p.findings[slot];
 }
@@ -52,47 +104,41 @@ const FindingInfo& finding_at(const Program& p, std::uint32_t slot) {
 std::uint32_t slot_of(const Program& p, std::string_view name) {
   auto it = std::lower_bound(p.finding_names.begin(), p.finding_names.end(), name,
                              [](const auto& e, std::string_view n) { return e.first < n; });
-  if (it == p.finding_names.end() || it->first != name)
-    throw InputError(InputError::Kind::UnknownFinding, std::string(name),
-                     fmt::format("rule set '{}' has no finding '{}'", p.name, name));
-  return it->second;
+  if (it != p.finding_names.end() && it->first == name) return it->second;
+  std::vector<std::string_view> names;
+  names.reserve(p.findings.size());
+  for (const auto& f : p.findings) names.push_back(f.name);
+  throw InputError(InputError::Kind::UnknownFinding, std::string(name),
+                   fmt::format("rule set '{}' has no finding {}{}", p.name, ardent::quoted(name), did_you_mean(name, names)));
 }
 
 void put_bool(const FindingInfo& f, Slot out, bool v) {
-  expect_type(f, FindingType::boolean, v ? "yes" : "no");
+  if (f.type != FindingType::boolean) wrong_type(f, v ? "yes" : "no");
   out.state = kGiven;
   out.value = v ? 1.0 : 0.0;
 }
 
 void put_number(const FindingInfo& f, Slot out, double v) {
   if (f.type != FindingType::number && f.type != FindingType::duration)
-    wrong_type(f, fmt::format("the number {}", v));
-  if (!std::isfinite(v))
-    throw InputError(InputError::Kind::OutOfRange, f.name, fmt::format("finding '{}' needs a finite number", f.name));
+    wrong_type(f, "the number " + format_number(v, Digits::exact));
+  if (!std::isfinite(v)) out_of_range(f, fmt::format("finding '{}' needs a finite number", f.name));
   if (f.type == FindingType::duration) {
     if (v < 0)
-      throw InputError(InputError::Kind::OutOfRange, f.name,
-                       fmt::format("finding '{}' is a duration and cannot be negative ({} days)", f.name, v));
+      out_of_range(f, fmt::format("finding '{}' is a duration and cannot be negative ({} days)", f.name,
+                                  format_number(v, Digits::exact)));
   } else {
-    const bool below = !std::isnan(f.min) && v < f.min;
-    const bool above = !std::isnan(f.max) && v > f.max;
-    if (below || above) {
-      std::string range = std::isnan(f.min)   ? fmt::format("at most {}", f.max)
-                          : std::isnan(f.max) ? fmt::format("at least {}", f.min)
-                                              : fmt::format("{}..{}", f.min, f.max);
-      throw InputError(InputError::Kind::OutOfRange, f.name,
-                       fmt::format("{} is outside the range of finding '{}' ({})", v, f.name, range));
-    }
+    if ((!std::isnan(f.min) && v < f.min) || (!std::isnan(f.max) && v > f.max))
+      out_of_range(f, fmt::format("{} is outside the range of finding '{}' ({})", format_number(v, Digits::exact),
+                                  f.name, range(f)));
     if (f.integer && v != std::floor(v))
-      throw InputError(InputError::Kind::OutOfRange, f.name,
-                       fmt::format("finding '{}' takes whole numbers; got {}", f.name, v));
+      out_of_range(f, fmt::format("finding '{}' takes whole numbers; got {}", f.name, format_number(v, Digits::exact)));
   }
   out.state = kGiven;
   out.value = v;
 }
 
 void put_enum(const FindingInfo& f, Slot out, std::uint32_t index) {
-  expect_type(f, FindingType::enumeration, fmt::format("value #{}", index));
+  if (f.type != FindingType::enumeration) wrong_type(f, fmt::format("value #{}", index));
   if (index >= f.values.size())
     throw InputError(InputError::Kind::OutOfDomain, f.name,
                      fmt::format("finding '{}' has {} values; no value #{}", f.name, f.values.size(), index));
@@ -101,7 +147,7 @@ void put_enum(const FindingInfo& f, Slot out, std::uint32_t index) {
 }
 
 void put_enum(const FindingInfo& f, Slot out, std::string_view value) {
-  expect_type(f, FindingType::enumeration, fmt::format("'{}'", value));
+  if (f.type != FindingType::enumeration) wrong_type(f, ardent::quoted(value));
   for (std::uint32_t i = 0; i < f.values.size(); ++i)
     if (f.values[i] == value) {
       out.state = kGiven;
@@ -109,16 +155,26 @@ void put_enum(const FindingInfo& f, Slot out, std::string_view value) {
       return;
     }
   throw InputError(InputError::Kind::OutOfDomain, f.name,
-                   fmt::format("'{}' is not a value of finding '{}' (one of: {})", value, f.name, domain(f)));
+                   fmt::format("{} is not a value of finding '{}' (one of: {}){}", ardent::quoted(value), f.name, domain(f),
+                               did_you_mean(value, f.values)));
 }
 
 void put_duration(const FindingInfo& f, Slot out, double amount, DurationUnit unit) {
-  expect_type(f, FindingType::duration, "a duration");
-  if (!std::isfinite(amount) || amount < 0)
-    throw InputError(InputError::Kind::OutOfRange, f.name,
-                     fmt::format("finding '{}' needs a duration of zero or more", f.name));
+  if (f.type != FindingType::duration) wrong_type(f, "a duration");
+  const double days = amount * days_per(unit);
+  if (!std::isfinite(days) || amount < 0)
+    out_of_range(f, fmt::format("finding '{}' needs a finite duration of zero or more", f.name));
   out.state = kGiven;
-  out.value = amount * days_per(unit);
+  out.value = days;
+}
+
+void put_duration_text(const FindingInfo& f, Slot out, std::string_view text) {
+  if (f.type != FindingType::duration) wrong_type(f, ardent::quoted(text));
+  auto n = leading_number(text);
+  if (n && !n->rest.empty())
+    if (auto unit = parse_duration_unit(n->rest)) return put_duration(f, out, n->value, *unit);
+  throw InputError(InputError::Kind::WrongType, f.name,
+                   fmt::format("finding '{}' needs a duration such as '6 weeks'; got {}", f.name, ardent::quoted(text)));
 }
 
 void put_unknown(Slot out) {
@@ -126,5 +182,27 @@ void put_unknown(Slot out) {
   out.value = 0;
 }
 
-}  // namespace ardent::api
+void put_text(const FindingInfo& f, Slot out, std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  if (text.empty())
+    throw InputError(InputError::Kind::WrongType, f.name, fmt::format("no value given for finding '{}'", f.name));
+  if (is_unknown_word(f, text)) return put_unknown(out);
+  if (f.type == FindingType::enumeration) return put_enum(f, out, text);
+  if (auto flag = yes_no(text)) return put_bool(f, out, *flag);
+  auto n = leading_number(text);
+  if (!n) wrong_type(f, ardent::quoted(text));
+  if (n->rest.empty()) {
+    if (f.type == FindingType::duration)
+      throw InputError(InputError::Kind::WrongType, f.name,
+                       fmt::format("finding '{}' is a duration: give a unit, e.g. '{} weeks'", f.name,
+                                   format_number(n->value, Digits::exact)));
+    return put_number(f, out, n->value);
+  }
+  // "54 years" for a number finding declared in years.
+  if (f.type == FindingType::number && !f.unit.empty() && same_word(n->rest, f.unit)) return put_number(f, out, n->value);
+  if (f.type == FindingType::duration) return put_duration_text(f, out, text);
+  wrong_type(f, ardent::quoted(text));
+}
 
+}  // namespace ardent::api

@@ -1,10 +1,9 @@
-// Validation of one finding value against its declaration, shared by the Case setters and
-// Case::set_json. Each function either writes the value into (state, value) or throws
-// InputError, leaving them unchanged.
+// Validation of one finding value against its declaration: the one place where a Case decides
+// what it accepts and how a refusal is worded. Each function either writes the value into
+// (state, value) or throws InputError, leaving them unchanged.
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string_view>
 
 #include "ardent/case.hpp"
@@ -17,14 +16,21 @@ struct Slot {
   double& value;
 };
 
-const FindingInfo& finding_at(const Program& p, std::uint32_t slot);  // throws UnknownFinding
+const FindingInfo& finding_at(const Program& p, std::uint32_t slot);  // throws OutOfRange
 std::uint32_t slot_of(const Program& p, std::string_view name);      // throws UnknownFinding
+
+// An input that names the same finding twice is ambiguous: which answer is the patient's?
+[[noreturn]] void given_twice(const FindingInfo& f);
+[[noreturn]] void wrong_type(const FindingInfo& f, std::string_view got);  // got: "the number 3", "'x'"
 
 void put_bool(const FindingInfo& f, Slot out, bool v);
 void put_number(const FindingInfo& f, Slot out, double v);  // number findings; durations in days
 void put_enum(const FindingInfo& f, Slot out, std::uint32_t index);
 void put_enum(const FindingInfo& f, Slot out, std::string_view value);
 void put_duration(const FindingInfo& f, Slot out, double amount, DurationUnit unit);
+void put_duration_text(const FindingInfo& f, Slot out, std::string_view text);  // "6 weeks", "6 wks"
 void put_unknown(Slot out);
+// A value as a person types it: "yes", "7", "54 years", "6 wks", "day_after_activity", "?".
+void put_text(const FindingInfo& f, Slot out, std::string_view text);
 
 }  // namespace ardent::api

@@ -1,10 +1,10 @@
+#include "cli/case_input.hpp"
+
 #include <algorithm>
-#include <stdexcept>
+#include <charconv>
+#include <exception>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
-#include "cli/case_input.hpp"
 
 namespace ardent::cli {
 
@@ -15,35 +15,37 @@ std::size_t line_of_offset(std::string_view text, std::size_t offset) {
   return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + offset, '\n'));
 }
 
-// The line where `"name"` first appears as a key; line 1 when it cannot be found.
-std::size_t line_of_key(std::string_view text, const std::string& name) {
-  std::string quoted = "\"" + name + "\"";
+// The line where `"name"` appears as a key (its second appearance for a finding given twice);
+// line 1 when it cannot be found.
+std::size_t line_of_key(std::string_view text, const std::string& name, bool second) {
+  const std::string quoted = "\"" + name + "\"";
   std::size_t at = text.find(quoted);
+  if (second && at != std::string_view::npos) at = text.find(quoted, at + 1);
   return at == std::string_view::npos ? 1 : line_of_offset(text, at);
+}
+
+// The engine words a JSON syntax error "malformed JSON at line N, column M: ...".
+std::size_t line_in_message(const std::string& message) {
+  constexpr std::string_view kAt = "at line ";
+  const auto at = message.find(kAt);
+  std::size_t line = 1;
+  if (at != std::string::npos) std::from_chars(message.data() + at + kAt.size(), message.data() + message.size(), line);
+  return line;
 }
 
 }  // namespace
 
 std::optional<CaseInputError> apply_case_json(Case& c, std::string_view text) {
-  nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
-  if (doc.is_discarded()) {
-    // Parse again with exceptions only to learn where it failed.
-    try {
-      nlohmann::json again = nlohmann::json::parse(text);
-      (void)again;
-    } catch (const nlohmann::json::parse_error& e) {
-      return CaseInputError{line_of_offset(text, e.byte > 0 ? e.byte - 1 : 0),
-                            fmt::format("malformed JSON: {}", e.what())};
-    }
-    return CaseInputError{1, "malformed JSON"};
-  }
-  if (!doc.is_object()) return CaseInputError{1, "a case must be a JSON object of finding names to values"};
   try {
     c.set_json(text);
   } catch (const InputError& e) {
-    return CaseInputError{line_of_key(text, e.finding()), fmt::format("finding '{}': {}", e.finding(), e.what())};
+    const std::size_t line = e.finding().empty()
+                                 ? line_in_message(e.what())
+                                 : line_of_key(text, e.finding(), e.kind() == InputError::Kind::Duplicate);
+    return CaseInputError{line, e.what()};
   } catch (const std::exception& e) {
-    return CaseInputError{1, e.what()};
+    // Only a lack of memory gets here; the case is unchanged and the next one may still fit.
+    return CaseInputError{1, fmt::format("cannot read the case: {}", e.what())};
   }
   return std::nullopt;
 }

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -55,21 +56,27 @@ class AuditSink {
     }
     audit_.emplace(o.audit_file);
   }
+  // Evaluates, and queues the audit row. `r` holds the result even when the audit log has failed,
+  // which then throws store::StoreError for this and every later row.
   void evaluate(const Case& c, Result& r, std::size_t line = 0) {
     if (!audit_) return ardent::evaluate(c, r);
+    ++attempted_;
     if (line == 0) return void(store::evaluate_audited(c, r, *audit_, context_));
     store::AuditContext with_line = context_;
     with_line.tags["line"] = std::to_string(line);
     store::evaluate_audited(c, r, *audit_, with_line);
   }
-  // Commits every row; false (with a message) when the log could not be written.
+  // Commits every row; false (with a message saying how many rows were lost) when the log could
+  // not be written.
   bool close() {
     if (!audit_) return true;
     try {
       audit_->close();
       return true;
     } catch (const store::StoreError& e) {
-      fmt::print(stderr, "ardent eval: {}\n", e.what());
+      const std::uint64_t written = std::min<std::uint64_t>(audit_->durable_ticket(), attempted_);
+      fmt::print(stderr, "ardent eval: the audit log failed: {}\n", e.what());
+      fmt::print(stderr, "ardent eval: {} of {} audit rows were not written\n", attempted_ - written, attempted_.load());
       return false;
     }
   }
@@ -77,6 +84,7 @@ class AuditSink {
  private:
   store::AuditContext context_;
   std::optional<store::Audit> audit_;
+  std::atomic<std::uint64_t> attempted_{0};
 };
 #else
 class AuditSink {
@@ -117,7 +125,11 @@ int run_single(const EvalOptions& o, const RulesetPtr& rules, const std::string&
     return kExitFailure;
   }
   Result r;
-  audit.evaluate(c, r);
+  try {
+    audit.evaluate(c, r);
+  } catch (const std::exception&) {
+    // The audit log has failed: the result is still shown, and close() reports the loss.
+  }
   std::string out = render(o, c, r);
   std::fwrite(out.data(), 1, out.size(), stdout);
   if (!out.empty() && out.back() != '\n') std::fputc('\n', stdout);
@@ -139,6 +151,8 @@ int run_batch(const EvalOptions& o, const RulesetPtr& rules, const std::string& 
   std::vector<std::string> errors(lines.size());
   unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = std::min<unsigned>(threads, std::max<std::size_t>(1, lines.size() / 64 + 1));
+  // Every line gets its place in the output: a result, or its error. A line the audit log could
+  // not record still prints its result; the failure is reported once, when the log is closed.
   auto work = [&](std::size_t begin, std::size_t end) {
     Case c(rules);
     Result r;
@@ -148,12 +162,20 @@ int run_batch(const EvalOptions& o, const RulesetPtr& rules, const std::string& 
       c.clear();
       if (auto err = apply_case_json(c, line)) {
         errors[i] = err->message;
-        nlohmann::json e{{"line", i + 1}, {"error", err->message}};
-        outputs[i] = e.dump();
+        outputs[i] = nlohmann::json{{"line", i + 1}, {"error", err->message}}.dump();
         continue;
       }
-      audit.evaluate(c, r, i + 1);
-      outputs[i] = render(o, c, r);
+      try {
+        audit.evaluate(c, r, i + 1);
+      } catch (const std::exception&) {
+        // The audit log has failed; the evaluation itself is in `r`.
+      }
+      try {
+        outputs[i] = render(o, c, r);
+      } catch (const std::exception& e) {
+        errors[i] = fmt::format("cannot render the result: {}", e.what());
+        outputs[i] = nlohmann::json{{"line", i + 1}, {"error", errors[i]}}.dump();
+      }
     }
   };
   std::vector<std::thread> pool;

@@ -7,18 +7,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "ardent/names.hpp"
 #include "cli/repl_session.hpp"
 #include "cli/repl_values.hpp"
 
 namespace ardent::cli::repl {
 
 namespace {
-
-struct Assignment {
-  std::uint32_t slot = 0;
-  Value value;
-};
 
 // "F = V" or "F V" (as after `set`).
 std::pair<std::string_view, std::string_view> split_assignment(std::string_view part) {
@@ -39,31 +33,25 @@ nlohmann::ordered_json duration_json(double days) {
 
 }  // namespace
 
-// Several assignments may share a line, separated by commas; either all apply or none does.
+// Several assignments may share a line, separated by commas; either all apply or none does. The
+// engine reads the values, so a mistake gets the same message here as in a case file.
 void Session::assign(std::string_view text) {
-  std::vector<Assignment> todo;
+  std::vector<Case::TextValue> values;
   std::size_t start = 0;
   while (start <= text.size()) {
     std::size_t comma = text.find(',', start);
     if (comma == std::string_view::npos) comma = text.size();
-    auto [name, value_text] = split_assignment(text.substr(start, comma - start));
+    auto [name, value] = split_assignment(text.substr(start, comma - start));
     start = comma + 1;
     if (name.empty()) {
       error("a finding's name is missing: write FINDING = VALUE");
       return;
     }
-    auto slot = finding_named(name);
-    if (!slot) return;
-    auto parsed = parse_value(rules_->findings()[*slot], value_text);
-    if (auto* message = std::get_if<std::string>(&parsed)) {
-      error(*message);
-      return;
-    }
-    todo.push_back({*slot, std::get<Value>(parsed)});
+    values.push_back({name, value});
   }
   Case next = case_;
   try {
-    for (const auto& a : todo) apply(next, a.slot, a.value);
+    next.set_text(values);
   } catch (const InputError& e) {
     error(e.what());
     return;
@@ -138,22 +126,7 @@ bool Session::load(const std::string& file) {
   try {
     next.set_json(text.str());
   } catch (const InputError& e) {
-    std::string hint;
-    if (e.kind() == InputError::Kind::UnknownFinding) {
-      std::vector<std::string> names;
-      for (const auto& f : rules_->findings()) names.push_back(f.name);
-      hint = did_you_mean(e.finding(), names);
-    }
-    error(fmt::format("{}: {}{}", file, e.what(), hint));
-    return false;
-  } catch (const std::exception& e) {
-    // The JSON library's messages carry an internal tag ("[json.exception.parse_error.101] ").
-    std::string message = e.what();
-    if (const auto tag = message.find("[json.exception."); tag != std::string::npos) {
-      const auto end = message.find("] ", tag);
-      if (end != std::string::npos) message.erase(tag, end + 2 - tag);
-    }
-    error(fmt::format("{}: {}", file, message));
+    error(fmt::format("{}: {}", file, e.what()));
     return false;
   }
   std::size_t n = 0;

@@ -124,13 +124,8 @@ void Session::interview(LineSource& in) {
       if (f.type == FindingType::enumeration && ec == std::errc() && end == text.data() + text.size() && pick >= 1 &&
           pick <= f.values.size())
         text = f.values[pick - 1];
-      auto parsed = parse_value(f, text);
-      if (auto* message = std::get_if<std::string>(&parsed)) {
-        error(*message);
-        continue;
-      }
       try {
-        apply(case_, slot, std::get<Value>(parsed));
+        case_.set_text(f.name, text);
       } catch (const InputError& e) {
         error(e.what());
         continue;

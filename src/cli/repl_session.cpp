@@ -52,11 +52,12 @@ void Session::refresh(bool quiet_if_unchanged) {
 }
 
 std::optional<std::uint32_t> Session::finding_named(std::string_view name) {
-  if (auto slot = rules_->finding_index(name)) return slot;
-  std::vector<std::string> names;
-  for (const auto& f : rules_->findings()) names.push_back(f.name);
-  error(fmt::format("unknown finding '{}'{}", name, did_you_mean(name, names)));
-  return std::nullopt;
+  try {
+    return rules_->finding_slot(name);
+  } catch (const InputError& e) {
+    error(e.what());  // the engine's wording, with its suggestion
+    return std::nullopt;
+  }
 }
 
 bool Session::execute(std::string_view line, LineSource& in) {

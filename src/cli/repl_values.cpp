@@ -2,25 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cmath>
 
 #include <fmt/format.h>
 
-#include "ardent/names.hpp"
 
 namespace ardent::cli::repl {
 
 namespace {
-
-// A leading decimal number and what follows it (trimmed); nullopt when there is no number.
-std::optional<std::pair<double, std::string_view>> leading_number(std::string_view text) {
-  text = trim(text);
-  double v = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || end == text.data()) return std::nullopt;
-  return std::make_pair(v, trim(std::string_view(end, static_cast<std::size_t>(text.data() + text.size() - end))));
-}
 
 std::string range_text(const FindingInfo& f) {
   const bool lo = !std::isnan(f.min), hi = !std::isnan(f.max);
@@ -62,74 +51,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-
-std::variant<Value, std::string> parse_value(const FindingInfo& f, std::string_view text) {
-  text = trim(text);
-  if (text.empty()) return fmt::format("no value given for '{}'; expected {}", f.name, value_hint(f));
-  const std::string word = lower(text);
-  Value v;
-  if (word == "?") return v;
-  if (word == "unknown" &&
-      !(f.type == FindingType::enumeration && std::find(f.values.begin(), f.values.end(), "unknown") != f.values.end()))
-    return v;
-
-  switch (f.type) {
-    case FindingType::boolean:
-      v.kind = Value::Kind::boolean;
-      if (word == "yes" || word == "y" || word == "true") {
-        v.flag = true;
-        return v;
-      }
-      if (word == "no" || word == "n" || word == "false") return v;
-      return fmt::format("finding '{}' is yes or no; got '{}' (use yes, no, or ? for unknown)", f.name, text);
-
-    case FindingType::enumeration:
-      for (std::uint32_t i = 0; i < f.values.size(); ++i)
-        if (f.values[i] == text) {
-          v.kind = Value::Kind::enumeration;
-          v.index = i;
-          return v;
-        }
-      if (auto guess = closest_name(text, f.values))
-        return fmt::format("'{}' is not a value of '{}'; did you mean '{}'?", text, f.name, *guess);
-      return fmt::format("'{}' is not a value of '{}' (one of: {})", text, f.name, domain_text(f));
-
-    case FindingType::number: {
-      auto n = leading_number(text);
-      if (!n) return fmt::format("finding '{}' takes {}; got '{}'", f.name, value_hint(f), text);
-      if (!n->second.empty() && (f.unit.empty() || lower(n->second) != lower(f.unit)))
-        return f.unit.empty() ? fmt::format("finding '{}' takes a plain number; got '{}'", f.name, text)
-                              : fmt::format("finding '{}' is in {}; got '{}'", f.name, f.unit, text);
-      v.kind = Value::Kind::number;
-      v.number = n->first;
-      return v;
-    }
-
-    case FindingType::duration: {
-      if (auto d = parse_duration(text)) {
-        v.kind = Value::Kind::duration;
-        v.number = d->amount;
-        v.unit = d->unit;
-        return v;
-      }
-      auto n = leading_number(text);
-      if (n && n->second.empty())
-        return fmt::format("finding '{}' is a duration: give a unit, e.g. '{} weeks'", f.name, format_number(n->first));
-      return fmt::format("finding '{}' takes a duration such as '3 weeks'; got '{}'", f.name, text);
-    }
-  }
-  return fmt::format("finding '{}' cannot take '{}'", f.name, text);
-}
-
-void apply(Case& c, std::uint32_t slot, const Value& v) {
-  switch (v.kind) {
-    case Value::Kind::unknown: c.set_unknown(slot); break;
-    case Value::Kind::boolean: c.set_bool(slot, v.flag); break;
-    case Value::Kind::number: c.set_number(slot, v.number); break;
-    case Value::Kind::enumeration: c.set_enum(slot, v.index); break;
-    case Value::Kind::duration: c.set_duration(slot, v.number, v.unit); break;
-  }
-}
 
 std::string value_text(const Case& c, std::uint32_t slot) {
   switch (c.state(slot)) {

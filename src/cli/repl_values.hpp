@@ -1,35 +1,17 @@
-// Finding values as a rule author types and reads them in the REPL: "yes", "7", "54 years",
-// "3 weeks", "day_after_activity", "?" for unknown.
+// Finding values as the REPL shows them: "yes", "7 years", "3 weeks", "unknown". What a user
+// types is read by the engine (Case::set_text), as every other door does.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <variant>
 #include <vector>
 
 #include "ardent/case.hpp"
 #include "ardent/format.hpp"
 
 namespace ardent::cli::repl {
-
-struct Value {
-  enum class Kind : std::uint8_t { unknown, boolean, number, enumeration, duration };
-  Kind kind = Kind::unknown;
-  bool flag = false;
-  double number = 0;        // a number, or a duration's amount in `unit`
-  std::uint32_t index = 0;  // position in an enumeration's domain
-  DurationUnit unit = DurationUnit::days;
-};
-
-// What the user typed for finding `f`, or a one-line error (with a suggestion where one helps).
-// Range and whole-number checks are left to the Case, whose messages already say the range.
-std::variant<Value, std::string> parse_value(const FindingInfo& f, std::string_view text);
-
-// Sets the value in the case; throws InputError when the case refuses it.
-void apply(Case& c, std::uint32_t slot, const Value& v);
 
 // The value of a finding that is given or unknown, as the user would type it ("yes", "7 years",
 // "3 weeks", "unknown"); empty when not asked.
