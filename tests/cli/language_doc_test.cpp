@@ -17,8 +17,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <regex>
 #include <sstream>
@@ -249,6 +251,52 @@ TEST(LanguageDoc, EveryPendingExampleStillFails) {
                                   "if the feature has arrived, tag the block 'ard' and update the text"
                                << shown(check);
   }
+}
+
+// GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens; a repeated
+// heading gets -1, -2, ...
+std::string slug(const std::string& heading) {
+  std::string out;
+  for (char c : heading) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '_' || c == '-') out += static_cast<char>(std::tolower(u));
+    else if (c == ' ') out += '-';
+    else if (u >= 0x80) out += c;
+  }
+  return out;
+}
+
+TEST(LanguageDoc, SectionLinksNameExistingSections) {
+  std::ifstream in(kDoc);
+  std::string raw;
+  int number = 0;
+  bool in_fence = false;
+  std::map<std::string, int> anchors;  // anchor -> times seen
+  std::vector<std::pair<int, std::string>> links;
+  static const std::regex link(R"re(\]\(#([^)\s]+)\))re");
+  while (std::getline(in, raw)) {
+    ++number;
+    const std::string line = trim(raw);
+    if (line.rfind("```", 0) == 0) {
+      in_fence = !in_fence;
+      continue;
+    }
+    if (in_fence) continue;
+    if (line.rfind('#', 0) == 0) {
+      const std::size_t text = line.find_first_not_of('#');
+      if (text != std::string::npos && line[text] == ' ') {
+        const std::string base = slug(trim(line.substr(text)));
+        const int seen = anchors[base]++;
+        if (seen > 0) anchors[base + "-" + std::to_string(seen)] = 1;
+        continue;
+      }
+    }
+    for (auto it = std::sregex_iterator(line.begin(), line.end(), link); it != std::sregex_iterator(); ++it)
+      links.push_back({number, (*it)[1].str()});
+  }
+  EXPECT_GE(links.size(), 10u);
+  for (const auto& [at, anchor] : links)
+    EXPECT_TRUE(anchors.count(anchor)) << where(at) << ": no section has the anchor #" << anchor;
 }
 
 }  // namespace
