@@ -1,4 +1,4 @@
-// The C ABI's costs against the C++ API's (DESIGN §5): one case through the typed setters by
+// The C ABI's costs against the C++ API's: one case through the typed setters by
 // index, JSON in and out, and batches on one and two threads. rules/hip and its classic
 // overload vignette when the rule set compiles, else the C ABI tests' small rule set.
 //

@@ -1,5 +1,5 @@
-// ardent_evaluate_into() allocates nothing once the result has been used with the rule set
-// (DESIGN §5), and neither do the by-index setters nor the result's accessors. The test counts
+// ardent_evaluate_into() allocates nothing once the result has been used with the rule set,
+// and neither do the by-index setters nor the result's accessors. The test counts
 // calls of operator new: this executable's replacement below also serves libardent.so, whose
 // references to operator new resolve to the executable's definition.
 // GCC cannot see that the replaced operator new below allocates with malloc, and warns that

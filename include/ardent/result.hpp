@@ -1,4 +1,5 @@
-// The outcome of evaluating one Case against a rule set (DESIGN §4).
+// The outcome of evaluating one Case against a rule set (docs/language.md §13; as JSON,
+// docs/result-schema.md).
 //
 // A Result refers to rules, conditions, findings and advice texts by index; names and texts
 // live in the Ruleset and are looked up only when a result is rendered (see format.hpp).
@@ -42,7 +43,8 @@ struct UndecidedRule {
   std::uint32_t missing_begin = 0, missing_count = 0;  // see Result::missing()
 };
 
-// Why a finding is worth asking, from the strongest reason down (DESIGN §4.4).
+// Why a finding is worth asking, from the strongest reason down (`ask_next` in
+// docs/result-schema.md).
 enum class AskReason : std::uint8_t { red_flag = 0, requested = 1, raises_triage = 2, refines = 3 };
 std::string_view to_string(AskReason r);  // "red_flag", "requested", "raises_triage", "refines"
 
@@ -104,7 +106,7 @@ class Result {
   std::span<const std::uint32_t> missing(const UndecidedRule& u) const {
     return std::span<const std::uint32_t>(missing_).subspan(u.missing_begin, u.missing_count);
   }
-  // Not-asked findings worth asking next, best first (DESIGN §4.4).
+  // Not-asked findings worth asking next, best first (`ask_next` in docs/result-schema.md).
   std::span<const AskItem> ask_next() const {
     if (!questions_ready_) plan_questions();
     return ask_next_;
@@ -157,7 +159,8 @@ struct Fact {
   std::string text;
 };
 
-// Why a rule fired, did not fire, or is undecided (DESIGN §4.3). Computed on request.
+// Why a rule fired, did not fire, or is undecided (`because` in docs/result-schema.md).
+// Computed on request.
 struct Explanation {
   std::uint32_t rule = 0;
   RuleState state = RuleState::undecided;

@@ -1,4 +1,4 @@
-// Running the `test` blocks written inside a rule set (DESIGN §3.5), with rule coverage.
+// Running the `test` blocks written inside a rule set (docs/language.md §14), with rule coverage.
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,5 @@
 // The check stage: resolves names, types and domains across all files of a rule set, runs the
-// static analyses of DESIGN §3.6, and produces the checked Model plus diagnostics.
+// static analyses of docs/language.md §15, and produces the checked Model plus diagnostics.
 #pragma once
 
 #include <vector>

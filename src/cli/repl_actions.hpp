@@ -2,8 +2,8 @@
 //
 // The public API describes a rule's triage and advice but not its `suggest` / `consider` /
 // `exclude` actions, which `why CONDITION` and `whynot CONDITION` need. The action list of a
-// rule is simple enough (DESIGN §3.3) to be read from RuleInfo::source reliably: after `then`
-// or the arrow, each of those keywords is followed by the condition's name.
+// rule is simple enough (docs/language.md §10) to be read from RuleInfo::source reliably:
+// after `then` or the arrow, each of those keywords is followed by the condition's name.
 #pragma once
 
 #include <string>

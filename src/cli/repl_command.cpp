@@ -1,4 +1,4 @@
-// `ardent repl RULES`: the rule author's workbench (DESIGN §9).
+// `ardent repl RULES`: the rule author's workbench (docs/repl.md).
 //
 // On a terminal the REPL edits lines with libedit (history in ~/.ardent_history, Tab
 // completion, colour unless NO_COLOR is set). Otherwise it reads commands line by line from

@@ -1,4 +1,4 @@
-// The compiled, immutable form of a rule set (DESIGN §5).
+// The compiled, immutable form of a rule set.
 //
 // Logic is a DAG of nodes in two index spaces: boolean nodes (three-valued: 0 false,
 // 1 unknown, 2 true, so `and` = min, `or` = max, `not` = 2 - x) and numeric nodes (an interval

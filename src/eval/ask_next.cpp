@@ -1,4 +1,4 @@
-// Undecided rules and what to ask next (DESIGN §4.4).
+// Undecided rules and what to ask next (`ask_next` in docs/result-schema.md).
 //
 // A finding "could decide" an undecided rule when it is not asked yet and appears in an
 // undecided part of the rule's condition: walking down from the rule's root through nodes

@@ -1,4 +1,5 @@
-// From rule states to the clinical outcome (DESIGN §4.2): triage, red flags, conditions, advice.
+// From rule states to the clinical outcome (docs/language.md §13): triage, red flags,
+// conditions, advice.
 #include <algorithm>
 #include <cstring>
 

@@ -1,4 +1,5 @@
-// Explanations (DESIGN §4.3), computed on request by re-walking one rule's expression tree.
+// Explanations (`because` in docs/result-schema.md), computed on request by re-walking one
+// rule's expression tree.
 #include <stdexcept>
 
 #include "ardent/result.hpp"

@@ -1,5 +1,5 @@
 // Three-valued truth and interval arithmetic shared by the evaluator and the explainer, so that
-// both give exactly the same answers (DESIGN §4.1).
+// both give exactly the same answers (docs/language.md §12).
 //
 // Truth: 0 false, 1 unknown, 2 true. Numbers: an interval [lo, hi]; NaN means unknown. A score
 // with unknown terms is the interval of the totals it could still reach, and a comparison is

@@ -1,4 +1,4 @@
-// The Ardent grammar (DSL version 1, DESIGN §3). Included only by grammar.cpp.
+// The Ardent grammar (DSL version 1, docs/language.md). Included only by grammar.cpp.
 //
 // Conventions:
 // - Every rule that is the target of an expectation (`>`) has a readable name; the error

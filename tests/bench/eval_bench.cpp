@@ -1,10 +1,10 @@
-// Engine speed (DESIGN §5): evaluate a case with a reused result, JSON in and out, compile
+// Engine speed: evaluate a case with a reused result, JSON in and out, compile
 // rules/hip, and compile generated rule sets of growing size (time and memory should grow
 // linearly).
 //
 // The rules/hip case is the richest vignette among the rule set's own tests; when rules/hip
 // does not compile, those benchmarks report an error and the generated rule set (40 rules,
-// about 110 findings, the size DESIGN §5 targets) still runs.
+// about 110 findings, the size of rules/hip) still runs.
 #include <benchmark/benchmark.h>
 
 #include <nlohmann/json.hpp>

@@ -1,5 +1,5 @@
 // Heap bytes in use, counted by this benchmark binary's replacement of operator new/delete, so
-// that a benchmark can report how much memory a step took (DESIGN §5: compile memory grows
+// that a benchmark can report how much memory a step took (compile memory should grow
 // linearly with the rule set). Counting costs two relaxed atomic operations per allocation.
 #pragma once
 

@@ -1,5 +1,5 @@
-// The provenance hash (DESIGN §4.5): SHA-256 over the sources sorted by relative path, each
-// as path, NUL, bytes, NUL.
+// The provenance hash (`ruleset.hash` in docs/result-schema.md): SHA-256 over the sources
+// sorted by relative path, each as path, NUL, bytes, NUL.
 #include <gtest/gtest.h>
 
 #include "compile/compile.hpp"

@@ -1,5 +1,6 @@
-// Ask-next (DESIGN §4.4): which not-asked findings could still change the outcome, and in what
-// order. Every test also runs with the general walk that large rule sets use.
+// Ask-next (`ask_next` in docs/result-schema.md): which not-asked findings could still change
+// the outcome, and in what order. Every test also runs with the general walk that large rule
+// sets use.
 #include <gtest/gtest.h>
 
 #include <string>

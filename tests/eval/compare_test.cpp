@@ -1,5 +1,5 @@
 // Comparisons, arithmetic and division by zero with given, unknown and not-asked operands
-// (DESIGN §3.4, §4.1), table-driven.
+// (docs/language.md §11, §12), table-driven.
 #include <gtest/gtest.h>
 
 #include <cmath>

@@ -1,7 +1,8 @@
-// The compiled program against a plain tree-walking interpreter written here from DESIGN §4:
-// thousands of random rule sets and cases (fixed seed), no difference allowed in any rule's
-// state, the triage, the red flags or the findings each undecided rule is waiting for; and the
-// ask-next ranking is the same whether worked out with bit sets or by walking.
+// The compiled program against a plain tree-walking interpreter written here from
+// docs/language.md §12-§13: thousands of random rule sets and cases (fixed seed), no difference
+// allowed in any rule's state, the triage, the red flags or the findings each undecided rule is
+// waiting for; and the ask-next ranking is the same whether worked out with bit sets or by
+// walking.
 #include <gtest/gtest.h>
 
 #include <algorithm>

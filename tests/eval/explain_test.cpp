@@ -1,4 +1,5 @@
-// Explanations (DESIGN §4.3): what made a rule fire, what kept it from firing, what it waits for.
+// Explanations (`because` in docs/result-schema.md): what made a rule fire, what kept it from
+// firing, what it waits for.
 #include <gtest/gtest.h>
 
 #include <string>

@@ -1,4 +1,4 @@
-// Kleene logic of and / or / not / at least over true, false and unknown (DESIGN §4.1),
+// Kleene logic of and / or / not / at least over true, false and unknown (docs/language.md §12),
 // table-driven. "?" rows run twice: once with the finding not asked, once given as unknown.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// Triage, red flags, conditions and advice (DESIGN §4.2).
+// Triage, red flags, conditions and advice (docs/language.md §13).
 #include <gtest/gtest.h>
 
 #include <algorithm>

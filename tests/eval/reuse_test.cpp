@@ -1,4 +1,4 @@
-// A reused Result allocates nothing (DESIGN §5): counted by replacing the global operator new
+// A reused Result allocates nothing: counted by replacing the global operator new
 // in this test binary.
 // GCC cannot see that the replaced operator new below allocates with malloc, and warns that
 // operator delete frees what new returned.

@@ -1,5 +1,5 @@
-// Scores with unknown terms (DESIGN §4.1): Unknown only while the reachable interval straddles
-// the threshold.
+// Scores with unknown terms (docs/language.md §12): Unknown only while the reachable interval
+// straddles the threshold.
 #include <gtest/gtest.h>
 
 #include "ardent/case.hpp"

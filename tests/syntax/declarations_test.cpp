@@ -1,5 +1,5 @@
-// Every declaration of DESIGN §3.2-3.5 and the lead's decisions parses into the expected
-// tree: names, types, numbers, units, attributes, actions, test items and spans.
+// Every declaration of docs/language.md (§4-§10, §14) parses into the expected tree: names,
+// types, numbers, units, attributes, actions, test items and spans.
 #include <gtest/gtest.h>
 
 #include "support.hpp"

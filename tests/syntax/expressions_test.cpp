@@ -1,4 +1,4 @@
-// Every expression form of DESIGN §3.4 parses to the expected tree, with precedence
+// Every expression form of docs/language.md §11 parses to the expected tree, with precedence
 // (loosest first: or, and, not, predicates, parentheses) and left-associative arithmetic.
 #include <gtest/gtest.h>
 
