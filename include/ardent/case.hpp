@@ -12,6 +12,10 @@
 
 namespace ardent {
 
+namespace internal {
+struct CaseAccess;  // the evaluator's view of the raw storage (src/eval/case_access.hpp)
+}  // namespace internal
+
 // A value refused by a Case. Every door into a Case (the C++ API, the C ABI and so the bindings,
 // the command line, the REPL) reports these same kinds with these same messages.
 class InputError : public std::runtime_error {
@@ -85,11 +89,8 @@ class Case {
   const Ruleset& ruleset() const { return *ruleset_; }
   const RulesetPtr& ruleset_ptr() const { return ruleset_; }
 
-  // Raw storage, used by the evaluator.
-  const std::uint8_t* states() const { return state_.data(); }
-  const double* values() const { return value_.data(); }
-
  private:
+  friend struct internal::CaseAccess;
   std::uint32_t checked_slot(std::string_view finding) const;
   RulesetPtr ruleset_;
   std::vector<std::uint8_t> state_;

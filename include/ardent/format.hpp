@@ -8,19 +8,12 @@
 #include <vector>
 
 #include "ardent/case.hpp"
+#include "ardent/numbers.hpp"
 #include "ardent/result.hpp"
 
 namespace ardent {
 
 inline constexpr int kResultSchemaVersion = 1;
-
-// Numbers and durations as reports write them: whole numbers without a decimal point,
-// durations in their largest whole unit ("6 weeks", "90 minutes"). `readable` keeps at most
-// four significant digits (explanations, reports); `exact` every digit the value needs to read
-// back the same (the REPL, which echoes what was set).
-enum class Digits { readable, exact };
-std::string format_number(double v, Digits digits = Digits::readable);    // 54, 38.5, 0.3333
-std::string format_duration(double days, Digits digits = Digits::readable);  // "6 weeks", "1.5 days"
 
 // One line saying what a triage level means for the patient.
 std::string_view triage_meaning(Triage t);

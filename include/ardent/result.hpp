@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -62,24 +63,10 @@ struct EvalWarning {
   std::uint32_t index = 0;  // rule index, define index (Ruleset::define_name) or score index
 };
 
-namespace detail {
-// Working memory of the evaluator, kept in the Result so that reuse allocates nothing.
-struct EvalScratch {
-  std::vector<std::uint8_t> states;         // the case's finding states when evaluated
-  std::vector<std::uint8_t> truth;          // one per boolean node
-  std::vector<double> lo, hi;               // one per numeric node (NaN = unknown)
-  std::vector<std::uint8_t> cond_flags;     // per condition
-  std::vector<std::uint8_t> cond_strength;
-  std::vector<std::int32_t> cond_priority[3];
-  std::vector<std::uint8_t> ask_redflag, ask_requested, ask_raise;  // per finding
-  std::vector<std::uint32_t> ask_rules, ask_fill, finding_mark;     // per finding
-  std::vector<std::uint64_t> ask_keys, ask_tmp;                      // per finding
-  std::vector<std::uint32_t> bool_mark, num_mark, stack;
-  std::vector<std::uint64_t> bool_bits, num_bits;  // per node: findings it waits for
-  std::vector<std::uint32_t> text_mark;     // per advice text
-  std::uint32_t epoch = 0;
-};
-}  // namespace detail
+namespace internal {
+struct EvalScratch;   // the evaluator's working memory (src/eval)
+struct ResultWriter;  // the evaluator, the one writer of a Result
+}  // namespace internal
 
 class Result {
  public:
@@ -123,10 +110,24 @@ class Result {
   const RulesetPtr& ruleset_ptr() const { return ruleset_; }
 
  private:
-  friend struct ResultWriter;  // the evaluator
+  friend struct internal::ResultWriter;
+  // Working memory kept between evaluations so that reuse allocates nothing; copied with the
+  // Result, since ask_next() is planned from the snapshot it holds.
+  class Scratch {
+   public:
+    Scratch();
+    ~Scratch();
+    Scratch(const Scratch&);
+    Scratch(Scratch&&) noexcept;
+    Scratch& operator=(const Scratch&);
+    Scratch& operator=(Scratch&&) noexcept;
+    internal::EvalScratch& get() const;  // made on first use
+
+   private:
+    mutable std::unique_ptr<internal::EvalScratch> p_;
+  };
   void plan_questions() const;
   RulesetPtr ruleset_;
-  const Program* program_ = nullptr;
   Triage triage_ = Triage::routine;
   bool triage_is_default_ = true;
   std::vector<RuleState> rule_states_;
@@ -140,7 +141,7 @@ class Result {
   mutable std::vector<std::uint32_t> missing_;
   mutable std::vector<AskItem> ask_next_;
   mutable std::vector<std::uint32_t> could_decide_;
-  mutable detail::EvalScratch scratch_;
+  Scratch scratch_;
 };
 
 // Evaluates a case. Never throws for any case built through the Case API; allocates nothing

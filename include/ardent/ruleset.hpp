@@ -73,7 +73,10 @@ struct RuleInfo {
   std::vector<Code> codes;
 };
 
-class Program;  // internal: the compiled form
+class Program;  // the compiled form (src/compile)
+namespace internal {
+struct RulesetAccess;  // the stages that read the compiled form (src/compile/ruleset_access.hpp)
+}  // namespace internal
 
 class Ruleset {
  public:
@@ -104,10 +107,9 @@ class Ruleset {
   const std::string& advice_text(std::uint32_t id) const;
   std::size_t advice_text_count() const;
 
-  const Program& program() const { return *program_; }
-  explicit Ruleset(std::shared_ptr<const Program> p) : program_(std::move(p)) {}
-
  private:
+  friend struct internal::RulesetAccess;
+  explicit Ruleset(std::shared_ptr<const Program> p) : program_(std::move(p)) {}
   std::shared_ptr<const Program> program_;
 };
 

@@ -1,7 +1,9 @@
 #include "ardent/case.hpp"
+#include "compile/ruleset_access.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -21,37 +23,37 @@ Case::Case(RulesetPtr ruleset) : ruleset_(std::move(ruleset)) {
 }
 
 void Case::set_bool(std::uint32_t slot, bool value) {
-  const auto& f = api::finding_at(ruleset_->program(), slot);
+  const auto& f = api::finding_at(internal::program_of(*ruleset_), slot);
   api::put_bool(f, Slot{state_[slot], value_[slot]}, value);
 }
 
 void Case::set_number(std::uint32_t slot, double value) {
-  const auto& f = api::finding_at(ruleset_->program(), slot);
+  const auto& f = api::finding_at(internal::program_of(*ruleset_), slot);
   api::put_number(f, Slot{state_[slot], value_[slot]}, value);
 }
 
 void Case::set_enum(std::uint32_t slot, std::uint32_t value_index) {
-  const auto& f = api::finding_at(ruleset_->program(), slot);
+  const auto& f = api::finding_at(internal::program_of(*ruleset_), slot);
   api::put_enum(f, Slot{state_[slot], value_[slot]}, value_index);
 }
 
 void Case::set_enum(std::uint32_t slot, std::string_view value) {
-  const auto& f = api::finding_at(ruleset_->program(), slot);
+  const auto& f = api::finding_at(internal::program_of(*ruleset_), slot);
   api::put_enum(f, Slot{state_[slot], value_[slot]}, value);
 }
 
 void Case::set_duration(std::uint32_t slot, double amount, DurationUnit unit) {
-  const auto& f = api::finding_at(ruleset_->program(), slot);
+  const auto& f = api::finding_at(internal::program_of(*ruleset_), slot);
   api::put_duration(f, Slot{state_[slot], value_[slot]}, amount, unit);
 }
 
 void Case::set_unknown(std::uint32_t slot) {
-  api::finding_at(ruleset_->program(), slot);
+  api::finding_at(internal::program_of(*ruleset_), slot);
   api::put_unknown(Slot{state_[slot], value_[slot]});
 }
 
 void Case::unset(std::uint32_t slot) {
-  api::finding_at(ruleset_->program(), slot);
+  api::finding_at(internal::program_of(*ruleset_), slot);
   state_[slot] = static_cast<std::uint8_t>(FindingState::not_asked);
   value_[slot] = 0;
 }
@@ -78,22 +80,26 @@ namespace {
   throw InputError(InputError::Kind::Malformed, "", message);
 }
 
-// nlohmann's message without its internal tag, and with the token it last read quoted (and so
-// shortened): "malformed JSON at line 1, column 9: syntax error while parsing value - invalid
-// literal; last read: 'tru'".
-std::string json_error_text(const std::string& what) {
-  std::string text = what;
-  if (const auto tag = text.find("] "); text.rfind("[json.exception.", 0) == 0 && tag != std::string::npos)
-    text.erase(0, tag + 2);
-  if (text.rfind("parse error ", 0) == 0) text.erase(0, 12);
+// "malformed JSON at line 2, column 12: syntax error while parsing value - invalid literal;
+// last read: 'tru'": nlohmann's explanation without its internal tag, placed at the last byte
+// it read (nlohmann counts a newline it has read as the start of the next line), with the token
+// it last read quoted and so shortened.
+std::string json_error_text(std::string_view text, std::size_t bytes_read, const std::string& what) {
+  const std::size_t at = std::min(bytes_read > 0 ? bytes_read - 1 : 0, text.size());
+  const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + at, '\n'));
+  const std::size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
+  const std::size_t column = line_start == std::string_view::npos || at == 0 ? at + 1 : at - line_start;
+  std::string why = what;
+  if (const auto colon = why.find(": "); why.rfind("[json.exception.", 0) == 0 && colon != std::string::npos)
+    why.erase(0, colon + 2);
   constexpr std::string_view kLastRead = "; last read: '";
-  if (const auto at = text.find(kLastRead); at != std::string::npos) {
-    const auto begin = at + kLastRead.size();
-    auto end = text.find("'; expected", begin);
-    if (end == std::string::npos) end = text.size() - 1;
-    if (end >= begin) text.replace(at + 2, end + 1 - (at + 2), "last read: " + ardent::quoted(text.substr(begin, end - begin)));
+  if (const auto lr = why.find(kLastRead); lr != std::string::npos) {
+    const auto begin = lr + kLastRead.size();
+    auto end = why.find("'; expected", begin);
+    if (end == std::string::npos) end = why.size() - 1;
+    if (end >= begin) why.replace(lr + 2, end + 1 - (lr + 2), "last read: " + ardent::quoted(why.substr(begin, end - begin)));
   }
-  return "malformed JSON " + text;
+  return "malformed JSON at line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + why;
 }
 
 // Applies a flat JSON object of findings as nlohmann's parser reads it, without building a
@@ -101,8 +107,8 @@ std::string json_error_text(const std::string& what) {
 // case, which are committed only when the whole object was valid.
 class FindingsSax : public nlohmann::json_sax<nlohmann::json> {
  public:
-  FindingsSax(const Program& p, std::vector<std::uint8_t>& state, std::vector<double>& value)
-      : p_(p), state_(state), value_(value), seen_(p.findings.size(), false) {}
+  FindingsSax(const Program& p, std::string_view text, std::vector<std::uint8_t>& state, std::vector<double>& value)
+      : p_(p), text_(text), state_(state), value_(value), seen_(p.findings.size(), false) {}
 
   bool null() override { return put([&](const FindingInfo&, Slot out) { api::put_unknown(out); }); }
   bool boolean(bool v) override {
@@ -139,11 +145,11 @@ class FindingsSax : public nlohmann::json_sax<nlohmann::json> {
     seen_[slot_] = true;
     return true;
   }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+  bool parse_error(std::size_t bytes_read, const std::string&, const nlohmann::detail::exception& e) override {
     // 1e309 is valid JSON that no double holds: refuse it as the value it is, as infinity would be.
     constexpr int kNumberOverflow = 406;
     if (e.id == kNumberOverflow && depth_ == 1 && slot_ < p_.findings.size()) return number(HUGE_VAL);
-    malformed(json_error_text(e.what()));
+    malformed(json_error_text(text_, bytes_read, e.what()));
   }
 
  private:
@@ -164,6 +170,7 @@ class FindingsSax : public nlohmann::json_sax<nlohmann::json> {
   }
 
   const Program& p_;
+  std::string_view text_;
   std::vector<std::uint8_t>& state_;
   std::vector<double>& value_;
   std::vector<bool> seen_;
@@ -179,14 +186,14 @@ void Case::set_json(std::string_view json_object) {
   // All or nothing: validate into copies, then commit.
   std::vector<std::uint8_t> state = state_;
   std::vector<double> value = value_;
-  FindingsSax sax(ruleset_->program(), state, value);
+  FindingsSax sax(internal::program_of(*ruleset_), json_object, state, value);
   if (!nlohmann::json::sax_parse(json_object.begin(), json_object.end(), &sax)) malformed("malformed JSON");
   state_.swap(state);
   value_.swap(value);
 }
 
 void Case::set_text(std::span<const TextValue> values) {
-  const Program& p = ruleset_->program();
+  const Program& p = internal::program_of(*ruleset_);
   std::vector<std::uint8_t> state = state_;
   std::vector<double> value = value_;
   std::vector<bool> seen(p.findings.size(), false);

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <string>
 
-#include "ardent/format.hpp"
+#include "ardent/numbers.hpp"
 #include "ardent/names.hpp"
 
 namespace ardent::api {

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "ardent/ruleset.hpp"
+#include "compile/ruleset_access.hpp"
 #include "check/check.hpp"
 #include "compile/compile.hpp"
 #include "diag/make.hpp"
@@ -83,7 +84,7 @@ CompileOutput compile_files(std::vector<syntax::SourceFile> files, std::vector<s
     if (syntax_errors || count(out.diagnostics).errors > 0) return out;
 
     auto program = compile::compile(std::move(checked.model), std::move(hash));
-    out.ruleset = std::make_shared<const Ruleset>(std::move(program));
+    out.ruleset = internal::RulesetAccess::make(std::move(program));
   } catch (const std::exception& e) {
     out.ruleset.reset();
     out.diagnostics.push_back(internal_error(e.what()));

@@ -1,4 +1,5 @@
 #include "ardent/testing.hpp"
+#include "compile/ruleset_access.hpp"
 
 #include <fmt/format.h>
 
@@ -215,7 +216,7 @@ std::vector<std::uint32_t> TestReport::uncovered() const {
 TestReport run_tests(const RulesetPtr& ruleset) {
   TestReport report;
   if (!ruleset) return report;
-  const Program& p = ruleset->program();
+  const Program& p = internal::program_of(*ruleset);
   report.rule_hits.assign(p.rules.size(), 0);
   Result r;
   for (const check::Test& t : p.model.tests) {

@@ -89,7 +89,7 @@ void each_request(const Program& p, const RuleState* states, const std::uint8_t*
 // One bottom-up pass: every undecided node gets the set of not-asked findings below it through
 // undecided parts, as W words of bits.
 template <unsigned W>
-void node_bits(const Program& p, detail::EvalScratch& s) {
+void node_bits(const Program& p, internal::EvalScratch& s) {
   const std::uint8_t* st = s.states.data();
   const std::uint8_t* t = s.truth.data();
   const double* lo = s.lo.data();
@@ -149,7 +149,7 @@ void node_bits(const Program& p, detail::EvalScratch& s) {
 // inputs are gathered per rule as bit sets too and read back once per candidate, and the
 // candidates come out in declaration order.
 template <unsigned W>
-void collect_by_bits(const Result& r, const Program& p, detail::EvalScratch& s, Lists& lists, Tally& tally) {
+void collect_by_bits(const Result& r, const Program& p, internal::EvalScratch& s, Lists& lists, Tally& tally) {
   node_bits<W>(p, s);
   const RuleState* states = r.rule_states().data();
   const std::uint64_t* bb = s.bool_bits.data();
@@ -197,7 +197,7 @@ void collect_by_bits(const Result& r, const Program& p, detail::EvalScratch& s, 
 }
 
 // The general case: walk down from each undecided rule's root through undecided nodes.
-void collect_by_walk(const Result& r, const Program& p, detail::EvalScratch& s, Lists& lists, Tally& tally) {
+void collect_by_walk(const Result& r, const Program& p, internal::EvalScratch& s, Lists& lists, Tally& tally) {
   const std::uint8_t* st = s.states.data();
   const std::uint8_t* t = s.truth.data();
   const double* lo = s.lo.data();
@@ -318,8 +318,8 @@ void radix_sort_descending_high(std::uint64_t* keys, std::uint64_t* tmp, std::si
 
 }  // namespace
 
-void ResultWriter::plan_questions(const Result& r, const Program& p) {
-  auto& s = r.scratch_;
+void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
+  auto& s = r.scratch_.get();
   const std::size_t nf = p.findings.size();
   Tally tally{s.ask_redflag.data(), s.ask_requested.data(), s.ask_raise.data(), s.ask_rules.data(),
               s.finding_mark.data(), s.ask_keys.data()};

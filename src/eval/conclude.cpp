@@ -25,8 +25,8 @@ Strength strength_of_rank(std::uint8_t rank) {
 
 }  // namespace
 
-void ResultWriter::conclude(Result& r, const Program& p) {
-  auto& s = r.scratch_;
+void internal::ResultWriter::conclude(Result& r, const Program& p) {
+  auto& s = r.scratch_.get();
   const RuleState* states = r.rule_states_.data();
   const std::size_t nc = p.conditions.size();
   if (nc) std::memset(s.cond_flags.data(), 0, nc);

@@ -2,18 +2,43 @@
 #include <cstring>
 
 #include "eval/logic.hpp"
+#include "compile/ruleset_access.hpp"
+#include "eval/case_access.hpp"
 #include "eval/result_writer.hpp"
 
 namespace ardent {
 
 using namespace eval;
+using internal::CaseAccess;
+using internal::EvalScratch;
+using internal::program_of;
+using internal::ResultWriter;
+
+Result::Scratch::Scratch() = default;
+Result::Scratch::~Scratch() = default;
+Result::Scratch::Scratch(const Scratch& other) {
+  if (other.p_) p_ = std::make_unique<EvalScratch>(*other.p_);
+}
+Result::Scratch::Scratch(Scratch&& other) noexcept : p_(std::move(other.p_)) {}
+Result::Scratch& Result::Scratch::operator=(const Scratch& other) {
+  if (this != &other) get() = other.get();
+  return *this;
+}
+Result::Scratch& Result::Scratch::operator=(Scratch&& other) noexcept {
+  p_.swap(other.p_);
+  return *this;
+}
+EvalScratch& Result::Scratch::get() const {
+  if (!p_) p_ = std::make_unique<EvalScratch>();
+  return *p_;
+}
 
 void ResultWriter::prepare(Result& r, const Case& c, const Program& p) {
   if (r.ruleset_ != c.ruleset_ptr()) r.ruleset_ = c.ruleset_ptr();
-  if (r.program_ == &p) return;
-  r.program_ = &p;
+  auto& s = r.scratch_.get();
+  if (s.sized_for == &p) return;
+  s.sized_for = &p;
   const std::size_t nf = p.findings.size(), nc = p.conditions.size(), nr = p.rules.size();
-  auto& s = r.scratch_;
   s.states.assign(nf, 0);
   s.truth.assign(p.bool_count, U);
   s.lo.assign(p.num_count, kNaN);
@@ -58,11 +83,12 @@ void ResultWriter::prepare(Result& r, const Case& c, const Program& p) {
 }
 
 void ResultWriter::compute_nodes(Result& r, const Case& c, const Program& p) {
-  const std::uint8_t* st = c.states();
-  const double* val = c.values();
-  std::uint8_t* t = r.scratch_.truth.data();
-  double* lo = r.scratch_.lo.data();
-  double* hi = r.scratch_.hi.data();
+  const std::uint8_t* st = CaseAccess::states(c);
+  const double* val = CaseAccess::values(c);
+  EvalScratch& s = r.scratch_.get();
+  std::uint8_t* t = s.truth.data();
+  double* lo = s.lo.data();
+  double* hi = s.hi.data();
   constexpr std::uint8_t given = static_cast<std::uint8_t>(FindingState::given);
 
   // Boolean leaves, one tight loop per kind.
@@ -97,7 +123,7 @@ void ResultWriter::compute_nodes(Result& r, const Case& c, const Program& p) {
   }
 
   r.questions_ready_ = false;
-  if (!p.findings.empty()) std::memcpy(r.scratch_.states.data(), st, p.findings.size());
+  if (!p.findings.empty()) std::memcpy(s.states.data(), st, p.findings.size());
   r.warnings_.clear();
   const std::uint32_t* ops = p.operands.data();
   const prog::Instr* code = p.code.data();
@@ -214,14 +240,14 @@ void ResultWriter::compute_nodes(Result& r, const Case& c, const Program& p) {
 }
 
 void evaluate(const Case& c, Result& out) {
-  const Program& p = c.ruleset().program();
+  const Program& p = program_of(c.ruleset());
   ResultWriter::prepare(out, c, p);
   ResultWriter::compute_nodes(out, c, p);
   ResultWriter::conclude(out, p);
 }
 
 void Result::plan_questions() const {
-  if (program_) ResultWriter::plan_questions(*this, *program_);
+  if (ruleset_) ResultWriter::plan_questions(*this, program_of(*ruleset_));
   questions_ready_ = true;
 }
 

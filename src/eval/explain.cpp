@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "ardent/result.hpp"
+#include "compile/ruleset_access.hpp"
 #include "compile/program.hpp"
 #include "eval/interp.hpp"
 #include "eval/phrases.hpp"
@@ -148,8 +149,8 @@ class Explainer {
 }  // namespace
 
 Explanation explain(const Case& c, const Result& r, std::uint32_t rule) {
-  const Program& p = c.ruleset().program();
-  if (!r.ruleset_ptr() || &r.ruleset_ptr()->program() != &p)
+  const Program& p = internal::program_of(c.ruleset());
+  if (!r.ruleset_ptr() || &internal::program_of(*r.ruleset_ptr()) != &p)
     throw std::invalid_argument("the result was not produced from a case of this rule set");
   if (rule >= p.rules.size())
     throw std::out_of_range("no rule with index " + std::to_string(rule));

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "ardent/format.hpp"
+#include "ardent/numbers.hpp"
 #include "ardent/ruleset.hpp"
 
 namespace ardent::eval {

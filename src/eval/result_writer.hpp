@@ -5,12 +5,13 @@
 
 #include "ardent/result.hpp"
 #include "compile/program.hpp"
+#include "eval/scratch.hpp"
 
-namespace ardent {
+namespace ardent::internal {
 
 // Mark arrays hold the epoch of their last use, so clearing them costs nothing; on wrap-around
 // they are cleared for real.
-inline std::uint32_t next_epoch(detail::EvalScratch& s) {
+inline std::uint32_t next_epoch(EvalScratch& s) {
   if (++s.epoch == 0) {
     for (auto* v : {&s.text_mark, &s.bool_mark, &s.num_mark, &s.finding_mark})
       std::fill(v->begin(), v->end(), 0u);
@@ -30,7 +31,7 @@ struct ResultWriter {
   // of the case taken by compute_nodes (Result::plan_questions calls it on first use).
   static void plan_questions(const Result& r, const Program& p);
 
-  static const detail::EvalScratch& scratch(const Result& r) { return r.scratch_; }
+  static const EvalScratch& scratch(const Result& r) { return r.scratch_.get(); }
 };
 
-}  // namespace ardent
+}  // namespace ardent::internal

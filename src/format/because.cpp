@@ -2,6 +2,7 @@
 #include <stdexcept>
 
 #include "ardent/format.hpp"
+#include "compile/ruleset_access.hpp"
 #include "compile/program.hpp"
 #include "format/json_parts.hpp"
 
@@ -25,7 +26,7 @@ prog::CondKind kind_of(ConditionStatus s) {
 }  // namespace
 
 void format_detail::check_pair(const Case& c, const Result& r) {
-  if (!r.ruleset_ptr() || &r.ruleset_ptr()->program() != &c.ruleset().program())
+  if (!r.ruleset_ptr() || &internal::program_of(*r.ruleset_ptr()) != &internal::program_of(c.ruleset()))
     throw std::invalid_argument("the result was not produced from a case of this rule set");
 }
 
@@ -47,7 +48,7 @@ std::vector<std::string> because_rule(const Case& c, const Result& r, std::uint3
 }
 
 std::vector<std::string> because_condition(const Case& c, const Result& r, const ConditionOutcome& o) {
-  const Program& p = c.ruleset().program();
+  const Program& p = internal::program_of(c.ruleset());
   const prog::CondKind kind = kind_of(o.status);
   std::vector<std::string> out;
   for (std::uint32_t rule = 0; rule < p.rule_out.size(); ++rule) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ardent/format.hpp"
+#include "compile/ruleset_access.hpp"
 #include "compile/program.hpp"
 #include "format/json_parts.hpp"
 #include "format/json_writer.hpp"
@@ -51,7 +52,7 @@ void strings(JsonWriter& w, const std::vector<std::string>& items) {
 std::string result_text(const Case& c, const Result& r) {
   check_pair(c, r);
   const Ruleset& rs = c.ruleset();
-  const JsonTexts& jt = rs.program().json;
+  const JsonTexts& jt = internal::program_of(rs).json;
   // Start with about what the result will need, so the text is rarely copied as it grows.
   std::size_t estimate = 4096 + 256 * (r.red_flags().size() + r.conditions().size());
   for (const auto& u : r.undecided()) estimate += 48 + 32 * u.missing_count;

@@ -1,4 +1,5 @@
 #include "store/evaluation_row.hpp"
+#include "eval/case_access.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -32,8 +33,8 @@ void EvaluationSnapshot::capture(const Case& c, const Result& r) {
   red_flags.assign(r.red_flags().begin(), r.red_flags().end());
   conditions.assign(r.conditions().begin(), r.conditions().end());
   const auto n = static_cast<std::uint32_t>(c.ruleset().findings().size());
-  const std::uint8_t* states = c.states();
-  const double* values = c.values();
+  const std::uint8_t* states = internal::CaseAccess::states(c);
+  const double* values = internal::CaseAccess::values(c);
   findings.clear();
   for (std::uint32_t slot = 0; slot < n; ++slot)
     if (states[slot] != static_cast<std::uint8_t>(FindingState::not_asked))

@@ -14,6 +14,7 @@
 #include <map>
 #include <string>
 
+#include "compile/ruleset_access.hpp"
 #include "ardent/ardent.hpp"
 #include "generated_ruleset.hpp"
 #include "memory_meter.hpp"
@@ -46,7 +47,7 @@ RulesetPtr generated40() {
 // The case of the rule set's test with the most `given` values.
 Case richest_test_case(const RulesetPtr& rs) {
   Case c(rs);
-  const auto& tests = rs->program().model.tests;
+  const auto& tests = internal::program_of(*rs).model.tests;
   const check::Test* best = nullptr;
   for (const auto& t : tests)
     if (!best || t.given.size() > best->given.size()) best = &t;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "compile/ruleset_access.hpp"
 #include "ardent/case.hpp"
 #include "ardent/result.hpp"
 #include "support/model_builder.hpp"
@@ -23,7 +24,7 @@ class AskNext : public ::testing::TestWithParam<bool> {
  protected:
   // With GetParam() true the program is compiled without bit sets, forcing the walk.
   RulesetPtr build(const ModelBuilder& b) const {
-    return std::make_shared<const Ruleset>(compile::compile(b.model_copy(), "h", GetParam() ? 0 : 4));
+    return internal::RulesetAccess::make(compile::compile(b.model_copy(), "h", GetParam() ? 0 : 4));
   }
 };
 

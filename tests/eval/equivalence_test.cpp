@@ -10,6 +10,7 @@
 #include <random>
 #include <set>
 
+#include "compile/ruleset_access.hpp"
 #include "ardent/case.hpp"
 #include "ardent/result.hpp"
 #include "support/model_builder.hpp"
@@ -334,9 +335,9 @@ TEST(Equivalence, CompiledProgramMatchesTreeInterpreter) {
   for (int set = 0; set < kRuleSets; ++set) {
     Generator gen(1234u + static_cast<std::uint32_t>(set));
     const check::Model model = gen.model();
-    auto rs = std::make_shared<const Ruleset>(compile::compile(model, "x"));
+    auto rs = internal::RulesetAccess::make(compile::compile(model, "x"));
     // The same rule set with ask-next worked out by walking instead of bit sets.
-    auto walked = std::make_shared<const Ruleset>(compile::compile(model, "x", 0));
+    auto walked = internal::RulesetAccess::make(compile::compile(model, "x", 0));
     Result result, walked_result;  // reused across cases, as an embedder would
     for (int n = 0; n < kCases; ++n) {
       Case c(rs);

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <new>
 
+#include "compile/ruleset_access.hpp"
 #include "ardent/case.hpp"
 #include "ardent/result.hpp"
 #include "support/model_builder.hpp"
@@ -61,7 +62,7 @@ RulesetPtr rich_ruleset(std::uint32_t mask_words) {
   b.rule("r2", Cmp(CmpOp::Ge, ScoreRef(s), K(3))).exclude(c1);
   b.rule("r3", Cmp(CmpOp::Gt, NumDef(def), K(2))).triage(Triage::urgent);
   b.redflag("rf", And({B(z), Not(B(y))})).triage(Triage::emergency).advise("now");
-  return std::make_shared<const Ruleset>(compile::compile(b.model_copy(), "h", mask_words));
+  return internal::RulesetAccess::make(compile::compile(b.model_copy(), "h", mask_words));
 }
 
 TEST(Reuse, EvaluatingAgainAllocatesNothing) {

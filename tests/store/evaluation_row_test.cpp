@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "eval/case_access.hpp"
 #include "ardent/store.hpp"
 #include "store/evaluation_row.hpp"
 #include "store_fixture.hpp"
@@ -39,9 +40,9 @@ std::string reference_findings(const Case& c) {
   nlohmann::json out = nlohmann::json::object();
   const auto findings = c.ruleset().findings();
   for (std::uint32_t slot = 0; slot < findings.size(); ++slot) {
-    const auto state = static_cast<FindingState>(c.states()[slot]);
+    const auto state = static_cast<FindingState>(internal::CaseAccess::states(c)[slot]);
     if (state == FindingState::not_asked) continue;
-    const double v = c.values()[slot];
+    const double v = internal::CaseAccess::values(c)[slot];
     auto& field = out[findings[slot].name];
     if (state == FindingState::unknown) field = nullptr;
     else if (findings[slot].type == FindingType::boolean) field = v != 0;

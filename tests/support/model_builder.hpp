@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "compile/ruleset_access.hpp"
 #include "ardent/ruleset.hpp"
 #include "check/model.hpp"
 #include "compile/compile.hpp"
@@ -190,7 +191,7 @@ class ModelBuilder {
   check::Model model_copy() const { return m_; }
 
   RulesetPtr ruleset(std::string hash = "0") const {
-    return std::make_shared<const Ruleset>(compile::compile(m_, std::move(hash)));
+    return internal::RulesetAccess::make(compile::compile(m_, std::move(hash)));
   }
 
  private:

@@ -1,0 +1,30 @@
+// The evaluator's working memory, kept in a Result so that evaluating again allocates nothing.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace ardent {
+class Program;
+}
+
+namespace ardent::internal {
+
+struct EvalScratch {
+  const Program* sized_for = nullptr;       // the program the buffers below are sized for
+  std::vector<std::uint8_t> states;         // the case's finding states when evaluated
+  std::vector<std::uint8_t> truth;          // one per boolean node
+  std::vector<double> lo, hi;               // one per numeric node (NaN = unknown)
+  std::vector<std::uint8_t> cond_flags;     // per condition
+  std::vector<std::uint8_t> cond_strength;
+  std::vector<std::int32_t> cond_priority[3];
+  std::vector<std::uint8_t> ask_redflag, ask_requested, ask_raise;  // per finding
+  std::vector<std::uint32_t> ask_rules, ask_fill, finding_mark;     // per finding
+  std::vector<std::uint64_t> ask_keys, ask_tmp;                      // per finding
+  std::vector<std::uint32_t> bool_mark, num_mark, stack;
+  std::vector<std::uint64_t> bool_bits, num_bits;  // per node: findings it waits for
+  std::vector<std::uint32_t> text_mark;     // per advice text
+  std::uint32_t epoch = 0;
+};
+
+}  // namespace ardent::internal
