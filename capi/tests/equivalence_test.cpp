@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "ardent/ardent.hpp"
 #include "fixture.hpp"
 
@@ -85,6 +87,13 @@ std::string take(char* s) {
   return s == nullptr ? std::string() : std::string(s);
 }
 
+// A card's uuid is drawn afresh for every rendering, so only the rest of the cards can match.
+std::string without_uuids(const std::string& cards) {
+  auto response = nlohmann::ordered_json::parse(cards);
+  for (auto& card : response.at("cards")) card.erase("uuid");
+  return response.dump();
+}
+
 void compare(ardent_result* r, const ardent::Case& cpp_case, const ardent::Result& cpp, bool deep) {
   const ardent::Ruleset& rs = cpp_case.ruleset();
   ASSERT_EQ(ardent_result_triage(r), static_cast<int>(cpp.triage()));
@@ -156,7 +165,7 @@ void compare(ardent_result* r, const ardent::Case& cpp_case, const ardent::Resul
   ASSERT_EQ(ardent_result_json(&json, r, ARDENT_RENDER_PRETTY), ARDENT_OK);
   ASSERT_EQ(take(json), ardent::format_json(cpp_case, cpp, 2));
   ASSERT_EQ(ardent_result_cds_cards(&json, r, 0), ARDENT_OK);
-  ASSERT_EQ(take(json), ardent::format_cds_cards(cpp_case, cpp));
+  ASSERT_EQ(without_uuids(take(json)), without_uuids(ardent::format_cds_cards(cpp_case, cpp)));
   ASSERT_EQ(ardent_result_text(&json, r, 0), ARDENT_OK);
   ASSERT_EQ(take(json), ardent::format_text(cpp_case, cpp));
 }

@@ -128,8 +128,9 @@ struct CompileOutput {
   bool ok() const { return ruleset != nullptr; }
 };
 
-// A directory (every *.ard below it, sorted by path) or one file. I/O problems become a
-// diagnostic with code "io".
+// A directory (every *.ard below it, through symlinked folders, sorted by path) or one file.
+// I/O problems, a symlink loop and a *.ard that is not a regular file become a diagnostic with
+// code "io".
 CompileOutput compile_path(const std::filesystem::path& path);
 CompileOutput compile_source(std::string_view text, std::string name = "<memory>");
 CompileOutput compile_sources(std::vector<SourceText> files);

@@ -75,9 +75,10 @@ int schema_version();
 
 // ---- rule-set sources ---------------------------------------------------------------------
 
-// Reads a rule set as the compiler does (a directory: every *.ard below it, sorted by path; or
-// one .ard file) with paths relative to the rule-set root ("redflags.ard", "sub/x.ard").
-// Throws StoreError(Open) when nothing can be read.
+// Reads a rule set as the compiler does (a directory: every *.ard below it, through symlinked
+// folders, sorted by path; or one .ard file) with paths relative to the rule-set root
+// ("redflags.ard", "sub/x.ard"). Throws StoreError(Open) when a file cannot be read, when a
+// symlink loops or leads nowhere, or when the directory holds no .ard files.
 std::vector<SourceText> read_sources(const std::filesystem::path& root);
 
 // ---- registry -----------------------------------------------------------------------------

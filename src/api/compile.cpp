@@ -1,13 +1,9 @@
 // The facade that knows every stage: read -> parse -> check -> compile.
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <exception>
-#include <fstream>
-#include <sstream>
-#include <system_error>
 
 #include "ardent/ruleset.hpp"
+#include "api/rule_files.hpp"
 #include "compile/ruleset_access.hpp"
 #include "check/check.hpp"
 #include "compile/compile.hpp"
@@ -35,22 +31,6 @@ Diagnostic internal_error(const std::string& what) {
   d.code = "internal";
   d.message = "internal compiler error: " + what;
   return d;
-}
-
-bool read_file(const fs::path& path, std::string& out, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::strerror(errno);
-    return false;
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) {
-    error = "read error";
-    return false;
-  }
-  out = std::move(buf).str();
-  return true;
 }
 
 // `relative` are the paths that enter the provenance hash, parallel to `files`.
@@ -113,56 +93,18 @@ CompileOutput compile_source(std::string_view text, std::string name) {
 }
 
 CompileOutput compile_path(const fs::path& path) {
-  CompileOutput out;
-  const std::string shown = path.generic_string();
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) {
-    out.diagnostics.push_back(io_error(shown, "cannot open '" + shown + "': " +
-                                                  (ec ? ec.message() : std::string("no such file or directory"))));
+  api::RuleFiles read = api::read_rule_files(path);
+  if (read.error) {
+    CompileOutput out;
+    out.diagnostics.push_back(io_error(read.error->file, read.error->message));
     return out;
   }
-
   std::vector<syntax::SourceFile> files;
   std::vector<std::string> relative;
-  if (fs::is_directory(status)) {
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-      if (!it->is_regular_file(ec) || it->path().extension() != ".ard") continue;
-      found.push_back(it->path().lexically_relative(path).generic_string());
-    }
-    if (ec) {
-      out.diagnostics.push_back(io_error(shown, "cannot list '" + shown + "': " + ec.message()));
-      return out;
-    }
-    if (found.empty()) {
-      out.diagnostics.push_back(io_error(shown, "no .ard files in '" + shown + "'"));
-      return out;
-    }
-    std::sort(found.begin(), found.end());
-    for (const auto& rel : found) {
-      const fs::path full = path / rel;
-      syntax::SourceFile f{full.generic_string(), {}};
-      std::string error;
-      if (!read_file(full, f.text, error)) {
-        out.diagnostics.push_back(io_error(f.path, "cannot read '" + f.path + "': " + error));
-        continue;
-      }
-      files.push_back(std::move(f));
-      relative.push_back(rel);
-    }
-  } else {
-    syntax::SourceFile f{shown, {}};
-    std::string error;
-    if (!read_file(path, f.text, error)) {
-      out.diagnostics.push_back(io_error(shown, "cannot read '" + shown + "': " + error));
-      return out;
-    }
-    files.push_back(std::move(f));
-    relative.push_back(path.filename().generic_string());
+  for (auto& f : read.files) {
+    files.push_back({std::move(f.shown), std::move(f.text)});
+    relative.push_back(std::move(f.relative));
   }
-  if (!out.diagnostics.empty()) return out;
   return compile_files(std::move(files), std::move(relative));
 }
 

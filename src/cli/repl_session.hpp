@@ -14,7 +14,7 @@
 #include "ardent/ruleset.hpp"
 #include "cli/repl_line_source.hpp"
 #include "cli/repl_status.hpp"
-#include "cli/repl_style.hpp"
+#include "cli/style.hpp"
 
 namespace ardent::cli::repl {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "ardent/result.hpp"
-#include "cli/repl_style.hpp"
+#include "cli/style.hpp"
 
 namespace ardent::cli::repl {
 

@@ -4,6 +4,7 @@
 
 #include "ardent/testing.hpp"
 #include "cli/commands.hpp"
+#include "cli/style.hpp"
 
 namespace ardent::cli {
 
@@ -39,17 +40,14 @@ Command add_test(CLI::App& app) {
     RulesetPtr rules = load_rules(o->rules, code);
     if (!rules) return code;
     TestReport report = run_tests(rules);
-    const bool colour = use_colour(1);
-    const char* red = colour ? "\x1b[1;31m" : "";
-    const char* green = colour ? "\x1b[1;32m" : "";
-    const char* reset = colour ? "\x1b[0m" : "";
+    const Style style{use_colour(1)};
     std::string out;
     for (const auto& t : report.tests) {
       if (t.passed()) {
-        if (o->verbose) out += fmt::format("{}PASS{} {} ({})\n", green, reset, t.name, to_string(t.location));
+        if (o->verbose) out += fmt::format("{} {} ({})\n", style.bold_green("PASS"), t.name, to_string(t.location));
         continue;
       }
-      out += fmt::format("{}FAIL{} {} ({})\n", red, reset, t.name, to_string(t.location));
+      out += fmt::format("{} {} ({})\n", style.red("FAIL"), t.name, to_string(t.location));
       for (const auto& f : t.failures) {
         out += fmt::format("  {}: expected {}\n", to_string(f.location), f.expectation);
         out += fmt::format("    got: {}\n", f.actual);

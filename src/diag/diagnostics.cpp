@@ -5,6 +5,7 @@
 
 #include "ardent/diagnostics.hpp"
 #include "diag/make.hpp"
+#include "diag/paint.hpp"
 
 namespace ardent {
 
@@ -18,50 +19,41 @@ DiagnosticCounts count(const std::vector<Diagnostic>& diagnostics) {
 }
 
 namespace {
-const char* severity_colour(Severity s) {
+fmt::text_style severity_style(Severity s) {
   switch (s) {
-    case Severity::Error: return "\x1b[1;31m";
-    case Severity::Warning: return "\x1b[1;35m";
-    case Severity::Note: return "\x1b[1;36m";
+    case Severity::Error: return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::red);
+    case Severity::Warning: return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::magenta);
+    case Severity::Note: return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::cyan);
   }
-  return "";
+  return {};
+}
+
+// Keep tabs so the caret lines up under tab-indented source.
+std::string caret_line(const Diagnostic& d, bool colour) {
+  std::string pad;
+  for (std::uint32_t i = 1; i < d.column && i - 1 < d.source_line.size(); ++i)
+    pad += d.source_line[i - 1] == '\t' ? '\t' : ' ';
+  std::size_t room = d.source_line.size() >= d.column ? d.source_line.size() - (d.column - 1) : 1;
+  std::size_t width = std::max<std::size_t>(1, std::min<std::size_t>(d.length ? d.length : 1, room));
+  const auto caret_style = fmt::emphasis::bold | fmt::fg(fmt::terminal_color::green);
+  return pad + diag::paint(colour, caret_style, "^" + std::string(width - 1, '~')) + '\n';
 }
 }  // namespace
 
 std::string format(const Diagnostic& d, bool colour) {
-  const char* bold = colour ? "\x1b[1m" : "";
-  const char* reset = colour ? "\x1b[0m" : "";
   std::string out;
   if (!d.file.empty()) {
-    out += bold;
-    out += d.file;
-    if (d.line > 0) out += fmt::format(":{}:{}", d.line, d.column);
-    out += ": ";
-    out += reset;
+    std::string where = d.file;
+    if (d.line > 0) where += fmt::format(":{}:{}", d.line, d.column);
+    out += diag::paint(colour, fmt::emphasis::bold, where + ": ");
   }
-  out += colour ? severity_colour(d.severity) : "";
-  out += to_string(d.severity);
-  out += ": ";
-  out += reset;
-  out += bold;
-  out += d.message;
-  out += reset;
+  out += diag::paint(colour, severity_style(d.severity), std::string(to_string(d.severity)) + ": ");
+  out += diag::paint(colour, fmt::emphasis::bold, d.message);
   out += '\n';
   if (d.line > 0 && !d.source_line.empty()) {
     out += d.source_line;
     out += '\n';
-    // Keep tabs so the caret lines up under tab-indented source.
-    std::string pad;
-    for (std::uint32_t i = 1; i < d.column && i - 1 < d.source_line.size(); ++i)
-      pad += d.source_line[i - 1] == '\t' ? '\t' : ' ';
-    std::size_t room = d.source_line.size() >= d.column ? d.source_line.size() - (d.column - 1) : 1;
-    std::size_t width = std::max<std::size_t>(1, std::min<std::size_t>(d.length ? d.length : 1, room));
-    out += pad;
-    out += colour ? "\x1b[1;32m" : "";
-    out += '^';
-    out += std::string(width - 1, '~');
-    out += reset;
-    out += '\n';
+    out += caret_line(d, colour);
   }
   return out;
 }

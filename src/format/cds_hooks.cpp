@@ -3,11 +3,12 @@
 // Cards, in order: one per fired red flag (critical); one for the triage (critical for
 // emergency, warning for urgent, info otherwise) listing excluded conditions in its detail;
 // one per suggested condition (info); one "also consider" card for the considered conditions.
+#include <boost/uuid/random_generator.hpp>
+#include <boost/uuid/uuid_io.hpp>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "ardent/format.hpp"
-#include "compile/compile.hpp"
 #include "format/json_parts.hpp"
 
 namespace ardent {
@@ -34,14 +35,12 @@ std::string summary(std::string_view s) {
   return out + "\u2026";
 }
 
-// A stable UUID (version-5 layout) from the rule set's hash and the card's key.
-std::string card_uuid(const Ruleset& rs, const std::string& key) {
-  const std::string h = compile::sha256_hex(rs.hash() + ":" + key);
-  std::string u = h.substr(0, 32);
-  u[12] = '5';
-  static constexpr char variant[] = "89ab";
-  u[16] = variant[std::stoi(u.substr(16, 1), nullptr, 16) & 3];
-  return u.substr(0, 8) + "-" + u.substr(8, 4) + "-" + u.substr(12, 4) + "-" + u.substr(16, 4) + "-" + u.substr(20);
+// CDS Hooks feedback names a card by its uuid, so each card of each rendering gets a fresh
+// random (version 4) one: two responses never share a card uuid, even for the same result.
+// One generator per thread, because batches are rendered on many threads at once.
+std::string card_uuid() {
+  thread_local boost::uuids::random_generator generate;
+  return boost::uuids::to_string(generate());
 }
 
 std::string bullets(const std::vector<std::string>& items) {
@@ -54,9 +53,8 @@ std::string because_md(const std::vector<std::string>& reasons) {
   return reasons.empty() ? std::string() : "**Because:** " + join_phrases(reasons) + ".\n\n";
 }
 
-json card(const Ruleset& rs, const std::string& key, std::string_view indicator, std::string_view text,
-          std::string detail) {
-  return {{"uuid", card_uuid(rs, key)},
+json card(const Ruleset& rs, std::string_view indicator, std::string_view text, std::string detail) {
+  return {{"uuid", card_uuid()},
           {"summary", summary(text)},
           {"indicator", indicator},
           {"detail", std::move(detail)},
@@ -76,7 +74,7 @@ std::string format_cds_cards(const Case& c, const Result& r, int indent) {
     std::string detail = because_md(because_rule(c, r, rf));
     if (!info.advice.empty()) detail += "**Advice:**\n\n" + bullets(info.advice) + "\n";
     detail += fmt::format("_Rule `{}` at {}._", info.name, to_string(info.location));
-    cards.push_back(card(rs, "redflag:" + info.name, "critical", "Red flag: " + label, std::move(detail)));
+    cards.push_back(card(rs, "critical", "Red flag: " + label, std::move(detail)));
   }
 
   {
@@ -94,7 +92,7 @@ std::string format_cds_cards(const Case& c, const Result& r, int indent) {
                            (reasons.empty() ? "" : " (" + join_phrases(reasons) + ")"));
       }
     if (!excluded.empty()) detail += "**Ruled out:**\n\n" + bullets(excluded);
-    cards.push_back(card(rs, "triage", indicator, fmt::format("Triage: {}", to_string(t)), std::move(detail)));
+    cards.push_back(card(rs, indicator, fmt::format("Triage: {}", to_string(t)), std::move(detail)));
   }
 
   std::vector<std::string> considered;
@@ -109,10 +107,10 @@ std::string format_cds_cards(const Case& c, const Result& r, int indent) {
     if (o.strength != Strength::none) text += fmt::format(" ({})", to_string(o.strength));
     std::string detail = because_md(because_condition(c, r, o));
     if (!info.advice.empty()) detail += "**Advice:**\n\n" + bullets(info.advice);
-    cards.push_back(card(rs, "condition:" + info.name, "info", text, std::move(detail)));
+    cards.push_back(card(rs, "info", text, std::move(detail)));
   }
   if (!considered.empty())
-    cards.push_back(card(rs, "considered", "info", "Also consider: " + join_phrases(considered),
+    cards.push_back(card(rs, "info", "Also consider: " + join_phrases(considered),
                          "Differential diagnoses to keep in mind:\n\n" + bullets(considered)));
 
   json out{{"cards", std::move(cards)}};

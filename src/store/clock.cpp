@@ -1,25 +1,17 @@
 #include "store/clock.hpp"
 
 #include <cctype>
-#include <ctime>
 
-#include <fmt/format.h>
+#include <fmt/chrono.h>
 
 namespace ardent::store {
 
 std::string utc_timestamp(std::chrono::system_clock::time_point t) {
   using namespace std::chrono;
-  const auto us = duration_cast<microseconds>(t.time_since_epoch()).count();
-  std::time_t seconds = static_cast<std::time_t>(us / 1'000'000);
-  long micros = static_cast<long>(us % 1'000'000);
-  if (micros < 0) {
-    micros += 1'000'000;
-    seconds -= 1;
-  }
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:06}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                     tm.tm_hour, tm.tm_min, tm.tm_sec, micros);
+  // Floor, not truncate: a time before 1970 belongs to the day and second that began before it.
+  const auto micros = floor<microseconds>(t);
+  const auto day = floor<days>(micros);
+  return fmt::format("{:%Y-%m-%dT}{:%H:%M:%S}Z", fmt::gmtime(system_clock::to_time_t(day)), micros - day);
 }
 
 bool is_timestamp_prefix(std::string_view text) {

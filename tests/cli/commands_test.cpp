@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/child_process.hpp"
+#include "support/linked_ruleset.hpp"
 
 namespace {
 
@@ -92,6 +93,22 @@ TEST(CheckCommand, UsageAndMissingFilesExitTwo) {
   Outcome v = ardent({"--version"});
   EXPECT_EQ(0, v.status);
   EXPECT_NE(std::string::npos, v.out.find("ardent 0.1.0")) << v.out;
+}
+
+TEST(CheckCommand, CountsTheRedFlagInASymlinkedFolder) {
+  ardent::test::LinkedRuleset set;
+  Outcome r = ardent({"check", set.root().string()});
+  EXPECT_EQ(0, r.status) << r.err;
+  EXPECT_NE(std::string::npos, r.out.find("2 findings, 1 conditions, 1 rules, 1 red flags, 2 tests; 0 errors")) << r.out;
+}
+
+TEST(CheckCommand, ASymlinkLoopIsAnErrorNamingTheLink) {
+  ardent::test::LinkedRuleset set;
+  fs::create_directory_symlink(set.root(), set.root() / "flags" / "up");
+  Outcome r = ardent({"check", set.root().string()});
+  EXPECT_NE(0, r.status);
+  EXPECT_NE(std::string::npos, r.err.find("'" + (set.root() / "flags" / "up").string() + "'")) << r.err;
+  EXPECT_NE(std::string::npos, r.err.find("symlink loop")) << r.err;
 }
 
 struct BadCase {

@@ -3,6 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include <regex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "ardent/ardent.hpp"
 #include "support/demo_ruleset.hpp"
@@ -70,15 +74,69 @@ TEST(CdsCards, IndicatorsSummariesAndSource) {
   EXPECT_EQ(cards[2].at("summary"), "Triage: emergency");
   EXPECT_EQ(cards[2].at("indicator"), "critical");
   EXPECT_EQ(cards[3].at("indicator"), "info");
-  const std::regex uuid("[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
   for (const auto& card : cards) {
     EXPECT_LE(card.at("summary").get<std::string>().size(), 140u);
-    EXPECT_TRUE(std::regex_match(card.at("uuid").get<std::string>(), uuid)) << card["uuid"];
     EXPECT_EQ(card.at("source").at("label"), "Ardent rule set demo 1.2.0");
     EXPECT_TRUE(card.at("detail").is_string());
   }
   EXPECT_NE(cards[0]["detail"].get<std::string>().find("**Because:** saddle anaesthesia"), std::string::npos);
-  EXPECT_NE(cards[0]["uuid"], cards[1]["uuid"]);
+}
+
+std::vector<std::string> card_uuids(const Case& c, const Result& r) {
+  std::vector<std::string> out;
+  const json response = json::parse(format_cds_cards(c, r));
+  for (const auto& card : response.at("cards")) out.push_back(card.at("uuid"));
+  return out;
+}
+
+// RFC 4122 version 4: the version nibble is 4 and the variant bits are 10.
+bool is_random_uuid(const std::string& u) {
+  static const std::regex v4("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+  return std::regex_match(u, v4);
+}
+
+// CDS Hooks feedback refers to a card by its uuid, so a uuid must name one card of one response.
+TEST(CdsCards, EveryCardOfEveryRenderingHasItsOwnRandomUuid) {
+  Case c(demo());
+  c.set_json(R"({"pain_central": true, "pain_peak": "day_after_activity", "side_lying_pain": true,
+                 "saddle_anaesthesia": true, "fever": true, "age": 30})");
+  Result r = evaluate(c);
+  const std::vector<std::string> first = card_uuids(c, r);
+  const std::vector<std::string> second = card_uuids(c, r);
+  ASSERT_GE(first.size(), 4u);
+  ASSERT_EQ(first.size(), second.size());
+  std::set<std::string> all;
+  for (const auto& u : first) EXPECT_TRUE(is_random_uuid(u)) << u;
+  for (const auto& u : second) EXPECT_TRUE(is_random_uuid(u)) << u;
+  all.insert(first.begin(), first.end());
+  EXPECT_EQ(all.size(), first.size()) << "two cards of one response share a uuid";
+  all.insert(second.begin(), second.end());
+  EXPECT_EQ(all.size(), first.size() + second.size()) << "two renderings of one result share a uuid";
+}
+
+// A Result caches lazily, so each thread renders its own, as a batch does.
+TEST(CdsCards, RenderingOnManyThreadsNeverRepeatsAUuid) {
+  constexpr int kThreads = 4, kRenderings = 50;
+  std::vector<std::vector<std::string>> seen(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&seen, t] {
+      Case c(demo());
+      c.set_json(R"({"saddle_anaesthesia": true, "fever": true, "age": 30})");
+      const Result r = evaluate(c);
+      for (int i = 0; i < kRenderings; ++i)
+        for (auto& u : card_uuids(c, r)) seen[t].push_back(std::move(u));
+    });
+  for (auto& t : threads) t.join();
+  std::set<std::string> all;
+  std::size_t total = 0;
+  for (const auto& uuids : seen) {
+    total += uuids.size();
+    for (const auto& u : uuids) EXPECT_TRUE(is_random_uuid(u)) << u;
+    all.insert(uuids.begin(), uuids.end());
+  }
+  EXPECT_GT(total, 0u);
+  EXPECT_EQ(all.size(), total);
 }
 
 TEST(CdsCards, UrgentIsAWarning) {

@@ -14,6 +14,15 @@ TEST(Clock, UtcTimestampsSortAsTimes) {
   EXPECT_LT(utc_timestamp(t + microseconds(999'999)), utc_timestamp(t + seconds(1)));
 }
 
+TEST(Clock, UtcTimestampsAtTheEdgesOfADay) {
+  using namespace std::chrono;
+  EXPECT_EQ(utc_timestamp(system_clock::time_point(days(19'675) - microseconds(1))), "2023-11-13T23:59:59.999999Z");
+  EXPECT_EQ(utc_timestamp(system_clock::time_point(days(19'675))), "2023-11-14T00:00:00.000000Z");
+  EXPECT_EQ(utc_timestamp(system_clock::time_point(-microseconds(1))), "1969-12-31T23:59:59.999999Z");
+  // Finer than microseconds is dropped, not rounded into the next second.
+  EXPECT_EQ(utc_timestamp(system_clock::time_point(seconds(1) - nanoseconds(1))), "1970-01-01T00:00:00.999999Z");
+}
+
 struct PrefixCase {
   const char* text;
   bool valid;
