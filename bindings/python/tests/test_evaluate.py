@@ -8,7 +8,9 @@ import unittest
 import ardent
 from ardent import ConditionStatus, Duration, DurationUnit, Triage
 
-from .support import MINI_HIP, OVERLOAD
+from .support import CLOSED, MINI_HIP, OVERLOAD, close_while_working
+
+CLOSE_ROUNDS = 20
 
 
 class EvaluateTest(unittest.TestCase):
@@ -175,10 +177,10 @@ class EvaluateTest(unittest.TestCase):
 
     def test_a_closed_result_handle_serves_the_next_evaluation(self):
         first = self.rs.evaluate({"saddle_numbness": True})
-        handle = first._handle
+        handle = first._native._value
         first.close()
         second = self.rs.evaluate(OVERLOAD)
-        self.assertEqual(second._handle, handle)  # evaluated into, not allocated again
+        self.assertEqual(second._native._value, handle)  # evaluated into, not allocated again
         self.assertEqual((second.triage, second.red_flags), (Triage.SELF_CARE, []))
         with self.assertRaises(ardent.InvalidArgumentError):
             first.triage
@@ -190,6 +192,10 @@ class EvaluateTest(unittest.TestCase):
         gc.collect()
         self.assertEqual(r.triage, Triage.EMERGENCY)
         self.assertEqual(r.to_dict()["ruleset"]["name"], "mini_hip")
+
+
+# Fires a red flag, leaves rules undecided with questions to ask, and divides by zero.
+MIXED = {"fever": True, "night_pain": True, "pain_peak": "day_after", "weekly_km": 30, "weekly_km_before": 0}
 
 
 class EvaluateManyTest(unittest.TestCase):
@@ -272,6 +278,32 @@ class ThreadsTest(unittest.TestCase):
             t.join()
         self.assertEqual(failures, [])
 
+
+    def test_closing_a_rule_set_while_threads_evaluate(self):
+        saddle = {"saddle_numbness": True}
+        for round_ in range(CLOSE_ROUNDS):
+            with self.subTest(round=round_):
+                rs = ardent.compile(MINI_HIP)
+                outcomes = close_while_working(rs.close, lambda: rs.evaluate(saddle).triage)
+                self.assertEqual(set(outcomes), {Triage.EMERGENCY, CLOSED})
+
+    def test_closing_a_rule_set_while_threads_evaluate_batches(self):
+        saddles = [{"saddle_numbness": True}] * 64
+        for round_ in range(CLOSE_ROUNDS):
+            with self.subTest(round=round_):
+                rs = ardent.compile(MINI_HIP)
+                outcomes = close_while_working(rs.close, lambda: all(
+                    r.triage is Triage.EMERGENCY for r in rs.evaluate_many(saddles, threads=2, chunk_size=16)))
+                self.assertEqual(set(outcomes), {True, CLOSED})
+
+    def test_closing_a_result_while_threads_read_it(self):
+        rs = ardent.compile(MINI_HIP)
+        for round_ in range(CLOSE_ROUNDS):
+            with self.subTest(round=round_):
+                r = rs.evaluate(MIXED)
+                expected = r.to_json()
+                outcomes = close_while_working(r.close, lambda: r.to_json() == expected and r.explain("septic_hip").state)
+                self.assertEqual(set(outcomes), {ardent.RuleState.FIRED, CLOSED})
 
     def test_threads_may_share_one_result(self):
         rs = ardent.compile(MINI_HIP)
