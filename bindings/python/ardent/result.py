@@ -51,6 +51,22 @@ def _reading(method):
     return run
 
 
+def _rule_name(result: int, rule: int) -> str:
+    """A rule's name, asked of the rule set the result keeps alive: the RuleSet object it came
+    from may have been closed since."""
+    info = n.RuleInfo_(version=1)
+    check(lib.ardent_rule_get(byref(info), lib.ardent_result_ruleset(result), rule))
+    return n.text(info.name)
+
+
+def _rule_index(result: int, rule: Union[str, int]) -> int:
+    if isinstance(rule, int):
+        return rule
+    index = c_uint32()
+    check(lib.ardent_rule_index(byref(index), lib.ardent_result_ruleset(result), rule.encode("utf-8")))
+    return index.value
+
+
 _WARNING_KINDS = {0: "division_by_zero"}
 _OWNERS = {0: "rule", 1: "define", 2: "score"}
 
@@ -61,7 +77,8 @@ class Result:
 
     Holds a library handle, freed when the result is garbage-collected or at once by close()
     or a `with` block. The result names the rule set that produced it (`ruleset.name`,
-    `.version`, `.hash`). Threads may share a result: it serialises its calls to the library.
+    `.version`, `.hash`), and keeps the library's rule set alive: every reading works after
+    that RuleSet is closed. Threads may share a result: it serialises its calls to the library.
     """
 
     def __init__(self, handle: int, ruleset: "RuleSet") -> None:
@@ -142,12 +159,11 @@ class Result:
     def ask_next(self, h) -> List[Ask]:
         """The unasked findings that could still change the outcome, best first."""
         item = n.Ask_(version=1)
-        rules = self.ruleset.rules
         out = []
         for i in range(lib.ardent_result_ask_count(h)):
             check(lib.ardent_result_get_ask(byref(item), h, i))
             out.append(Ask(n.text(item.name), n.text(item.question), AskReason(item.reason),
-                           tuple(rules[item.rules[k]].name for k in range(item.rule_count))))
+                           tuple(_rule_name(h, item.rules[k]) for k in range(item.rule_count))))
         return out
 
     @cached_property
@@ -179,7 +195,7 @@ class Result:
     @_reading
     def rule_state(self, h, rule: Union[str, int]) -> RuleState:
         """Whether rule (or red flag) `rule` fired, did not fire, or is undecided."""
-        return RuleState(check(lib.ardent_result_rule_state(h, self._rule_index(rule))))
+        return RuleState(check(lib.ardent_result_rule_state(h, _rule_index(h, rule))))
 
     # --- explanations and renderings ----------------------------------------------------------
 
@@ -188,8 +204,8 @@ class Result:
         """Why `rule` (a name or index) fired, did not fire or is undecided. Without an
         argument: the explanations of every fired rule and red flag, in declaration order."""
         if rule is not None:
-            return self._explain(h, self._rule_index(rule))
-        fired = [i for i in range(len(self.ruleset.rules))
+            return self._explain(h, _rule_index(h, rule))
+        fired = [i for i in range(self.ruleset._counts[2])
                  if lib.ardent_result_rule_state(h, i) == RuleState.FIRED]
         return [self._explain(h, i) for i in fired]
 
@@ -200,7 +216,7 @@ class Result:
         facts = tuple(Fact(FactKind(f.kind), f.index, bool(f.holds), n.text(f.text))
                       for f in (e.facts[k] for k in range(e.fact_count)))
         return Explanation(
-            rule=self.ruleset.rules[e.rule].name, state=RuleState(e.state), text=n.text(e.text),
+            rule=_rule_name(h, e.rule), state=RuleState(e.state), text=n.text(e.text),
             facts=facts,
             missing=tuple(findings[e.missing[k].index].name for k in range(e.missing_count)),
             unknown=tuple(findings[e.unknown[k].index].name for k in range(e.unknown_count)),
@@ -237,14 +253,6 @@ class Result:
         return n.take_string(out)
 
     # --- lifetime -----------------------------------------------------------------------
-
-    def _rule_index(self, rule: Union[str, int]) -> int:
-        if isinstance(rule, int):
-            return rule
-        index = c_uint32()
-        with self.ruleset._native as ruleset:
-            check(lib.ardent_rule_index(byref(index), ruleset, rule.encode("utf-8")))
-        return index.value
 
     def close(self) -> None:
         """Releases the library handle now (for reuse by the next evaluation), or, while

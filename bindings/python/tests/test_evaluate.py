@@ -198,6 +198,53 @@ class EvaluateTest(unittest.TestCase):
 MIXED = {"fever": True, "night_pain": True, "pain_peak": "day_after", "weekly_km": 30, "weekly_km_before": 0}
 
 
+def read_everything(result, rule_names):
+    """Every reading a result offers, as plain values to compare."""
+    return {
+        "triage": (result.triage, result.triage_is_default),
+        "red_flags": result.red_flags,
+        "conditions": (result.conditions, result.suggested, result.considered, result.excluded),
+        "advice": result.advice,
+        "ask_next": result.ask_next,
+        "undecided": result.undecided,
+        "warnings": result.warnings,
+        "rule_state": [(result.rule_state(name), result.rule_state(i)) for i, name in enumerate(rule_names)],
+        "explain": (result.explain(), [result.explain(name) for name in rule_names],
+                    [result.explain(i) for i in range(len(rule_names))]),
+        "json": (result.to_json(), result.to_json(pretty=True), result.to_dict()),
+        "cds": (result.cds_hooks_json(), result.cds_hooks_json(pretty=True), result.cds_cards()),
+        "text": (result.report(), result.report(undecided=True), str(result), repr(result)),
+    }
+
+
+class ClosedRuleSetTest(unittest.TestCase):
+    def test_every_result_reading_works_after_the_rule_set_is_closed(self):
+        reference = ardent.compile(MINI_HIP)  # stays open
+        names = [r.name for r in reference.rules]
+        expected = read_everything(reference.evaluate(MIXED), names)
+        self.assertTrue(expected["ask_next"] and expected["undecided"] and expected["warnings"])
+
+        rs = ardent.compile(MINI_HIP)
+        results = {"evaluate": rs.evaluate(MIXED), "evaluate_many": next(rs.evaluate_many([MIXED]))}
+        rs.close()
+        for how, result in results.items():
+            with self.subTest(made_by=how):
+                self.assertEqual(read_everything(result, names), expected)
+                with self.assertRaises(ardent.NotFoundError):  # the library's answer, not "closed"
+                    result.rule_state("no_such_rule")
+
+    def test_a_closed_rule_set_keeps_what_it_declares_and_refuses_work(self):
+        rs = ardent.compile(MINI_HIP)
+        rules, conditions = rs.rules, rs.conditions
+        rs.close()
+        self.assertEqual((rs.name, rs.version, len(rs.findings)), ("mini_hip", "0.3.0", 11))
+        self.assertEqual((rs.rules, rs.conditions), (rules, conditions))
+        self.assertEqual(rs.finding("fever").name, "fever")
+        for work in (lambda: rs.evaluate(MIXED), lambda: list(rs.evaluate_many([MIXED]))):
+            with self.assertRaisesRegex(ardent.InvalidArgumentError, "closed"):
+                work()
+
+
 class EvaluateManyTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
