@@ -2,15 +2,13 @@
 // The outcome of one evaluation, read from the library on first access.
 
 const native = require('./native.cjs');
-const { check, InvalidArgumentError } = require('./errors.cjs');
+const { check } = require('./errors.cjs');
+const { Handle } = require('./handle.cjs');
 
 const { fn, NAMES } = native;
 
 const WARNING_KINDS = ['division_by_zero'];
 const OWNERS = ['rule', 'define', 'score'];
-
-// Results that were never disposed of give their handle back once garbage-collected.
-const registry = new FinalizationRegistry(({ handle, pool }) => pool.give(handle));
 
 const MAX_POOLED = 4096;
 
@@ -45,28 +43,18 @@ const triageName = (t) => (t >= 0 ? NAMES.triage[t] : null);
  * `using` declaration) or, failing that, when the result is garbage-collected.
  */
 class Result {
-  #handle;
+  #native;
   #cache = {};
 
-  #pool;
-
   constructor(handle, ruleset, pool) {
-    this.#handle = handle;
-    this.#pool = pool;
+    // The handle goes back to the rule set's pool for reuse (or is freed).
+    this.#native = new Handle(this, handle, pool.give.bind(pool), 'the result has been disposed of');
     /** The rule set that produced the result: its name, version and hash are the provenance. */
     this.ruleset = ruleset;
-    registry.register(this, { handle, pool }, this);
-  }
-
-  #live() {
-    if (this.#handle === null) {
-      throw new InvalidArgumentError('the result has been disposed of', { status: -4 });
-    }
-    return this.#handle;
   }
 
   #cached(key, read) {
-    if (!(key in this.#cache)) this.#cache[key] = read(this.#live());
+    if (!(key in this.#cache)) this.#cache[key] = this.#native.use(read);
     return this.#cache[key];
   }
 
@@ -197,7 +185,8 @@ class Result {
 
   /** Whether rule (or red flag) `rule`, a name or an index, fired, did not fire or is undecided. */
   ruleState(rule) {
-    return NAMES.ruleState[check(fn.ardent_result_rule_state(this.#live(), this.ruleset.ruleIndex(rule)))];
+    const index = this.ruleset.ruleIndex(rule);
+    return this.#native.use((h) => NAMES.ruleState[check(fn.ardent_result_rule_state(h, index))]);
   }
 
   /**
@@ -205,13 +194,14 @@ class Result {
    * the explanations of every fired rule and red flag, in declaration order.
    */
   explain(rule) {
-    const h = this.#live();
-    if (rule !== undefined && rule !== null) return this.#explain(h, this.ruleset.ruleIndex(rule));
-    const out = [];
-    for (let i = 0, n = this.ruleset.rules.length; i < n; i++) {
-      if (fn.ardent_result_rule_state(h, i) === 2) out.push(this.#explain(h, i));
-    }
-    return out;
+    return this.#native.use((h) => {
+      if (rule !== undefined && rule !== null) return this.#explain(h, this.ruleset.ruleIndex(rule));
+      const out = [];
+      for (let i = 0, n = this.ruleset.rules.length; i < n; i++) {
+        if (fn.ardent_result_rule_state(h, i) === 2) out.push(this.#explain(h, i));
+      }
+      return out;
+    });
   }
 
   #explain(h, index) {
@@ -237,7 +227,7 @@ class Result {
 
   #render(render, flags) {
     const out = [null];
-    check(render(out, this.#live(), flags));
+    this.#native.use((h) => check(render(out, h, flags)));
     return out[0];
   }
 
@@ -275,14 +265,11 @@ class Result {
    * stays readable.
    */
   dispose() {
-    if (this.#handle === null) return;
-    registry.unregister(this);
-    this.#pool.give(this.#handle);
-    this.#handle = null;
+    this.#native.close();
   }
 
   get disposed() {
-    return this.#handle === null;
+    return this.#native.closed;
   }
 }
 

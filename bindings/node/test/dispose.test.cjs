@@ -1,0 +1,76 @@
+'use strict';
+// Disposing of a rule set or an audit log: a handle is never freed under a call that is using
+// it, even when the caller's own code (a getter of a case) disposes of it midway.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const ardent = require('..');
+const { MINI_HIP, OVERLOAD } = require('./support.cjs');
+
+const isDisposedError = (e) => e instanceof ardent.InvalidArgumentError && /disposed of/.test(e.message);
+const isClosedError = (e) => e instanceof ardent.InvalidArgumentError && /has been closed/.test(e.message);
+
+/** A case whose `pain_peak` getter runs `effect` while the binding fills the case. */
+function caseThat(effect) {
+  return {
+    central_buttock: true,
+    side_lying: true,
+    get pain_peak() {
+      effect();
+      return 'day_after';
+    },
+  };
+}
+
+test('a rule set disposed of by a getter of the case finishes that evaluation first', () => {
+  const rs = ardent.compile(MINI_HIP);
+  const result = rs.evaluate(caseThat(() => rs.dispose()));
+  assert.equal(rs.disposed, true);
+  assert.equal(result.triage, 'self_care');
+  assert.throws(() => rs.evaluate(OVERLOAD), isDisposedError);
+  assert.throws(() => [...rs.evaluateMany([OVERLOAD])], isDisposedError);
+});
+
+test('a rule set disposed of during evaluateMany finishes the chunk under way', () => {
+  const rs = ardent.compile(MINI_HIP);
+  const cases = [OVERLOAD, caseThat(() => rs.dispose()), OVERLOAD, OVERLOAD];
+  const results = [];
+  assert.throws(() => {
+    for (const r of rs.evaluateMany(cases, { chunkSize: 2, threads: 2 })) results.push(r);
+  }, isDisposedError);
+  assert.deepEqual(results.map((r) => r.triage), ['self_care', 'self_care']);
+});
+
+const CLI = process.env.ARDENT_CLI;
+const needsCli = CLI ? {} : { skip: 'ARDENT_CLI is not set: reading audit rows needs the ardent tool' };
+
+test('an audit log closed by a getter of the case records that evaluation, then closes', needsCli, (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ardent-node-dispose-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const rs = ardent.compile(MINI_HIP);
+  const rows = (file) => execFileSync(CLI, ['audit', 'query', '--db', file, '--json'], { encoding: 'utf8' })
+    .split('\n').filter(Boolean).map((line) => JSON.parse(line));
+
+  const duringFill = path.join(dir, 'fill.db');
+  const log = ardent.openAudit(duringFill);
+  const result = rs.evaluate(caseThat(() => log.close()), { audit: log, context: { encounterId: 'E1' } });
+  assert.equal(log.closed, true);
+  assert.equal(result.triage, 'self_care');
+  assert.throws(() => rs.evaluate(OVERLOAD, { audit: log }), isClosedError);
+  assert.deepEqual(rows(duringFill).map((r) => [r.encounter_id, r.triage]), [['E1', 'self_care']]);
+
+  // The context is read before the evaluation starts: closed by then, nothing is evaluated.
+  const beforeStart = path.join(dir, 'context.db');
+  const early = ardent.openAudit(beforeStart);
+  const context = {
+    get encounterId() {
+      early.close();
+      return 'E2';
+    },
+  };
+  assert.throws(() => rs.evaluate(OVERLOAD, { audit: early, context }), isClosedError);
+  assert.deepEqual(rows(beforeStart), []);
+});
