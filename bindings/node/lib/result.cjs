@@ -10,6 +10,27 @@ const { fn, NAMES } = native;
 const WARNING_KINDS = ['division_by_zero'];
 const OWNERS = ['rule', 'define', 'score'];
 
+// Rules are looked up in the rule set the result keeps alive, never through the RuleSet object
+// it came from, which may have been disposed of since.
+function ruleName(result, rule) {
+  const r = { version: 1 };
+  check(fn.ardent_rule_get(r, fn.ardent_result_ruleset(result), rule));
+  return r.name;
+}
+
+function ruleCount(result) {
+  const info = { version: 1 };
+  check(fn.ardent_ruleset_get_info(info, fn.ardent_result_ruleset(result)));
+  return info.rule_count;
+}
+
+function ruleIndex(result, rule) {
+  if (typeof rule === 'number') return rule;
+  const out = [0];
+  check(fn.ardent_rule_index(out, fn.ardent_result_ruleset(result), String(rule)));
+  return out[0];
+}
+
 const MAX_POOLED = 4096;
 
 /**
@@ -40,7 +61,8 @@ const triageName = (t) => (t >= 0 ? NAMES.triage[t] : null);
 
 /**
  * What the rule set concluded for one case. Holds a library handle, freed by dispose() (or a
- * `using` declaration) or, failing that, when the result is garbage-collected.
+ * `using` declaration) or, failing that, when the result is garbage-collected. The handle keeps
+ * the library's rule set alive: every reading works after the RuleSet is disposed of.
  */
 class Result {
   #native;
@@ -131,7 +153,6 @@ class Result {
   /** The unasked findings that could still change the outcome, best first. */
   get askNext() {
     return this.#cached('askNext', (h) => {
-      const rules = this.ruleset.rules;
       const out = [];
       const item = { version: 1 };
       for (let i = 0, n = fn.ardent_result_ask_count(h); i < n; i++) {
@@ -140,7 +161,7 @@ class Result {
           finding: item.name,
           question: item.question,
           reason: NAMES.askReason[item.reason],
-          couldDecide: native.decodeIndices(item.rules, item.rule_count).map((r) => rules[r].name),
+          couldDecide: native.decodeIndices(item.rules, item.rule_count).map((r) => ruleName(h, r)),
         });
       }
       return out;
@@ -185,8 +206,7 @@ class Result {
 
   /** Whether rule (or red flag) `rule`, a name or an index, fired, did not fire or is undecided. */
   ruleState(rule) {
-    const index = this.ruleset.ruleIndex(rule);
-    return this.#native.use((h) => NAMES.ruleState[check(fn.ardent_result_rule_state(h, index))]);
+    return this.#native.use((h) => NAMES.ruleState[check(fn.ardent_result_rule_state(h, ruleIndex(h, rule)))]);
   }
 
   /**
@@ -195,9 +215,9 @@ class Result {
    */
   explain(rule) {
     return this.#native.use((h) => {
-      if (rule !== undefined && rule !== null) return this.#explain(h, this.ruleset.ruleIndex(rule));
+      if (rule !== undefined && rule !== null) return this.#explain(h, ruleIndex(h, rule));
       const out = [];
-      for (let i = 0, n = this.ruleset.rules.length; i < n; i++) {
+      for (let i = 0, n = ruleCount(h); i < n; i++) {
         if (fn.ardent_result_rule_state(h, i) === 2) out.push(this.#explain(h, i));
       }
       return out;
@@ -210,7 +230,7 @@ class Result {
     const findings = this.ruleset.findings;
     const names = (ptr, count) => native.decodeFacts(ptr, count).map((f) => findings[f.index].name);
     return {
-      rule: this.ruleset.rules[e.rule].name,
+      rule: ruleName(h, e.rule),
       state: NAMES.ruleState[e.state],
       text: e.text,
       facts: native.decodeFacts(e.facts, e.fact_count).map((f) => ({
