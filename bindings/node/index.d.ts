@@ -248,6 +248,11 @@ export class RuleSet {
   ruleIndex(rule: string | number): number;
   evaluate(findings?: Findings, options?: EvaluateOptions): Result;
   evaluateMany(cases: Iterable<Findings>, options?: EvaluateManyOptions): IterableIterator<Result>;
+  /**
+   * Releases the library handle now (or, called during an evaluation of this rule set, once it
+   * is done); evaluating afterwards throws InvalidArgumentError. Results made from it stay
+   * fully usable.
+   */
   dispose(): void;
   [Symbol.dispose](): void;
 }

@@ -4,17 +4,17 @@
 
 const native = require('./native.cjs');
 const { check, InvalidArgumentError } = require('./errors.cjs');
+const { Handle } = require('./handle.cjs');
 
 const { fn } = native;
 
-// Handles of logs not yet closed. Freeing writes what is still queued, so they are freed when the
+// Handles of logs not yet freed. Freeing writes what is still queued, so they are freed when the
 // log is garbage-collected and, since finalisers do not run at exit, when the process exits.
 const open = new Set();
 const free = (handle) => {
   open.delete(handle);
   fn.ardent_audit_free(handle);
 };
-const registry = new FinalizationRegistry(free);
 process.on('exit', () => {
   for (const handle of open) free(handle);
 });
@@ -61,60 +61,54 @@ function openAudit(path, {
   return new AuditLog(out[0], path);
 }
 
-let handleOf;
+let nativeOf;
 
 /**
  * An open audit log: pass it to ruleSet.evaluate(findings, { audit, context }). Rows are
  * written in the background; flush() waits until they are durable. Close it when done.
  */
 class AuditLog {
-  #handle;
+  #native;
 
   static {
-    handleOf = (log) => {
-      if (typeof log !== 'object' || log === null || !(#handle in log)) {
+    // The log's Handle, for evaluate() to take a use of.
+    nativeOf = (log) => {
+      if (typeof log !== 'object' || log === null || !(#native in log)) {
         throw new TypeError('audit is an AuditLog from openAudit()');
       }
-      return log.#live();
+      return log.#native;
     };
   }
 
   constructor(handle, path) {
-    this.#handle = handle;
+    open.add(handle);
+    this.#native = new Handle(this, handle, free, 'the audit log has been closed');
     /** The file the log is written to. */
     this.path = path;
-    open.add(handle);
-    registry.register(this, handle, this);
-  }
-
-  #live() {
-    if (this.#handle === null) throw new InvalidArgumentError('the audit log has been closed', { status: -4 });
-    return this.#handle;
   }
 
   /** Returns once every row recorded before is durable; StorageError when writing failed. */
   flush() {
-    check(fn.ardent_audit_flush(this.#live()));
+    this.#native.use((h) => check(fn.ardent_audit_flush(h)));
   }
 
   /**
    * Flushes, then closes the log (freed even when the flush fails, whose error is then thrown:
-   * ardent_audit_free() itself cannot report one). Closing again does nothing.
+   * ardent_audit_free() itself cannot report one). Closing again does nothing. Closed from
+   * code an audited evaluate() runs (a getter of its findings), the log is freed once that
+   * evaluation is recorded.
    */
   close() {
-    const handle = this.#handle;
-    if (handle === null) return;
-    this.#handle = null;
-    registry.unregister(this);
+    if (this.#native.closed) return;
     try {
-      check(fn.ardent_audit_flush(handle));
+      this.flush();
     } finally {
-      free(handle);
+      this.#native.close();
     }
   }
 
   get closed() {
-    return this.#handle === null;
+    return this.#native.closed;
   }
 }
 
@@ -148,4 +142,4 @@ function auditContext(context) {
   };
 }
 
-module.exports = { openAudit, AuditLog, handleOf, auditContext };
+module.exports = { openAudit, AuditLog, nativeOf, auditContext };

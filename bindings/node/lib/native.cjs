@@ -281,6 +281,7 @@ const PROTOTYPES = [
   'int ardent_evaluate_into(ardent_result *out, const ardent_ruleset *ruleset, const ardent_case *kase, const ardent_evaluate_options *opts)',
   'int ardent_evaluate_batch(void *out, const ardent_ruleset *ruleset, const void *cases, size_t count, unsigned int threads, const ardent_evaluate_options *opts)',
   'void ardent_result_free(ardent_result *result)',
+  'const ardent_ruleset *ardent_result_ruleset(const ardent_result *result)',
   'int ardent_result_triage(const ardent_result *result)',
   'int ardent_result_triage_is_default(const ardent_result *result)',
   'int ardent_result_rule_state(const ardent_result *result, uint32_t rule)',

@@ -3,10 +3,9 @@
 // (Publishing and approving is done with `ardent publish` / `ardent registry`.)
 
 const { fn } = require('./native.cjs');
-const { check, InvalidArgumentError } = require('./errors.cjs');
+const { check } = require('./errors.cjs');
 const { loadStored } = require('./ruleset.cjs');
-
-const registry = new FinalizationRegistry((handle) => fn.ardent_registry_free(handle));
+const { Handle } = require('./handle.cjs');
 
 /** Opens the registry in the file `path`; StorageError when it is missing or not a registry. */
 function openRegistry(path) {
@@ -18,18 +17,12 @@ function openRegistry(path) {
 
 /** An open registry. Rule sets loaded from it stay usable after close(). */
 class Registry {
-  #handle;
+  #native;
 
   constructor(handle, path) {
-    this.#handle = handle;
+    this.#native = new Handle(this, handle, fn.ardent_registry_free, 'the registry has been closed');
     /** The registry file. */
     this.path = path;
-    registry.register(this, handle, this);
-  }
-
-  #live() {
-    if (this.#handle === null) throw new InvalidArgumentError('the registry has been closed', { status: -4 });
-    return this.#handle;
   }
 
   /**
@@ -38,19 +31,16 @@ class Registry {
    * CompileError when its sources do not compile with this engine; StorageError when the store fails.
    */
   load(spec) {
-    return loadStored(this.#live(), spec);
+    return this.#native.use((h) => loadStored(h, spec));
   }
 
   /** Closes the registry now (otherwise done when garbage-collected). Closing again does nothing. */
   close() {
-    if (this.#handle === null) return;
-    registry.unregister(this);
-    fn.ardent_registry_free(this.#handle);
-    this.#handle = null;
+    this.#native.close();
   }
 
   get closed() {
-    return this.#handle === null;
+    return this.#native.closed;
   }
 }
 

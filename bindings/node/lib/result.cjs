@@ -2,15 +2,34 @@
 // The outcome of one evaluation, read from the library on first access.
 
 const native = require('./native.cjs');
-const { check, InvalidArgumentError } = require('./errors.cjs');
+const { check } = require('./errors.cjs');
+const { Handle } = require('./handle.cjs');
 
 const { fn, NAMES } = native;
 
 const WARNING_KINDS = ['division_by_zero'];
 const OWNERS = ['rule', 'define', 'score'];
 
-// Results that were never disposed of give their handle back once garbage-collected.
-const registry = new FinalizationRegistry(({ handle, pool }) => pool.give(handle));
+// Rules are looked up in the rule set the result keeps alive, never through the RuleSet object
+// it came from, which may have been disposed of since.
+function ruleName(result, rule) {
+  const r = { version: 1 };
+  check(fn.ardent_rule_get(r, fn.ardent_result_ruleset(result), rule));
+  return r.name;
+}
+
+function ruleCount(result) {
+  const info = { version: 1 };
+  check(fn.ardent_ruleset_get_info(info, fn.ardent_result_ruleset(result)));
+  return info.rule_count;
+}
+
+function ruleIndex(result, rule) {
+  if (typeof rule === 'number') return rule;
+  const out = [0];
+  check(fn.ardent_rule_index(out, fn.ardent_result_ruleset(result), String(rule)));
+  return out[0];
+}
 
 const MAX_POOLED = 4096;
 
@@ -42,31 +61,22 @@ const triageName = (t) => (t >= 0 ? NAMES.triage[t] : null);
 
 /**
  * What the rule set concluded for one case. Holds a library handle, freed by dispose() (or a
- * `using` declaration) or, failing that, when the result is garbage-collected.
+ * `using` declaration) or, failing that, when the result is garbage-collected. The handle keeps
+ * the library's rule set alive: every reading works after the RuleSet is disposed of.
  */
 class Result {
-  #handle;
+  #native;
   #cache = {};
 
-  #pool;
-
   constructor(handle, ruleset, pool) {
-    this.#handle = handle;
-    this.#pool = pool;
+    // The handle goes back to the rule set's pool for reuse (or is freed).
+    this.#native = new Handle(this, handle, pool.give.bind(pool), 'the result has been disposed of');
     /** The rule set that produced the result: its name, version and hash are the provenance. */
     this.ruleset = ruleset;
-    registry.register(this, { handle, pool }, this);
-  }
-
-  #live() {
-    if (this.#handle === null) {
-      throw new InvalidArgumentError('the result has been disposed of', { status: -4 });
-    }
-    return this.#handle;
   }
 
   #cached(key, read) {
-    if (!(key in this.#cache)) this.#cache[key] = read(this.#live());
+    if (!(key in this.#cache)) this.#cache[key] = this.#native.use(read);
     return this.#cache[key];
   }
 
@@ -143,7 +153,6 @@ class Result {
   /** The unasked findings that could still change the outcome, best first. */
   get askNext() {
     return this.#cached('askNext', (h) => {
-      const rules = this.ruleset.rules;
       const out = [];
       const item = { version: 1 };
       for (let i = 0, n = fn.ardent_result_ask_count(h); i < n; i++) {
@@ -152,7 +161,7 @@ class Result {
           finding: item.name,
           question: item.question,
           reason: NAMES.askReason[item.reason],
-          couldDecide: native.decodeIndices(item.rules, item.rule_count).map((r) => rules[r].name),
+          couldDecide: native.decodeIndices(item.rules, item.rule_count).map((r) => ruleName(h, r)),
         });
       }
       return out;
@@ -197,7 +206,7 @@ class Result {
 
   /** Whether rule (or red flag) `rule`, a name or an index, fired, did not fire or is undecided. */
   ruleState(rule) {
-    return NAMES.ruleState[check(fn.ardent_result_rule_state(this.#live(), this.ruleset.ruleIndex(rule)))];
+    return this.#native.use((h) => NAMES.ruleState[check(fn.ardent_result_rule_state(h, ruleIndex(h, rule)))]);
   }
 
   /**
@@ -205,13 +214,14 @@ class Result {
    * the explanations of every fired rule and red flag, in declaration order.
    */
   explain(rule) {
-    const h = this.#live();
-    if (rule !== undefined && rule !== null) return this.#explain(h, this.ruleset.ruleIndex(rule));
-    const out = [];
-    for (let i = 0, n = this.ruleset.rules.length; i < n; i++) {
-      if (fn.ardent_result_rule_state(h, i) === 2) out.push(this.#explain(h, i));
-    }
-    return out;
+    return this.#native.use((h) => {
+      if (rule !== undefined && rule !== null) return this.#explain(h, ruleIndex(h, rule));
+      const out = [];
+      for (let i = 0, n = ruleCount(h); i < n; i++) {
+        if (fn.ardent_result_rule_state(h, i) === 2) out.push(this.#explain(h, i));
+      }
+      return out;
+    });
   }
 
   #explain(h, index) {
@@ -220,7 +230,7 @@ class Result {
     const findings = this.ruleset.findings;
     const names = (ptr, count) => native.decodeFacts(ptr, count).map((f) => findings[f.index].name);
     return {
-      rule: this.ruleset.rules[e.rule].name,
+      rule: ruleName(h, e.rule),
       state: NAMES.ruleState[e.state],
       text: e.text,
       facts: native.decodeFacts(e.facts, e.fact_count).map((f) => ({
@@ -237,7 +247,7 @@ class Result {
 
   #render(render, flags) {
     const out = [null];
-    check(render(out, this.#live(), flags));
+    this.#native.use((h) => check(render(out, h, flags)));
     return out[0];
   }
 
@@ -275,14 +285,11 @@ class Result {
    * stays readable.
    */
   dispose() {
-    if (this.#handle === null) return;
-    registry.unregister(this);
-    this.#pool.give(this.#handle);
-    this.#handle = null;
+    this.#native.close();
   }
 
   get disposed() {
-    return this.#handle === null;
+    return this.#native.closed;
   }
 }
 

@@ -5,16 +5,18 @@ const fs = require('node:fs');
 const native = require('./native.cjs');
 const { check, InvalidArgumentError, TypeMismatchError } = require('./errors.cjs');
 const { Result, ResultPool } = require('./result.cjs');
-const { handleOf, auditContext } = require('./audit.cjs');
+const { nativeOf, auditContext } = require('./audit.cjs');
+const { Handle } = require('./handle.cjs');
 
 const { fn, NAMES } = native;
 
-// Frees a rule set's handle and its reusable cases once the RuleSet is garbage-collected.
-const registry = new FinalizationRegistry(({ handle, cases, pool }) => {
+// What frees a rule set's handle: its reusable cases and results go with it. Made here, not in
+// the RuleSet, so that it holds no reference to the RuleSet (which would never be collected).
+const freeRuleset = (cases, pool) => (handle) => {
   for (const c of cases) fn.ardent_case_free(c);
   pool.close();
-  fn.ardent_ruleset_free(handle);
-});
+  fn.ardent_ruleset_free(handle); // cases and results still alive keep the library's rule set
+};
 
 function readDiagnostics(handle) {
   if (!handle) return [];
@@ -122,8 +124,9 @@ const nameOrEmpty = (s) => s ?? '';
 
 /** A compiled rule set: immutable; evaluate cases against it. */
 class RuleSet {
-  #handle;
-  #state; // what the finalizer frees: the handle and the reusable cases
+  #native;
+  #caseHandles = []; // reused by every evaluation, freed with the rule set
+  #pool = new ResultPool();
   #counts; // conditions, rules
   #slots = new Map(); // finding name -> [index, type, Map(enum value -> position)]
   #rules = null;
@@ -132,9 +135,8 @@ class RuleSet {
   #options = new Map();
 
   constructor(handle, diagnostics = []) {
-    this.#handle = handle;
-    this.#state = { handle, cases: [], pool: new ResultPool() };
-    registry.register(this, this.#state, this);
+    this.#native = new Handle(this, handle, freeRuleset(this.#caseHandles, this.#pool),
+      'the rule set has been disposed of');
     /** Warnings (and notes) of the compile. */
     this.diagnostics = diagnostics;
     const info = { version: 1 };
@@ -175,50 +177,54 @@ class RuleSet {
 
   /** The conditions the rule set declares, in declaration order. */
   get conditions() {
-    if (this.#conditions === null) {
-      const h = this.#live();
-      const out = [];
-      const c = { version: 1 };
-      for (let i = 0; i < this.#counts[0]; i++) {
-        check(fn.ardent_condition_get(c, h, i));
-        out.push(Object.freeze({
-          index: c.index,
-          name: c.name,
-          label: c.label,
-          codes: native.decodeCodes(c.codes, c.code_count),
-          advice: native.decodeStrings(c.advice, c.advice_count),
-        }));
-      }
-      this.#conditions = Object.freeze(out);
-    }
+    if (this.#conditions === null) this.#conditions = this.#native.use((h) => this.#readConditions(h));
     return this.#conditions;
+  }
+
+  #readConditions(h) {
+    const out = [];
+    const c = { version: 1 };
+    for (let i = 0; i < this.#counts[0]; i++) {
+      check(fn.ardent_condition_get(c, h, i));
+      out.push(Object.freeze({
+        index: c.index,
+        name: c.name,
+        label: c.label,
+        codes: native.decodeCodes(c.codes, c.code_count),
+        advice: native.decodeStrings(c.advice, c.advice_count),
+      }));
+    }
+    return Object.freeze(out);
   }
 
   /** Rules and red flags, in declaration order. */
   get rules() {
     if (this.#rules === null) {
-      const h = this.#live();
-      const out = [];
-      const r = { version: 1 };
-      for (let i = 0; i < this.#counts[1]; i++) {
-        check(fn.ardent_rule_get(r, h, i));
-        out.push(Object.freeze({
-          index: r.index,
-          name: r.name,
-          redflag: r.redflag === 1,
-          priority: r.priority,
-          label: r.label,
-          triage: r.triage >= 0 ? NAMES.triage[r.triage] : null,
-          advice: native.decodeStrings(r.advice, r.advice_count),
-          codes: native.decodeCodes(r.codes, r.code_count),
-          location: { file: r.file, line: r.line, column: r.column },
-          source: r.source,
-        }));
-      }
-      this.#rules = Object.freeze(out);
-      this.#ruleIndex = new Map(out.map((rule) => [rule.name, rule.index]));
+      this.#rules = this.#native.use((h) => this.#readRules(h));
+      this.#ruleIndex = new Map(this.#rules.map((rule) => [rule.name, rule.index]));
     }
     return this.#rules;
+  }
+
+  #readRules(h) {
+    const out = [];
+    const r = { version: 1 };
+    for (let i = 0; i < this.#counts[1]; i++) {
+      check(fn.ardent_rule_get(r, h, i));
+      out.push(Object.freeze({
+        index: r.index,
+        name: r.name,
+        redflag: r.redflag === 1,
+        priority: r.priority,
+        label: r.label,
+        triage: r.triage >= 0 ? NAMES.triage[r.triage] : null,
+        advice: native.decodeStrings(r.advice, r.advice_count),
+        codes: native.decodeCodes(r.codes, r.code_count),
+        location: { file: r.file, line: r.line, column: r.column },
+        source: r.source,
+      }));
+    }
+    return Object.freeze(out);
   }
 
   get redFlags() {
@@ -239,7 +245,7 @@ class RuleSet {
     const index = this.#ruleIndex.get(rule);
     if (index !== undefined) return index;
     const out = [0];
-    check(fn.ardent_rule_index(out, this.#live(), String(rule)));
+    this.#native.use((h) => check(fn.ardent_rule_index(out, h, String(rule))));
     return out[0];
   }
 
@@ -252,24 +258,25 @@ class RuleSet {
    */
   evaluate(findings = {}, { maxAsk = 0, audit = null, context = null } = {}) {
     if (audit !== null || context !== null) return this.#evaluateAudited(findings, maxAsk, audit, context);
-    const h = this.#live();
-    const c = this.#cases(1)[0];
-    fn.ardent_case_clear(c);
-    this.#fill(c, findings);
-    const opts = this.#evaluateOptions(maxAsk);
-    const pool = this.#state.pool;
-    const reused = pool.take();
-    if (reused === null) {
-      const out = [null];
-      check(fn.ardent_evaluate(out, h, c, opts));
-      return new Result(out[0], this, pool);
-    }
-    const rc = fn.ardent_evaluate_into(reused, h, c, opts);
-    if (rc !== 0) {
-      pool.give(reused);
-      check(rc);
-    }
-    return new Result(reused, this, pool);
+    return this.#native.use((h) => {
+      const c = this.#cases(h, 1)[0];
+      fn.ardent_case_clear(c);
+      this.#fill(c, findings);
+      const opts = this.#evaluateOptions(maxAsk);
+      const pool = this.#pool;
+      const reused = pool.take();
+      if (reused === null) {
+        const out = [null];
+        check(fn.ardent_evaluate(out, h, c, opts));
+        return new Result(out[0], this, pool);
+      }
+      const rc = fn.ardent_evaluate_into(reused, h, c, opts);
+      if (rc !== 0) {
+        pool.give(reused);
+        check(rc);
+      }
+      return new Result(reused, this, pool);
+    });
   }
 
   #evaluateAudited(findings, maxAsk, audit, context) {
@@ -278,26 +285,27 @@ class RuleSet {
       throw new InvalidArgumentError('maxAsk cannot be combined with audit: the audited evaluation takes no options',
         { status: -4 });
     }
-    const log = handleOf(audit);
+    const log = nativeOf(audit);
     const ctx = auditContext(context);
-    const h = this.#live();
-    const c = this.#cases(1)[0];
-    fn.ardent_case_clear(c);
-    this.#fill(c, findings);
-    const pool = this.#state.pool;
-    let out = pool.take();
-    if (out === null) {
-      const created = [null];
-      check(fn.ardent_result_new(created));
-      out = created[0];
-    }
-    // When only the log failed, the result holds the evaluation: withheld, as it was not recorded.
-    const rc = fn.ardent_evaluate_audited_into(out, h, c, ctx, log);
-    if (rc !== 0) {
-      pool.give(out);
-      check(rc);
-    }
-    return new Result(out, this, pool);
+    return this.#native.use((h) => log.use((l) => {
+      const c = this.#cases(h, 1)[0];
+      fn.ardent_case_clear(c);
+      this.#fill(c, findings);
+      const pool = this.#pool;
+      let out = pool.take();
+      if (out === null) {
+        const created = [null];
+        check(fn.ardent_result_new(created));
+        out = created[0];
+      }
+      // When only the log failed, the result holds the evaluation: withheld, as it was not recorded.
+      const rc = fn.ardent_evaluate_audited_into(out, h, c, ctx, l);
+      if (rc !== 0) {
+        pool.give(out);
+        check(rc);
+      }
+      return new Result(out, this, pool);
+    }));
   }
 
   /**
@@ -324,30 +332,36 @@ class RuleSet {
         chunk.push(step.value);
       }
       if (chunk.length === 0) return;
-      const count = chunk.length;
-      const cases = this.#cases(count);
-      const handles = new BigUint64Array(count);
-      for (let i = 0; i < count; i++) {
-        fn.ardent_case_clear(cases[i]);
-        this.#fill(cases[i], chunk[i]);
-        handles[i] = cases[i];
-      }
-      const pool = this.#state.pool;
-      const outs = new BigUint64Array(count); // 0: a new result; else one to evaluate into
-      for (let i = 0, h; i < count && (h = pool.take()) !== null; i++) outs[i] = h;
-      const rc = fn.ardent_evaluate_batch(outs, this.#live(), handles, count, threads, opts);
-      const results = [];
-      for (const h of outs) if (h !== 0n) results.push(new Result(h, this, pool)); // owned whatever rc says
-      check(rc);
-      yield* results;
+      // The use ends before the results are yielded: a consumer that stops iterating must not
+      // keep a disposed rule set from being freed.
+      yield* this.#native.use((h) => this.#evaluateChunk(h, chunk, threads, opts));
     }
   }
 
-  #cases(count) {
-    const cases = this.#state.cases;
+  #evaluateChunk(h, chunk, threads, opts) {
+    const count = chunk.length;
+    const cases = this.#cases(h, count);
+    const handles = new BigUint64Array(count);
+    for (let i = 0; i < count; i++) {
+      fn.ardent_case_clear(cases[i]);
+      this.#fill(cases[i], chunk[i]);
+      handles[i] = cases[i];
+    }
+    const pool = this.#pool;
+    const outs = new BigUint64Array(count); // 0: a new result; else one to evaluate into
+    for (let i = 0, r; i < count && (r = pool.take()) !== null; i++) outs[i] = r;
+    const rc = fn.ardent_evaluate_batch(outs, h, handles, count, threads, opts);
+    const results = [];
+    for (const r of outs) if (r !== 0n) results.push(new Result(r, this, pool)); // owned whatever rc says
+    check(rc);
+    return results;
+  }
+
+  #cases(h, count) {
+    const cases = this.#caseHandles;
     while (cases.length < count) {
       const out = [null];
-      check(fn.ardent_case_new(out, this.#live()));
+      check(fn.ardent_case_new(out, h));
       cases.push(out[0]);
     }
     return cases;
@@ -414,28 +428,22 @@ class RuleSet {
 
   #missingFinding(name) {
     const out = [0];
-    check(fn.ardent_finding_index(out, this.#live(), String(name)));
+    this.#native.use((h) => check(fn.ardent_finding_index(out, h, String(name))));
     throw new Error(`ardent: the library knows finding '${name}' but the binding does not`);
   }
 
-  #live() {
-    if (this.#handle === null) throw new InvalidArgumentError('the rule set has been disposed of', { status: -4 });
-    return this.#handle;
-  }
-
-  /** Releases the library handle now; results made from it stay usable. */
+  /**
+   * Releases the library handle now or, when called from code an evaluation of this rule set
+   * runs (a getter of a case), once that evaluation is done; evaluating afterwards throws
+   * InvalidArgumentError. Results made from it stay fully usable; see the README for what the
+   * rule set itself keeps.
+   */
   dispose() {
-    if (this.#handle === null) return;
-    registry.unregister(this);
-    for (const c of this.#state.cases) fn.ardent_case_free(c);
-    this.#state.pool.close(); // results still alive free their handles themselves
-    fn.ardent_ruleset_free(this.#handle);
-    this.#state.cases = [];
-    this.#handle = null;
+    this.#native.close();
   }
 
   get disposed() {
-    return this.#handle === null;
+    return this.#native.closed;
   }
 }
 

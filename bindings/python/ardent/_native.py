@@ -319,6 +319,7 @@ _PROTOTYPES = [
     ("ardent_evaluate_batch", c_int,
      [POINTER(c_void_p), _h, POINTER(c_void_p), c_size_t, c_uint, POINTER(EvaluateOptions)]),
     ("ardent_result_free", None, [_h]),
+    ("ardent_result_ruleset", c_void_p, [_h]),
     ("ardent_result_triage", c_int, [_h]),
     ("ardent_result_triage_is_default", c_int, [_h]),
     ("ardent_result_rule_state", c_int, [_h, c_uint32]),

@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 import json
 import threading
-import weakref
 from ctypes import byref, c_char_p, c_uint32, c_void_p
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Dict, List, Union
 
 from . import _native as n
-from .errors import InvalidArgumentError, check
+from ._handle import Handle
+from .errors import check
 from .types import (
     Ask,
     AskReason,
@@ -38,17 +38,33 @@ if TYPE_CHECKING:
 lib = n.lib
 
 
-def _locked(method):
-    """Runs `method` holding the result's lock: the library lets one thread at a time use a
-    result, even for reading (the first read of the ask-next list or of an explanation
-    completes work the evaluation left for later)."""
+def _reading(method):
+    """Runs `method(self, handle, ...)` holding the result's lock and a use of its handle: the
+    library lets one thread at a time use a result, even for reading (the first read of the
+    ask-next list or of an explanation completes work the evaluation left for later)."""
 
     @functools.wraps(method)
     def run(self, *args, **kwargs):
-        with self._lock:
-            return method(self, *args, **kwargs)
+        with self._lock, self._native as handle:
+            return method(self, handle, *args, **kwargs)
 
     return run
+
+
+def _rule_name(result: int, rule: int) -> str:
+    """A rule's name, asked of the rule set the result keeps alive: the RuleSet object it came
+    from may have been closed since."""
+    info = n.RuleInfo_(version=1)
+    check(lib.ardent_rule_get(byref(info), lib.ardent_result_ruleset(result), rule))
+    return n.text(info.name)
+
+
+def _rule_index(result: int, rule: Union[str, int]) -> int:
+    if isinstance(rule, int):
+        return rule
+    index = c_uint32()
+    check(lib.ardent_rule_index(byref(index), lib.ardent_result_ruleset(result), rule.encode("utf-8")))
+    return index.value
 
 
 _WARNING_KINDS = {0: "division_by_zero"}
@@ -61,35 +77,34 @@ class Result:
 
     Holds a library handle, freed when the result is garbage-collected or at once by close()
     or a `with` block. The result names the rule set that produced it (`ruleset.name`,
-    `.version`, `.hash`). Threads may share a result: it serialises its calls to the library.
+    `.version`, `.hash`), and keeps the library's rule set alive: every reading works after
+    that RuleSet is closed. Threads may share a result: it serialises its calls to the library.
     """
 
     def __init__(self, handle: int, ruleset: "RuleSet") -> None:
-        self._handle = handle
         self._lock = threading.Lock()
         self.ruleset = ruleset
         # The handle goes back to the rule set's pool for reuse (or is freed).
-        self._finalizer = weakref.finalize(self, ruleset._pool.give, handle)
+        self._native = Handle(self, handle, ruleset._pool.give, "result")
 
     # --- the outcome ------------------------------------------------------------------------
 
     @cached_property
-    @_locked
-    def triage(self) -> Triage:
+    @_reading
+    def triage(self, h) -> Triage:
         """The most urgent level set by a fired rule or red flag, else the rule set's default."""
-        return Triage(check(lib.ardent_result_triage(self._live())))
+        return Triage(check(lib.ardent_result_triage(h)))
 
     @cached_property
-    @_locked
-    def triage_is_default(self) -> bool:
+    @_reading
+    def triage_is_default(self, h) -> bool:
         """True when no fired rule set a triage."""
-        return bool(check(lib.ardent_result_triage_is_default(self._live())))
+        return bool(check(lib.ardent_result_triage_is_default(h)))
 
     @cached_property
-    @_locked
-    def red_flags(self) -> List[RedFlag]:
+    @_reading
+    def red_flags(self, h) -> List[RedFlag]:
         """Every fired red flag, most urgent first."""
-        h = self._live()
         item = n.RedFlag_(version=1)
         out = []
         for i in range(lib.ardent_result_redflag_count(h)):
@@ -99,10 +114,9 @@ class Result:
         return out
 
     @cached_property
-    @_locked
-    def conditions(self) -> List[Conclusion]:
+    @_reading
+    def conditions(self, h) -> List[Conclusion]:
         """Concluded conditions: suggested, then considered, then excluded."""
-        h = self._live()
         item = n.Conclusion_(version=1)
         out = []
         for i in range(lib.ardent_result_condition_count(h)):
@@ -130,10 +144,9 @@ class Result:
         return self.conditions_with(ConditionStatus.EXCLUDED)
 
     @cached_property
-    @_locked
-    def advice(self) -> List[str]:
+    @_reading
+    def advice(self, h) -> List[str]:
         """Advice from fired red flags, fired rules and suggested conditions, each once."""
-        h = self._live()
         text = c_char_p()
         out = []
         for i in range(lib.ardent_result_advice_count(h)):
@@ -142,24 +155,21 @@ class Result:
         return out
 
     @cached_property
-    @_locked
-    def ask_next(self) -> List[Ask]:
+    @_reading
+    def ask_next(self, h) -> List[Ask]:
         """The unasked findings that could still change the outcome, best first."""
-        h = self._live()
         item = n.Ask_(version=1)
-        rules = self.ruleset.rules
         out = []
         for i in range(lib.ardent_result_ask_count(h)):
             check(lib.ardent_result_get_ask(byref(item), h, i))
             out.append(Ask(n.text(item.name), n.text(item.question), AskReason(item.reason),
-                           tuple(rules[item.rules[k]].name for k in range(item.rule_count))))
+                           tuple(_rule_name(h, item.rules[k]) for k in range(item.rule_count))))
         return out
 
     @cached_property
-    @_locked
-    def undecided(self) -> List[Undecided]:
+    @_reading
+    def undecided(self, h) -> List[Undecided]:
         """Rules and red flags whose condition is still unknown."""
-        h = self._live()
         item = n.Undecided_(version=1)
         findings = self.ruleset.findings
         out = []
@@ -171,10 +181,9 @@ class Result:
         return out
 
     @cached_property
-    @_locked
-    def warnings(self) -> List[EvalWarning]:
+    @_reading
+    def warnings(self, h) -> List[EvalWarning]:
         """Problems met while evaluating (a division by zero), each expression once."""
-        h = self._live()
         item = n.EvalWarning_(version=1)
         out = []
         for i in range(lib.ardent_result_warning_count(h)):
@@ -183,33 +192,31 @@ class Result:
                                    _OWNERS.get(item.owner, str(item.owner)), n.text(item.name)))
         return out
 
-    @_locked
-    def rule_state(self, rule: Union[str, int]) -> RuleState:
+    @_reading
+    def rule_state(self, h, rule: Union[str, int]) -> RuleState:
         """Whether rule (or red flag) `rule` fired, did not fire, or is undecided."""
-        return RuleState(check(lib.ardent_result_rule_state(self._live(), self._rule_index(rule))))
+        return RuleState(check(lib.ardent_result_rule_state(h, _rule_index(h, rule))))
 
     # --- explanations and renderings ----------------------------------------------------------
 
-    @_locked
-    def explain(self, rule: Union[str, int, None] = None) -> Union[Explanation, List[Explanation]]:
+    @_reading
+    def explain(self, h, rule: Union[str, int, None] = None) -> Union[Explanation, List[Explanation]]:
         """Why `rule` (a name or index) fired, did not fire or is undecided. Without an
         argument: the explanations of every fired rule and red flag, in declaration order."""
         if rule is not None:
-            return self._explain(self._rule_index(rule))
-        h = self._live()
-        fired = [i for i in range(len(self.ruleset.rules))
+            return self._explain(h, _rule_index(h, rule))
+        fired = [i for i in range(self.ruleset._counts[2])
                  if lib.ardent_result_rule_state(h, i) == RuleState.FIRED]
-        return [self._explain(i) for i in fired]
+        return [self._explain(h, i) for i in fired]
 
-    def _explain(self, index: int) -> Explanation:
-        h = self._live()
+    def _explain(self, h: int, index: int) -> Explanation:
         findings = self.ruleset.findings
         e = n.Explanation_(version=1)
         check(lib.ardent_result_explain(byref(e), h, index))
         facts = tuple(Fact(FactKind(f.kind), f.index, bool(f.holds), n.text(f.text))
                       for f in (e.facts[k] for k in range(e.fact_count)))
         return Explanation(
-            rule=self.ruleset.rules[e.rule].name, state=RuleState(e.state), text=n.text(e.text),
+            rule=_rule_name(h, e.rule), state=RuleState(e.state), text=n.text(e.text),
             facts=facts,
             missing=tuple(findings[e.missing[k].index].name for k in range(e.missing_count)),
             unknown=tuple(findings[e.unknown[k].index].name for k in range(e.unknown_count)),
@@ -239,32 +246,19 @@ class Result:
         what they wait for."""
         return self._render(lib.ardent_result_text, n.RENDER_UNDECIDED if undecided else 0)
 
-    @_locked
-    def _render(self, fn, flags: int) -> str:
+    @_reading
+    def _render(self, h, fn, flags: int) -> str:
         out = c_void_p()
-        check(fn(byref(out), self._live(), flags))
+        check(fn(byref(out), h, flags))
         return n.take_string(out)
 
     # --- lifetime -----------------------------------------------------------------------
 
-    def _rule_index(self, rule: Union[str, int]) -> int:
-        if isinstance(rule, int):
-            return rule
-        index = c_uint32()
-        check(lib.ardent_rule_index(byref(index), self.ruleset._live(), rule.encode("utf-8")))
-        return index.value
-
-    def _live(self) -> int:
-        if self._handle is None:
-            raise InvalidArgumentError("the result has been closed", code=n.EINVALID)
-        return self._handle
-
-    @_locked
     def close(self) -> None:
-        """Releases the library handle now (for reuse by the next evaluation); what was
-        already read stays readable."""
-        self._handle = None
-        self._finalizer()
+        """Releases the library handle now (for reuse by the next evaluation), or, while
+        another thread reads the result, as that read ends; what was already read stays
+        readable."""
+        self._native.close()
 
     def __enter__(self) -> "Result":
         return self
@@ -276,7 +270,7 @@ class Result:
         return self.report()
 
     def __repr__(self) -> str:
-        if self._handle is None:
+        if self._native.closed:
             return "<ardent.Result (closed)>"
         flags = ", ".join(f.id for f in self.red_flags)
         return f"<ardent.Result triage={self.triage} red_flags=[{flags}]>"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import math
 import numbers
@@ -15,10 +16,11 @@ from itertools import islice
 from typing import Iterable, Iterator, Mapping, Optional, Tuple, Union
 
 from . import _native as n
+from ._handle import Handle
 from ._pool import ResultPool
 from .errors import InvalidArgumentError, TypeMismatchError, check
 from .result import Result
-from .store import AuditContext, AuditLog, audit_context_struct
+from .store import AuditContext, AuditLog, Registry, audit_context_struct
 from .types import (
     Code,
     ConditionInfo,
@@ -89,12 +91,8 @@ def _compile_from_registry(source: str) -> "RuleSet":
     if not sep or not file or not spec:
         raise InvalidArgumentError(f"'{source}' is not db:FILE:name@version or db:FILE:name@approved",
                                    code=n.EINVALID)
-    registry = c_void_p()
-    check(lib.ardent_registry_open(byref(registry), os.fsencode(file)))
-    try:
-        return load_from_registry(registry.value, spec)
-    finally:
-        lib.ardent_registry_free(registry)
+    with Registry(file) as registry:
+        return registry.load(spec)
 
 
 def load_from_registry(registry: int, spec: str) -> "RuleSet":
@@ -111,9 +109,9 @@ def load_from_registry(registry: int, spec: str) -> "RuleSet":
     return RuleSet(out.value, diagnostics)
 
 
-def _free_ruleset(handle: int, pool: ResultPool) -> None:
+def _free_ruleset(handle: int, *, pool: ResultPool) -> None:
     pool.close()
-    lib.ardent_ruleset_free(handle)
+    lib.ardent_ruleset_free(handle)  # cases and results still alive keep the library's rule set
 
 
 _PLAIN_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False,
@@ -157,6 +155,30 @@ def _codes(array, count) -> Tuple[Code, ...]:
     return tuple(Code(n.text(array[i].system), n.text(array[i].value)) for i in range(count))
 
 
+def _read_finding(ruleset: int, index: int) -> Finding:
+    f = n.FindingInfo(version=1)
+    check(lib.ardent_finding_get(byref(f), ruleset, index))
+    ftype = FindingType(f.type)
+    number = ftype is FindingType.NUMBER
+    return Finding(
+        index=f.index, name=n.text(f.name), type=ftype, label=n.text(f.label),
+        question=n.text(f.question), domain=n.texts(f.values, f.value_count),
+        min=f.min if number and not math.isnan(f.min) else None,
+        max=f.max if number and not math.isnan(f.max) else None,
+        integer=bool(f.integer), unit=n.text(f.unit), group=n.text(f.group),
+        codes=_codes(f.codes, f.code_count))
+
+
+def _read_rule(ruleset: int, index: int) -> RuleInfo:
+    r = n.RuleInfo_(version=1)
+    check(lib.ardent_rule_get(byref(r), ruleset, index))
+    return RuleInfo(
+        index=r.index, name=n.text(r.name), redflag=bool(r.redflag), priority=r.priority,
+        label=n.text(r.label), triage=Triage(r.triage) if r.triage >= 0 else None,
+        advice=n.texts(r.advice, r.advice_count), codes=_codes(r.codes, r.code_count),
+        location=Location(n.text(r.file), r.line, r.column), source=n.text(r.source))
+
+
 class _CaseHandle:
     """An ardent_case reused for successive evaluations on one thread."""
 
@@ -177,9 +199,8 @@ class RuleSet:
     """
 
     def __init__(self, handle: int, diagnostics: Tuple[Diagnostic, ...] = ()) -> None:
-        self._handle = handle
         self._pool = ResultPool()
-        self._finalizer = weakref.finalize(self, _free_ruleset, handle, self._pool)
+        self._native = Handle(self, handle, functools.partial(_free_ruleset, pool=self._pool), "rule set")
         self.diagnostics: Tuple[Diagnostic, ...] = diagnostics
         """Warnings (and notes) of the compile."""
         info = n.RulesetInfo(version=1)
@@ -191,7 +212,7 @@ class RuleSet:
         self.default_triage: Triage = Triage(info.default_triage)
         self.test_count: int = info.test_count
         self._counts = (info.finding_count, info.condition_count, info.rule_count)
-        self.findings: Tuple[Finding, ...] = tuple(self._finding(i) for i in range(info.finding_count))
+        self.findings: Tuple[Finding, ...] = tuple(_read_finding(handle, i) for i in range(info.finding_count))
         # name -> (index, type, {enum value: position}) for the typed setters.
         self._slots = {f.name: (f.index, f.type, {v: i for i, v in enumerate(f.domain)})
                        for f in self.findings}
@@ -200,42 +221,22 @@ class RuleSet:
 
     # --- what the rule set declares -----------------------------------------------------
 
-    def _finding(self, index: int) -> Finding:
-        f = n.FindingInfo(version=1)
-        check(lib.ardent_finding_get(byref(f), self._handle, index))
-        ftype = FindingType(f.type)
-        number = ftype is FindingType.NUMBER
-        return Finding(
-            index=f.index, name=n.text(f.name), type=ftype, label=n.text(f.label),
-            question=n.text(f.question), domain=n.texts(f.values, f.value_count),
-            min=f.min if number and not math.isnan(f.min) else None,
-            max=f.max if number and not math.isnan(f.max) else None,
-            integer=bool(f.integer), unit=n.text(f.unit), group=n.text(f.group),
-            codes=_codes(f.codes, f.code_count))
-
     @cached_property
     def conditions(self) -> Tuple[ConditionInfo, ...]:
         out = []
         c = n.ConditionInfo_(version=1)
-        for i in range(self._counts[1]):
-            check(lib.ardent_condition_get(byref(c), self._live(), i))
-            out.append(ConditionInfo(c.index, n.text(c.name), n.text(c.label),
-                                     _codes(c.codes, c.code_count), n.texts(c.advice, c.advice_count)))
+        with self._native as rs:
+            for i in range(self._counts[1]):
+                check(lib.ardent_condition_get(byref(c), rs, i))
+                out.append(ConditionInfo(c.index, n.text(c.name), n.text(c.label),
+                                         _codes(c.codes, c.code_count), n.texts(c.advice, c.advice_count)))
         return tuple(out)
 
     @cached_property
     def rules(self) -> Tuple[RuleInfo, ...]:
         """Rules and red flags, in declaration order."""
-        out = []
-        r = n.RuleInfo_(version=1)
-        for i in range(self._counts[2]):
-            check(lib.ardent_rule_get(byref(r), self._live(), i))
-            out.append(RuleInfo(
-                index=r.index, name=n.text(r.name), redflag=bool(r.redflag), priority=r.priority,
-                label=n.text(r.label), triage=Triage(r.triage) if r.triage >= 0 else None,
-                advice=n.texts(r.advice, r.advice_count), codes=_codes(r.codes, r.code_count),
-                location=Location(n.text(r.file), r.line, r.column), source=n.text(r.source)))
-        return tuple(out)
+        with self._native as rs:
+            return tuple(_read_rule(rs, i) for i in range(self._counts[2]))
 
     @property
     def red_flags(self) -> Tuple[RuleInfo, ...]:
@@ -259,43 +260,49 @@ class RuleSet:
         With `audit`, the evaluation is also recorded in that audit log with `context` (who
         asked); the row is written in the background (AuditLog.flush() waits for it). A
         failed audit log raises StorageError. `max_ask` cannot be combined with `audit`."""
+        with self._native as rs:
+            case = self._thread_case(rs)  # held here: close() may drop the thread's reference
+            handle = case.handle
+            lib.ardent_case_clear(handle)
+            if findings is not None:
+                self._fill(handle, findings)
+            if audit is not None:
+                return self._evaluate_audited(rs, handle, max_ask, audit, context)
+            opts = self._options(max_ask)
+            result = self._pool.take()
+            if result is None:
+                out = c_void_p()
+                check(lib.ardent_evaluate(byref(out), rs, handle, opts))
+                return Result(out.value, self)
+            rc = lib.ardent_evaluate_into(result, rs, handle, opts)
+            if rc:
+                self._pool.give(result)
+                check(rc)
+            return Result(result, self)
+
+    def _thread_case(self, ruleset: int) -> _CaseHandle:
         local = self._local
         case = getattr(local, "case", None)
         if case is None:
-            case = local.case = _CaseHandle(self._live())
-        handle = case.handle
-        lib.ardent_case_clear(handle)
-        if findings is not None:
-            self._fill(handle, findings)
-        if audit is not None:
-            return self._evaluate_audited(handle, max_ask, audit, context)
-        opts = self._options(max_ask)
-        result = self._pool.take()
-        if result is None:
-            out = c_void_p()
-            check(lib.ardent_evaluate(byref(out), self._handle, handle, opts))
-            return Result(out.value, self)
-        rc = lib.ardent_evaluate_into(result, self._handle, handle, opts)
-        if rc:
-            self._pool.give(result)
-            check(rc)
-        return Result(result, self)
+            case = local.case = _CaseHandle(ruleset)
+        return case
 
-    def _evaluate_audited(self, case: int, max_ask: int, audit, context) -> Result:
+    def _evaluate_audited(self, ruleset: int, case: int, max_ask: int, audit, context) -> Result:
         if max_ask:
             raise InvalidArgumentError("max_ask cannot be combined with audit: an audited evaluation "
                                        "records the full result", code=n.EINVALID)
         ctx = audit_context_struct(context)
-        result = self._pool.take()
-        if result is None:
-            out = c_void_p()
-            check(lib.ardent_result_new(byref(out)))
-            result = out.value
-        rc = lib.ardent_evaluate_audited_into(result, self._handle, case, byref(ctx.struct), audit._live())
-        if rc:
-            self._pool.give(result)
-            check(rc)
-        return Result(result, self)
+        with audit._native as log:
+            result = self._pool.take()
+            if result is None:
+                out = c_void_p()
+                check(lib.ardent_result_new(byref(out)))
+                result = out.value
+            rc = lib.ardent_evaluate_audited_into(result, ruleset, case, byref(ctx.struct), log)
+            if rc:
+                self._pool.give(result)
+                check(rc)
+            return Result(result, self)
 
     def evaluate_many(self, cases: Iterable[Findings], *, threads: int = 0, max_ask: int = 0,
                       chunk_size: int = 1024) -> Iterator[Result]:
@@ -314,18 +321,25 @@ class RuleSet:
             chunk = list(islice(it, chunk_size))
             if not chunk:
                 return
-            count = len(chunk)
-            while len(pool) < count:
-                pool.append(_CaseHandle(self._live()))
-            for case, findings in zip(pool, chunk):
-                lib.ardent_case_clear(case.handle)
-                self._fill(case.handle, findings)
-            cases = (c_void_p * count)(*(case.handle for case in pool[:count]))
-            outs = (c_void_p * count)(*self._pool.take_many(count))  # the rest NULL: new results
-            rc = lib.ardent_evaluate_batch(outs, self._handle, cases, count, threads, opts)
-            results = [Result(h, self) for h in outs if h]  # owned whatever rc says
-            check(rc)
+            # The use ends before the results are yielded: a consumer that stops iterating
+            # must not keep a closed rule set from being freed.
+            with self._native as rs:
+                results = self._evaluate_chunk(rs, chunk, pool, threads, opts)
             yield from results
+
+    def _evaluate_chunk(self, ruleset: int, chunk: list, pool: list, threads: int, opts) -> list:
+        count = len(chunk)
+        while len(pool) < count:
+            pool.append(_CaseHandle(ruleset))
+        for case, findings in zip(pool, chunk):
+            lib.ardent_case_clear(case.handle)
+            self._fill(case.handle, findings)
+        cases = (c_void_p * count)(*(case.handle for case in pool[:count]))
+        outs = (c_void_p * count)(*self._pool.take_many(count))  # the rest NULL: new results
+        rc = lib.ardent_evaluate_batch(outs, ruleset, cases, count, threads, opts)
+        results = [Result(h, self) for h in outs if h]  # owned whatever rc says
+        check(rc)
+        return results
 
     def _options(self, max_ask: int):
         if not max_ask:
@@ -399,21 +413,20 @@ class RuleSet:
         if not isinstance(name, str):
             raise TypeError(f"finding names are str, not {type(name).__name__}")
         index = c_uint32()
-        check(lib.ardent_finding_index(byref(index), self._live(), name.encode("utf-8")))
+        with self._native as rs:
+            check(lib.ardent_finding_index(byref(index), rs, name.encode("utf-8")))
         raise AssertionError(f"the library knows finding {name!r} but the binding does not")
 
     # --- lifetime -----------------------------------------------------------------------
 
-    def _live(self) -> int:
-        if self._handle is None:
-            raise InvalidArgumentError("the rule set has been closed", code=n.EINVALID)
-        return self._handle
-
     def close(self) -> None:
-        """Releases the library handle now (results made from it stay usable)."""
-        self._handle = None
+        """Releases the library handle now, or, while other threads evaluate, as soon as the
+        last of them is done; evaluating afterwards raises InvalidArgumentError. Results made
+        from it stay fully usable. Its name, version, title, hash, default_triage, test_count,
+        diagnostics and findings stay readable; rules, conditions and red_flags only if read
+        before (the library is asked for them on first use)."""
         self._local = threading.local()
-        self._finalizer()  # results made from it keep the library's rule set alive
+        self._native.close()
 
     def __enter__(self) -> "RuleSet":
         return self

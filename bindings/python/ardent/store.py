@@ -11,12 +11,12 @@
 from __future__ import annotations
 
 import os
-import weakref
 from ctypes import byref, c_void_p
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Optional, Union
 
 from . import _native as n
+from ._handle import Handle
 from .errors import InvalidArgumentError, check
 
 if TYPE_CHECKING:
@@ -29,30 +29,26 @@ _SYNCHRONOUS = {"off": n.SYNC_OFF, "normal": n.SYNC_NORMAL, "full": n.SYNC_FULL}
 class Registry:
     """A registry file opened for loading stored rule-set versions (publishing and approving
     are done with `ardent publish` / `ardent registry`). Rule sets loaded stay valid after
-    close(). Shareable between threads."""
+    close(). Shareable between threads: close() while other threads load lets their loads
+    finish, and refuses the loads that start after it."""
 
     def __init__(self, path: Union[str, "os.PathLike[str]"]) -> None:
         out = c_void_p()
         check(lib.ardent_registry_open(byref(out), os.fsencode(path)))
-        self._handle: Optional[int] = out.value
-        self._finalizer = weakref.finalize(self, lib.ardent_registry_free, out.value)
+        self._native = Handle(self, out.value, lib.ardent_registry_free, "registry")
 
     def load(self, spec: str) -> "RuleSet":
         """Compiles the stored version `spec`: "name@version", or "name@approved" for the
         newest approved one. Raises NotFoundError when there is none, CompileError when the
-        stored sources do not compile with this engine, StorageError when the store fails."""
+        stored sources do not compile with this engine, StorageError when the store fails,
+        InvalidArgumentError once the registry is closed."""
         from .ruleset import load_from_registry  # ruleset imports this module
 
-        return load_from_registry(self._live(), spec)
-
-    def _live(self) -> int:
-        if self._handle is None:
-            raise InvalidArgumentError("the registry has been closed", code=n.EINVALID)
-        return self._handle
+        with self._native as registry:
+            return load_from_registry(registry, spec)
 
     def close(self) -> None:
-        self._handle = None
-        self._finalizer()
+        self._native.close()
 
     def __enter__(self) -> "Registry":
         return self
@@ -119,28 +115,26 @@ class AuditLog:
         opts.busy_timeout_ms = busy_timeout_ms
         out = c_void_p()
         check(lib.ardent_audit_open(byref(out), os.fsencode(path), byref(opts)))
-        self._handle: Optional[int] = out.value
-        self._finalizer = weakref.finalize(self, lib.ardent_audit_free, out.value)
+        self._native = Handle(self, out.value, lib.ardent_audit_free, "audit log")
 
     def flush(self) -> None:
         """Returns once every row recorded before the call is committed; raises StorageError
         when writing failed (the log stays failed: open a new one once the cause is fixed)."""
-        check(lib.ardent_audit_flush(self._live()))
-
-    def _live(self) -> int:
-        if self._handle is None:
-            raise InvalidArgumentError("the audit log has been closed", code=n.EINVALID)
-        return self._handle
+        with self._native as log:
+            check(lib.ardent_audit_flush(log))
 
     def close(self) -> None:
-        """Flushes, then closes; raises the flush's error, if any, after closing."""
-        if self._handle is None:
-            return
+        """Flushes, then closes; raises the flush's error, if any, after closing. Evaluations
+        running on other threads meanwhile are still recorded: the library writes what is
+        queued when the log is freed, after the last of them."""
         try:
             self.flush()
+        except InvalidArgumentError:
+            if self._native.closed:
+                return  # closed already, perhaps by another thread
+            raise
         finally:
-            self._handle = None
-            self._finalizer()
+            self._native.close()
 
     def __enter__(self) -> "AuditLog":
         return self

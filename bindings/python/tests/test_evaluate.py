@@ -8,7 +8,9 @@ import unittest
 import ardent
 from ardent import ConditionStatus, Duration, DurationUnit, Triage
 
-from .support import MINI_HIP, OVERLOAD
+from .support import CLOSED, MINI_HIP, OVERLOAD, close_while_working
+
+CLOSE_ROUNDS = 20
 
 
 class EvaluateTest(unittest.TestCase):
@@ -175,10 +177,10 @@ class EvaluateTest(unittest.TestCase):
 
     def test_a_closed_result_handle_serves_the_next_evaluation(self):
         first = self.rs.evaluate({"saddle_numbness": True})
-        handle = first._handle
+        handle = first._native._value
         first.close()
         second = self.rs.evaluate(OVERLOAD)
-        self.assertEqual(second._handle, handle)  # evaluated into, not allocated again
+        self.assertEqual(second._native._value, handle)  # evaluated into, not allocated again
         self.assertEqual((second.triage, second.red_flags), (Triage.SELF_CARE, []))
         with self.assertRaises(ardent.InvalidArgumentError):
             first.triage
@@ -190,6 +192,57 @@ class EvaluateTest(unittest.TestCase):
         gc.collect()
         self.assertEqual(r.triage, Triage.EMERGENCY)
         self.assertEqual(r.to_dict()["ruleset"]["name"], "mini_hip")
+
+
+# Fires a red flag, leaves rules undecided with questions to ask, and divides by zero.
+MIXED = {"fever": True, "night_pain": True, "pain_peak": "day_after", "weekly_km": 30, "weekly_km_before": 0}
+
+
+def read_everything(result, rule_names):
+    """Every reading a result offers, as plain values to compare."""
+    return {
+        "triage": (result.triage, result.triage_is_default),
+        "red_flags": result.red_flags,
+        "conditions": (result.conditions, result.suggested, result.considered, result.excluded),
+        "advice": result.advice,
+        "ask_next": result.ask_next,
+        "undecided": result.undecided,
+        "warnings": result.warnings,
+        "rule_state": [(result.rule_state(name), result.rule_state(i)) for i, name in enumerate(rule_names)],
+        "explain": (result.explain(), [result.explain(name) for name in rule_names],
+                    [result.explain(i) for i in range(len(rule_names))]),
+        "json": (result.to_json(), result.to_json(pretty=True), result.to_dict()),
+        "cds": (result.cds_hooks_json(), result.cds_hooks_json(pretty=True), result.cds_cards()),
+        "text": (result.report(), result.report(undecided=True), str(result), repr(result)),
+    }
+
+
+class ClosedRuleSetTest(unittest.TestCase):
+    def test_every_result_reading_works_after_the_rule_set_is_closed(self):
+        reference = ardent.compile(MINI_HIP)  # stays open
+        names = [r.name for r in reference.rules]
+        expected = read_everything(reference.evaluate(MIXED), names)
+        self.assertTrue(expected["ask_next"] and expected["undecided"] and expected["warnings"])
+
+        rs = ardent.compile(MINI_HIP)
+        results = {"evaluate": rs.evaluate(MIXED), "evaluate_many": next(rs.evaluate_many([MIXED]))}
+        rs.close()
+        for how, result in results.items():
+            with self.subTest(made_by=how):
+                self.assertEqual(read_everything(result, names), expected)
+                with self.assertRaises(ardent.NotFoundError):  # the library's answer, not "closed"
+                    result.rule_state("no_such_rule")
+
+    def test_a_closed_rule_set_keeps_what_it_declares_and_refuses_work(self):
+        rs = ardent.compile(MINI_HIP)
+        rules, conditions = rs.rules, rs.conditions
+        rs.close()
+        self.assertEqual((rs.name, rs.version, len(rs.findings)), ("mini_hip", "0.3.0", 11))
+        self.assertEqual((rs.rules, rs.conditions), (rules, conditions))
+        self.assertEqual(rs.finding("fever").name, "fever")
+        for work in (lambda: rs.evaluate(MIXED), lambda: list(rs.evaluate_many([MIXED]))):
+            with self.assertRaisesRegex(ardent.InvalidArgumentError, "closed"):
+                work()
 
 
 class EvaluateManyTest(unittest.TestCase):
@@ -272,6 +325,32 @@ class ThreadsTest(unittest.TestCase):
             t.join()
         self.assertEqual(failures, [])
 
+
+    def test_closing_a_rule_set_while_threads_evaluate(self):
+        saddle = {"saddle_numbness": True}
+        for round_ in range(CLOSE_ROUNDS):
+            with self.subTest(round=round_):
+                rs = ardent.compile(MINI_HIP)
+                outcomes = close_while_working(rs.close, lambda: rs.evaluate(saddle).triage)
+                self.assertEqual(set(outcomes), {Triage.EMERGENCY, CLOSED})
+
+    def test_closing_a_rule_set_while_threads_evaluate_batches(self):
+        saddles = [{"saddle_numbness": True}] * 64
+        for round_ in range(CLOSE_ROUNDS):
+            with self.subTest(round=round_):
+                rs = ardent.compile(MINI_HIP)
+                outcomes = close_while_working(rs.close, lambda: all(
+                    r.triage is Triage.EMERGENCY for r in rs.evaluate_many(saddles, threads=2, chunk_size=16)))
+                self.assertEqual(set(outcomes), {True, CLOSED})
+
+    def test_closing_a_result_while_threads_read_it(self):
+        rs = ardent.compile(MINI_HIP)
+        for round_ in range(CLOSE_ROUNDS):
+            with self.subTest(round=round_):
+                r = rs.evaluate(MIXED)
+                expected = r.to_json()
+                outcomes = close_while_working(r.close, lambda: r.to_json() == expected and r.explain("septic_hip").state)
+                self.assertEqual(set(outcomes), {ardent.RuleState.FIRED, CLOSED})
 
     def test_threads_may_share_one_result(self):
         rs = ardent.compile(MINI_HIP)

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import ardent
 
-from .support import MINI_HIP, OVERLOAD
+from .support import CLOSED, MINI_HIP, OVERLOAD, close_while_working
 
 CLI = os.environ.get("ARDENT_CLI")
+CLOSE_ROUNDS = 40
 
 
 @unittest.skipUnless(CLI, "set ARDENT_CLI to the ardent executable to run the store tests")
@@ -63,6 +64,16 @@ class StoreTest(unittest.TestCase):
         with self.assertRaises(ardent.InvalidArgumentError):
             ardent.compile("db:nothing-after-the-prefix")
 
+    def test_closing_a_registry_while_threads_load_from_it(self):
+        db = self.publish()
+        expected = ardent.compile(MINI_HIP).hash
+        for round_ in range(CLOSE_ROUNDS):
+            with self.subTest(round=round_):
+                registry = ardent.Registry(db)
+                outcomes = close_while_working(registry.close,
+                                               lambda: registry.load("mini_hip@approved").hash)
+                self.assertEqual(set(outcomes), {expected, CLOSED})
+
     def test_audited_evaluations_are_recorded_with_their_context(self):
         rules = ardent.compile(MINI_HIP)
         db = self.dir / "audit.db"
@@ -98,6 +109,24 @@ class StoreTest(unittest.TestCase):
                 th.join()
         rows = self.ardent_cli("audit", "query", "--db", db, "--json").stdout.splitlines()
         self.assertEqual(len(rows), 200)
+
+    def test_closing_an_audit_log_while_threads_record_to_it(self):
+        rules = ardent.compile(MINI_HIP)
+        expected = rules.evaluate(OVERLOAD).triage
+        db = self.dir / "audit.db"
+        recorded = 0
+        for round_ in range(CLOSE_ROUNDS // 4):
+            with self.subTest(round=round_):
+                log = ardent.AuditLog(db, batch_size=8, flush_interval_ms=1)
+                context = ardent.AuditContext(f"round-{round_}")
+                outcomes = close_while_working(
+                    log.close, lambda: rules.evaluate(OVERLOAD, audit=log, context=context).triage)
+                self.assertEqual(set(outcomes), {expected, CLOSED})
+                recorded += outcomes.count(expected)
+        # Evaluations that were running when close() was called are recorded too.
+        rows = self.ardent_cli("audit", "query", "--db", db, "--json").stdout.splitlines()
+        self.assertEqual(len(rows), recorded)
+        self.assertEqual(self.ardent_cli("audit", "verify", "--db", db).returncode, 0)
 
     def test_audit_errors(self):
         rules = ardent.compile(MINI_HIP)
