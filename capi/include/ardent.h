@@ -530,10 +530,13 @@ ARDENT_API int ardent_case_unset_at(ardent_case *kase, uint32_t finding);
 /* Sets findings from a JSON object: {"fever": true, "age": 54, "pain_peak":
 ** "day_after_activity", "symptom_duration": "6 weeks", "night_pain": null}. Booleans are
 ** true/false; numbers are numbers; enum values are strings; durations are a number of days or
-** a string "<amount> <unit>"; null records unknown. Findings not named keep their state.
-** `length` is the size in bytes or ARDENT_NUL_TERMINATED. All or nothing: on any error the case
-** is unchanged. Errors: ARDENT_EINVALID (NULL, malformed JSON, not an object, invalid UTF-8),
-** and as for the typed setters (ardent_last_error()->finding names the culprit). */
+** a string "<amount> <unit>" ("6 weeks", or abbreviated: "6 wks", "90 min"); null records
+** unknown. Findings not named keep their state. `length` is the size in bytes or
+** ARDENT_NUL_TERMINATED. All or nothing: on any error the case is unchanged. Errors:
+** ARDENT_EINVALID (NULL, malformed JSON, not an object, invalid UTF-8, a finding named twice),
+** ARDENT_ERANGE for a number no double holds (1e309), and as for the typed setters
+** (ardent_last_error()->finding names the culprit). The messages are the engine's, the same
+** as the command line and the REPL give for the same input. */
 ARDENT_API int ardent_case_set_json(ardent_case *kase, const char *json, size_t length);
 
 /* The state of finding `finding` (ARDENT_STATE_*), or a negative code: ARDENT_EINVALID for a

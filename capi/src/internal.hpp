@@ -161,7 +161,7 @@ using ardent::closest_name;
 using ardent::invalid_utf8_at;
 using ardent::to_valid_utf8;
 using ardent::valid_utf8;
-inline std::string quote(std::string_view name) { return ardent::quoted(name); }
+inline std::string quote(std::string_view name) { return ardent::in_quotes(name); }
 
 // ARDENT_ENOTFOUND for a name that is not among `names` (with a "did you mean"), or
 // ARDENT_EINVALID when the name is not valid UTF-8. Must be called inside guard().

@@ -30,7 +30,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // `text` in single quotes for a message: control characters and invalid UTF-8 escaped as \xNN,
 // and shortened to its first 80 characters followed by "..." so that a huge value is not echoed.
-std::string quoted(std::string_view text);
+std::string in_quotes(std::string_view text);
 
 // Byte offset of the first invalid UTF-8 sequence (RFC 3629), or npos when `text` is valid.
 std::size_t invalid_utf8_at(std::string_view text) noexcept;

@@ -6,9 +6,7 @@
 #include <unistd.h>
 
 #include "cli/commands.hpp"
-#ifdef ARDENT_HAVE_STORE
 #include "ardent/store.hpp"
-#endif
 
 namespace ardent::cli {
 
@@ -22,7 +20,6 @@ namespace {
 
 // `db:FILE:name@version` or `db:FILE:name@approved` loads a published version from a registry.
 bool compile_spec(const std::string& spec, CompileOutput& out, int& exit_code) {
-#ifdef ARDENT_HAVE_STORE
   if (auto reg = store::parse_registry_spec(spec)) {
     try {
       out = store::compile_from_registry(*reg);
@@ -37,7 +34,6 @@ bool compile_spec(const std::string& spec, CompileOutput& out, int& exit_code) {
       return false;
     }
   }
-#endif
   std::error_code ec;
   if (!std::filesystem::exists(spec, ec)) {
     fmt::print(stderr, "ardent: cannot open rule set '{}': no such file or directory\n", spec);

@@ -16,9 +16,7 @@
 #include "ardent/result.hpp"
 #include "cli/case_input.hpp"
 #include "cli/commands.hpp"
-#ifdef ARDENT_HAVE_STORE
 #include "ardent/store.hpp"
-#endif
 
 namespace ardent::cli {
 
@@ -38,7 +36,6 @@ struct EvalOptions {
   std::vector<std::string> tags;  // KEY=VALUE
 };
 
-#ifdef ARDENT_HAVE_STORE
 // The audit log of one `ardent eval` run, or nothing when --audit was not given.
 class AuditSink {
  public:
@@ -86,14 +83,6 @@ class AuditSink {
   std::optional<store::Audit> audit_;
   std::atomic<std::uint64_t> attempted_{0};
 };
-#else
-class AuditSink {
- public:
-  explicit AuditSink(const EvalOptions&) {}
-  void evaluate(const Case& c, Result& r, std::size_t = 0) { ardent::evaluate(c, r); }
-  bool close() { return true; }
-};
-#endif
 
 bool read_input(const std::string& path, std::string& out) {
   if (path == "-") {
@@ -215,12 +204,10 @@ Command add_eval(CLI::App& app) {
   sub->add_flag("--batch", o->batch, "CASE is JSON Lines: one case per line, one JSON result per line");
   sub->add_option("--threads", o->threads, "threads for --batch (default: all cores)");
   sub->add_flag("--undecided", o->undecided, "also list undecided rules and what they wait for");
-#ifdef ARDENT_HAVE_STORE
   auto* audit = sub->add_option("--audit", o->audit_file, "record every evaluation in this audit log (SQLite)");
   sub->add_option("--encounter", o->encounter, "with --audit: the encounter id to record")->needs(audit);
   sub->add_option("--user", o->user, "with --audit: the user id to record")->needs(audit);
   sub->add_option("--tag", o->tags, "with --audit: a KEY=VALUE tag to record (repeatable)")->needs(audit);
-#endif
   return {sub, [o]() {
     int code = kExitOk;
     RulesetPtr rules = load_rules(o->rules, code);

@@ -13,9 +13,7 @@ int main(int argc, char** argv) {
   app.fallthrough(false);
 
   std::vector<Command> commands{add_check(app), add_eval(app), add_test(app), add_repl(app)};
-#ifdef ARDENT_HAVE_STORE
   commands.push_back(add_store_commands(app));
-#endif
 
   try {
     app.parse(argc, argv);

@@ -5,15 +5,19 @@
 #include <string>
 #include <string_view>
 
+#include <fmt/color.h>
+
 #include "ardent/ruleset.hpp"
-#include "diag/paint.hpp"
 
 namespace ardent::cli {
 
 struct Style {
   bool colour = false;
 
-  std::string paint(fmt::text_style style, std::string_view text) const { return diag::paint(colour, style, text); }
+  // fmt writes the escape sequences, as it does for the compiler's diagnostics.
+  std::string paint(fmt::text_style style, std::string_view text) const {
+    return colour ? fmt::format(style, "{}", text) : std::string(text);
+  }
   std::string bold(std::string_view t) const { return paint(fmt::emphasis::bold, t); }
   std::string dim(std::string_view t) const { return paint(fmt::emphasis::faint, t); }
   std::string red(std::string_view t) const { return paint(fmt::emphasis::bold | fmt::fg(fmt::terminal_color::red), t); }

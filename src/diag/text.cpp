@@ -66,7 +66,7 @@ std::string to_valid_utf8(std::string_view text) {
   return out;
 }
 
-std::string quoted(std::string_view name) {
+std::string in_quotes(std::string_view name) {
   constexpr std::size_t kMaxShown = 80;  // characters; a name longer than this is a mistake
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out = "'";

@@ -76,13 +76,13 @@ TEST(DidYouMean, PhrasesTheGuess) {
   EXPECT_EQ(did_you_mean("temperature", kFindings), "");
 }
 
-TEST(Quoted, EscapesAndShortens) {
-  EXPECT_EQ(quoted("fever"), "'fever'");
-  EXPECT_EQ(quoted("a\nb"), "'a\\x0ab'");
-  EXPECT_EQ(quoted("\xff"), "'\\xff'");
-  EXPECT_EQ(quoted("caf\xc3\xa9"), "'caf\xc3\xa9'");
+TEST(InQuotes, EscapesAndShortens) {
+  EXPECT_EQ(in_quotes("fever"), "'fever'");
+  EXPECT_EQ(in_quotes("a\nb"), "'a\\x0ab'");
+  EXPECT_EQ(in_quotes("\xff"), "'\\xff'");
+  EXPECT_EQ(in_quotes("caf\xc3\xa9"), "'caf\xc3\xa9'");
   const std::string huge(50'000'000, 'x');
-  const std::string q = quoted(huge);
+  const std::string q = in_quotes(huge);
   EXPECT_EQ(q, "'" + std::string(80, 'x') + "...'");
 }
 

@@ -3,6 +3,8 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -203,6 +205,53 @@ TEST(StoreCli, EvalRecordsEveryEvaluationInTheAuditLog) {
   EXPECT_NE(r.out.find("--tag 'nokey' is not KEY=VALUE"), std::string::npos) << r.out;
   r = ardent("eval " + q(rules) + " " + q(single) + " --encounter enc-9");
   EXPECT_EQ(r.code, 2) << r.out;  // --encounter needs --audit
+}
+
+
+// A log that fails mid-batch (here the file size limit stands in for a full disk) loses no result:
+// every line still prints its result, the command exits 1 and says how many rows were not
+// written, and what was written still verifies.
+TEST(StoreCli, BatchKeepsEveryResultWhenTheAuditLogFails) {
+  ScratchDir dir;
+  const auto db = dir / "audit.db";
+  const auto rules = testing::write_ruleset(dir, "mini", "1.0.0");
+  const auto single = dir / "case.json";
+  testing::write_file(single, R"({"fever": true})");
+  ASSERT_EQ(ardent("eval " + q(rules) + " " + q(single) + " --audit " + q(db)).code, 0);
+
+  constexpr std::size_t kLines = 3000;
+  std::string cases;
+  for (std::size_t i = 0; i < kLines; ++i) cases += i % 2 ? "{\"fever\": true}\n" : "{\"fever\": false}\n";
+  const auto lines = dir / "cases.jsonl";
+  testing::write_file(lines, cases);
+  const auto errors = dir / "stderr.txt";
+  // 400 blocks of 512 bytes; SIGXFSZ ignored, so writes past the limit fail with EFBIG instead.
+  const std::string command = "ulimit -f 400; trap '' XFSZ; exec " + std::string(ARDENT_CLI) + " eval --batch " +
+                              q(rules) + " " + q(lines) + " --audit " + q(db) + " --threads 2 2>" + q(errors);
+  FILE* p = popen(command.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::string out;
+  char buf[4096];
+  for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+  const int status = pclose(p);
+  std::ifstream err_in(errors);
+  const std::string err((std::istreambuf_iterator<char>(err_in)), std::istreambuf_iterator<char>());
+
+  ASSERT_TRUE(WIFEXITED(status)) << err;
+  EXPECT_EQ(WEXITSTATUS(status), 1) << err;
+  std::size_t results = 0;
+  std::istringstream out_lines(out);
+  for (std::string line; std::getline(out_lines, line);) results += nlohmann::json::parse(line).contains("triage");
+  EXPECT_EQ(results, kLines);
+  EXPECT_NE(err.find("ardent eval: the audit log failed: "), std::string::npos) << err;
+  const std::string tail = " of " + std::to_string(kLines) + " audit rows were not written";
+  const auto at = err.find(tail);
+  ASSERT_NE(at, std::string::npos) << err;
+  const auto start = err.rfind("ardent eval: ", at) + std::string("ardent eval: ").size();
+  const std::size_t lost = std::stoul(err.substr(start, at - start));
+  EXPECT_GT(lost, 0u);
+  EXPECT_EQ(query_audit(db).size(), 1 + kLines - lost);
+  EXPECT_TRUE(verify_audit(db).ok());
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "api/case_values.hpp"
+#include "eval/case_values.hpp"
 
 #include <fmt/format.h>
 
@@ -10,7 +10,7 @@
 #include "ardent/numbers.hpp"
 #include "ardent/names.hpp"
 
-namespace ardent::api {
+namespace ardent::eval {
 
 namespace {
 
@@ -109,7 +109,7 @@ std::uint32_t slot_of(const Program& p, std::string_view name) {
   names.reserve(p.findings.size());
   for (const auto& f : p.findings) names.push_back(f.name);
   throw InputError(InputError::Kind::UnknownFinding, std::string(name),
-                   fmt::format("rule set '{}' has no finding {}{}", p.name, ardent::quoted(name), did_you_mean(name, names)));
+                   fmt::format("rule set '{}' has no finding {}{}", p.name, ardent::in_quotes(name), did_you_mean(name, names)));
 }
 
 void put_bool(const FindingInfo& f, Slot out, bool v) {
@@ -147,7 +147,7 @@ void put_enum(const FindingInfo& f, Slot out, std::uint32_t index) {
 }
 
 void put_enum(const FindingInfo& f, Slot out, std::string_view value) {
-  if (f.type != FindingType::enumeration) wrong_type(f, ardent::quoted(value));
+  if (f.type != FindingType::enumeration) wrong_type(f, ardent::in_quotes(value));
   for (std::uint32_t i = 0; i < f.values.size(); ++i)
     if (f.values[i] == value) {
       out.state = kGiven;
@@ -155,7 +155,7 @@ void put_enum(const FindingInfo& f, Slot out, std::string_view value) {
       return;
     }
   throw InputError(InputError::Kind::OutOfDomain, f.name,
-                   fmt::format("{} is not a value of finding '{}' (one of: {}){}", ardent::quoted(value), f.name, domain(f),
+                   fmt::format("{} is not a value of finding '{}' (one of: {}){}", ardent::in_quotes(value), f.name, domain(f),
                                did_you_mean(value, f.values)));
 }
 
@@ -169,12 +169,12 @@ void put_duration(const FindingInfo& f, Slot out, double amount, DurationUnit un
 }
 
 void put_duration_text(const FindingInfo& f, Slot out, std::string_view text) {
-  if (f.type != FindingType::duration) wrong_type(f, ardent::quoted(text));
+  if (f.type != FindingType::duration) wrong_type(f, ardent::in_quotes(text));
   auto n = leading_number(text);
   if (n && !n->rest.empty())
     if (auto unit = parse_duration_unit(n->rest)) return put_duration(f, out, n->value, *unit);
   throw InputError(InputError::Kind::WrongType, f.name,
-                   fmt::format("finding '{}' needs a duration such as '6 weeks'; got {}", f.name, ardent::quoted(text)));
+                   fmt::format("finding '{}' needs a duration such as '6 weeks'; got {}", f.name, ardent::in_quotes(text)));
 }
 
 void put_unknown(Slot out) {
@@ -191,7 +191,7 @@ void put_text(const FindingInfo& f, Slot out, std::string_view text) {
   if (f.type == FindingType::enumeration) return put_enum(f, out, text);
   if (auto flag = yes_no(text)) return put_bool(f, out, *flag);
   auto n = leading_number(text);
-  if (!n) wrong_type(f, ardent::quoted(text));
+  if (!n) wrong_type(f, ardent::in_quotes(text));
   if (n->rest.empty()) {
     if (f.type == FindingType::duration)
       throw InputError(InputError::Kind::WrongType, f.name,
@@ -202,7 +202,7 @@ void put_text(const FindingInfo& f, Slot out, std::string_view text) {
   // "54 years" for a number finding declared in years.
   if (f.type == FindingType::number && !f.unit.empty() && same_word(n->rest, f.unit)) return put_number(f, out, n->value);
   if (f.type == FindingType::duration) return put_duration_text(f, out, text);
-  wrong_type(f, ardent::quoted(text));
+  wrong_type(f, ardent::in_quotes(text));
 }
 
-}  // namespace ardent::api
+}  // namespace ardent::eval

@@ -7,13 +7,13 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "api/case_values.hpp"
+#include "eval/case_values.hpp"
 #include "ardent/names.hpp"
 #include "compile/program.hpp"
 
 namespace ardent {
 
-using api::Slot;
+using eval::Slot;
 
 Case::Case(RulesetPtr ruleset) : ruleset_(std::move(ruleset)) {
   if (!ruleset_) throw std::invalid_argument("a Case needs a rule set");
@@ -23,37 +23,37 @@ Case::Case(RulesetPtr ruleset) : ruleset_(std::move(ruleset)) {
 }
 
 void Case::set_bool(std::uint32_t slot, bool value) {
-  const auto& f = api::finding_at(internal::program_of(*ruleset_), slot);
-  api::put_bool(f, Slot{state_[slot], value_[slot]}, value);
+  const auto& f = eval::finding_at(internal::program_of(*ruleset_), slot);
+  eval::put_bool(f, Slot{state_[slot], value_[slot]}, value);
 }
 
 void Case::set_number(std::uint32_t slot, double value) {
-  const auto& f = api::finding_at(internal::program_of(*ruleset_), slot);
-  api::put_number(f, Slot{state_[slot], value_[slot]}, value);
+  const auto& f = eval::finding_at(internal::program_of(*ruleset_), slot);
+  eval::put_number(f, Slot{state_[slot], value_[slot]}, value);
 }
 
 void Case::set_enum(std::uint32_t slot, std::uint32_t value_index) {
-  const auto& f = api::finding_at(internal::program_of(*ruleset_), slot);
-  api::put_enum(f, Slot{state_[slot], value_[slot]}, value_index);
+  const auto& f = eval::finding_at(internal::program_of(*ruleset_), slot);
+  eval::put_enum(f, Slot{state_[slot], value_[slot]}, value_index);
 }
 
 void Case::set_enum(std::uint32_t slot, std::string_view value) {
-  const auto& f = api::finding_at(internal::program_of(*ruleset_), slot);
-  api::put_enum(f, Slot{state_[slot], value_[slot]}, value);
+  const auto& f = eval::finding_at(internal::program_of(*ruleset_), slot);
+  eval::put_enum(f, Slot{state_[slot], value_[slot]}, value);
 }
 
 void Case::set_duration(std::uint32_t slot, double amount, DurationUnit unit) {
-  const auto& f = api::finding_at(internal::program_of(*ruleset_), slot);
-  api::put_duration(f, Slot{state_[slot], value_[slot]}, amount, unit);
+  const auto& f = eval::finding_at(internal::program_of(*ruleset_), slot);
+  eval::put_duration(f, Slot{state_[slot], value_[slot]}, amount, unit);
 }
 
 void Case::set_unknown(std::uint32_t slot) {
-  api::finding_at(internal::program_of(*ruleset_), slot);
-  api::put_unknown(Slot{state_[slot], value_[slot]});
+  eval::finding_at(internal::program_of(*ruleset_), slot);
+  eval::put_unknown(Slot{state_[slot], value_[slot]});
 }
 
 void Case::unset(std::uint32_t slot) {
-  api::finding_at(internal::program_of(*ruleset_), slot);
+  eval::finding_at(internal::program_of(*ruleset_), slot);
   state_[slot] = static_cast<std::uint8_t>(FindingState::not_asked);
   value_[slot] = 0;
 }
@@ -97,7 +97,7 @@ std::string json_error_text(std::string_view text, std::size_t bytes_read, const
     const auto begin = lr + kLastRead.size();
     auto end = why.find("'; expected", begin);
     if (end == std::string::npos) end = why.size() - 1;
-    if (end >= begin) why.replace(lr + 2, end + 1 - (lr + 2), "last read: " + ardent::quoted(why.substr(begin, end - begin)));
+    if (end >= begin) why.replace(lr + 2, end + 1 - (lr + 2), "last read: " + ardent::in_quotes(why.substr(begin, end - begin)));
   }
   return "malformed JSON at line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + why;
 }
@@ -110,18 +110,18 @@ class FindingsSax : public nlohmann::json_sax<nlohmann::json> {
   FindingsSax(const Program& p, std::string_view text, std::vector<std::uint8_t>& state, std::vector<double>& value)
       : p_(p), text_(text), state_(state), value_(value), seen_(p.findings.size(), false) {}
 
-  bool null() override { return put([&](const FindingInfo&, Slot out) { api::put_unknown(out); }); }
+  bool null() override { return put([&](const FindingInfo&, Slot out) { eval::put_unknown(out); }); }
   bool boolean(bool v) override {
-    return put([&](const FindingInfo& f, Slot out) { api::put_bool(f, out, v); });
+    return put([&](const FindingInfo& f, Slot out) { eval::put_bool(f, out, v); });
   }
   bool number_integer(number_integer_t v) override { return number(static_cast<double>(v)); }
   bool number_unsigned(number_unsigned_t v) override { return number(static_cast<double>(v)); }
   bool number_float(number_float_t v, const string_t&) override { return number(v); }
   bool string(string_t& v) override {
     return put([&](const FindingInfo& f, Slot out) {
-      if (f.type == FindingType::enumeration) return api::put_enum(f, out, v);
-      if (f.type == FindingType::duration) return api::put_duration_text(f, out, v);
-      api::wrong_type(f, "the text " + ardent::quoted(v));
+      if (f.type == FindingType::enumeration) return eval::put_enum(f, out, v);
+      if (f.type == FindingType::duration) return eval::put_duration_text(f, out, v);
+      eval::wrong_type(f, "the text " + ardent::in_quotes(v));
     });
   }
   bool binary(binary_t&) override { return nested("binary data"); }
@@ -140,8 +140,8 @@ class FindingsSax : public nlohmann::json_sax<nlohmann::json> {
   }
   bool end_array() override { return true; }
   bool key(string_t& k) override {
-    slot_ = api::slot_of(p_, k);
-    if (seen_[slot_]) api::given_twice(p_.findings[slot_]);
+    slot_ = eval::slot_of(p_, k);
+    if (seen_[slot_]) eval::given_twice(p_.findings[slot_]);
     seen_[slot_] = true;
     return true;
   }
@@ -162,11 +162,11 @@ class FindingsSax : public nlohmann::json_sax<nlohmann::json> {
     return true;
   }
   bool number(double v) {
-    return put([&](const FindingInfo& f, Slot out) { api::put_number(f, out, v); });
+    return put([&](const FindingInfo& f, Slot out) { eval::put_number(f, out, v); });
   }
   bool nested(const char* what) {
     if (depth_ == 0) not_an_object();
-    api::wrong_type(p_.findings[slot_], what);
+    eval::wrong_type(p_.findings[slot_], what);
   }
 
   const Program& p_;
@@ -198,10 +198,10 @@ void Case::set_text(std::span<const TextValue> values) {
   std::vector<double> value = value_;
   std::vector<bool> seen(p.findings.size(), false);
   for (const auto& v : values) {
-    const std::uint32_t slot = api::slot_of(p, v.finding);
-    if (seen[slot]) api::given_twice(p.findings[slot]);
+    const std::uint32_t slot = eval::slot_of(p, v.finding);
+    if (seen[slot]) eval::given_twice(p.findings[slot]);
     seen[slot] = true;
-    api::put_text(p.findings[slot], Slot{state[slot], value[slot]}, v.text);
+    eval::put_text(p.findings[slot], Slot{state[slot], value[slot]}, v.text);
   }
   state_.swap(state);
   value_.swap(value);

@@ -4,7 +4,7 @@
 #include <stdexcept>
 
 #include "ardent/result.hpp"
-#include "api/case_values.hpp"
+#include "eval/case_values.hpp"
 #include "compile/program.hpp"
 
 namespace ardent {
@@ -87,7 +87,7 @@ std::optional<std::uint32_t> Ruleset::rule_index(std::string_view name) const {
   return lookup(program_->rule_names, name);
 }
 
-std::uint32_t Ruleset::finding_slot(std::string_view name) const { return api::slot_of(*program_, name); }
+std::uint32_t Ruleset::finding_slot(std::string_view name) const { return eval::slot_of(*program_, name); }
 
 std::optional<std::uint32_t> Ruleset::enum_value_index(std::uint32_t slot, std::string_view value) const {
   if (slot >= program_->findings.size()) return std::nullopt;

@@ -9,7 +9,7 @@
 #include "ardent/case.hpp"
 #include "compile/program.hpp"
 
-namespace ardent::api {
+namespace ardent::eval {
 
 struct Slot {
   std::uint8_t& state;
@@ -33,4 +33,4 @@ void put_unknown(Slot out);
 // A value as a person types it: "yes", "7", "54 years", "6 wks", "day_after_activity", "?".
 void put_text(const FindingInfo& f, Slot out, std::string_view text);
 
-}  // namespace ardent::api
+}  // namespace ardent::eval
