@@ -39,7 +39,7 @@ struct expr : tagged {
   name ref;                  // Ref, Is, In, Known, Unknown
   std::vector<name> values;  // Is, In
   double number = 0;         // Number, Duration
-  DurationUnit unit = DurationUnit::Days;
+  DurationUnit unit = DurationUnit::days;
   CmpOp cmp = CmpOp::Eq;
   ArithOp arith = ArithOp::Add;
   std::uint32_t count = 0;  // AtLeast
@@ -66,7 +66,7 @@ struct range : tagged {
 };
 
 struct finding_type : tagged {
-  FindingType kind = FindingType::Bool;
+  FindingType kind = FindingType::boolean;
   std::vector<name> values;  // Enum
   boost::optional<number> min, max;
   bool integer = false;
@@ -121,7 +121,7 @@ struct given_item : tagged {
   name finding;
   GivenItem::Kind kind = GivenItem::Kind::Yes;
   double number = 0;
-  DurationUnit unit = DurationUnit::Days;
+  DurationUnit unit = DurationUnit::days;
   name value;  // Enum
 };
 

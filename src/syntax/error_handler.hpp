@@ -3,9 +3,13 @@
 // "expected " + that name, except for a few failures that read better phrased on their own.
 #pragma once
 
+#include <array>
 #include <boost/spirit/home/x3.hpp>
+#include <cstddef>
 #include <string>
 #include <string_view>
+
+#include "ardent/vocabulary.hpp"
 
 namespace ardent::syntax::grammar {
 
@@ -14,6 +18,30 @@ namespace x3 = boost::spirit::x3;
 // Names of the rules whose failure deserves a message of its own (see message_for).
 inline constexpr const char* string_end_name = "the closing '\"' of the string";
 inline constexpr const char* escape_name = "an escape sequence (\\\", \\\\ or \\n)";
+
+// "a, b, c or d": the words of a vocabulary table as a message lists them.
+template <std::size_t N>
+std::string one_of(const std::array<std::string_view, N>& words) {
+  std::string out;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (i > 0) out += i + 1 == N ? " or " : ", ";
+    out += words[i];
+  }
+  return out;
+}
+
+// Built from the vocabulary so that the message names exactly the words the grammar accepts.
+inline std::string duration_unit_name() {
+  std::array<std::string_view, kDurationUnits.size()> plurals;
+  for (std::size_t i = 0; i < plurals.size(); ++i) plurals[i] = kDurationUnits[i].plural;
+  return "a duration unit (" + one_of(plurals) + ")";
+}
+
+// A rule's name must outlive the grammar, hence the one static copy.
+inline const char* triage_level_name() {
+  static const std::string name = "a triage level (" + one_of(kTriageNames) + ")";
+  return name.c_str();
+}
 
 // Where the first syntax error was found, and what was expected there.
 struct error_sink {

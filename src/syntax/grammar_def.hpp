@@ -15,6 +15,7 @@
 #include <boost/fusion/include/at_c.hpp>
 #include <boost/spirit/home/x3.hpp>
 #include <charconv>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -59,26 +60,30 @@ struct keyword_parser : x3::parser<keyword_parser> {
   using attribute_type = x3::unused_type;
   static bool const has_attribute = false;
 
-  constexpr explicit keyword_parser(const char* w) : word(w) {}
+  constexpr explicit keyword_parser(std::string_view w) : word(w) {}
 
   template <typename It, typename Ctx, typename RCtx, typename Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
     It i = first;
     x3::skip_over(i, last, ctx);
-    for (const char* w = word; *w != '\0'; ++w, ++i) {
-      if (i == last || ascii_lower(*i) != *w) return false;
+    for (char w : word) {
+      if (i == last || ascii_lower(*i) != w) return false;
+      ++i;
     }
     if (i != last && is_word_char(*i)) return false;
     first = i;
     return true;
   }
 
-  const char* word;  // lower case
+  std::string_view word;  // lower case
 };
 
-constexpr keyword_parser kw(const char* word) { return keyword_parser(word); }
+constexpr keyword_parser kw(std::string_view word) { return keyword_parser(word); }
+// `bool`, `number`, `duration`: a finding type spelled as the vocabulary names it.
+constexpr keyword_parser kw(FindingType type) { return keyword_parser(to_string(type)); }
 
-// A duration unit, singular or plural, any case: `week`, `Weeks`.
+// A duration unit spelled out, singular or plural, any case: `week`, `Weeks`. Rule files take
+// no abbreviations, so `6 w` is a number followed by a name.
 struct duration_unit_parser : x3::parser<duration_unit_parser> {
   using attribute_type = DurationUnit;
   static bool const has_attribute = true;
@@ -87,31 +92,12 @@ struct duration_unit_parser : x3::parser<duration_unit_parser> {
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& out) const {
     It i = first;
     x3::skip_over(i, last, ctx);
-    char word[8];
-    std::size_t n = 0;
-    while (i != last && is_word_char(*i)) {
-      if (n == sizeof word) return false;
-      word[n++] = ascii_lower(*i);
-      ++i;
-    }
-    std::string_view w(word, n);
-    if (w.size() > 1 && w.back() == 's') w.remove_suffix(1);
-    DurationUnit unit;
-    if (w == "minute")
-      unit = DurationUnit::Minutes;
-    else if (w == "hour")
-      unit = DurationUnit::Hours;
-    else if (w == "day")
-      unit = DurationUnit::Days;
-    else if (w == "week")
-      unit = DurationUnit::Weeks;
-    else if (w == "month")
-      unit = DurationUnit::Months;
-    else if (w == "year")
-      unit = DurationUnit::Years;
-    else
-      return false;
-    x3::traits::move_to(unit, out);
+    const It word_start = i;
+    while (i != last && is_word_char(*i)) ++i;
+    const std::string_view word(word_start, static_cast<std::size_t>(i - word_start));
+    const std::optional<DurationUnit> unit = parse_duration_unit(word, UnitSpelling::words);
+    if (!unit) return false;
+    x3::traits::move_to(*unit, out);
     first = i;
     return true;
   }
@@ -160,14 +146,14 @@ template <>
 struct get_info<ardent::syntax::grammar::keyword_parser> {
   using result_type = std::string;
   std::string operator()(ardent::syntax::grammar::keyword_parser const& p) const {
-    return std::string("'") + p.word + "'";
+    return "'" + std::string(p.word) + "'";
   }
 };
 template <>
 struct get_info<ardent::syntax::grammar::duration_unit_parser> {
   using result_type = std::string;
   std::string operator()(ardent::syntax::grammar::duration_unit_parser const&) const {
-    return "a duration unit (minutes, hours, days, weeks, months or years)";
+    return ardent::syntax::grammar::duration_unit_name();
   }
 };
 }  // namespace boost::spirit::x3
@@ -494,14 +480,14 @@ inline constexpr auto make_plain_type = [](auto& ctx) {
 
 inline constexpr auto make_enum_type = [](auto& ctx) {
   ast::finding_type t;
-  t.kind = FindingType::Enum;
+  t.kind = FindingType::enumeration;
   t.values = std::move(_attr(ctx));
   _val(ctx) = std::move(t);
 };
 
 inline constexpr auto make_number_type = [](auto& ctx) {
   ast::finding_type t;
-  t.kind = FindingType::Number;
+  t.kind = FindingType::number;
   auto& range = fusion::at_c<0>(_attr(ctx));
   if (range) {
     t.min = range->lo;
@@ -680,7 +666,7 @@ inline const auto text_attr_kind_def =
     (kw("group") >> attr(ast::attr_kind::group)) | (kw("advice") >> attr(ast::attr_kind::advice));
 
 inline const auto triage_level =
-    named<ast::name>("a triage level (self_care, routine, urgent or emergency)", name);
+    named<ast::name>(triage_level_name(), name);
 
 inline const auto header_def =
     kw("ruleset") > named<ast::name>("the rule set's name", name) >
@@ -693,12 +679,12 @@ inline const auto finding_decl_def = kw("finding") > named<ast::name>("a finding
                                      named("':' after the finding's name", lit(':')) > finding_type
                                      > *attribute;
 inline const auto finding_type_def =
-    locate[kw("bool")[make_plain_type<FindingType::Bool>] |
+    locate[kw(FindingType::boolean)[make_plain_type<FindingType::boolean>] |
            (kw("one") > kw("of") > lit('{') > value_list >
             named("',' or '}' in the list of values", lit('}')))[make_enum_type] |
-           (kw("number") > -range > x3::matches[kw("integer")] >
+           (kw(FindingType::number) > -range > x3::matches[kw("integer")] >
             -(kw("unit") > text))[make_number_type] |
-           kw("duration")[make_plain_type<FindingType::Duration>]];
+           kw(FindingType::duration)[make_plain_type<FindingType::duration>]];
 
 inline const auto range_def = signed_number >>
                               lit("..") > named<ast::number>("the upper bound after '..'",
