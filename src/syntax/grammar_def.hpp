@@ -24,6 +24,7 @@
 #include "syntax/ast_adapted.hpp"
 #include "syntax/error_handler.hpp"
 #include "syntax/grammar.hpp"
+#include "syntax/reserved.hpp"
 
 namespace ardent::syntax::grammar {
 
@@ -45,15 +46,6 @@ constexpr bool is_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 constexpr char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-
-// Words that can never be identifiers: the expression keywords.
-inline bool is_reserved(std::string_view word) {
-  for (std::string_view r : {"and", "or", "not", "is", "in", "between", "of", "at", "least",
-                             "known", "unknown", "when", "then", "yes", "no"}) {
-    if (word == r) return true;
-  }
-  return false;
-}
 
 // A case-insensitive keyword ending at a word boundary: `android` is not `and` + `roid`.
 struct keyword_parser : x3::parser<keyword_parser> {

@@ -8,6 +8,7 @@
 #include "syntax/grammar.hpp"
 #include "syntax/line_index.hpp"
 #include "syntax/precheck.hpp"
+#include "syntax/reserved.hpp"
 #include "syntax/to_tree.hpp"
 #include "syntax/tree.hpp"
 
@@ -49,14 +50,6 @@ std::string_view token_at(const char* p, const char* end) {
   return std::string_view(p, static_cast<std::size_t>(q - p));
 }
 
-bool is_reserved_word(std::string_view w) {
-  for (std::string_view r : {"and", "or", "not", "is", "in", "between", "of", "at", "least",
-                             "known", "unknown", "when", "then", "yes", "no"}) {
-    if (w == r) return true;
-  }
-  return false;
-}
-
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -68,7 +61,7 @@ std::string with_hint(std::string message, std::string_view token) {
       (ends_with(message, " name") || message.find("a name") != std::string::npos ||
        message.find("a value") != std::string::npos);
   if (!name_expected || token.empty()) return message;
-  if (is_reserved_word(token)) {
+  if (is_reserved(token)) {
     return message + " ('" + std::string(token) + "' is a reserved word)";
   }
   for (char c : token) {
