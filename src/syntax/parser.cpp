@@ -5,8 +5,8 @@
 #include <string_view>
 #include <utility>
 
-#include "syntax/grammar.hpp"
 #include "syntax/line_index.hpp"
+#include "syntax/module_parser.hpp"
 #include "syntax/precheck.hpp"
 #include "syntax/reserved.hpp"
 #include "syntax/to_tree.hpp"
@@ -100,8 +100,7 @@ ParseOutput parse(const SourceFile& file, std::uint32_t file_index) {
   ast::module decls;
   bool ok = false;
   try {
-    auto const parser = boost::spirit::x3::with<grammar::error_sink_tag>(sink)[grammar::module()];
-    ok = boost::spirit::x3::phrase_parse(first, end, parser, grammar::skipper, decls);
+    ok = grammar::parse_module(first, end, decls, sink);
   } catch (const std::bad_alloc&) {
     return failure(file_index, lines.span(0, 0), "out of memory while parsing");
   } catch (const std::exception& e) {

@@ -1,5 +1,6 @@
 #include "syntax/to_tree.hpp"
 
+#include <boost/variant/apply_visitor.hpp>
 #include <string>
 #include <utility>
 
@@ -53,7 +54,7 @@ class Converter {
     Module m;
     m.file = file_;
     for (auto& d : decls) {
-      boost::apply_visitor([&](const auto& decl) { add(m, decl); }, d.get());
+      boost::apply_visitor([&](const auto& decl) { add(m, decl); }, d);
       d = ast::declaration();
     }
     return m;
