@@ -4,6 +4,7 @@
 #include <boost/spirit/home/x3.hpp>
 #include <type_traits>
 
+#include "syntax/characters.hpp"
 #include "syntax/module_parser.hpp"
 
 namespace ardent::syntax::grammar {
@@ -12,9 +13,8 @@ namespace x3 = boost::spirit::x3;
 
 using iterator_type = const char*;
 
-// Whitespace (any line ending) and `#` comments to the end of the line. Explicit character
-// sets rather than character classes: bytes >= 0x80 must never reach <cctype>.
-inline const auto skipper = x3::char_(" \t\r\n\f\v") | (x3::lit('#') >> *(x3::char_ - x3::eol));
+// Blanks and `#` comments to the end of the line (characters.hpp).
+inline const auto skipper = x3::char_(kBlankChars) | (x3::lit('#') >> *(x3::char_ - x3::eol));
 using skipper_type = std::remove_cv_t<decltype(skipper)>;
 
 // The error sink travels in the parse context under this tag (see error_handler_base).

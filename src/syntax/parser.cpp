@@ -5,6 +5,7 @@
 #include <string_view>
 #include <utility>
 
+#include "syntax/characters.hpp"
 #include "syntax/line_index.hpp"
 #include "syntax/module_parser.hpp"
 #include "syntax/precheck.hpp"
@@ -15,33 +16,11 @@
 namespace ardent::syntax {
 namespace {
 
-bool is_blank(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-bool is_word(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-// An expectation failure may be reported before the blanks and comments that precede the
-// offending token; the error belongs on the token itself.
-const char* skip_blanks(const char* p, const char* end) {
-  while (p != end) {
-    if (is_blank(*p)) {
-      ++p;
-    } else if (*p == '#') {
-      while (p != end && *p != '\n') ++p;
-    } else {
-      break;
-    }
-  }
-  return p;
-}
-
 std::string_view token_at(const char* p, const char* end) {
   if (p == end) return {};
   const char* q = p;
-  if (is_word(*q)) {
-    while (q != end && is_word(*q)) ++q;
+  if (is_word_char(*q)) {
+    while (q != end && is_word_char(*q)) ++q;
   } else {
     ++q;
     while (q != end && (static_cast<unsigned char>(*q) & 0xC0) == 0x80)
@@ -117,7 +96,9 @@ ParseOutput parse(const SourceFile& file, std::uint32_t file_index) {
       --where;  // at the backslash, covering the escape
       length = 2;
     } else {
-      where = skip_blanks(where, end);
+      // An expectation failure may be reported before the blanks and comments that precede
+      // the offending token; the error belongs on the token itself.
+      where = skip_blanks_and_comments(where, end);
       const std::string_view token = token_at(where, end);
       length = token.size();
       message = with_hint(std::move(message), token);

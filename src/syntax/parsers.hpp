@@ -9,6 +9,7 @@
 
 #include "ardent/vocabulary.hpp"
 #include "syntax/ast.hpp"
+#include "syntax/characters.hpp"
 
 namespace ardent::syntax::grammar {
 
@@ -16,11 +17,6 @@ namespace x3 = boost::spirit::x3;
 
 // ---------------------------------------------------------------------------------------
 // Words
-
-constexpr bool is_word_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-constexpr char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 
 // A case-insensitive keyword ending at a word boundary: `android` is not `and` + `roid`.
 struct keyword_parser : x3::parser<keyword_parser> {
