@@ -31,9 +31,10 @@ void Context::warning(const Span& span, std::string code, std::string message) {
 std::optional<Triage> Context::triage_level(const syntax::Name& word, std::string code) {
   if (auto level = parse_triage(word.text)) return level;
   std::string levels;
-  for (std::string_view name : kTriageNames) levels += (levels.empty() ? "" : ", ") + std::string(name);
+  for (std::string_view level : kTriageNames) levels += (levels.empty() ? "" : ", ") + std::string(level);
   error(word.span, std::move(code),
-        fmt::format("unknown triage level '{}' (one of {}){}", word.text, levels, did_you_mean(word.text, kTriageNames)));
+        fmt::format("unknown triage level '{}' (one of {}){}", word.text, levels,
+                    did_you_mean(word.text, kTriageNames)));
   return std::nullopt;
 }
 
