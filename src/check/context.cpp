@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "ardent/names.hpp"
 #include "diag/make.hpp"
 
 namespace ardent::check::detail {
@@ -25,6 +26,16 @@ void Context::error(const Span& span, std::string code, std::string message) {
 
 void Context::warning(const Span& span, std::string code, std::string message) {
   diagnostics.push_back(diag::make(model.files, span, Severity::Warning, std::move(code), std::move(message)));
+}
+
+std::optional<Triage> Context::triage_level(const syntax::Name& word, std::string code) {
+  if (auto level = parse_triage(word.text)) return level;
+  std::string levels;
+  for (std::string_view level : kTriageNames) levels += (levels.empty() ? "" : ", ") + std::string(level);
+  error(word.span, std::move(code),
+        fmt::format("unknown triage level '{}' (one of {}){}", word.text, levels,
+                    did_you_mean(word.text, kTriageNames)));
+  return std::nullopt;
 }
 
 std::string Context::where(const Span& span) const {
@@ -84,38 +95,5 @@ std::string domain_text(const std::vector<std::string>& values) {
   if (values.size() > kShown) out += ", ...";
   return out;
 }
-
-double days_per(syntax::DurationUnit u) {
-  switch (u) {
-    case syntax::DurationUnit::Minutes: return 1.0 / 1440.0;
-    case syntax::DurationUnit::Hours: return 1.0 / 24.0;
-    case syntax::DurationUnit::Days: return 1.0;
-    case syntax::DurationUnit::Weeks: return 7.0;
-    case syntax::DurationUnit::Months: return 30.4375;
-    case syntax::DurationUnit::Years: return 365.25;
-  }
-  return 1.0;
-}
-
-const char* triage_word(Triage t) {
-  switch (t) {
-    case Triage::SelfCare: return "self_care";
-    case Triage::Routine: return "routine";
-    case Triage::Urgent: return "urgent";
-    case Triage::Emergency: return "emergency";
-  }
-  return "routine";
-}
-
-bool parse_triage_level(std::string_view text, Triage& out) {
-  for (Triage t : {Triage::SelfCare, Triage::Routine, Triage::Urgent, Triage::Emergency})
-    if (text == triage_word(t)) {
-      out = t;
-      return true;
-    }
-  return false;
-}
-
-std::vector<std::string_view> triage_words() { return {"self_care", "routine", "urgent", "emergency"}; }
 
 }  // namespace ardent::check::detail

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -76,16 +77,14 @@ struct Context {
   std::string where(const Span& span) const;           // "file:line:col"
   std::string_view source(const Span& span) const;     // the text under the span
   std::string quote(const Span& span) const;           // the text on one line, shortened
+  // The level `word` names; otherwise reports it under `code` and gives nullopt.
+  std::optional<Triage> triage_level(const syntax::Name& word, std::string code);
 };
 
 const char* kind_word(SymbolKind k);  // "finding", "condition", ...
 std::string number_text(double v);     // 10, 38.5
 std::string range_text(double lo, double hi);  // "0..10", "0..", "..10"
 std::string domain_text(const std::vector<std::string>& values);  // "one of a, b, c, ..."
-double days_per(syntax::DurationUnit u);  // the model stores durations in days
-const char* triage_word(Triage t);
-bool parse_triage_level(std::string_view text, Triage& out);
-std::vector<std::string_view> triage_words();
 
 // Passes, in the order check() runs them.
 void declare_header(Context& c);       // header.cpp

@@ -31,12 +31,12 @@ std::string label_or(const syntax::Attributes& a, const std::string& name) {
   return a.label ? a.label->value : name;
 }
 
-ValueType value_type(syntax::FindingType t) {
+ValueType value_type(FindingType t) {
   switch (t) {
-    case syntax::FindingType::Bool: return ValueType::Bool;
-    case syntax::FindingType::Enum: return ValueType::Enum;
-    case syntax::FindingType::Number: return ValueType::Number;
-    case syntax::FindingType::Duration: return ValueType::Duration;
+    case FindingType::boolean: return ValueType::Bool;
+    case FindingType::enumeration: return ValueType::Enum;
+    case FindingType::number: return ValueType::Number;
+    case FindingType::duration: return ValueType::Duration;
   }
   return ValueType::Bool;
 }

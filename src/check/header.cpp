@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include "check/context.hpp"
-#include "ardent/names.hpp"
 
 namespace ardent::check::detail {
 
@@ -48,10 +47,7 @@ void declare_header(Context& c) {
   if (first->title) c.model.title = first->title->value;
   if (first->default_triage) {
     const auto& level = *first->default_triage;
-    if (!parse_triage_level(level.text, c.model.default_triage))
-      c.error(level.span, "unknown-name",
-              fmt::format("unknown triage level '{}' (one of self_care, routine, urgent, emergency){}", level.text,
-                          did_you_mean(level.text, triage_words())));
+    if (auto t = c.triage_level(level, "unknown-name")) c.model.default_triage = *t;
   }
 }
 

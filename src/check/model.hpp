@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ardent/vocabulary.hpp"
 #include "syntax/tree.hpp"
 
 namespace ardent::check {
@@ -16,15 +17,7 @@ using syntax::Span;
 
 enum class ValueType : std::uint8_t { Bool, Enum, Number, Duration };
 
-// Ordered from least to most urgent; the numeric order is the urgency order.
-enum class Triage : std::uint8_t { SelfCare = 0, Routine = 1, Urgent = 2, Emergency = 3 };
-
 inline constexpr double kNoBound = std::numeric_limits<double>::quiet_NaN();
-
-struct Code {
-  std::string system;
-  std::string value;
-};
 
 struct Finding {
   std::string name;
@@ -152,7 +145,7 @@ struct Model {
   std::string name;
   std::string version;
   std::string title;
-  Triage default_triage = Triage::Routine;  // when the header gives none
+  Triage default_triage = Triage::routine;  // when the header gives none
   std::vector<syntax::SourceFile> files;    // in the order read (sorted paths)
   std::vector<Finding> findings;            // slot = position
   std::vector<Condition> conditions;

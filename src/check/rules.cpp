@@ -48,15 +48,9 @@ class ActionResolver {
         return condition(a, out.target);
       case syntax::Action::Kind::Triage: {
         out.kind = Action::Kind::Triage;
-        Triage t;
-        if (!parse_triage_level(a.target.text, t)) {
-          c_.error(a.target.span, "unknown-name",
-                   fmt::format("unknown triage level '{}' (one of self_care, routine, urgent, emergency){}",
-                               a.target.text, did_you_mean(a.target.text, triage_words())));
-          return false;
-        }
-        out.target = static_cast<std::uint32_t>(t);
-        return true;
+        const auto level = c_.triage_level(a.target, "unknown-name");
+        if (level) out.target = static_cast<std::uint32_t>(*level);
+        return level.has_value();
       }
       case syntax::Action::Kind::Advise:
         out.kind = Action::Kind::Advise;
@@ -130,7 +124,7 @@ void lint_redflag_triage(Context& c, const Rule& r, const syntax::RuleDecl& src)
   for (const auto& a : r.actions) {
     if (a.kind != Action::Kind::Triage) continue;
     any = true;
-    above_self_care |= a.target != static_cast<std::uint32_t>(Triage::SelfCare);
+    above_self_care |= a.target != static_cast<std::uint32_t>(Triage::self_care);
   }
   if (!any)
     c.warning(src.name.span, "redflag-triage",

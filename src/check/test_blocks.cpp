@@ -148,15 +148,9 @@ class TestResolver {
       case K::NoOtherRedflag: x.kind = Expectation::Kind::NoOtherRedflag; return true;
       case K::Triage: {
         x.kind = Expectation::Kind::Triage;
-        Triage t;
-        if (!parse_triage_level(e.target.text, t)) {
-          c_.error(e.target.span, "test-unknown",
-                   fmt::format("unknown triage level '{}' (one of self_care, routine, urgent, emergency){}",
-                               e.target.text, did_you_mean(e.target.text, triage_words())));
-          return false;
-        }
-        x.target = static_cast<std::uint32_t>(t);
-        return true;
+        const auto level = c_.triage_level(e.target, "test-unknown");
+        if (level) x.target = static_cast<std::uint32_t>(*level);
+        return level.has_value();
       }
       case K::Ask: x.kind = Expectation::Kind::Ask; return finding(e.target, x.target) != nullptr;
     }
@@ -211,7 +205,7 @@ class TestResolver {
           if (triage && triage->target != x.target)
             c_.error(x.span, "test-conflict",
                      fmt::format("this test already expects triage {} (at {})",
-                                 triage_word(static_cast<Triage>(triage->target)), c_.where(triage->span)));
+                                 to_string(static_cast<Triage>(triage->target)), c_.where(triage->span)));
           else triage = &x;
           break;
         case Expectation::Kind::Redflag: some_flag = some_flag ? some_flag : &x; break;

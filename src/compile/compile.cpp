@@ -19,12 +19,6 @@ std::string snippet(const check::Model& m, const syntax::Span& span) {
   return s;
 }
 
-std::vector<Code> codes(const std::vector<check::Code>& in) {
-  std::vector<Code> out;
-  for (const auto& c : in) out.push_back({c.system, c.value});
-  return out;
-}
-
 FindingType finding_type(check::ValueType t) {
   switch (t) {
     case check::ValueType::Bool: return FindingType::boolean;
@@ -72,12 +66,12 @@ void fill_tables(Program& p) {
     fi.label = f.label.empty() ? f.name : f.label;
     fi.question = f.question;
     fi.group = f.group;
-    fi.codes = codes(f.codes);
+    fi.codes = f.codes;
     fi.location = location(m, f.span);
     p.findings.push_back(std::move(fi));
   }
   for (const auto& c : m.conditions) {
-    p.conditions.push_back({c.name, c.label.empty() ? c.name : c.label, codes(c.codes), c.advice,
+    p.conditions.push_back({c.name, c.label.empty() ? c.name : c.label, c.codes, c.advice,
                             location(m, c.span)});
   }
   for (const auto& d : m.defines) p.defines.push_back({d.name, d.label, d.numeric, location(m, d.span)});
@@ -98,7 +92,7 @@ void fill_rules(Program& p, TextPool& pool) {
     info.label = rule.label;
     info.location = location(m, rule.span);
     info.source = snippet(m, rule.span);
-    info.codes = codes(rule.codes);
+    info.codes = rule.codes;
     info.advice = rule.advice;
 
     prog::RuleOut out;
@@ -125,7 +119,7 @@ void fill_rules(Program& p, TextPool& pool) {
           break;
         }
         case AK::Triage:
-          if (a.target > 3) throw std::logic_error("triage level out of range");
+          if (a.target >= kTriageNames.size()) throw std::logic_error("triage level out of range");
           out.triage = std::max<std::int8_t>(out.triage, static_cast<std::int8_t>(a.target));
           break;
         case AK::Advise:
@@ -257,7 +251,7 @@ std::shared_ptr<const Program> compile(check::Model model, std::string hash, std
   p->version = model.version;
   p->title = model.title;
   p->hash = std::move(hash);
-  p->default_triage = static_cast<Triage>(model.default_triage);
+  p->default_triage = model.default_triage;
   p->model = std::move(model);
   fill_tables(*p);
   TextPool pool(p->advice_texts);

@@ -1,10 +1,11 @@
-// The X3 attribute types: what the grammar builds while it parses. Every node remembers the
-// source range it came from (`first`, `last`, set by the rules' on_success), and parser.cpp
-// turns these into the X3-free tree of tree.hpp with spans. Only src/syntax sees this file.
+// The grammar's attribute types: what it builds while it parses. Every node remembers the
+// source range it came from (`first`, `last`, set by the rules' on_success), and to_tree.cpp
+// turns these into the tree of tree.hpp with spans. Only src/syntax sees this file; it holds
+// no Spirit type, so that only the grammar's own translation unit compiles Spirit.
 #pragma once
 
 #include <boost/optional.hpp>
-#include <boost/spirit/home/x3/support/ast/variant.hpp>
+#include <boost/variant/variant.hpp>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -12,8 +13,6 @@
 #include "syntax/tree.hpp"
 
 namespace ardent::syntax::ast {
-
-namespace x3 = boost::spirit::x3;
 
 // Source range of a node; pointers into the parsed text.
 struct tagged {
@@ -39,7 +38,7 @@ struct expr : tagged {
   name ref;                  // Ref, Is, In, Known, Unknown
   std::vector<name> values;  // Is, In
   double number = 0;         // Number, Duration
-  DurationUnit unit = DurationUnit::Days;
+  DurationUnit unit = DurationUnit::days;
   CmpOp cmp = CmpOp::Eq;
   ArithOp arith = ArithOp::Add;
   std::uint32_t count = 0;  // AtLeast
@@ -66,7 +65,7 @@ struct range : tagged {
 };
 
 struct finding_type : tagged {
-  FindingType kind = FindingType::Bool;
+  FindingType kind = FindingType::boolean;
   std::vector<name> values;  // Enum
   boost::optional<number> min, max;
   bool integer = false;
@@ -121,7 +120,7 @@ struct given_item : tagged {
   name finding;
   GivenItem::Kind kind = GivenItem::Kind::Yes;
   double number = 0;
-  DurationUnit unit = DurationUnit::Days;
+  DurationUnit unit = DurationUnit::days;
   name value;  // Enum
 };
 
@@ -136,11 +135,8 @@ struct test_decl : tagged {
   std::vector<expect_item> expect;
 };
 
-struct declaration : x3::variant<header, finding_decl, condition_decl, define_decl, score_decl,
-                                 rule_decl, test_decl> {
-  using base_type::base_type;
-  using base_type::operator=;
-};
+using declaration = boost::variant<header, finding_decl, condition_decl, define_decl, score_decl,
+                                   rule_decl, test_decl>;
 
 using module = std::vector<declaration>;
 

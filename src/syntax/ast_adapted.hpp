@@ -1,5 +1,5 @@
 // Fusion adaptation of the declaration nodes whose fields the grammar fills in source order.
-// Leaves and expressions are built by semantic actions instead (see grammar_def.hpp).
+// Leaves and expressions are built by semantic actions instead (see actions.hpp).
 #pragma once
 
 #include <boost/fusion/include/adapt_struct.hpp>

@@ -1,4 +1,4 @@
-// The one translation unit that instantiates the X3 grammar.
+// The one translation unit that compiles Boost.Spirit: it instantiates the grammar and runs it.
 #include "syntax/grammar_def.hpp"
 
 namespace ardent::syntax::grammar {
@@ -6,5 +6,10 @@ namespace ardent::syntax::grammar {
 BOOST_SPIRIT_INSTANTIATE(module_type, iterator_type, context_type)
 
 module_type const& module() { return module_rule; }
+
+bool parse_module(const char*& first, const char* end, ast::module& out, error_sink& sink) {
+  auto const parser = x3::with<error_sink_tag>(sink)[module()];
+  return x3::phrase_parse(first, end, parser, skipper, out);
+}
 
 }  // namespace ardent::syntax::grammar

@@ -1,10 +1,12 @@
-// The Ardent grammar (DSL version 1, docs/language.md). Included only by grammar.cpp.
+// The Ardent grammar (DSL version 1, docs/language.md): its rules and nothing else. The parsers they
+// are made of are in parsers.hpp, the actions that build their nodes in actions.hpp, and the
+// handling of their failures in error_handler.hpp. Included only by grammar.cpp.
 //
 // Conventions:
 // - Every rule that is the target of an expectation (`>`) has a readable name; the error
 //   handler reports "expected <name>" at the failing position.
 // - Keywords are case-insensitive whole words (keyword_parser); identifiers are
-//   [a-z][a-z0-9_]* and never one of the reserved expression words.
+//   [a-z][a-z0-9_]* and never one of the reserved expression words (reserved.hpp).
 // - Rules with semantic actions build their node explicitly (actions write _val); rules
 //   without actions fill adapted structs by attribute propagation.
 // - Comparisons need a full `arith op arith`, and a `+`/`-` never starts an arithmetic term
@@ -12,189 +14,29 @@
 //   `hop_pain + 1`.
 #pragma once
 
-#include <boost/fusion/include/at_c.hpp>
 #include <boost/spirit/home/x3.hpp>
-#include <charconv>
-#include <string>
-#include <string_view>
-#include <system_error>
+#include <vector>
 
+#include "syntax/actions.hpp"
 #include "syntax/ast.hpp"
 #include "syntax/ast_adapted.hpp"
 #include "syntax/error_handler.hpp"
 #include "syntax/grammar.hpp"
+#include "syntax/parsers.hpp"
 
 namespace ardent::syntax::grammar {
 
 namespace x3 = boost::spirit::x3;
-namespace fusion = boost::fusion;
 
-using x3::_attr;
-using x3::_pass;
-using x3::_val;
 using x3::attr;
 using x3::lexeme;
 using x3::lit;
 using x3::raw;
 
 // ---------------------------------------------------------------------------------------
-// Lexical primitives
-
-constexpr bool is_word_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-constexpr char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-
-// Words that can never be identifiers: the expression keywords.
-inline bool is_reserved(std::string_view word) {
-  for (std::string_view r : {"and", "or", "not", "is", "in", "between", "of", "at", "least",
-                             "known", "unknown", "when", "then", "yes", "no"}) {
-    if (word == r) return true;
-  }
-  return false;
-}
-
-// A case-insensitive keyword ending at a word boundary: `android` is not `and` + `roid`.
-struct keyword_parser : x3::parser<keyword_parser> {
-  using attribute_type = x3::unused_type;
-  static bool const has_attribute = false;
-
-  constexpr explicit keyword_parser(const char* w) : word(w) {}
-
-  template <typename It, typename Ctx, typename RCtx, typename Attr>
-  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
-    It i = first;
-    x3::skip_over(i, last, ctx);
-    for (const char* w = word; *w != '\0'; ++w, ++i) {
-      if (i == last || ascii_lower(*i) != *w) return false;
-    }
-    if (i != last && is_word_char(*i)) return false;
-    first = i;
-    return true;
-  }
-
-  const char* word;  // lower case
-};
-
-constexpr keyword_parser kw(const char* word) { return keyword_parser(word); }
-
-// A duration unit, singular or plural, any case: `week`, `Weeks`.
-struct duration_unit_parser : x3::parser<duration_unit_parser> {
-  using attribute_type = DurationUnit;
-  static bool const has_attribute = true;
-
-  template <typename It, typename Ctx, typename RCtx, typename Attr>
-  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& out) const {
-    It i = first;
-    x3::skip_over(i, last, ctx);
-    char word[8];
-    std::size_t n = 0;
-    while (i != last && is_word_char(*i)) {
-      if (n == sizeof word) return false;
-      word[n++] = ascii_lower(*i);
-      ++i;
-    }
-    std::string_view w(word, n);
-    if (w.size() > 1 && w.back() == 's') w.remove_suffix(1);
-    DurationUnit unit;
-    if (w == "minute")
-      unit = DurationUnit::Minutes;
-    else if (w == "hour")
-      unit = DurationUnit::Hours;
-    else if (w == "day")
-      unit = DurationUnit::Days;
-    else if (w == "week")
-      unit = DurationUnit::Weeks;
-    else if (w == "month")
-      unit = DurationUnit::Months;
-    else if (w == "year")
-      unit = DurationUnit::Years;
-    else
-      return false;
-    x3::traits::move_to(unit, out);
-    first = i;
-    return true;
-  }
-};
-
-inline const duration_unit_parser duration_unit{};
-
-// Records the source range of a rule whose node is built by semantic actions: X3 hands such
-// a rule's on_success `unused` instead of the node, and `_where` in Boost 1.74 does not give
-// the matched range. The rule's own attribute arrives here as the rule context.
-template <typename Subject>
-struct locate_directive : x3::unary_parser<Subject, locate_directive<Subject>> {
-  using base_type = x3::unary_parser<Subject, locate_directive<Subject>>;
-  static bool const is_pass_through_unary = true;
-
-  constexpr explicit locate_directive(Subject const& subject) : base_type(subject) {}
-
-  template <typename It, typename Ctx, typename RCtx, typename Attr>
-  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& node, Attr& attr) const {
-    It start = first;
-    x3::skip_over(start, last, ctx);
-    It i = first;
-    if (!this->subject.parse(i, last, ctx, node, attr)) return false;
-    if constexpr (std::is_base_of_v<ast::tagged, RCtx>) {
-      node.first = start;
-      node.last = i;
-    }
-    first = i;
-    return true;
-  }
-};
-
-struct locate_gen {
-  template <typename Subject>
-  constexpr auto operator[](Subject const& subject) const {
-    using parser_type = typename x3::extension::as_parser<Subject>::value_type;
-    return locate_directive<parser_type>(x3::as_parser(subject));
-  }
-};
-inline constexpr locate_gen locate{};
-
-}  // namespace ardent::syntax::grammar
-
-namespace boost::spirit::x3 {
-template <>
-struct get_info<ardent::syntax::grammar::keyword_parser> {
-  using result_type = std::string;
-  std::string operator()(ardent::syntax::grammar::keyword_parser const& p) const {
-    return std::string("'") + p.word + "'";
-  }
-};
-template <>
-struct get_info<ardent::syntax::grammar::duration_unit_parser> {
-  using result_type = std::string;
-  std::string operator()(ardent::syntax::grammar::duration_unit_parser const&) const {
-    return "a duration unit (minutes, hours, days, weeks, months or years)";
-  }
-};
-}  // namespace boost::spirit::x3
-
-namespace ardent::syntax::grammar {
-
-// ---------------------------------------------------------------------------------------
 // Rule IDs: every node records the source range it was parsed from.
 
-struct annotate {
-  template <typename It, typename Attr, typename Ctx>
-  void on_success(It const& first, It const& last, Attr& node, Ctx const&) const {
-    if constexpr (std::is_base_of_v<ast::tagged, Attr>) {
-      node.first = first;
-      node.last = last;
-    }
-  }
-};
-
 struct module_class : annotate, error_handler_base {};
-
-// A readable name for a parser that is the target of an expectation.
-struct named_class {};
-template <typename Attr = x3::unused_type, typename P>
-constexpr auto named(const char* what, P const& p) {
-  return x3::rule<named_class, Attr>{what} = p;
-}
 
 #define ARDENT_RULE(id, Attr, what) \
   struct id##_class : annotate {};  \
@@ -281,313 +123,6 @@ ARDENT_RULE(declaration, ast::declaration, "a declaration")
 #undef ARDENT_RULE
 
 module_type const module_rule = "a rule file";
-
-// ---------------------------------------------------------------------------------------
-// Semantic actions
-
-inline constexpr auto set_val = [](auto& ctx) { _val(ctx) = std::move(_attr(ctx)); };
-
-inline constexpr auto make_name = [](auto& ctx) {
-  auto const& range = _attr(ctx);
-  const std::string_view word(range.begin(), static_cast<std::size_t>(range.end() - range.begin()));
-  if (is_reserved(word)) {
-    _pass(ctx) = false;
-    return;
-  }
-  _val(ctx).text.assign(word);
-};
-
-inline constexpr auto make_text = [](auto& ctx) {
-  auto const& chars = _attr(ctx);
-  _val(ctx).value.assign(chars.begin(), chars.end());
-};
-
-inline constexpr auto make_number = [](auto& ctx) {
-  auto const& range = _attr(ctx);
-  double value = 0;
-  auto [end, ec] = std::from_chars(range.begin(), range.end(), value);
-  if (ec != std::errc() || end != range.end()) {
-    _pass(ctx) = false;  // too large to represent
-    return;
-  }
-  _val(ctx).value = value;
-};
-
-inline constexpr auto negate_number = [](auto& ctx) {
-  _val(ctx) = fusion::at_c<1>(_attr(ctx));
-  if (fusion::at_c<0>(_attr(ctx))) _val(ctx).value = -_val(ctx).value;
-};
-
-inline ast::expr leaf(Expr::Kind kind) {
-  ast::expr e;
-  e.kind = kind;
-  return e;
-}
-
-template <Expr::Kind K>
-inline constexpr auto make_nary = [](auto& ctx) {
-  auto& parts = _attr(ctx);
-  if (parts.size() == 1) {
-    _val(ctx) = std::move(parts.front());
-    return;
-  }
-  ast::expr e = leaf(K);
-  e.kids = std::move(parts);
-  _val(ctx) = std::move(e);
-};
-
-inline constexpr auto make_not = [](auto& ctx) {
-  ast::expr e = leaf(Expr::Kind::Not);
-  e.kids.push_back(std::move(_attr(ctx)));
-  _val(ctx) = std::move(e);
-};
-
-inline constexpr auto make_at_least = [](auto& ctx) {
-  ast::expr e = leaf(Expr::Kind::AtLeast);
-  e.count = fusion::at_c<0>(_attr(ctx));
-  e.kids = std::move(fusion::at_c<1>(_attr(ctx)));
-  _val(ctx) = std::move(e);
-};
-
-// `x is v`, `x is known`, `x is unknown`, `x in {...}`: the tail is parsed first, then the
-// name it tests is added (one parse of the name however the predicate ends).
-inline constexpr auto make_is = [](auto& ctx) {
-  auto& rhs = _attr(ctx);
-  ast::expr e;
-  if (rhs.text == "known") {
-    e.kind = Expr::Kind::Known;
-  } else if (rhs.text == "unknown") {
-    e.kind = Expr::Kind::Unknown;
-  } else {
-    e.kind = Expr::Kind::Is;
-    e.values.push_back(std::move(rhs));
-  }
-  _val(ctx) = std::move(e);
-};
-
-inline constexpr auto make_in = [](auto& ctx) {
-  ast::expr e = leaf(Expr::Kind::In);
-  e.values = std::move(_attr(ctx));
-  _val(ctx) = std::move(e);
-};
-
-inline constexpr auto make_ref_test = [](auto& ctx) {
-  ast::expr e = std::move(fusion::at_c<1>(_attr(ctx)));
-  e.ref = std::move(fusion::at_c<0>(_attr(ctx)));
-  _val(ctx) = std::move(e);
-};
-
-template <const char* Word>
-inline constexpr auto keyword_name = [](auto& ctx) { _val(ctx).text = Word; };
-inline constexpr char known_word[] = "known";
-inline constexpr char unknown_word[] = "unknown";
-inline constexpr char likely_word[] = "likely";
-inline constexpr char possible_word[] = "possible";
-
-inline constexpr auto make_cmp = [](auto& ctx) {
-  ast::expr e = leaf(Expr::Kind::Compare);
-  e.cmp = fusion::at_c<0>(_attr(ctx));
-  e.kids.push_back(std::move(fusion::at_c<1>(_attr(ctx))));
-  _val(ctx) = std::move(e);
-};
-
-inline constexpr auto make_between = [](auto& ctx) {
-  ast::expr e = leaf(Expr::Kind::Between);
-  e.kids.push_back(std::move(fusion::at_c<0>(_attr(ctx))));
-  e.kids.push_back(std::move(fusion::at_c<1>(_attr(ctx))));
-  _val(ctx) = std::move(e);
-};
-
-// `arith` alone, or `arith` completed by a comparison / between tail.
-inline constexpr auto make_pred = [](auto& ctx) {
-  auto& lhs = fusion::at_c<0>(_attr(ctx));
-  auto& tail = fusion::at_c<1>(_attr(ctx));
-  if (!tail) {
-    _val(ctx) = std::move(lhs);
-    return;
-  }
-  ast::expr e = std::move(*tail);
-  e.kids.insert(e.kids.begin(), std::move(lhs));
-  _val(ctx) = std::move(e);
-};
-
-// Left-associative fold of `lhs op rhs` into the rule's value.
-inline constexpr auto fold_arith = [](auto& ctx) {
-  ast::expr& lhs = _val(ctx);
-  auto& rhs = fusion::at_c<1>(_attr(ctx));
-  ast::expr e = leaf(Expr::Kind::Arith);
-  e.arith = fusion::at_c<0>(_attr(ctx));
-  e.first = lhs.first;
-  e.last = rhs.last;
-  e.kids.push_back(std::move(lhs));
-  e.kids.push_back(std::move(rhs));
-  lhs = std::move(e);
-};
-
-// `-6` is a literal; `-x` is a negation.
-inline constexpr auto make_negate = [](auto& ctx) {
-  ast::expr& operand = _attr(ctx);
-  if (operand.kind == Expr::Kind::Number || operand.kind == Expr::Kind::Duration) {
-    operand.number = -operand.number;
-    _val(ctx) = std::move(operand);
-    return;
-  }
-  ast::expr e = leaf(Expr::Kind::Negate);
-  e.kids.push_back(std::move(operand));
-  _val(ctx) = std::move(e);
-};
-
-inline constexpr auto make_number_expr = [](auto& ctx) {
-  ast::expr e = leaf(Expr::Kind::Number);
-  e.number = _attr(ctx).value;
-  _val(ctx) = std::move(e);
-};
-
-inline constexpr auto make_duration_expr = [](auto& ctx) {
-  ast::expr e = leaf(Expr::Kind::Duration);
-  e.number = fusion::at_c<0>(_attr(ctx)).value;
-  e.unit = fusion::at_c<1>(_attr(ctx));
-  _val(ctx) = std::move(e);
-};
-
-inline constexpr auto make_ref = [](auto& ctx) {
-  ast::expr e = leaf(Expr::Kind::Ref);
-  e.ref = std::move(_attr(ctx));
-  _val(ctx) = std::move(e);
-};
-
-inline constexpr auto make_text_attr = [](auto& ctx) {
-  ast::attribute a;
-  a.kind = fusion::at_c<0>(_attr(ctx));
-  a.value = std::move(fusion::at_c<1>(_attr(ctx)));
-  _val(ctx) = std::move(a);
-};
-
-inline constexpr auto make_code_attr = [](auto& ctx) {
-  ast::attribute a;
-  a.kind = ast::attr_kind::code;
-  a.word = std::move(fusion::at_c<0>(_attr(ctx)));
-  a.value = std::move(fusion::at_c<1>(_attr(ctx)));
-  _val(ctx) = std::move(a);
-};
-
-inline constexpr auto make_title = [](auto& ctx) {
-  ast::attribute a;
-  a.kind = ast::attr_kind::title;
-  a.value = std::move(_attr(ctx));
-  _val(ctx) = std::move(a);
-};
-
-inline constexpr auto make_default_triage = [](auto& ctx) {
-  ast::attribute a;
-  a.kind = ast::attr_kind::default_triage;
-  a.word = std::move(_attr(ctx));
-  _val(ctx) = std::move(a);
-};
-
-template <FindingType K>
-inline constexpr auto make_plain_type = [](auto& ctx) {
-  ast::finding_type t;
-  t.kind = K;
-  _val(ctx) = std::move(t);
-};
-
-inline constexpr auto make_enum_type = [](auto& ctx) {
-  ast::finding_type t;
-  t.kind = FindingType::Enum;
-  t.values = std::move(_attr(ctx));
-  _val(ctx) = std::move(t);
-};
-
-inline constexpr auto make_number_type = [](auto& ctx) {
-  ast::finding_type t;
-  t.kind = FindingType::Number;
-  auto& range = fusion::at_c<0>(_attr(ctx));
-  if (range) {
-    t.min = range->lo;
-    t.max = range->hi;
-  }
-  t.integer = fusion::at_c<1>(_attr(ctx));
-  t.unit = std::move(fusion::at_c<2>(_attr(ctx)));
-  _val(ctx) = std::move(t);
-};
-
-inline constexpr auto make_points = [](auto& ctx) {
-  _val(ctx) = fusion::at_c<1>(_attr(ctx));
-  _val(ctx).value *= fusion::at_c<0>(_attr(ctx));
-};
-
-template <Action::Kind K>
-inline constexpr auto make_action = [](auto& ctx) {
-  ast::action a;
-  a.kind = K;
-  a.target = std::move(_attr(ctx));
-  _val(ctx) = std::move(a);
-};
-
-inline constexpr auto make_suggest = [](auto& ctx) {
-  ast::action a;
-  a.kind = Action::Kind::Suggest;
-  a.target = std::move(fusion::at_c<0>(_attr(ctx)));
-  a.strength = std::move(fusion::at_c<1>(_attr(ctx)));
-  _val(ctx) = std::move(a);
-};
-
-inline constexpr auto make_advise = [](auto& ctx) {
-  ast::action a;
-  a.kind = Action::Kind::Advise;
-  a.message = std::move(_attr(ctx));
-  _val(ctx) = std::move(a);
-};
-
-template <GivenItem::Kind K>
-inline constexpr auto make_given_word = [](auto& ctx) {
-  ast::given_item g;
-  g.kind = K;
-  _val(ctx) = std::move(g);
-};
-
-inline constexpr auto make_given_duration = [](auto& ctx) {
-  ast::given_item g;
-  g.kind = GivenItem::Kind::Duration;
-  g.number = fusion::at_c<0>(_attr(ctx)).value;
-  g.unit = fusion::at_c<1>(_attr(ctx));
-  _val(ctx) = std::move(g);
-};
-
-inline constexpr auto make_given_number = [](auto& ctx) {
-  ast::given_item g;
-  g.kind = GivenItem::Kind::Number;
-  g.number = _attr(ctx).value;
-  _val(ctx) = std::move(g);
-};
-
-inline constexpr auto make_given_enum = [](auto& ctx) {
-  ast::given_item g;
-  g.kind = GivenItem::Kind::Enum;
-  g.value = std::move(_attr(ctx));
-  _val(ctx) = std::move(g);
-};
-
-inline constexpr auto make_given = [](auto& ctx) {
-  ast::given_item g = std::move(fusion::at_c<1>(_attr(ctx)));
-  g.finding = std::move(fusion::at_c<0>(_attr(ctx)));
-  _val(ctx) = std::move(g);
-};
-
-template <ExpectItem::Kind K>
-inline constexpr auto make_expect = [](auto& ctx) {
-  ast::expect_item e;
-  e.kind = K;
-  e.target = std::move(_attr(ctx));
-  _val(ctx) = std::move(e);
-};
-
-inline constexpr auto make_expect_kind = [](auto& ctx) {
-  ast::expect_item e;
-  e.kind = _attr(ctx);
-  _val(ctx) = std::move(e);
-};
 
 // ---------------------------------------------------------------------------------------
 // Lexical rules
@@ -680,7 +215,7 @@ inline const auto text_attr_kind_def =
     (kw("group") >> attr(ast::attr_kind::group)) | (kw("advice") >> attr(ast::attr_kind::advice));
 
 inline const auto triage_level =
-    named<ast::name>("a triage level (self_care, routine, urgent or emergency)", name);
+    named<ast::name>(triage_level_name(), name);
 
 inline const auto header_def =
     kw("ruleset") > named<ast::name>("the rule set's name", name) >
@@ -693,12 +228,12 @@ inline const auto finding_decl_def = kw("finding") > named<ast::name>("a finding
                                      named("':' after the finding's name", lit(':')) > finding_type
                                      > *attribute;
 inline const auto finding_type_def =
-    locate[kw("bool")[make_plain_type<FindingType::Bool>] |
+    locate[kw(FindingType::boolean)[make_plain_type<FindingType::boolean>] |
            (kw("one") > kw("of") > lit('{') > value_list >
             named("',' or '}' in the list of values", lit('}')))[make_enum_type] |
-           (kw("number") > -range > x3::matches[kw("integer")] >
+           (kw(FindingType::number) > -range > x3::matches[kw("integer")] >
             -(kw("unit") > text))[make_number_type] |
-           kw("duration")[make_plain_type<FindingType::Duration>]];
+           kw(FindingType::duration)[make_plain_type<FindingType::duration>]];
 
 inline const auto range_def = signed_number >>
                               lit("..") > named<ast::number>("the upper bound after '..'",

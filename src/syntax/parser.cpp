@@ -5,56 +5,28 @@
 #include <string_view>
 #include <utility>
 
-#include "syntax/grammar.hpp"
+#include "syntax/characters.hpp"
 #include "syntax/line_index.hpp"
+#include "syntax/module_parser.hpp"
 #include "syntax/precheck.hpp"
+#include "syntax/reserved.hpp"
 #include "syntax/to_tree.hpp"
 #include "syntax/tree.hpp"
 
 namespace ardent::syntax {
 namespace {
 
-bool is_blank(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-bool is_word(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-// An expectation failure may be reported before the blanks and comments that precede the
-// offending token; the error belongs on the token itself.
-const char* skip_blanks(const char* p, const char* end) {
-  while (p != end) {
-    if (is_blank(*p)) {
-      ++p;
-    } else if (*p == '#') {
-      while (p != end && *p != '\n') ++p;
-    } else {
-      break;
-    }
-  }
-  return p;
-}
-
 std::string_view token_at(const char* p, const char* end) {
   if (p == end) return {};
   const char* q = p;
-  if (is_word(*q)) {
-    while (q != end && is_word(*q)) ++q;
+  if (is_word_char(*q)) {
+    while (q != end && is_word_char(*q)) ++q;
   } else {
     ++q;
     while (q != end && (static_cast<unsigned char>(*q) & 0xC0) == 0x80)
       ++q;  // rest of a UTF-8 character
   }
   return std::string_view(p, static_cast<std::size_t>(q - p));
-}
-
-bool is_reserved_word(std::string_view w) {
-  for (std::string_view r : {"and", "or", "not", "is", "in", "between", "of", "at", "least",
-                             "known", "unknown", "when", "then", "yes", "no"}) {
-    if (w == r) return true;
-  }
-  return false;
 }
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -68,7 +40,7 @@ std::string with_hint(std::string message, std::string_view token) {
       (ends_with(message, " name") || message.find("a name") != std::string::npos ||
        message.find("a value") != std::string::npos);
   if (!name_expected || token.empty()) return message;
-  if (is_reserved_word(token)) {
+  if (is_reserved(token)) {
     return message + " ('" + std::string(token) + "' is a reserved word)";
   }
   for (char c : token) {
@@ -107,8 +79,7 @@ ParseOutput parse(const SourceFile& file, std::uint32_t file_index) {
   ast::module decls;
   bool ok = false;
   try {
-    auto const parser = boost::spirit::x3::with<grammar::error_sink_tag>(sink)[grammar::module()];
-    ok = boost::spirit::x3::phrase_parse(first, end, parser, grammar::skipper, decls);
+    ok = grammar::parse_module(first, end, decls, sink);
   } catch (const std::bad_alloc&) {
     return failure(file_index, lines.span(0, 0), "out of memory while parsing");
   } catch (const std::exception& e) {
@@ -125,7 +96,9 @@ ParseOutput parse(const SourceFile& file, std::uint32_t file_index) {
       --where;  // at the backslash, covering the escape
       length = 2;
     } else {
-      where = skip_blanks(where, end);
+      // An expectation failure may be reported before the blanks and comments that precede
+      // the offending token; the error belongs on the token itself.
+      where = skip_blanks_and_comments(where, end);
       const std::string_view token = token_at(where, end);
       length = token.size();
       message = with_hint(std::move(message), token);

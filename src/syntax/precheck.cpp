@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "syntax/characters.hpp"
+
 namespace ardent::syntax {
 namespace {
 
@@ -54,15 +56,11 @@ std::optional<PrecheckIssue> check_encoding(std::string_view text) {
 }
 
 bool word_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool word_char(char c) { return word_start(c) || (c >= '0' && c <= '9'); }
 
 bool equals_lower(std::string_view word, std::string_view lower) {
   if (word.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
+  for (std::size_t i = 0; i < word.size(); ++i)
+    if (ascii_lower(word[i]) != lower[i]) return false;
   return true;
 }
 
@@ -101,7 +99,7 @@ std::optional<PrecheckIssue> check_nesting(std::string_view text) {
       after_operand = true;
     } else if (word_start(c)) {
       const std::size_t start = i;
-      while (i < n && word_char(text[i])) ++i;
+      while (i < n && is_word_char(text[i])) ++i;
       const std::string_view word = text.substr(start, i - start);
       if (equals_lower(word, "not")) {
         ++prefix;
@@ -121,7 +119,7 @@ std::optional<PrecheckIssue> check_nesting(std::string_view text) {
                           equals_lower(word, "between") || equals_lower(word, "of"));
       }
     } else if (c >= '0' && c <= '9') {
-      while (i < n && (word_char(text[i]) || text[i] == '.')) ++i;
+      while (i < n && (is_word_char(text[i]) || text[i] == '.')) ++i;
       after_operand = true;
     } else if (c == '(') {
       saved_prefix.push_back(prefix);

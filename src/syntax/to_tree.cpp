@@ -1,7 +1,10 @@
 #include "syntax/to_tree.hpp"
 
+#include <boost/variant/apply_visitor.hpp>
 #include <string>
 #include <utility>
+
+#include "syntax/characters.hpp"
 
 namespace ardent::syntax {
 namespace {
@@ -53,7 +56,7 @@ class Converter {
     Module m;
     m.file = file_;
     for (auto& d : decls) {
-      boost::apply_visitor([&](const auto& decl) { add(m, decl); }, d.get());
+      boost::apply_visitor([&](const auto& decl) { add(m, decl); }, d);
       d = ast::declaration();
     }
     return m;
@@ -62,25 +65,12 @@ class Converter {
  private:
   Span span(const ast::tagged& node) const {
     if (node.first == nullptr) return lines_.span(0, 0);
-    auto begin = static_cast<std::uint32_t>(node.first - text_.data());
-    auto end = static_cast<std::uint32_t>(node.last - text_.data());
     // Ranges recorded by semantic actions start before the skipped blanks and comments,
     // and a failed optional token at the end of a rule may have skipped trailing blanks.
-    while (begin < end) {
-      if (is_blank(text_[begin])) {
-        ++begin;
-      } else if (text_[begin] == '#') {
-        while (begin < end && text_[begin] != '\n') ++begin;
-      } else {
-        break;
-      }
-    }
-    while (end > begin && is_blank(text_[end - 1])) --end;
-    return lines_.span(begin, end - begin);
-  }
-
-  static bool is_blank(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+    const char* first = skip_blanks_and_comments(node.first, node.last);
+    const char* last = node.last;
+    while (last > first && is_blank(last[-1])) --last;
+    return lines_.span(static_cast<std::uint32_t>(first - text_.data()), static_cast<std::uint32_t>(last - first));
   }
 
   void error(const ast::tagged& node, std::string message) {

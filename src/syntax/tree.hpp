@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "ardent/vocabulary.hpp"
+
 namespace ardent::syntax {
 
 // 1-based line and column (column counts bytes), 0-based byte offset, length in bytes.
@@ -32,7 +34,6 @@ struct Name {
 
 enum class CmpOp : std::uint8_t { Lt, Le, Gt, Ge, Eq, Ne };
 enum class ArithOp : std::uint8_t { Add, Sub, Mul, Div };
-enum class DurationUnit : std::uint8_t { Minutes, Hours, Days, Weeks, Months, Years };
 
 // One expression node. A tagged struct rather than a variant: the checker walks it with a
 // switch, and every kind uses only the fields listed next to it.
@@ -59,7 +60,7 @@ struct Expr {
   Name name;                  // Ref, Is, In, Known, Unknown
   std::vector<Name> values;   // Is (one), In (several)
   double number = 0;          // Number, Duration (amount)
-  DurationUnit unit = DurationUnit::Days;  // Duration
+  DurationUnit unit = DurationUnit::days;  // Duration
   CmpOp cmp = CmpOp::Eq;      // Compare
   ArithOp arith = ArithOp::Add;  // Arith
   std::uint32_t count = 0;    // AtLeast
@@ -94,11 +95,9 @@ struct RulesetHeader {
   Span span;
 };
 
-enum class FindingType : std::uint8_t { Bool, Enum, Number, Duration };
-
 struct FindingDecl {
   Name name;
-  FindingType type = FindingType::Bool;
+  FindingType type = FindingType::boolean;
   std::vector<Name> values;         // Enum
   std::optional<double> min, max;   // Number: `number 0..120`
   bool integer = false;             // Number: `number 0..120 integer`
@@ -157,7 +156,7 @@ struct GivenItem {
   Name finding;
   Kind kind = Kind::Yes;
   double number = 0;                    // Number, Duration
-  DurationUnit unit = DurationUnit::Days;
+  DurationUnit unit = DurationUnit::days;
   Name value;                           // Enum
   Span span;
 };

@@ -189,14 +189,9 @@ inline syntax::Expr FileBuilder::dur(std::string_view token) const {
   std::size_t used = 0;
   e.number = std::stod(text, &used);
   const std::string unit = text.substr(text.find_first_not_of(' ', used));
-  using U = syntax::DurationUnit;
-  if (unit.rfind("minute", 0) == 0) e.unit = U::Minutes;
-  else if (unit.rfind("hour", 0) == 0) e.unit = U::Hours;
-  else if (unit.rfind("day", 0) == 0) e.unit = U::Days;
-  else if (unit.rfind("week", 0) == 0) e.unit = U::Weeks;
-  else if (unit.rfind("month", 0) == 0) e.unit = U::Months;
-  else if (unit.rfind("year", 0) == 0) e.unit = U::Years;
-  else throw std::logic_error("not a duration unit: " + unit);
+  const auto parsed = parse_duration_unit(unit, UnitSpelling::words);
+  if (!parsed) throw std::logic_error("not a duration unit: " + unit);
+  e.unit = *parsed;
   return e;
 }
 
@@ -326,7 +321,7 @@ inline syntax::FindingDecl& FileBuilder::boolean(std::string_view token) {
 inline syntax::FindingDecl& FileBuilder::enumeration(std::string_view token,
                                                      std::initializer_list<std::string_view> values) {
   auto& f = boolean(token);
-  f.type = syntax::FindingType::Enum;
+  f.type = FindingType::enumeration;
   for (auto v : values) f.values.push_back(name(v));
   return f;
 }
@@ -334,7 +329,7 @@ inline syntax::FindingDecl& FileBuilder::enumeration(std::string_view token,
 inline syntax::FindingDecl& FileBuilder::number(std::string_view token, std::optional<double> lo,
                                                 std::optional<double> hi, bool integer) {
   auto& f = boolean(token);
-  f.type = syntax::FindingType::Number;
+  f.type = FindingType::number;
   f.min = lo;
   f.max = hi;
   f.integer = integer;
@@ -343,7 +338,7 @@ inline syntax::FindingDecl& FileBuilder::number(std::string_view token, std::opt
 
 inline syntax::FindingDecl& FileBuilder::duration(std::string_view token) {
   auto& f = boolean(token);
-  f.type = syntax::FindingType::Duration;
+  f.type = FindingType::duration;
   return f;
 }
 

@@ -81,7 +81,7 @@ const std::vector<ErrorCase>& error_cases() {
        [](B& b) {
          std::vector<std::string> values;
          auto& f = b.boolean("big");
-         f.type = syntax::FindingType::Enum;
+         f.type = FindingType::enumeration;
          for (int i = 0; i < 65; ++i) f.values.push_back(b.name("v" + std::to_string(i)));
          b.rule("r1", b.is("big@2", "v1@2"), {b.triage("urgent")});
        },

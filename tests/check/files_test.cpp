@@ -94,7 +94,7 @@ TEST(CheckerFiles, DefaultTriageIsRecorded) {
   a.header("one", "1.0.0").default_triage = a.name("self_care");
   CheckOutput out = run(a);
   EXPECT_TRUE(out.ok()) << format(out.diagnostics);
-  EXPECT_EQ(out.model.default_triage, Triage::SelfCare);
+  EXPECT_EQ(out.model.default_triage, Triage::self_care);
 }
 
 TEST(CheckerFiles, NoFilesAtAllIsAnErrorWithoutLocation) {

@@ -172,7 +172,7 @@ TEST(CheckedModel, HeaderAndFiles) {
   EXPECT_EQ(out.model.name, "hip");
   EXPECT_EQ(out.model.version, "1.2.3");
   EXPECT_EQ(out.model.title, "Hip");
-  EXPECT_EQ(out.model.default_triage, Triage::Routine);
+  EXPECT_EQ(out.model.default_triage, Triage::routine);
   ASSERT_EQ(out.model.files.size(), 2u);
   EXPECT_EQ(out.model.files[1].path, "b.ard");
 }
@@ -302,11 +302,11 @@ TEST(CheckedModel, Actions) {
   EXPECT_EQ(r1[0].target, 0u);
   EXPECT_EQ(r1[0].strength, Action::Strength::Likely);
   EXPECT_EQ(r1[1].kind, Action::Kind::Triage);
-  EXPECT_EQ(r1[1].target, static_cast<std::uint32_t>(Triage::Urgent));
+  EXPECT_EQ(r1[1].target, static_cast<std::uint32_t>(Triage::urgent));
   const auto& hot = out.model.rules[1];
   EXPECT_TRUE(hot.redflag);
   ASSERT_EQ(hot.actions.size(), 3u);
-  EXPECT_EQ(hot.actions[0].target, static_cast<std::uint32_t>(Triage::Emergency));
+  EXPECT_EQ(hot.actions[0].target, static_cast<std::uint32_t>(Triage::emergency));
   EXPECT_EQ(hot.actions[1].kind, Action::Kind::Ask);
   EXPECT_EQ(hot.actions[1].target, 4u);
   EXPECT_EQ(hot.actions[2].kind, Action::Kind::Advise);
@@ -331,7 +331,7 @@ TEST(CheckedModel, Tests) {
   ASSERT_EQ(t.expect.size(), 4u);
   EXPECT_EQ(t.expect[0].kind, Expectation::Kind::Redflag);
   EXPECT_EQ(t.expect[0].target, 1u);  // rule index of `hot`
-  EXPECT_EQ(t.expect[1].target, static_cast<std::uint32_t>(Triage::Emergency));
+  EXPECT_EQ(t.expect[1].target, static_cast<std::uint32_t>(Triage::emergency));
   EXPECT_EQ(t.expect[2].kind, Expectation::Kind::Suggest);
   EXPECT_EQ(t.expect[2].target, 0u);
   EXPECT_EQ(t.expect[3].kind, Expectation::Kind::Ask);

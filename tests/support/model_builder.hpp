@@ -186,7 +186,7 @@ class ModelBuilder {
   RuleRef rule(std::string name, Expr when) { return add_rule(std::move(name), std::move(when), false); }
   RuleRef redflag(std::string name, Expr when) { return add_rule(std::move(name), std::move(when), true); }
 
-  void default_triage(Triage t) { m_.default_triage = static_cast<check::Triage>(t); }
+  void default_triage(Triage t) { m_.default_triage = t; }
   check::Model& model() { return m_; }
   check::Model model_copy() const { return m_; }
 

@@ -61,7 +61,7 @@ TEST(Finding, BoolWithAttributes) {
   const FindingDecl& f = m.findings[0];
   EXPECT_EQ(f.name.text, "pain_central_buttock");
   EXPECT_EQ(where(f.name.span), "1:9+20");
-  EXPECT_EQ(f.type, FindingType::Bool);
+  EXPECT_EQ(f.type, FindingType::boolean);
   ASSERT_TRUE(f.attrs.label && f.attrs.ask && f.attrs.group);
   EXPECT_EQ(f.attrs.label->value, "Pain felt centrally in the buttock");
   EXPECT_EQ(f.attrs.ask->value, "Is the pain deep in the middle of the buttock?");
@@ -89,7 +89,7 @@ TEST(Finding, EnumValues) {
       "constant}";
   Module m = parse_ok(text);
   const FindingDecl& f = m.findings.at(0);
-  EXPECT_EQ(f.type, FindingType::Enum);
+  EXPECT_EQ(f.type, FindingType::enumeration);
   ASSERT_EQ(f.values.size(), 4u);
   EXPECT_EQ(f.values[0].text, "during_activity");
   EXPECT_EQ(f.values[3].text, "constant");
@@ -112,7 +112,7 @@ TEST_P(NumberFinding, RangeIntegerUnit) {
   Module m = parse_ok(c.source);
   ASSERT_EQ(m.findings.size(), 1u) << c.source;
   const FindingDecl& f = m.findings[0];
-  EXPECT_EQ(f.type, FindingType::Number);
+  EXPECT_EQ(f.type, FindingType::number);
   EXPECT_EQ(f.min, c.min);
   EXPECT_EQ(f.max, c.max);
   EXPECT_EQ(f.integer, c.integer);
@@ -139,7 +139,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(Finding, Duration) {
   Module m = parse_ok("finding symptom_duration: duration\n  label \"How long\"");
-  EXPECT_EQ(m.findings.at(0).type, FindingType::Duration);
+  EXPECT_EQ(m.findings.at(0).type, FindingType::duration);
   EXPECT_EQ(m.findings.at(0).attrs.label->value, "How long");
 }
 
@@ -363,8 +363,8 @@ TEST(Test, GivenEveryValueKind) {
   EXPECT_EQ(t.given[4].number, -2);
   EXPECT_EQ(t.given[5].kind, GivenItem::Kind::Duration);
   EXPECT_EQ(t.given[5].number, 6);
-  EXPECT_EQ(t.given[5].unit, DurationUnit::Weeks);
-  EXPECT_EQ(t.given[6].unit, DurationUnit::Minutes);
+  EXPECT_EQ(t.given[5].unit, DurationUnit::weeks);
+  EXPECT_EQ(t.given[6].unit, DurationUnit::minutes);
   EXPECT_EQ(t.given[7].kind, GivenItem::Kind::Enum);
   EXPECT_EQ(t.given[7].value.text, "day_after_activity");
   EXPECT_EQ(spanned(text, t.given[7].value.span), "day_after_activity");

@@ -147,7 +147,7 @@ TEST(ExpressionSpans, ArithmeticAndDurationSpans) {
   const Expr& weeks = cmp.kids.at(1);
   EXPECT_EQ(weeks.kind, Expr::Kind::Duration);
   EXPECT_EQ(weeks.number, 6);
-  EXPECT_EQ(weeks.unit, DurationUnit::Weeks);
+  EXPECT_EQ(weeks.unit, DurationUnit::weeks);
   EXPECT_EQ(spanned(text, weeks.span), "6 weeks");
 }
 

@@ -111,7 +111,7 @@ TEST(Sample, MiniHipRuleSetParses) {
   EXPECT_EQ(m.findings[3].attrs.codes.at(0).value, "1234567");
   EXPECT_TRUE(m.findings[6].integer);
   EXPECT_EQ(m.findings[6].max, 130);
-  EXPECT_EQ(m.findings[8].type, FindingType::Duration);
+  EXPECT_EQ(m.findings[8].type, FindingType::duration);
   EXPECT_EQ(m.findings[11].unit->value, "°C");
   EXPECT_EQ(where(m.findings[0].span), "6:1+149");
 
@@ -152,7 +152,7 @@ TEST(Sample, MiniHipRuleSetParses) {
   EXPECT_EQ(m.tests[0].given.size(), 5u);
   EXPECT_EQ(m.tests[0].given[4].number, 34);
   EXPECT_EQ(m.tests[0].expect.at(2).kind, ExpectItem::Kind::NoRedflag);
-  EXPECT_EQ(m.tests[1].given.at(2).unit, DurationUnit::Days);
+  EXPECT_EQ(m.tests[1].given.at(2).unit, DurationUnit::days);
   EXPECT_EQ(m.tests[1].expect.at(1).kind, ExpectItem::Kind::NoOtherRedflag);
   EXPECT_EQ(m.tests[1].expect.at(3).kind, ExpectItem::Kind::NotConcluded);
   EXPECT_EQ(m.tests[1].expect.at(3).target.text, "gluteal_muscle_tear");

@@ -18,24 +18,6 @@ inline std::string number_text(double v) {
   return buf;
 }
 
-inline const char* unit_text(DurationUnit u) {
-  switch (u) {
-    case DurationUnit::Minutes:
-      return "minutes";
-    case DurationUnit::Hours:
-      return "hours";
-    case DurationUnit::Days:
-      return "days";
-    case DurationUnit::Weeks:
-      return "weeks";
-    case DurationUnit::Months:
-      return "months";
-    case DurationUnit::Years:
-      return "years";
-  }
-  return "?";
-}
-
 inline const char* cmp_text(CmpOp op) {
   switch (op) {
     case CmpOp::Lt:
@@ -84,7 +66,7 @@ inline std::string dump(const Expr& e) {
     case Expr::Kind::Number:
       return number_text(e.number);
     case Expr::Kind::Duration:
-      return number_text(e.number) + unit_text(e.unit);
+      return number_text(e.number) + std::string(to_string(e.unit));
     case Expr::Kind::Not:
       return kids("not");
     case Expr::Kind::And:
