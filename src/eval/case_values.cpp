@@ -101,7 +101,15 @@ const FindingInfo& finding_at(const Program& p, std::uint32_t slot) {
   return p.findings[slot];
 }
 
+// Names and values from outside must be text before they can be compared or shown.
+void require_utf8(std::string_view what, std::string_view text) {
+  if (!valid_utf8(text))
+    throw InputError(InputError::Kind::Malformed, "",
+                     fmt::format("{} is not valid UTF-8: {}", what, ardent::in_quotes(text)));
+}
+
 std::uint32_t slot_of(const Program& p, std::string_view name) {
+  require_utf8("the finding name", name);
   auto it = std::lower_bound(p.finding_names.begin(), p.finding_names.end(), name,
                              [](const auto& e, std::string_view n) { return e.first < n; });
   if (it != p.finding_names.end() && it->first == name) return it->second;
@@ -147,6 +155,7 @@ void put_enum(const FindingInfo& f, Slot out, std::uint32_t index) {
 }
 
 void put_enum(const FindingInfo& f, Slot out, std::string_view value) {
+  require_utf8("the value of finding '" + f.name + "'", value);
   if (f.type != FindingType::enumeration) wrong_type(f, ardent::in_quotes(value));
   for (std::uint32_t i = 0; i < f.values.size(); ++i)
     if (f.values[i] == value) {
@@ -191,6 +200,7 @@ void put_text(const FindingInfo& f, Slot out, std::string_view text) {
   if (f.type == FindingType::enumeration) return put_enum(f, out, text);
   if (auto flag = yes_no(text)) return put_bool(f, out, *flag);
   auto n = leading_number(text);
+  if (!n && f.type == FindingType::duration) return put_duration_text(f, out, text);
   if (!n) wrong_type(f, ardent::in_quotes(text));
   if (n->rest.empty()) {
     if (f.type == FindingType::duration)
@@ -200,7 +210,11 @@ void put_text(const FindingInfo& f, Slot out, std::string_view text) {
     return put_number(f, out, n->value);
   }
   // "54 years" for a number finding declared in years.
-  if (f.type == FindingType::number && !f.unit.empty() && same_word(n->rest, f.unit)) return put_number(f, out, n->value);
+  if (f.type == FindingType::number && !f.unit.empty()) {
+    if (same_word(n->rest, f.unit)) return put_number(f, out, n->value);
+    throw InputError(InputError::Kind::WrongType, f.name,
+                     fmt::format("finding '{}' is in {}; cannot set it to {}", f.name, f.unit, ardent::in_quotes(text)));
+  }
   if (f.type == FindingType::duration) return put_duration_text(f, out, text);
   wrong_type(f, ardent::in_quotes(text));
 }

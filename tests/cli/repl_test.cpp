@@ -214,7 +214,7 @@ TEST(ReplScript, ErrorsSetTheExitStatus) {
   ChildProcess repl = start_repl({kMiniHip}, tmp.path);
   repl.write("fever = maybe\n");
   EXPECT_EQ(1, repl.wait());
-  EXPECT_NE(repl.out().find("error: finding 'fever' is yes or no; got 'maybe'"), std::string::npos) << repl.out();
+  EXPECT_NE(repl.out().find("error: finding 'fever' is a yes/no finding; cannot set it to 'maybe'"), std::string::npos) << repl.out();
 }
 
 TEST(ReplScript, LoadsACaseAtTheStart) {

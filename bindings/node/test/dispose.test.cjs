@@ -17,6 +17,10 @@ const MIXED = Object.freeze({ fever: true, night_pain: true, pain_peak: 'day_aft
 const isDisposedError = (e) => e instanceof ardent.InvalidArgumentError && /disposed of/.test(e.message);
 const isClosedError = (e) => e instanceof ardent.InvalidArgumentError && /has been closed/.test(e.message);
 
+function withoutUuids(cardsJSON) {
+  return JSON.parse(cardsJSON).cards.map(({ uuid, ...card }) => card);
+}
+
 /** Every reading a result offers, as plain values to compare. */
 function readEverything(result, ruleNames) {
   return {
@@ -30,7 +34,9 @@ function readEverything(result, ruleNames) {
     ruleState: ruleNames.map((name, i) => [result.ruleState(name), result.ruleState(i)]),
     explain: [result.explain(), ruleNames.map((name) => result.explain(name)), ruleNames.map((_, i) => result.explain(i))],
     json: [result.json(), result.json({ pretty: true }), result.toJSON(), JSON.stringify(result)],
-    cds: [result.cdsHooksJSON(), result.cdsHooksJSON({ pretty: true }), result.cdsCards()],
+    // Every rendering gives each card a fresh uuid; the rest must be the same.
+    cds: [withoutUuids(result.cdsHooksJSON()), withoutUuids(result.cdsHooksJSON({ pretty: true })),
+      result.cdsCards().map(({ uuid, ...card }) => card)],
     text: [result.report(), result.report({ undecided: true }), String(result)],
   };
 }
