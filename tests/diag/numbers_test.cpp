@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "ardent/format.hpp"
+#include "ardent/numbers.hpp"
 
 namespace ardent {
 namespace {

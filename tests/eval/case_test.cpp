@@ -1,10 +1,11 @@
-// Case: typed setters refuse what the rule set does not declare or allow; set_json is
-// all-or-nothing.
+// Case: typed setters refuse what the rule set does not declare or allow; set_json and
+// set_text are all-or-nothing.
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <functional>
 #include <string>
+#include <utility>
 
 #include "ardent/case.hpp"
 #include "support/model_builder.hpp"
@@ -158,6 +159,78 @@ TEST(CaseJson, AllOrNothing) {
     }
     EXPECT_EQ(c.number(fx.flag), 1) << row.json << ": partly applied";
     EXPECT_EQ(c.state(fx.age), FindingState::not_asked) << row.json;
+  }
+}
+
+
+// Case::set_text reads values as a person types them, with the JSON path's meaning.
+TEST(CaseText, ReadsTypedValues) {
+  Fixture fx;
+  struct Row {
+    const char* finding;
+    const char* text;
+    FindingState state;
+    double value;
+  };
+  const Row rows[] = {
+      {"fever", "yes", FindingState::given, 1},          {"fever", "N", FindingState::given, 0},
+      {"fever", "?", FindingState::unknown, 0},          {"fever", "unknown", FindingState::unknown, 0},
+      {"peak", "late", FindingState::given, 1},          {"age", "54", FindingState::given, 54},
+      {"age", "54 years", FindingState::given, 54},      {"pain_score", " 3.5 ", FindingState::given, 3.5},
+      {"symptom_duration", "6 wks", FindingState::given, 42},
+      {"symptom_duration", "6 weeks", FindingState::given, 42},
+      {"symptom_duration", "36 hrs", FindingState::given, 1.5},
+      {"symptom_duration", "2 mo", FindingState::given, 60.875},
+  };
+  for (const auto& row : rows) {
+    Case c(fx.rs);
+    c.set_text(row.finding, row.text);
+    const auto slot = fx.rs->finding_slot(row.finding);
+    EXPECT_EQ(c.state(slot), row.state) << row.finding << " = " << row.text;
+    if (row.state == FindingState::given) EXPECT_DOUBLE_EQ(c.number(slot), row.value) << row.text;
+  }
+}
+
+TEST(CaseText, RefusesWhatJsonRefusesAndAllOrNothing) {
+  Fixture fx;
+  const std::pair<const char*, Kind> refused[] = {
+      {"fever", Kind::WrongType},     // "3"
+      {"age", Kind::OutOfRange},      // "200"
+      {"age", Kind::WrongType},       // "54 months"
+      {"symptom_duration", Kind::WrongType},  // "3": a bare number needs its unit when typed
+  };
+  const char* texts[] = {"3", "200", "54 months", "3"};
+  for (std::size_t i = 0; i < std::size(texts); ++i) {
+    Case c(fx.rs);
+    const Case::TextValue values[] = {{"pain_score", "4"}, {refused[i].first, texts[i]}};
+    try {
+      c.set_text(values);
+      ADD_FAILURE() << refused[i].first << " = " << texts[i] << " was accepted";
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.kind(), refused[i].second) << e.what();
+    }
+    EXPECT_EQ(c.state(fx.score), FindingState::not_asked) << "partly applied";
+  }
+}
+
+// A huge value in a message would be copied into every log line that reports it.
+TEST(CaseJson, AHugeBadValueIsNotEchoedWhole) {
+  Fixture fx;
+  Case c(fx.rs);
+  const std::string huge(50'000'000, 'x');
+  try {
+    c.set_json(R"({"peak": ")" + huge + R"("})");
+    ADD_FAILURE() << "accepted";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.kind(), Kind::OutOfDomain);
+    EXPECT_LT(std::string(e.what()).size(), 300u) << std::string(e.what()).substr(0, 300);
+  }
+  try {
+    c.set_json(R"({")" + huge + R"(": true})");
+    ADD_FAILURE() << "accepted";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.kind(), Kind::UnknownFinding);
+    EXPECT_LT(std::string(e.what()).size(), 300u);
   }
 }
 
