@@ -39,19 +39,41 @@ struct ConditionOutcome {
   std::int32_t priority = 0;           // highest priority among the fired rules that concluded it
 };
 
+// Where an undecided rule stands in the interview (docs/interview.md): whether it drives
+// questions, and if not, why not.
+enum class Standing : std::uint8_t {
+  no_true_part = 0,   // nothing in it holds yet, so it asks nothing ("no fishing")
+  raises = 1,         // it could add a red flag or raise the triage: its findings are asked
+  lowers = 2,         // it could lower the triage below the default (a self-care rule)
+  decides_condition = 3,  // it could change the leading condition
+  nothing_to_ask = 4, // it has a true part, but what could decide it was answered unknown
+  no_change = 5,      // it has a true part, but firing would change neither the triage, the
+                      // red flags nor the leading condition
+};
+std::string_view to_string(Standing s);  // "no_true_part", "raises", "lowers", ...
+
 struct UndecidedRule {
   std::uint32_t rule = 0;
   std::uint32_t missing_begin = 0, missing_count = 0;  // see Result::missing()
+  Standing standing = Standing::no_true_part;
 };
 
-// Why a finding is worth asking, from the strongest reason down (`ask_next` in
-// docs/result-schema.md).
-enum class AskReason : std::uint8_t { red_flag = 0, requested = 1, raises_triage = 2, refines = 3 };
-std::string_view to_string(AskReason r);  // "red_flag", "requested", "raises_triage", "refines"
+// Why a finding is asked (`ask_next` in docs/result-schema.md). `refines` is no longer
+// produced: a finding that could change nothing that matters is not asked.
+enum class AskReason : std::uint8_t {
+  red_flag = 0,       // completes an undecided red flag that already has a true part
+  requested = 1,      // a fired rule asks for it (`ask F`)
+  raises_triage = 2,  // completes a plain rule that would raise the triage
+  refines = 3,
+  screen = 4,         // on the rule set's screen, not yet answered
+  lowers_triage = 5,  // could let a self-care rule lower the triage below the default
+  decides_condition = 6,  // could change the leading condition
+};
+std::string_view to_string(AskReason r);  // "red_flag", "requested", "raises_triage", ...
 
 struct AskItem {
   std::uint32_t finding = 0;
-  AskReason reason = AskReason::refines;
+  AskReason reason = AskReason::screen;
   std::uint32_t decide_begin = 0, decide_count = 0;  // see Result::could_decide()
 };
 
@@ -101,6 +123,18 @@ class Result {
   std::span<const std::uint32_t> could_decide(const AskItem& a) const {
     return std::span<const std::uint32_t>(could_decide_).subspan(a.decide_begin, a.decide_count);
   }
+  // The interview (docs/interview.md) is complete when every screen question is answered
+  // (given or unknown) and no not-asked finding could still raise the triage, add a red flag,
+  // lower the triage or change the leading condition: exactly when ask_next() is empty.
+  bool complete() const {
+    if (!questions_ready_) plan_questions();
+    return complete_;
+  }
+  // While the interview is incomplete, the triage is provisional, and never self-care.
+  bool provisional() const { return !complete(); }
+  // The rules concluded self-care, but the interview is incomplete: triage() says routine.
+  bool self_care_withheld() const { return self_care_withheld_; }
+
   // Problems met while evaluating (division by zero), each expression once.
   std::span<const EvalWarning> warnings() const { return warnings_; }
 
@@ -141,6 +175,8 @@ class Result {
   mutable std::vector<std::uint32_t> missing_;
   mutable std::vector<AskItem> ask_next_;
   mutable std::vector<std::uint32_t> could_decide_;
+  mutable bool complete_ = false;
+  bool self_care_withheld_ = false;
   Scratch scratch_;
 };
 

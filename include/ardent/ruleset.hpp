@@ -73,6 +73,13 @@ struct RuleInfo {
   std::vector<Code> codes;
 };
 
+// The screen (docs/language.md): the questions the interview asks first, in this order.
+struct ScreenInfo {
+  std::string title;                    // empty when the rule set declares no screen
+  std::vector<std::uint32_t> findings;  // finding slots, in declared order
+  SourceLocation location;
+};
+
 class Program;  // the compiled form (src/compile)
 namespace internal {
 struct RulesetAccess;  // the stages that read the compiled form (src/compile/ruleset_access.hpp)
@@ -92,6 +99,7 @@ class Ruleset {
   std::span<const DefineInfo> defines() const;
   std::span<const ScoreInfo> scores() const;
   std::size_t redflag_count() const;
+  const ScreenInfo& screen() const;
   std::size_t test_count() const;
 
   std::optional<std::uint32_t> finding_index(std::string_view name) const;

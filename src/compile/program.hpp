@@ -119,6 +119,7 @@ class Program {
   std::vector<RuleInfo> rules;
   std::vector<DefineInfo> defines;
   std::vector<ScoreInfo> scores;
+  ScreenInfo screen;
   std::vector<std::string> advice_texts;
   std::vector<std::pair<std::string, std::uint32_t>> finding_names, condition_names, rule_names;  // sorted
   check::Model model;

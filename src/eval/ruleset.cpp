@@ -59,8 +59,23 @@ std::string_view to_string(AskReason r) {
     case AskReason::requested: return "requested";
     case AskReason::raises_triage: return "raises_triage";
     case AskReason::refines: return "refines";
+    case AskReason::screen: return "screen";
+    case AskReason::lowers_triage: return "lowers_triage";
+    case AskReason::decides_condition: return "decides_condition";
   }
   return "refines";
+}
+
+std::string_view to_string(Standing s) {
+  switch (s) {
+    case Standing::no_true_part: return "no_true_part";
+    case Standing::raises: return "raises";
+    case Standing::lowers: return "lowers";
+    case Standing::decides_condition: return "decides_condition";
+    case Standing::nothing_to_ask: return "nothing_to_ask";
+    case Standing::no_change: return "no_change";
+  }
+  return "no_true_part";
 }
 
 const std::string& Ruleset::name() const { return program_->name; }
@@ -74,6 +89,7 @@ std::span<const ConditionInfo> Ruleset::conditions() const { return program_->co
 std::span<const RuleInfo> Ruleset::rules() const { return program_->rules; }
 std::span<const DefineInfo> Ruleset::defines() const { return program_->defines; }
 std::span<const ScoreInfo> Ruleset::scores() const { return program_->scores; }
+const ScreenInfo& Ruleset::screen() const { return program_->screen; }
 std::size_t Ruleset::redflag_count() const { return program_->redflag_order.size(); }
 std::size_t Ruleset::test_count() const { return program_->model.tests.size(); }
 
