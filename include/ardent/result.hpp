@@ -49,6 +49,8 @@ enum class Standing : std::uint8_t {
   nothing_to_ask = 4, // it has a true part, but what could decide it was answered unknown
   no_change = 5,      // it has a true part, but firing would change neither the triage, the
                       // red flags nor the leading condition
+  distant = 6,        // it has a true part, but needs more positive answers than the
+                      // interview chases (docs/interview.md)
 };
 std::string_view to_string(Standing s);  // "no_true_part", "raises", "lowers", ...
 

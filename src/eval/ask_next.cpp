@@ -11,6 +11,7 @@
 // declaration order); larger ones walk each undecided rule. Both give the same answers.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 
 #include "eval/logic.hpp"
@@ -39,6 +40,7 @@ struct Lists {
     u.rule = rule;
     u.missing_begin = static_cast<std::uint32_t>(n_missing);
     u.missing_count = 0;
+    u.standing = Standing::no_true_part;
     return u;
   }
   void close_rule(UndecidedRule& u) const {
@@ -46,31 +48,9 @@ struct Lists {
   }
 };
 
-// Per-finding ranking inputs (arrays over finding slots, zeroed by the caller) and the
-// candidates found so far.
+// Per finding: the number of undecided rules it is in (zeroed by the caller).
 struct Tally {
-  std::uint8_t* redflag;   // 2 + triage of the most urgent undecided red flag it is in (1: no triage)
-  std::uint8_t* requested; // asked for by an `ask` action of a fired rule
-  std::uint8_t* raise;     // 1 + the highest triage above the current one it could reach
-  std::uint32_t* count;    // undecided rules it is in
-  std::uint32_t* mark;     // == listed: already a candidate
-  std::uint64_t* keys;     // candidates (slots, later sort keys)
-  std::size_t n_keys = 0;
-  std::uint32_t listed = 0;
-  int current = 0;         // the result's triage
-
-  void candidate(std::uint32_t slot) {
-    if (mark[slot] != listed) {
-      mark[slot] = listed;
-      keys[n_keys++] = slot;
-    }
-  }
-  std::uint8_t redflag_of(const prog::RuleOut& ro) const {
-    return ro.redflag ? static_cast<std::uint8_t>(2 + ro.triage) : 0;
-  }
-  std::uint8_t raise_of(const prog::RuleOut& ro) const {
-    return ro.triage > current ? static_cast<std::uint8_t>(1 + ro.triage) : 0;
-  }
+  std::uint32_t* count;
 };
 
 // Calls f(slot) for each not-asked finding that a fired rule asks for with `ask F`.
@@ -145,55 +125,26 @@ void node_bits(const Program& p, internal::EvalScratch& s) {
   }
 }
 
-// With node bit sets: each undecided rule's findings are the bits of its root. The ranking
-// inputs are gathered per rule as bit sets too and read back once per candidate, and the
-// candidates come out in declaration order.
+// With node bit sets: each undecided rule's findings are the bits of its root, in
+// declaration order.
 template <unsigned W>
 void collect_by_bits(const Result& r, const Program& p, internal::EvalScratch& s, Lists& lists, Tally& tally) {
   node_bits<W>(p, s);
   const RuleState* states = r.rule_states().data();
   const std::uint64_t* bb = s.bool_bits.data();
-  constexpr int kLevels = 6;  // rank values 0..5
-  std::uint64_t any[W] = {}, by_redflag[kLevels][W] = {}, by_raise[kLevels][W] = {};
   std::uint32_t* count = tally.count;
   for (std::uint32_t rule = 0; rule < p.rule_root.size(); ++rule) {
     if (states[rule] != RuleState::undecided) continue;
     UndecidedRule& u = lists.open_rule(rule);
     const std::uint64_t* m = bb + std::size_t(p.rule_root[rule]) * W;
-    const prog::RuleOut& ro = p.rule_out[rule];
-    const std::uint8_t rf = tally.redflag_of(ro), up = tally.raise_of(ro);
-    for (unsigned w = 0; w < W; ++w) {
-      any[w] |= m[w];
-      by_redflag[rf][w] |= m[w];
-      by_raise[up][w] |= m[w];
+    for (unsigned w = 0; w < W; ++w)
       for (std::uint64_t bits = m[w]; bits; bits &= bits - 1) {
         const std::uint32_t slot = w * 64 + static_cast<std::uint32_t>(__builtin_ctzll(bits));
         lists.missing[lists.n_missing++] = slot;
         ++count[slot];
       }
-    }
     lists.close_rule(u);
   }
-  each_request(p, states, s.states.data(), [&](std::uint32_t slot) {
-    tally.requested[slot] = 1;
-    any[slot >> 6] |= std::uint64_t{1} << (slot & 63);
-  });
-  for (unsigned w = 0; w < W; ++w)
-    for (std::uint64_t bits = any[w]; bits; bits &= bits - 1) {
-      const int b = __builtin_ctzll(bits);
-      const std::uint32_t slot = w * 64 + static_cast<std::uint32_t>(b);
-      tally.keys[tally.n_keys++] = slot;
-      for (int level = kLevels - 1; level > 0; --level)
-        if ((by_redflag[level][w] >> b) & 1) {
-          tally.redflag[slot] = static_cast<std::uint8_t>(level);
-          break;
-        }
-      for (int level = kLevels - 1; level > 0; --level)
-        if ((by_raise[level][w] >> b) & 1) {
-          tally.raise[slot] = static_cast<std::uint8_t>(level);
-          break;
-        }
-    }
 }
 
 // The general case: walk down from each undecided rule's root through undecided nodes.
@@ -269,51 +220,238 @@ void collect_by_walk(const Result& r, const Program& p, internal::EvalScratch& s
     std::sort(lists.missing + u.missing_begin, lists.missing + lists.n_missing);
   }
 
-  tally.listed = next_epoch(s);  // the walks above used the finding marks per rule
   for (std::size_t k = 0; k < lists.n_undecided; ++k) {
     const UndecidedRule& u = lists.undecided[k];
-    const prog::RuleOut& ro = p.rule_out[u.rule];
-    const std::uint8_t rf = tally.redflag_of(ro), up = tally.raise_of(ro);
-    for (std::uint32_t i = 0; i < u.missing_count; ++i) {
-      const std::uint32_t slot = lists.missing[u.missing_begin + i];
-      tally.candidate(slot);
-      ++tally.count[slot];
-      tally.redflag[slot] = std::max(tally.redflag[slot], rf);
-      tally.raise[slot] = std::max(tally.raise[slot], up);
-    }
+    for (std::uint32_t i = 0; i < u.missing_count; ++i) ++tally.count[lists.missing[u.missing_begin + i]];
   }
-  each_request(p, states, st, [&](std::uint32_t slot) {
-    tally.candidate(slot);
-    tally.requested[slot] = 1;
-  });
 }
 
-// Sorts keys in descending order of their high 32 bits, keeping the order of equal ones: an
-// LSD radix sort with one pass per byte that is not the same in every key (usually two: the
-// count of rules and the rank byte).
-void radix_sort_descending_high(std::uint64_t* keys, std::uint64_t* tmp, std::size_t n) {
-  std::uint64_t any = 0, all = ~std::uint64_t{0};
-  for (std::size_t i = 0; i < n; ++i) {
-    any |= keys[i];
-    all &= keys[i];
+// True parts. A node "holds positively" when it is true because of something present in the
+// patient: a yes, an enumeration value, a comparison that holds, or an `and`/`or` resting on
+// one. Absences (`not x`) and presence tests (`x is known`) hold, but not positively: after a
+// negative screen every `not fever` is true, and counting those would let every rule with a
+// `not fever` in it drive questions. An undecided node "has a true part" when a child holds
+// positively or an undecided child has a true part; under `not`, a true part is evidence
+// against firing, so it does not count.
+constexpr std::uint8_t kHolds = 1, kTruePart = 2;
+
+constexpr std::uint8_t kFar = 255;
+
+std::uint8_t add_distance(std::uint32_t a, std::uint32_t b) { return static_cast<std::uint8_t>(std::min<std::uint32_t>(a + b, kFar)); }
+
+void mark_true_parts(const Program& p, internal::EvalScratch& s) {
+  const std::uint8_t* t = s.truth.data();
+  const std::uint8_t* st = s.states.data();
+  std::uint8_t* part = s.part.data();
+  std::uint8_t* npart = s.num_part.data();
+  std::uint8_t* dist = s.distance.data();
+  const std::uint32_t known_end = p.cmp_base[0];
+  for (std::uint32_t n = 0; n < p.composite_base; ++n) {
+    part[n] = (t[n] == T && (n < p.known_base || n >= known_end)) ? kHolds : 0;
+    dist[n] = t[n] == T ? 0 : (t[n] == U && st[p.bool_def[n]] == kNotAsked) ? 1 : kFar;
   }
-  const std::uint64_t differs = any ^ all;
-  std::uint64_t* from = keys;
-  std::uint64_t* to = tmp;
-  for (int shift = 32; shift < 64; shift += 8) {
-    if (((differs >> shift) & 255) == 0) continue;
-    std::uint32_t counts[256] = {};
-    for (std::size_t i = 0; i < n; ++i) ++counts[255 - ((from[i] >> shift) & 255)];
-    std::uint32_t sum = 0;
-    for (auto& c : counts) {
-      const std::uint32_t here = c;
-      c = sum;
-      sum += here;
+  for (std::uint32_t n = 0; n < p.num_composite_base; ++n) npart[n] = 0;
+
+  for (const prog::Instr& in : p.code) {
+    std::uint8_t bits = 0;
+    if (!prog::is_numeric(in.op)) {
+      const std::uint8_t v = t[in.out];
+      std::uint32_t d = v == T ? 0 : kFar;
+      if (v == U) switch (in.op) {
+          case prog::Op::And:
+            d = 0;
+            for (std::uint32_t i = 0; i < in.n; ++i) d = add_distance(d, dist[p.operands[in.a + i]]);
+            break;
+          case prog::Op::Or:
+            for (std::uint32_t i = 0; i < in.n; ++i) d = std::min<std::uint32_t>(d, dist[p.operands[in.a + i]]);
+            break;
+          case prog::Op::AtLeast: {
+            std::uint32_t n_true = 0, nearest = kFar;
+            for (std::uint32_t i = 0; i < in.n; ++i) {
+              const std::uint32_t k = p.operands[in.a + i];
+              if (t[k] == T) ++n_true;
+              else nearest = std::min<std::uint32_t>(nearest, dist[k]);
+            }
+            d = std::min<std::uint32_t>((in.k > n_true ? in.k - n_true : 0) * nearest, kFar);
+            break;
+          }
+          default: d = 1; break;  // `not`, a comparison: one answer may decide it
+        }
+      dist[in.out] = static_cast<std::uint8_t>(d);
     }
-    for (std::size_t i = 0; i < n; ++i) to[counts[255 - ((from[i] >> shift) & 255)]++] = from[i];
-    std::swap(from, to);
+    switch (in.op) {
+      case prog::Op::And:
+      case prog::Op::AtLeast:
+      case prog::Op::Or:
+        for (std::uint32_t i = 0; i < in.n; ++i) {
+          const std::uint32_t k = p.operands[in.a + i];
+          if (t[in.out] == T) {
+            if (t[k] == T && (part[k] & kHolds)) bits = kHolds;
+          } else if (t[in.out] == U) {
+            if ((t[k] == U && (part[k] & kTruePart)) || (in.op != prog::Op::Or && t[k] == T && (part[k] & kHolds)))
+              bits = kTruePart;
+          }
+        }
+        break;
+      case prog::Op::Not: break;
+      case prog::Op::Compare:
+        bits = t[in.out] == T ? kHolds : t[in.out] == U ? ((npart[in.a] | npart[in.b]) & kTruePart) : 0;
+        break;
+      case prog::Op::Add:
+      case prog::Op::Sub:
+      case prog::Op::Mul:
+      case prog::Op::Div:
+        bits = (npart[in.a] | npart[in.b]) & kTruePart;
+        break;
+      case prog::Op::Negate: bits = npart[in.a] & kTruePart; break;
+      case prog::Op::Score:
+        for (std::uint32_t i = 0; i < in.n; ++i) {
+          const prog::ScoreTerm& term = p.terms[in.a + i];
+          if ((t[term.cond] == T && (part[term.cond] & kHolds) && term.points > 0) ||
+              (t[term.cond] == U && (part[term.cond] & kTruePart)))
+            bits = kTruePart;
+        }
+        break;
+    }
+    (prog::is_numeric(in.op) ? npart : part)[in.out] = bits;
   }
-  if (from != keys) std::memcpy(keys, from, n * sizeof(std::uint64_t));
+}
+
+// The findings that would complete a rule with a true part: below an undecided `or`, only its
+// branches that have a true part; below an `and`, every undecided part (a part without a true
+// part of its own is needed whole). Calls f(slot) for each not-asked finding, once.
+template <class F>
+void focused_findings(const Program& p, internal::EvalScratch& s, std::uint32_t root, F&& f) {
+  const std::uint8_t* st = s.states.data();
+  const std::uint8_t* t = s.truth.data();
+  const std::uint8_t* part = s.part.data();
+  const double* lo = s.lo.data();
+  const double* hi = s.hi.data();
+  std::uint32_t* stack = s.stack.data();
+  const std::uint32_t epoch = next_epoch(s);
+  // Entries: node * 4 + kind, kind 0 = boolean focused, 1 = boolean whole, 2 = numeric.
+  std::size_t top = 0;
+  auto push_bool = [&](std::uint32_t n, bool whole) {
+    if (t[n] != U) return;
+    std::uint32_t& mark = whole ? s.bool_mark[n] : s.bool_fmark[n];
+    if (mark == epoch) return;
+    mark = epoch;
+    stack[top++] = n * 4 + (whole ? 1 : 0);
+  };
+  auto push_num = [&](std::uint32_t n) {
+    if (open(lo, hi, n) && s.num_mark[n] != epoch) {
+      s.num_mark[n] = epoch;
+      stack[top++] = n * 4 + 2;
+    }
+  };
+  auto finding = [&](std::uint32_t slot) {
+    if (st[slot] == kNotAsked && s.finding_mark[slot] != epoch) {
+      s.finding_mark[slot] = epoch;
+      f(slot);
+    }
+  };
+  push_bool(root, false);
+  while (top) {
+    const std::uint32_t e = stack[--top];
+    const std::uint32_t n = e >> 2, kind = e & 3;
+    if (kind == 2 ? n < p.const_base : n < p.composite_base) {
+      finding(kind == 2 ? p.num_def[n] : p.bool_def[n]);
+      continue;
+    }
+    const prog::Instr& in = p.code[kind == 2 ? p.num_def[n] : p.bool_def[n]];
+    const bool whole = kind != 0;
+    switch (in.op) {
+      case prog::Op::Or:
+        for (std::uint32_t i = 0; i < in.n; ++i) {
+          const std::uint32_t k = p.operands[in.a + i];
+          if (whole || (part[k] & kTruePart)) push_bool(k, whole);
+        }
+        break;
+      case prog::Op::And:
+      case prog::Op::AtLeast:
+        for (std::uint32_t i = 0; i < in.n; ++i) {
+          const std::uint32_t k = p.operands[in.a + i];
+          push_bool(k, whole || !(part[k] & kTruePart));
+        }
+        break;
+      case prog::Op::Not: push_bool(in.a, true); break;
+      case prog::Op::Compare:
+      case prog::Op::Add:
+      case prog::Op::Sub:
+      case prog::Op::Mul:
+      case prog::Op::Div:
+        push_num(in.a);
+        push_num(in.b);
+        break;
+      case prog::Op::Negate: push_num(in.a); break;
+      case prog::Op::Score:
+        for (std::uint32_t i = 0; i < in.n; ++i) push_bool(p.terms[in.a + i].cond, true);
+        break;
+    }
+  }
+}
+
+// What firing a rule would change, judged against the current outcome.
+struct Outlook {
+  const Program& p;
+  const internal::EvalScratch& s;
+  int triage;                // the current triage (before any self-care is withheld)
+  bool any_triage_fired;
+  const ConditionOutcome* leader;  // the leading condition, or null
+
+  bool raises(const prog::RuleOut& ro) const { return ro.redflag || ro.triage > triage; }
+  bool lowers(const prog::RuleOut& ro) const {
+    return ro.triage >= 0 && !any_triage_fired && ro.triage < static_cast<int>(p.default_triage);
+  }
+  bool changes_leader(const prog::RuleOut& ro) const {
+    for (std::uint32_t i = 0; i < ro.cond_n; ++i)
+      if (takes_lead(p.cond_actions[ro.cond_begin + i], ro.priority)) return true;
+    return false;
+  }
+
+ private:
+  bool takes_lead(const prog::CondAction& act, std::int32_t priority) const {
+    const std::uint32_t c = act.condition;
+    const std::uint8_t flags = s.cond_flags[c];
+    constexpr std::uint8_t kSuggested = 1u << static_cast<unsigned>(prog::CondKind::suggest);
+    constexpr std::uint8_t kExcluded = 1u << static_cast<unsigned>(prog::CondKind::exclude);
+    if (act.kind == prog::CondKind::exclude) return leader && leader->condition == c;
+    if (flags & kExcluded) return false;
+    if (!leader) return true;
+    if (leader->condition == c) return false;
+    const bool suggest = act.kind == prog::CondKind::suggest;
+    if (!suggest && (flags & kSuggested)) return false;
+    const auto status = suggest ? ConditionStatus::suggested : ConditionStatus::considered;
+    if (status != leader->status) return status < leader->status;
+    const std::int32_t prio = std::max(priority, s.cond_priority[static_cast<unsigned>(act.kind)][c]);
+    return prio != leader->priority ? prio > leader->priority : c < leader->condition;
+  }
+};
+
+// Ranking keys, larger first: the kind of question (3 bits), a level within it (3 bits), a
+// closeness (8 bits: fewer findings still missing, or earlier on the screen), then the
+// declaration order (inverted slot).
+enum Kind : std::uint64_t { kDecides = 3, kLowers = 4, kRequested = 5, kAlarm = 6, kScreen = 7 };
+
+std::uint64_t rank_key(Kind kind, unsigned level, unsigned closeness, std::uint32_t slot) {
+  return (std::uint64_t{kind} << 61) | (std::uint64_t{level & 7} << 58) | (std::uint64_t{closeness & 255} << 50) |
+         (0xffffffffu - slot);
+}
+
+AskReason reason_of(Kind kind, bool redflag) {
+  switch (kind) {
+    case kScreen: return AskReason::screen;
+    case kAlarm: return redflag ? AskReason::red_flag : AskReason::raises_triage;
+    case kRequested: return AskReason::requested;
+    case kLowers: return AskReason::lowers_triage;
+    case kDecides: return AskReason::decides_condition;
+  }
+  return AskReason::decides_condition;
+}
+
+std::uint32_t tmp_limit(const char* name, std::uint32_t dflt) {
+  const char* v = std::getenv(name);
+  return v ? static_cast<std::uint32_t>(std::atoi(v)) : dflt;
 }
 
 }  // namespace
@@ -321,46 +459,99 @@ void radix_sort_descending_high(std::uint64_t* keys, std::uint64_t* tmp, std::si
 void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
   auto& s = r.scratch_.get();
   const std::size_t nf = p.findings.size();
-  Tally tally{s.ask_redflag.data(), s.ask_requested.data(), s.ask_raise.data(), s.ask_rules.data(),
-              s.finding_mark.data(), s.ask_keys.data()};
-  tally.current = static_cast<int>(r.triage_);
+  const std::uint8_t* st = s.states.data();
+  Tally tally{s.ask_rules.data()};
+  std::uint64_t* best = s.ask_best.data();
+  std::uint8_t* why = s.ask_why.data();
   if (nf) {
-    std::memset(tally.redflag, 0, nf);
-    std::memset(tally.requested, 0, nf);
-    std::memset(tally.raise, 0, nf);
     std::memset(tally.count, 0, nf * sizeof(std::uint32_t));
+    std::memset(best, 0, nf * sizeof(std::uint64_t));
   }
 
   r.undecided_.resize(p.rule_root.size());
   Lists lists{r.undecided_.data(), r.missing_.data()};
-  if (p.mask_words == 0) {
-    collect_by_walk(r, p, s, lists, tally);
-  } else {
-    switch (p.mask_words) {
-      case 1: collect_by_bits<1>(r, p, s, lists, tally); break;
-      case 2: collect_by_bits<2>(r, p, s, lists, tally); break;
-      case 3: collect_by_bits<3>(r, p, s, lists, tally); break;
-      default: collect_by_bits<4>(r, p, s, lists, tally); break;
-    }
+  switch (p.mask_words) {
+    case 0: collect_by_walk(r, p, s, lists, tally); break;
+    case 1: collect_by_bits<1>(r, p, s, lists, tally); break;
+    case 2: collect_by_bits<2>(r, p, s, lists, tally); break;
+    case 3: collect_by_bits<3>(r, p, s, lists, tally); break;
+    default: collect_by_bits<4>(r, p, s, lists, tally); break;
   }
   r.undecided_.resize(lists.n_undecided);
 
-  // Rank the candidates by one packed key each (larger first): red flag urgency, requested by
-  // a fired rule's `ask`, the triage it could reach, the number of undecided rules, and the
-  // declaration order (inverted so that earlier findings sort first).
-  std::uint64_t* keys = tally.keys;
-  const std::size_t n_keys = tally.n_keys;
-  constexpr std::uint64_t kCountMax = (std::uint64_t{1} << 24) - 1;
-  for (std::size_t i = 0; i < n_keys; ++i) {
-    const auto slot = static_cast<std::uint32_t>(keys[i]);
-    keys[i] = (std::uint64_t{tally.redflag[slot]} << 60) | (std::uint64_t{tally.requested[slot]} << 59) |
-              (std::uint64_t{tally.raise[slot]} << 56) | (std::min<std::uint64_t>(tally.count[slot], kCountMax) << 32) |
-              (0xffffffffu - slot);
+  auto offer = [&](std::uint32_t slot, std::uint64_t key, AskReason reason) {
+    if (key > best[slot]) {
+      best[slot] = key;
+      why[slot] = static_cast<std::uint8_t>(reason);
+    }
+  };
+
+  // 1. The screen, in declared order.
+  const auto& screen = p.screen.findings;
+  for (std::uint32_t i = 0; i < screen.size(); ++i)
+    if (st[screen[i]] == kNotAsked) offer(screen[i], rank_key(kScreen, 0, 255 - std::min<std::uint32_t>(i, 255), screen[i]), AskReason::screen);
+
+  // 2-3. Undecided rules with a true part: completing alarms, then following the picture.
+  mark_true_parts(p, s);
+  const ConditionOutcome* leader = nullptr;
+  if (!r.conditions_.empty() && r.conditions_.front().status != ConditionStatus::excluded) leader = &r.conditions_.front();
+  const Outlook outlook{p, s, static_cast<int>(r.triage_), !r.triage_is_default_, leader};
+  std::uint32_t* focus = s.focus.data();
+  for (std::size_t k = 0; k < lists.n_undecided; ++k) {
+    UndecidedRule& u = lists.undecided[k];
+    const prog::RuleOut& ro = p.rule_out[u.rule];
+    const std::uint32_t root = p.rule_root[u.rule];
+    Kind kind;
+    if (!(s.part[root] & kTruePart)) {
+      u.standing = Standing::no_true_part;
+      continue;
+    } else if (u.missing_count == 0) {
+      u.standing = Standing::nothing_to_ask;
+      continue;
+    } else if (outlook.raises(ro)) {
+      u.standing = Standing::raises;
+      kind = kAlarm;
+    } else if (outlook.lowers(ro)) {
+      u.standing = Standing::lowers;
+      kind = kLowers;
+    } else if (outlook.changes_leader(ro)) {
+      u.standing = Standing::decides_condition;
+      kind = kDecides;
+    } else {
+      u.standing = Standing::no_change;
+      continue;
+    }
+    const std::uint32_t distance = s.distance[root];
+    if (distance > (kind == kAlarm ? tmp_limit("ARDENT_TMP_DALARM", 2) : tmp_limit("ARDENT_TMP_DPICT", 2))) {
+      u.standing = Standing::distant;
+      continue;
+    }
+    std::uint32_t n = 0;
+    focused_findings(p, s, root, [&](std::uint32_t slot) { focus[n++] = slot; });
+    if (n == 0) {  // what completes the true part was answered unknown: anything that decides it
+      for (std::uint32_t i = 0; i < u.missing_count; ++i) focus[n++] = lists.missing[u.missing_begin + i];
+    }
+    const unsigned level = static_cast<unsigned>(std::max<int>(ro.triage, -1) + 1);
+    const unsigned closeness = ((15 - std::min<std::uint32_t>(distance, 15)) << 4) | (15 - std::min<std::uint32_t>(n, 15));
+    const AskReason reason = reason_of(kind, ro.redflag);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const std::uint64_t key = rank_key(kind, level, closeness, focus[i]);
+      // A plain rule ranks exactly as a red flag of the same level; on a tie the red flag names it.
+      if (key == best[focus[i]] && reason == AskReason::red_flag) why[focus[i]] = static_cast<std::uint8_t>(reason);
+      offer(focus[i], key, reason);
+    }
   }
-  if (p.mask_words == 0)
-    std::sort(keys, keys + n_keys, [](std::uint64_t a, std::uint64_t b) { return a > b; });
-  else  // candidates are in declaration order already: a stable sort on the rank is enough
-    radix_sort_descending_high(keys, s.ask_tmp.data(), n_keys);
+
+  // What a fired rule asks for with `ask F`.
+  each_request(p, r.rule_states().data(), st, [&](std::uint32_t slot) {
+    offer(slot, rank_key(kRequested, 0, 0, slot), AskReason::requested);
+  });
+
+  std::uint64_t* keys = s.ask_keys.data();
+  std::size_t n_keys = 0;
+  for (std::uint32_t slot = 0; slot < nf; ++slot)
+    if (best[slot]) keys[n_keys++] = best[slot];
+  std::sort(keys, keys + n_keys, [](std::uint64_t a, std::uint64_t b) { return a > b; });
 
   // The rules each finding could decide, in declaration order.
   r.ask_next_.resize(n_keys);
@@ -370,23 +561,20 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
     AskItem& a = r.ask_next_[i];
     const std::uint32_t slot = 0xffffffffu - static_cast<std::uint32_t>(keys[i]);
     a.finding = slot;
-    a.reason = tally.redflag[slot]     ? AskReason::red_flag
-               : tally.requested[slot] ? AskReason::requested
-               : tally.raise[slot]     ? AskReason::raises_triage
-                                       : AskReason::refines;
+    a.reason = static_cast<AskReason>(why[slot]);
     a.decide_begin = offset;
     a.decide_count = tally.count[slot];
     fill[slot] = offset;
     offset += a.decide_count;
   }
   std::uint32_t* __restrict decide = r.could_decide_.data();
-  std::uint32_t* __restrict next = fill;
   for (std::size_t k = 0; k < lists.n_undecided; ++k) {
     const UndecidedRule& u = lists.undecided[k];
     const std::uint32_t* __restrict m = lists.missing + u.missing_begin;
-    const std::uint32_t n = u.missing_count, rule = u.rule;
-    for (std::uint32_t i = 0; i < n; ++i) decide[next[m[i]]++] = rule;
+    for (std::uint32_t i = 0; i < u.missing_count; ++i)
+      if (best[m[i]]) decide[fill[m[i]]++] = u.rule;
   }
+  r.complete_ = n_keys == 0;
 }
 
 }  // namespace ardent

@@ -48,15 +48,18 @@ void ResultWriter::prepare(Result& r, const Case& c, const Program& p) {
   s.cond_flags.assign(nc, 0);
   s.cond_strength.assign(nc, 0);
   for (auto& v : s.cond_priority) v.assign(nc, 0);
-  s.ask_redflag.assign(nf, 0);
-  s.ask_requested.assign(nf, 0);
-  s.ask_raise.assign(nf, 0);
+  s.ask_why.assign(nf, 0);
   s.ask_rules.assign(nf, 0);
   s.ask_fill.assign(nf, 0);
   s.finding_mark.assign(nf, 0);
+  s.focus.assign(nf, 0);
   s.ask_keys.assign(nf, 0);
-  s.ask_tmp.assign(nf, 0);
+  s.ask_best.assign(nf, 0);
   s.bool_mark.assign(p.bool_count, 0);
+  s.bool_fmark.assign(p.bool_count, 0);
+  s.part.assign(p.bool_count, 0);
+  s.num_part.assign(p.num_count, 0);
+  s.distance.assign(p.bool_count, 0);
   s.num_mark.assign(p.num_count, 0);
   s.stack.assign(std::size_t(p.bool_count) + p.num_count + 1, 0);
   s.text_mark.assign(p.advice_texts.size(), 0);
@@ -244,6 +247,7 @@ void evaluate(const Case& c, Result& out) {
   ResultWriter::prepare(out, c, p);
   ResultWriter::compute_nodes(out, c, p);
   ResultWriter::conclude(out, p);
+  ResultWriter::withhold_self_care(out, p);
 }
 
 void Result::plan_questions() const {

@@ -13,7 +13,7 @@ namespace ardent::internal {
 // they are cleared for real.
 inline std::uint32_t next_epoch(EvalScratch& s) {
   if (++s.epoch == 0) {
-    for (auto* v : {&s.text_mark, &s.bool_mark, &s.num_mark, &s.finding_mark})
+    for (auto* v : {&s.text_mark, &s.bool_mark, &s.bool_fmark, &s.num_mark, &s.finding_mark})
       std::fill(v->begin(), v->end(), 0u);
     s.epoch = 1;
   }
@@ -30,6 +30,9 @@ struct ResultWriter {
   // Undecided rules with their missing findings, and the ask-next ranking, from the snapshot
   // of the case taken by compute_nodes (Result::plan_questions calls it on first use).
   static void plan_questions(const Result& r, const Program& p);
+  // Self-care needs a complete interview: while it is incomplete, a self-care triage shows as
+  // routine (docs/interview.md). Plans the questions when the triage is self-care.
+  static void withhold_self_care(Result& r, const Program& p);
 
   static const EvalScratch& scratch(const Result& r) { return r.scratch_.get(); }
 };

@@ -74,6 +74,7 @@ std::string_view to_string(Standing s) {
     case Standing::decides_condition: return "decides_condition";
     case Standing::nothing_to_ask: return "nothing_to_ask";
     case Standing::no_change: return "no_change";
+    case Standing::distant: return "distant";
   }
   return "no_true_part";
 }

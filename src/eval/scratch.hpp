@@ -18,10 +18,12 @@ struct EvalScratch {
   std::vector<std::uint8_t> cond_flags;     // per condition
   std::vector<std::uint8_t> cond_strength;
   std::vector<std::int32_t> cond_priority[3];
-  std::vector<std::uint8_t> ask_redflag, ask_requested, ask_raise;  // per finding
-  std::vector<std::uint32_t> ask_rules, ask_fill, finding_mark;     // per finding
-  std::vector<std::uint64_t> ask_keys, ask_tmp;                      // per finding
-  std::vector<std::uint32_t> bool_mark, num_mark, stack;
+  std::vector<std::uint8_t> ask_why;                                  // per finding
+  std::vector<std::uint32_t> ask_rules, ask_fill, finding_mark, focus;  // per finding
+  std::vector<std::uint64_t> ask_keys, ask_best;                       // per finding
+  std::vector<std::uint32_t> bool_mark, bool_fmark, num_mark, stack;
+  std::vector<std::uint8_t> part, num_part;  // per node: true parts (interview)
+  std::vector<std::uint8_t> distance;        // per boolean node: positive answers still needed
   std::vector<std::uint64_t> bool_bits, num_bits;  // per node: findings it waits for
   std::vector<std::uint32_t> text_mark;     // per advice text
   std::uint32_t epoch = 0;
