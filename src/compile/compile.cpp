@@ -1,4 +1,3 @@
-#include <cstdlib>
 #include "compile/compile.hpp"
 
 #include <algorithm>
@@ -80,19 +79,6 @@ void fill_tables(Program& p) {
   p.finding_names = name_table(m.findings);
   p.condition_names = name_table(m.conditions);
   p.rule_names = name_table(m.rules);
-  if (const char* tmp = std::getenv("ARDENT_TMP_SCREEN")) {  // TEMPORARY measurement hack
-    std::string list = tmp;
-    std::size_t at = 0;
-    while (at < list.size()) {
-      std::size_t end = list.find(',', at);
-      if (end == std::string::npos) end = list.size();
-      std::string name = list.substr(at, end - at);
-      for (std::uint32_t i = 0; i < p.findings.size(); ++i)
-        if (p.findings[i].name == name) p.screen.findings.push_back(i);
-      at = end + 1;
-    }
-    p.screen.title = "tmp";
-  }
 }
 
 void fill_rules(Program& p, TextPool& pool) {

@@ -1,17 +1,19 @@
-// Undecided rules and what to ask next (`ask_next` in docs/result-schema.md).
+// The interview (docs/interview.md): undecided rules, what to ask next, and when to stop.
 //
 // A finding "could decide" an undecided rule when it is not asked yet and appears in an
 // undecided part of the rule's condition: walking down from the rule's root through nodes
-// whose value is unknown only, so a finding inside an already-false branch of an `or`, or
-// inside a comparison already decided by a score's interval, is never asked for it. Findings
-// given as unknown are never asked again.
+// whose value is unknown only. Findings given as unknown are never asked again. Rule sets with
+// at most 256 findings get every undecided node's findings as a bit set in one bottom-up pass;
+// larger ones walk each undecided rule. Both give the same lists.
 //
-// Two ways to get there: rule sets with at most 256 findings give every undecided node a bit
-// set of the findings below it in one bottom-up pass (fast, and each rule's list comes out in
-// declaration order); larger ones walk each undecided rule. Both give the same answers.
+// What is asked, in order: the screen; then what completes an alarm (a rule or red flag that
+// would raise the triage or add a red flag and already has a true part), most urgent first,
+// then closest to firing; then what a fired rule asks for; then what follows the picture (a
+// self-care rule that would lower the triage, a rule that would change the leading
+// condition). A rule with no true part asks nothing. The interview is complete when nothing
+// is left to ask.
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <cstring>
 
 #include "eval/logic.hpp"
@@ -449,10 +451,11 @@ AskReason reason_of(Kind kind, bool redflag) {
   return AskReason::decides_condition;
 }
 
-std::uint32_t tmp_limit(const char* name, std::uint32_t dflt) {
-  const char* v = std::getenv(name);
-  return v ? static_cast<std::uint32_t>(std::atoi(v)) : dflt;
-}
+// How many positive answers away a rule may be and still drive questions: alarms and
+// self-care rules up to two, a change of the leading condition only one. Measured on the
+// development vignettes (docs/interview.md): chasing conditions two answers away doubled the
+// questions and found no more red flags; chasing alarms only one away missed a bone-stress flag.
+std::uint32_t reach(Kind kind) { return kind == kDecides ? 1 : 2; }
 
 }  // namespace
 
@@ -522,7 +525,7 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
       continue;
     }
     const std::uint32_t distance = s.distance[root];
-    if (distance > (kind == kAlarm ? tmp_limit("ARDENT_TMP_DALARM", 2) : tmp_limit("ARDENT_TMP_DPICT", 2))) {
+    if (distance > reach(kind)) {
       u.standing = Standing::distant;
       continue;
     }

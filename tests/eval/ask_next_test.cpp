@@ -1,5 +1,6 @@
-// Ask-next (`ask_next` in docs/result-schema.md): which not-asked findings could still change
-// the outcome, and in what order. Every test also runs with the general walk that large rule
+// Ask-next (`ask_next` in docs/result-schema.md): the lists of what each undecided rule waits
+// for, and the ranking on rule sets built in code (tests/eval/interview_test.cpp has the
+// interview's rules as small rule sets in the language). Every test also runs with the general walk that large rule
 // sets use.
 #include <gtest/gtest.h>
 
@@ -28,49 +29,16 @@ class AskNext : public ::testing::TestWithParam<bool> {
   }
 };
 
-TEST_P(AskNext, RedFlagFindingOutranksOneThatOnlyRefinesADiagnosis) {
+TEST_P(AskNext, MostUrgentAlarmFirst) {
   ModelBuilder b;
-  auto pain = b.boolean("pain_central");       // declared first, in two rules
-  auto peak = b.boolean("peak_day_after");
-  auto saddle = b.boolean("saddle_anaesthesia");  // declared last, in one red flag
-  auto overload = b.condition("overload");
-  b.rule("classic", And({B(pain), B(peak)})).suggest(overload);
-  b.rule("variant", And({B(pain), Not(B(peak))})).consider(overload);
-  b.redflag("cauda_equina", B(saddle)).triage(Triage::emergency);
+  auto base = b.boolean("base"), a = b.boolean("a"), e = b.boolean("e"), u = b.boolean("u");
+  b.redflag("amber", And({B(base), B(a)})).triage(Triage::routine);
+  b.redflag("emergency", And({B(base), B(e)})).triage(Triage::emergency);
+  b.redflag("urgent", And({B(base), B(u)})).triage(Triage::urgent);
   auto rs = build(b);
   Case c(rs);
-  Result r = evaluate(c);
-  EXPECT_EQ(asked(*rs, r), (std::vector<std::string>{"saddle_anaesthesia", "pain_central", "peak_day_after"}));
-  EXPECT_EQ(r.ask_next()[0].reason, AskReason::red_flag);
-  EXPECT_EQ(r.ask_next()[1].reason, AskReason::refines);
-  (void)saddle;
-}
-
-TEST_P(AskNext, MostUrgentRedFlagFirst) {
-  ModelBuilder b;
-  auto a = b.boolean("a"), e = b.boolean("e"), u = b.boolean("u");
-  b.redflag("amber", B(a)).triage(Triage::routine);
-  b.redflag("emergency", B(e)).triage(Triage::emergency);
-  b.redflag("urgent", B(u)).triage(Triage::urgent);
-  auto rs = build(b);
-  Case c(rs);
+  c.set_bool(base, true);
   EXPECT_EQ(asked(*rs, evaluate(c)), (std::vector<std::string>{"e", "u", "a"}));
-}
-
-TEST_P(AskNext, AnExplicitUnknownIsNeverAsked) {
-  ModelBuilder b;
-  auto x = b.boolean("x"), y = b.boolean("y");
-  b.redflag("flag", Or({B(x), B(y)})).triage(Triage::emergency);
-  auto rs = build(b);
-  Case c(rs);
-  c.set_unknown(x);
-  Result r = evaluate(c);
-  EXPECT_EQ(asked(*rs, r), (std::vector<std::string>{"y"}));
-  c.set_unknown(y);
-  r = evaluate(c);
-  EXPECT_TRUE(r.ask_next().empty());
-  ASSERT_EQ(r.undecided().size(), 1u);  // still undecided, but nothing left to ask
-  EXPECT_TRUE(r.missing(r.undecided()[0]).empty());
 }
 
 TEST_P(AskNext, FindingsInDecidedPartsAreNotAsked) {
@@ -81,7 +49,10 @@ TEST_P(AskNext, FindingsInDecidedPartsAreNotAsked) {
   auto rs = build(b);
   Case c(rs);
   c.set_bool(x, false);
-  EXPECT_EQ(asked(*rs, evaluate(c)), (std::vector<std::string>{"z", "w"}));
+  const Result r = evaluate(c);
+  ASSERT_EQ(r.undecided().size(), 1u);
+  std::vector<std::uint32_t> missing(r.missing(r.undecided()[0]).begin(), r.missing(r.undecided()[0]).end());
+  EXPECT_EQ(missing, (std::vector<std::uint32_t>{z, w}));
   (void)y;
 }
 
@@ -120,23 +91,6 @@ TEST_P(AskNext, ThoseThatCouldRaiseTheTriageComeBeforeTheRest) {
   EXPECT_EQ(r.ask_next()[0].reason, AskReason::raises_triage);
 }
 
-TEST_P(AskNext, ThenByNumberOfUndecidedRulesThenDeclarationOrder) {
-  ModelBuilder b;
-  auto a = b.boolean("a"), bb = b.boolean("b"), c_ = b.boolean("c");
-  auto c0 = b.condition("c0");
-  b.rule("r1", B(c_)).suggest(c0);
-  b.rule("r2", Or({B(c_), B(bb)})).suggest(c0);
-  b.rule("r3", B(a)).suggest(c0);
-  b.rule("r4", B(bb)).suggest(c0);
-  auto rs = build(b);
-  Case c(rs);
-  Result r = evaluate(c);
-  EXPECT_EQ(asked(*rs, r), (std::vector<std::string>{"b", "c", "a"}));
-  // b could decide r2 and r4, in declaration order.
-  std::vector<std::uint32_t> decide(r.could_decide(r.ask_next()[0]).begin(), r.could_decide(r.ask_next()[0]).end());
-  EXPECT_EQ(decide, (std::vector<std::uint32_t>{1, 3}));
-}
-
 TEST_P(AskNext, UndecidedListsWhatEachRuleWaitsFor) {
   ModelBuilder b;
   auto x = b.boolean("x"), y = b.enumeration("y", {"p", "q"}), age = b.number("age", 0, 120);
@@ -155,10 +109,11 @@ TEST_P(AskNext, UndecidedListsWhatEachRuleWaitsFor) {
 
 TEST_P(AskNext, ComputedFromTheCaseAsItWasWhenEvaluated) {
   ModelBuilder b;
-  auto x = b.boolean("x");
-  b.rule("r", B(x)).triage(Triage::urgent);
+  auto base = b.boolean("base"), x = b.boolean("x");
+  b.rule("r", And({B(base), B(x)})).triage(Triage::urgent);
   auto rs = build(b);
   Case c(rs);
+  c.set_bool(base, true);
   Result r = evaluate(c);
   c.set_bool(x, true);  // after the evaluation: does not change this result's questions
   EXPECT_EQ(asked(*rs, r), (std::vector<std::string>{"x"}));

@@ -1,0 +1,291 @@
+// The interview (docs/interview.md): what is asked, in what order, for what reason, and when
+// it is complete. Each row is a small rule set written for one behaviour, a case, and the
+// questions expected, in order. Every row also runs with the general walk that large rule
+// sets use.
+#include <gtest/gtest.h>
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "ardent/case.hpp"
+#include "ardent/result.hpp"
+#include "ardent/ruleset.hpp"
+#include "compile/compile.hpp"
+#include "compile/ruleset_access.hpp"
+
+namespace ardent::test {
+namespace {
+
+struct Row {
+  const char* name;
+  const char* rules;                 // everything after the header
+  const char* given;                 // the case, as a JSON object
+  std::vector<std::string> expect;   // "finding reason", best first
+  bool complete;
+  const char* triage;
+};
+
+void PrintTo(const Row& row, std::ostream* os) { *os << row.name; }
+
+constexpr const char* kHeader = "ruleset interview version \"1.0.0\"\n  default triage routine\n";
+
+const Row kRows[] = {
+    {"the screen comes first, in declared order, skipping what is answered",
+     R"(finding a: bool
+finding s1: bool
+finding s2: bool
+finding s3: bool
+screen "Red flags"
+  ask s3, s1, s2
+redflag r1: s1 -> triage emergency
+redflag r2: s2 -> triage emergency
+redflag r3: s3 -> triage emergency
+redflag ra: a and s1 -> triage urgent)",
+     R"({"a": true, "s1": null})", {"s3 screen", "s2 screen"}, false, "routine"},
+
+    {"a plain rule that sets emergency ranks as a red flag of that level",
+     R"(finding a: bool
+finding b: bool
+finding c: bool
+redflag flag: a and b -> triage urgent
+rule escalation: a and c -> triage emergency)",
+     R"({"a": true})", {"c raises_triage", "b red_flag"}, false, "routine"},
+
+    {"among alarms of one level, the closest to firing first",
+     R"(finding a: bool
+finding b: bool
+finding c: bool
+finding d: bool
+rule far: a and b and c -> triage urgent
+rule near: a and d -> triage urgent)",
+     R"({"a": true})", {"d raises_triage", "b raises_triage", "c raises_triage"}, false, "routine"},
+
+    {"a rule with no true part asks nothing",
+     R"(finding a: bool
+finding b: bool
+redflag flag: a and b -> triage emergency)",
+     R"({})", {}, true, "routine"},
+
+    {"an absence is not a true part",
+     R"(finding a: bool
+finding b: bool
+redflag flag: not a and b -> triage emergency)",
+     R"({"a": false})", {}, true, "routine"},
+
+    {"a rule more than two answers away asks nothing",
+     R"(finding a: bool
+finding b: bool
+finding c: bool
+finding d: bool
+redflag flag: a and b and c and d -> triage emergency)",
+     R"({"a": true})", {}, true, "routine"},
+
+    {"below an or, only the branch with a true part is completed",
+     R"(finding a: bool
+finding b: bool
+finding c: bool
+finding d: bool
+redflag flag: (a and b) or (c and d) -> triage emergency)",
+     R"({"a": true})", {"b red_flag"}, false, "routine"},
+
+    {"a finding given as unknown is never asked again",
+     R"(finding a: bool
+finding b: bool
+finding c: bool
+redflag flag: a and (b or c) -> triage emergency)",
+     R"({"a": true, "b": null})", {"c red_flag"}, false, "routine"},
+
+    {"when everything that could decide a rule is unknown, the interview is complete",
+     R"(finding a: bool
+finding b: bool
+finding c: bool
+redflag flag: a and (b or c) -> triage emergency)",
+     R"({"a": true, "b": null, "c": null})", {}, true, "routine"},
+
+    {"a self-care rule that could lower the triage keeps the interview open",
+     R"(finding a: bool
+finding b: bool
+rule benign: a and b -> triage self_care)",
+     R"({"a": true})", {"b lowers_triage"}, false, "routine"},
+
+    {"self-care once nothing is left to ask",
+     R"(finding a: bool
+finding b: bool
+rule benign: a and b -> triage self_care)",
+     R"({"a": true, "b": true})", {}, true, "self_care"},
+
+    {"self-care is withheld while the screen is incomplete",
+     R"(finding a: bool
+finding s: bool
+screen
+  ask s
+redflag danger: s -> triage emergency
+rule benign: a -> triage self_care)",
+     R"({"a": true})", {"s screen"}, false, "routine"},
+
+    {"a self-care rule cannot lower a triage another rule set",
+     R"(finding a: bool
+finding b: bool
+finding c: bool
+rule amber: c -> triage routine
+rule benign: a and b -> triage self_care)",
+     R"({"a": true, "c": true})", {}, true, "routine"},
+
+    {"once self-care is concluded, what could raise it is asked",
+     R"(finding a: bool
+finding b: bool
+rule benign: a -> triage self_care
+rule amber: a and b -> triage routine)",
+     R"({"a": true})", {"b raises_triage"}, false, "routine"},
+
+    {"a rule that could change the leading condition is followed",
+     R"(finding a: bool
+finding b: bool
+condition x
+rule x_rule: a and b -> suggest x)",
+     R"({"a": true})", {"b decides_condition"}, false, "routine"},
+
+    {"a rule that could not change the leading condition asks nothing",
+     R"(finding a: bool
+finding b: bool
+condition x
+condition y
+rule lead priority 2: a -> suggest x
+rule other: a and b -> consider y)",
+     R"({"a": true})", {}, true, "routine"},
+
+    {"a rule already at the current triage asks nothing",
+     R"(finding a: bool
+finding b: bool
+rule urgent_now: a -> triage urgent
+rule also_urgent: a and b -> triage urgent)",
+     R"({"a": true})", {}, true, "urgent"},
+
+    {"a red flag is completed even at a triage already reached",
+     R"(finding a: bool
+finding b: bool
+rule urgent_now: a -> triage emergency
+redflag flag: a and b -> triage urgent)",
+     R"({"a": true})", {"b red_flag"}, false, "emergency"},
+
+    {"an `ask` of a fired rule is asked after the alarms",
+     R"(finding a: bool
+finding b: bool
+finding wanted: bool
+rule wants: a -> ask wanted
+redflag flag: a and b -> triage urgent)",
+     R"({"a": true})", {"b red_flag", "wanted requested"}, false, "routine"},
+};
+
+class Interview : public ::testing::TestWithParam<std::tuple<Row, bool>> {
+ protected:
+  // With the second parameter true the program is compiled without bit sets, forcing the walk.
+  RulesetPtr build(const Row& row) const {
+    CompileOutput out = compile_source(std::string(kHeader) + row.rules, "interview.ard");
+    if (!out.ok()) {
+      std::string all;
+      for (const auto& d : out.diagnostics) all += d.message + "\n";
+      ADD_FAILURE() << all;
+      return nullptr;
+    }
+    if (!std::get<1>(GetParam())) return out.ruleset;
+    const Program& p = internal::program_of(*out.ruleset);
+    return internal::RulesetAccess::make(compile::compile(p.model, p.hash, 0));
+  }
+};
+
+TEST_P(Interview, AsksInOrderAndStopsWhenNothingIsLeft) {
+  const Row& row = std::get<0>(GetParam());
+  RulesetPtr rs = build(row);
+  ASSERT_TRUE(rs);
+  Case c(rs);
+  c.set_json(row.given);
+  const Result r = evaluate(c);
+  std::vector<std::string> got;
+  for (const AskItem& a : r.ask_next())
+    got.push_back(rs->findings()[a.finding].name + " " + std::string(to_string(a.reason)));
+  EXPECT_EQ(got, row.expect);
+  EXPECT_EQ(r.complete(), row.complete);
+  EXPECT_EQ(r.provisional(), !row.complete);
+  EXPECT_EQ(to_string(r.triage()), row.triage);
+}
+
+std::string row_name(const ::testing::TestParamInfo<std::tuple<Row, bool>>& info) {
+  std::string name = std::to_string(info.index) + (std::get<1>(info.param) ? "_walk_" : "_bits_");
+  for (const char* p = std::get<0>(info.param).name; *p; ++p)
+    name += std::isalnum(static_cast<unsigned char>(*p)) ? *p : '_';
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Rows, Interview, ::testing::Combine(::testing::ValuesIn(kRows), ::testing::Bool()), row_name);
+
+// How `complete` moves through one interview, answer by answer.
+TEST(InterviewSteps, CompleteFlipsWhenTheLastOpenQuestionIsAnswered) {
+  CompileOutput out = compile_source(std::string(kHeader) + R"(finding a: bool
+finding b: bool
+finding s: bool
+screen
+  ask s
+redflag danger: s -> triage emergency
+rule benign: a and b -> triage self_care)");
+  ASSERT_TRUE(out.ok());
+  Case c(out.ruleset);
+  c.set_json(R"({"a": true})");
+  Result r = evaluate(c);
+  EXPECT_FALSE(r.complete());
+  EXPECT_EQ(r.ask_next().size(), 2u);  // the screen, then the self-care rule
+  c.set_unknown("s");                   // an unknown answer counts as answered
+  evaluate(c, r);
+  EXPECT_FALSE(r.complete());
+  EXPECT_EQ(r.triage(), Triage::routine);
+  c.set_json(R"({"b": true})");
+  evaluate(c, r);
+  EXPECT_TRUE(r.complete());
+  EXPECT_TRUE(r.ask_next().empty());
+  EXPECT_EQ(r.triage(), Triage::self_care);
+  EXPECT_FALSE(r.self_care_withheld());
+}
+
+TEST(InterviewSteps, WithheldSelfCareSaysSo) {
+  CompileOutput out = compile_source(std::string(kHeader) + R"(finding a: bool
+finding s: bool
+screen
+  ask s
+redflag danger: s -> triage emergency
+rule benign: a -> triage self_care)");
+  ASSERT_TRUE(out.ok());
+  Case c(out.ruleset);
+  c.set_json(R"({"a": true})");
+  const Result r = evaluate(c);
+  EXPECT_EQ(r.triage(), Triage::routine);
+  EXPECT_TRUE(r.self_care_withheld());
+  EXPECT_FALSE(r.triage_is_default());
+}
+
+TEST(InterviewSteps, EachUndecidedRuleSaysWhereItStands) {
+  CompileOutput out = compile_source(std::string(kHeader) + R"(finding a: bool
+finding b: bool
+finding c: bool
+finding d: bool
+finding e: bool
+condition x
+redflag untouched: b and c -> triage emergency
+redflag alarm: a and b -> triage emergency
+rule far: a and b and c and d -> triage urgent
+rule lead: a and e -> suggest x
+rule same: a and e -> triage routine
+redflag unknown_left: a and (c or d) -> triage urgent)");
+  ASSERT_TRUE(out.ok());
+  Case c(out.ruleset);
+  c.set_json(R"({"a": true, "c": null, "d": null})");
+  const Result r = evaluate(c);
+  std::vector<std::string> got;
+  for (const UndecidedRule& u : r.undecided())
+    got.push_back(out.ruleset->rules()[u.rule].name + " " + std::string(to_string(u.standing)));
+  EXPECT_EQ(got, (std::vector<std::string>{"untouched no_true_part", "alarm raises", "far distant",
+                                             "lead decides_condition", "same no_change", "unknown_left nothing_to_ask"}));
+}
+
+}  // namespace
+}  // namespace ardent::test
