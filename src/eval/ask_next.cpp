@@ -247,10 +247,12 @@ void mark_true_parts(const Program& p, internal::EvalScratch& s) {
   std::uint8_t* part = s.part.data();
   std::uint8_t* npart = s.num_part.data();
   std::uint8_t* dist = s.distance.data();
+  std::uint8_t* width = s.width.data();
   const std::uint32_t known_end = p.cmp_base[0];
   for (std::uint32_t n = 0; n < p.composite_base; ++n) {
     part[n] = (t[n] == T && (n < p.known_base || n >= known_end)) ? kHolds : 0;
     dist[n] = t[n] == T ? 0 : (t[n] == U && st[p.bool_def[n]] == kNotAsked) ? 1 : kFar;
+    width[n] = dist[n] == 1 ? 1 : 0;
   }
   for (std::uint32_t n = 0; n < p.num_composite_base; ++n) npart[n] = 0;
 
@@ -280,6 +282,15 @@ void mark_true_parts(const Program& p, internal::EvalScratch& s) {
           default: d = 1; break;  // `not`, a comparison: one answer may decide it
         }
       dist[in.out] = static_cast<std::uint8_t>(d);
+      std::uint32_t w = 0;
+      if (v == U) {
+        if (in.op == prog::Op::Not) w = width[in.a];
+        else if (in.op == prog::Op::Compare) w = 1;
+        else
+          for (std::uint32_t i = 0; i < in.n; ++i)
+            if (t[p.operands[in.a + i]] == U) w += width[p.operands[in.a + i]];
+      }
+      width[in.out] = static_cast<std::uint8_t>(std::min<std::uint32_t>(w, kFar));
     }
     switch (in.op) {
       case prog::Op::And:
@@ -370,6 +381,16 @@ void focused_findings(const Program& p, internal::EvalScratch& s, std::uint32_t 
         }
         break;
       case prog::Op::And:
+        if (!whole) {  // one part at a time, the narrowest first: it is the quickest to rule out
+          std::uint32_t pick = prog::kNone;
+          for (std::uint32_t i = 0; i < in.n; ++i) {
+            const std::uint32_t k = p.operands[in.a + i];
+            if (t[k] == U && s.distance[k] != kFar && (pick == prog::kNone || s.width[k] < s.width[pick])) pick = k;
+          }
+          if (pick != prog::kNone) push_bool(pick, !(part[pick] & kTruePart));
+          break;
+        }
+        [[fallthrough]];
       case prog::Op::AtLeast:
         for (std::uint32_t i = 0; i < in.n; ++i) {
           const std::uint32_t k = p.operands[in.a + i];

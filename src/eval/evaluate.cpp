@@ -60,6 +60,7 @@ void ResultWriter::prepare(Result& r, const Case& c, const Program& p) {
   s.part.assign(p.bool_count, 0);
   s.num_part.assign(p.num_count, 0);
   s.distance.assign(p.bool_count, 0);
+  s.width.assign(p.bool_count, 0);
   s.num_mark.assign(p.num_count, 0);
   s.stack.assign(std::size_t(p.bool_count) + p.num_count + 1, 0);
   s.text_mark.assign(p.advice_texts.size(), 0);

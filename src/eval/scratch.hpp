@@ -24,6 +24,7 @@ struct EvalScratch {
   std::vector<std::uint32_t> bool_mark, bool_fmark, num_mark, stack;
   std::vector<std::uint8_t> part, num_part;  // per node: true parts (interview)
   std::vector<std::uint8_t> distance;        // per boolean node: positive answers still needed
+  std::vector<std::uint8_t> width;           // per boolean node: not-asked findings below (about)
   std::vector<std::uint64_t> bool_bits, num_bits;  // per node: findings it waits for
   std::vector<std::uint32_t> text_mark;     // per advice text
   std::uint32_t epoch = 0;
