@@ -141,6 +141,40 @@ void BM_EvaluateHipEmptyCaseWithAskNext(benchmark::State& state) {
 }
 BENCHMARK(BM_EvaluateHipEmptyCaseWithAskNext);
 
+// One interview step as a front end runs it: record an answer to the top question, evaluate,
+// read the top five questions. Answers are "no", the first value of a choice, or unknown for a
+// number; a complete interview starts again from the presenting complaint.
+void BM_InterviewStepHip(benchmark::State& state) {
+  auto rs = hip();
+  if (!rs) return state.SkipWithError("rules/hip does not compile");
+  Case start(rs);
+  start.set_json(R"({"age": 34, "sex": "female", "pain_central_buttock": true})");
+  Case c = start;
+  Result r;
+  evaluate(c, r);
+  std::int64_t steps = 0, interviews = 0;
+  for (auto _ : state) {
+    if (r.complete()) {
+      c = start;
+      ++interviews;
+    } else {
+      const std::uint32_t slot = r.ask_next()[0].finding;
+      switch (rs->findings()[slot].type) {
+        case FindingType::boolean: c.set_bool(slot, false); break;
+        case FindingType::enumeration: c.set_enum(slot, 0); break;
+        default: c.set_unknown(slot); break;
+      }
+    }
+    evaluate(c, r);
+    const auto next = r.ask_next();
+    for (std::size_t i = 0; i < next.size() && i < 5; ++i) benchmark::DoNotOptimize(next[i].finding);
+    ++steps;
+  }
+  state.SetItemsProcessed(steps);
+  state.counters["steps_per_interview"] = interviews ? static_cast<double>(steps) / static_cast<double>(interviews) : 0.0;
+}
+BENCHMARK(BM_InterviewStepHip);
+
 void BM_EvaluateGenerated40(benchmark::State& state) {
   auto rs = generated40();
   if (!rs) return state.SkipWithError("generated rule set does not compile");
