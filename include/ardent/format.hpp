@@ -18,6 +18,19 @@ inline constexpr int kResultSchemaVersion = 1;
 // One line saying what a triage level means for the patient.
 std::string_view triage_meaning(Triage t);
 
+// Why a finding is asked, for people: "on the screen", "could reveal a red flag", "could raise
+// the triage", "requested by a rule", "could lower the triage", "could change the leading
+// condition".
+std::string_view ask_reason_phrase(AskReason r);
+// Where an undecided rule stands in the interview, for people: why it drives questions or why
+// it does not ("firing it would change neither the triage, the red flags nor the leading
+// condition").
+std::string_view standing_phrase(Standing s);
+// Why a complete interview asks nothing more: "the screen is answered, and nothing not yet asked
+// could change the triage, the red flags or the leading condition" (without the screen's part
+// when the rule set declares none).
+std::string interview_stop_reason(const Ruleset& rs);
+
 struct TextOptions {
   std::size_t max_questions = 5;  // "Ask next" lines; 0 hides the section
   bool show_undecided = false;    // list undecided rules with what they wait for

@@ -1,8 +1,10 @@
 // CDS Hooks cards (https://cds-hooks.org/specification/current/#card-attributes).
 //
 // Cards, in order: one per fired red flag (critical); one for the triage (critical for
-// emergency, warning for urgent, info otherwise) listing excluded conditions in its detail;
-// one per suggested condition (info); one "also consider" card for the considered conditions.
+// emergency, warning for urgent, info otherwise) listing excluded conditions in its detail and
+// saying "(provisional)" while the interview is incomplete; one (warning) listing the screen's
+// questions not asked yet, when there are any; one per suggested condition (info); one "also
+// consider" card for the considered conditions.
 #include <boost/uuid/random_generator.hpp>
 #include <boost/uuid/uuid_io.hpp>
 #include <fmt/format.h>
@@ -92,7 +94,27 @@ std::string format_cds_cards(const Case& c, const Result& r, int indent) {
                            (reasons.empty() ? "" : " (" + join_phrases(reasons) + ")"));
       }
     if (!excluded.empty()) detail += "**Ruled out:**\n\n" + bullets(excluded);
-    cards.push_back(card(rs, indicator, fmt::format("Triage: {}", to_string(t)), std::move(detail)));
+    std::string summary_text = fmt::format("Triage: {}", to_string(t));
+    if (r.provisional()) {
+      summary_text += " (provisional)";
+      std::string note =
+          "**Provisional:** the interview is incomplete; questions not asked yet could still change the "
+          "triage, the red flags or the leading condition.";
+      if (r.self_care_withheld()) note += " The rules conclude self-care, which is withheld until the interview is complete.";
+      detail = note + "\n\n" + detail;
+    }
+    cards.push_back(card(rs, indicator, summary_text, std::move(detail)));
+  }
+
+  // The screen's questions not asked yet: the triage cannot be trusted before they are.
+  if (const auto progress = format_detail::screen_progress(c); !progress.pending.empty()) {
+    std::vector<std::string> questions;
+    for (std::uint32_t slot : progress.pending) questions.push_back(format_detail::question_of(rs.findings()[slot]));
+    const std::string& title = rs.screen().title;
+    std::string detail = fmt::format("**{}:** {} of {} questions not asked yet. Ask them before relying on the triage:\n\n",
+                                     title, progress.pending.size(), progress.pending.size() + progress.asked);
+    detail += bullets(questions);
+    cards.push_back(card(rs, "warning", "Screen incomplete: ask " + join_phrases(questions), std::move(detail)));
   }
 
   std::vector<std::string> considered;

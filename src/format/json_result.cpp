@@ -47,6 +47,56 @@ void strings(JsonWriter& w, const std::vector<std::string>& items) {
   w.end_array();
 }
 
+// `interview` (docs/result-schema.md): complete or provisional, the screen's progress and, once
+// complete, why nothing more is asked.
+void interview(JsonWriter& w, const Case& c, const Result& r, const JsonTexts& jt) {
+  const Ruleset& rs = c.ruleset();
+  const ScreenInfo& screen = rs.screen();
+  const bool complete = r.complete();
+  w.key("interview").begin_object();
+  w.key("complete").boolean(complete);
+  w.key("provisional").boolean(!complete);
+  w.key("self_care_withheld").boolean(r.self_care_withheld());
+  w.key("screen");
+  if (screen.findings.empty()) {
+    w.null();
+  } else {
+    const ScreenProgress progress = screen_progress(c);
+    w.begin_object();
+    w.key("title").string(screen.title);
+    w.key("asked").integer(static_cast<std::int64_t>(progress.asked));
+    w.key("pending").begin_array();
+    for (std::uint32_t slot : progress.pending) w.raw(jt.finding_name[slot]);
+    w.end_array();
+    w.end_object();
+  }
+  w.key("stop");
+  if (!complete) {
+    w.null();
+  } else {
+    w.begin_object();
+    w.key("screen_answered").boolean(true);
+    w.key("message").string(interview_stop_reason(rs));
+    std::int64_t no_true_part = 0;
+    w.key("settled").begin_array();
+    for (const auto& u : r.undecided()) {
+      if (u.standing == Standing::no_true_part) {
+        ++no_true_part;
+        continue;
+      }
+      w.begin_object();
+      w.key("rule").raw(jt.rule_name[u.rule]);
+      w.key("standing").ascii(to_string(u.standing));
+      w.key("reason").ascii(standing_phrase(u.standing));
+      w.end_object();
+    }
+    w.end_array();
+    w.key("no_true_part").integer(no_true_part);
+    w.end_object();
+  }
+  w.end_object();
+}
+
 }  // namespace
 
 std::string result_text(const Case& c, const Result& r) {
@@ -57,6 +107,8 @@ std::string result_text(const Case& c, const Result& r) {
   std::size_t estimate = 4096 + 256 * (r.red_flags().size() + r.conditions().size());
   for (const auto& u : r.undecided()) estimate += 48 + 32 * u.missing_count;
   for (const auto& a : r.ask_next()) estimate += 160 + 32 * a.decide_count;
+  estimate += 32 * c.ruleset().screen().findings.size();
+  if (r.complete()) estimate += 128 * r.undecided().size();
   JsonWriter w(estimate);
   w.begin_object();
   w.key("schema").integer(kResultSchemaVersion);
@@ -65,6 +117,7 @@ std::string result_text(const Case& c, const Result& r) {
   w.key("dsl").integer(kDslVersion);
   w.key("triage").ascii(to_string(r.triage()));
   w.key("triage_is_default").boolean(r.triage_is_default());
+  interview(w, c, r, jt);
 
   w.key("red_flags").begin_array();
   for (std::uint32_t rf : r.red_flags()) {
@@ -113,6 +166,7 @@ std::string result_text(const Case& c, const Result& r) {
     w.key("missing").begin_array();
     for (std::uint32_t slot : r.missing(u)) w.raw(jt.finding_name[slot]);
     w.end_array();
+    w.key("standing").ascii(to_string(u.standing));
     w.end_object();
   }
   w.end_array();
@@ -123,6 +177,7 @@ std::string result_text(const Case& c, const Result& r) {
     w.key("finding").raw(jt.finding_name[a.finding]);
     w.key("question").raw(jt.finding_question[a.finding]);
     w.key("reason").ascii(to_string(a.reason));
+    w.key("why").ascii(to_string(a.reason));  // the same: `why` is the interview's name for it
     w.key("could_decide").begin_array();
     for (std::uint32_t rule : r.could_decide(a)) w.raw(jt.rule_name[rule]);
     w.end_array();

@@ -31,6 +31,22 @@ std::string format_text(const Case& c, const Result& r, const TextOptions& optio
   out += fmt::format("Triage: {}{}\n  {}\n", upper(to_string(r.triage())),
                      r.triage_is_default() ? " (the rule set's default)" : "", triage_meaning(r.triage()));
 
+  // The interview: complete, or what keeps the triage provisional.
+  if (r.complete()) {
+    out += "Interview: complete\n";
+  } else {
+    out += "Interview: incomplete (provisional triage)\n";
+    if (r.self_care_withheld())
+      out += "  The rules conclude self-care; it is withheld until the interview is complete.\n";
+    const auto progress = format_detail::screen_progress(c);
+    if (!progress.pending.empty()) {
+      std::vector<std::string> pending;
+      for (std::uint32_t slot : progress.pending) pending.push_back(eval::lower_first(rs.findings()[slot].label));
+      out += fmt::format("  {}: {} of {} questions not asked yet: {}\n", rs.screen().title, progress.pending.size(),
+                         progress.pending.size() + progress.asked, join_phrases(pending));
+    }
+  }
+
   if (!r.red_flags().empty()) {
     out += "\nRed flags:\n";
     for (std::uint32_t rf : r.red_flags()) {
@@ -67,14 +83,7 @@ std::string format_text(const Case& c, const Result& r, const TextOptions& optio
         break;
       }
       const FindingInfo& f = rs.findings()[a.finding];
-      std::string why;
-      switch (a.reason) {
-        case AskReason::red_flag: why = "could reveal a red flag"; break;
-        case AskReason::requested: why = "requested by a rule"; break;
-        case AskReason::raises_triage: why = "could raise the triage"; break;
-        case AskReason::refines: why = "refines the assessment"; break;
-      }
-      out += fmt::format("  {}. {} [{}; {}]\n", n, format_detail::question_of(f), f.name, why);
+      out += fmt::format("  {}. {} [{}; {}]\n", n, format_detail::question_of(f), f.name, ask_reason_phrase(a.reason));
     }
   }
 
@@ -83,9 +92,10 @@ std::string format_text(const Case& c, const Result& r, const TextOptions& optio
     for (const auto& u : r.undecided()) {
       std::vector<std::string> missing;
       for (std::uint32_t slot : r.missing(u)) missing.push_back(eval::lower_first(rs.findings()[slot].label));
-      out += fmt::format("  - {}{}\n", rs.rules()[u.rule].name,
+      out += fmt::format("  - {}{} [{}: {}]\n", rs.rules()[u.rule].name,
                          missing.empty() ? std::string(": waits on findings recorded as unknown")
-                                         : ": needs " + join_phrases(missing));
+                                         : ": needs " + join_phrases(missing),
+                         to_string(u.standing), standing_phrase(u.standing));
     }
   }
 

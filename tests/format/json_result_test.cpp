@@ -27,8 +27,9 @@ json render(const Case& c) {
 
 TEST(JsonResult, EveryFieldIsThereWithItsType) {
   Case c(demo());
+  // A fever starts the infection red flag, so its question (the age) is asked.
   c.set_json(R"({"pain_central": true, "pain_peak": "day_after_activity", "side_lying_pain": true,
-                 "saddle_anaesthesia": true, "hop_pain": true, "symptom_duration": "3 weeks"})");
+                 "saddle_anaesthesia": true, "hop_pain": true, "symptom_duration": "3 weeks", "fever": true})");
   const json j = render(c);
   EXPECT_EQ(j.at("schema"), 1);
   ASSERT_TRUE(j.at("ruleset").is_object());
@@ -39,6 +40,13 @@ TEST(JsonResult, EveryFieldIsThereWithItsType) {
   EXPECT_EQ(j.at("dsl"), kDslVersion);
   EXPECT_EQ(j.at("triage"), "emergency");
   EXPECT_EQ(j.at("triage_is_default"), false);
+
+  ASSERT_TRUE(j.at("interview").is_object());
+  EXPECT_EQ(j["interview"].at("complete"), false);
+  EXPECT_EQ(j["interview"].at("provisional"), true);
+  EXPECT_EQ(j["interview"].at("self_care_withheld"), false);
+  EXPECT_TRUE(j["interview"].at("screen").is_null());
+  EXPECT_TRUE(j["interview"].at("stop").is_null());
 
   ASSERT_TRUE(j.at("red_flags").is_array());
   ASSERT_EQ(j["red_flags"].size(), 1u);
@@ -74,9 +82,11 @@ TEST(JsonResult, EveryFieldIsThereWithItsType) {
   for (const auto& a : j["advice"]) EXPECT_TRUE(a.is_string());
 
   ASSERT_TRUE(j.at("undecided").is_array());
+  ASSERT_FALSE(j["undecided"].empty());
   for (const auto& u : j["undecided"]) {
     EXPECT_TRUE(u.at("rule").is_string());
     EXPECT_TRUE(u.at("missing").is_array());
+    EXPECT_TRUE(u.at("standing").is_string());
   }
   ASSERT_TRUE(j.at("ask_next").is_array());
   ASSERT_FALSE(j["ask_next"].empty());
@@ -84,24 +94,37 @@ TEST(JsonResult, EveryFieldIsThereWithItsType) {
     EXPECT_TRUE(a.at("finding").is_string());
     EXPECT_TRUE(a.at("question").is_string());
     EXPECT_TRUE(a.at("reason").is_string());
+    EXPECT_EQ(a.at("why"), a.at("reason"));
     EXPECT_TRUE(a.at("could_decide").is_array());
   }
+  EXPECT_EQ(j["ask_next"][0].at("finding"), "age");
+  EXPECT_EQ(j["ask_next"][0].at("question"), "Age?");
+  EXPECT_EQ(j["ask_next"][0].at("why"), "red_flag");
   EXPECT_TRUE(j.at("warnings").is_array());
 }
 
 TEST(JsonResult, SuggestedStrengthAndAskNext) {
   Case c(demo());
   c.set_json(R"({"pain_central": true, "pain_peak": "day_after_activity", "side_lying_pain": true})");
-  const json j = render(c);
+  json j = render(c);
   EXPECT_EQ(j.at("triage"), "self_care");
   EXPECT_EQ(j["conditions"][0].at("strength"), "likely");
   EXPECT_EQ(j["conditions"][0].at("because"),
             json::array({"pain felt centrally in the buttock", "pain peaks: day after activity", "pain lying on either side"}));
-  // The red-flag question first, with its `ask` text and the rules it could decide.
-  EXPECT_EQ(j["ask_next"][0].at("finding"), "saddle_anaesthesia");
-  EXPECT_EQ(j["ask_next"][0].at("question"), "Any numbness around the back passage or genitals?");
+  // Nothing in the red flags holds yet, so nothing is asked: the interview is complete.
+  EXPECT_EQ(j.at("ask_next"), json::array());
+  EXPECT_EQ(j["interview"].at("complete"), true);
+
+  // An age starts the infection red flag: its question comes, with its `ask` text and the rules
+  // it could decide, and self-care waits for the answer.
+  c.set_json(R"({"age": 30})");
+  j = render(c);
+  EXPECT_EQ(j.at("triage"), "routine");
+  EXPECT_EQ(j["interview"].at("self_care_withheld"), true);
+  EXPECT_EQ(j["ask_next"][0].at("finding"), "fever");
+  EXPECT_EQ(j["ask_next"][0].at("question"), "Have you had a fever?");
   EXPECT_EQ(j["ask_next"][0].at("reason"), "red_flag");
-  EXPECT_EQ(j["ask_next"][0].at("could_decide"), json::array({"cauda_equina"}));
+  EXPECT_EQ(j["ask_next"][0].at("could_decide"), json::array({"infection"}));
 }
 
 TEST(JsonResult, DivisionByZeroIsAWarning) {

@@ -25,10 +25,12 @@ RulesetPtr demo() {
 TEST(TextReport, TriageRedFlagsConditionsBecauseAdviceQuestions) {
   Case c(demo());
   c.set_json(R"({"pain_central": true, "pain_peak": "day_after_activity", "side_lying_pain": true,
-                 "saddle_anaesthesia": true})");
+                 "saddle_anaesthesia": true, "age": 30})");
   Result r = evaluate(c);
   const std::string text = format_text(c, r);
   EXPECT_NE(text.find("Triage: EMERGENCY"), std::string::npos) << text;
+  EXPECT_NE(text.find("Interview: incomplete (provisional triage)\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("1. Have you had a fever? [fever; could reveal a red flag]"), std::string::npos) << text;
   EXPECT_NE(text.find(std::string(triage_meaning(Triage::emergency))), std::string::npos);
   EXPECT_NE(text.find("! Possible cauda equina syndrome [emergency] because saddle anaesthesia"), std::string::npos)
       << text;
