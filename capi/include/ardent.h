@@ -235,11 +235,36 @@ ARDENT_API void ardent_string_free(char *string);
 #define ARDENT_STRENGTH_LIKELY 1
 #define ARDENT_STRENGTH_POSSIBLE 2
 
-/* Why a finding is worth asking next, strongest reason first. */
-#define ARDENT_ASK_RED_FLAG 0      /* it could fire an undecided red flag      */
-#define ARDENT_ASK_REQUESTED 1     /* a fired rule asks for it (`ask F`)       */
-#define ARDENT_ASK_RAISES_TRIAGE 2 /* it could raise the triage               */
-#define ARDENT_ASK_REFINES 3       /* it could decide undecided rules          */
+/* Why a finding is worth asking next (ardent_ask.reason). The ask-next list asks, in this
+** order: SCREEN, then RED_FLAG and RAISES_TRIAGE (completing an alarm), REQUESTED, then
+** LOWERS_TRIAGE and DECIDES_CONDITION (following the picture). The numbers are not the order:
+** 0 to 3 came first, 4 to 6 were added with the interview. REFINES is no longer produced (a
+** finding that could change nothing that matters is not asked); it stays defined. A program
+** must expect reasons it does not know: ardent_ask_reason_str() names every one. */
+#define ARDENT_ASK_RED_FLAG 0           /* it could complete an undecided red flag that already
+                                           has a true part                                      */
+#define ARDENT_ASK_REQUESTED 1          /* a fired rule asks for it (`ask F`)                  */
+#define ARDENT_ASK_RAISES_TRIAGE 2      /* it could complete a rule that would raise the triage */
+#define ARDENT_ASK_REFINES 3            /* no longer produced                                  */
+#define ARDENT_ASK_SCREEN 4             /* on the rule set's screen, not answered yet          */
+#define ARDENT_ASK_LOWERS_TRIAGE 5      /* it could let a rule lower the triage below the
+                                           default (a self-care rule)                          */
+#define ARDENT_ASK_DECIDES_CONDITION 6  /* it could change the leading condition               */
+
+/* Where an undecided rule stands in the interview (ardent_undecided.standing): whether it
+** drives questions and, if not, why not. RAISES, LOWERS and DECIDES_CONDITION drive questions;
+** in a complete interview every undecided rule has one of the others. */
+#define ARDENT_STANDING_NO_TRUE_PART 0       /* nothing in it holds yet: it asks nothing       */
+#define ARDENT_STANDING_RAISES 1             /* it could add a red flag or raise the triage    */
+#define ARDENT_STANDING_LOWERS 2             /* it could lower the triage below the default    */
+#define ARDENT_STANDING_DECIDES_CONDITION 3  /* it could change the leading condition          */
+#define ARDENT_STANDING_NOTHING_TO_ASK 4     /* it has a true part, but what could decide it
+                                                was recorded as unknown                        */
+#define ARDENT_STANDING_NO_CHANGE 5          /* it has a true part, but firing would change
+                                                neither the triage, the red flags nor the
+                                                leading condition                              */
+#define ARDENT_STANDING_DISTANT 6            /* it has a true part, but needs more positive
+                                                answers than the interview chases              */
 
 /* Kinds of the facts in an explanation. */
 #define ARDENT_FACT_FINDING 0   /* a predicate on a finding; index = finding        */
@@ -253,8 +278,8 @@ ARDENT_API void ardent_string_free(char *string);
 #define ARDENT_OWNER_SCORE 2
 
 /* Names of the values above ("urgent", "enum", "not_asked", "minutes", "warning", "fired",
-** "suggested", "likely" ("" for NONE), "raises_triage", "division_by_zero"): static strings;
-** NULL for a value outside the enumeration. */
+** "suggested", "likely" ("" for NONE), "raises_triage", "no_change"): static strings; NULL for
+** a value outside the enumeration. */
 ARDENT_API const char *ardent_triage_str(int triage);
 ARDENT_API const char *ardent_finding_type_str(int type);
 ARDENT_API const char *ardent_state_str(int state);
@@ -264,6 +289,7 @@ ARDENT_API const char *ardent_rule_state_str(int state);
 ARDENT_API const char *ardent_condition_status_str(int status);
 ARDENT_API const char *ardent_strength_str(int strength);
 ARDENT_API const char *ardent_ask_reason_str(int reason);
+ARDENT_API const char *ardent_standing_str(int standing);
 
 /* ---------------------------------------------------------------------------------------- */
 /* Handles                                                                                    */
@@ -662,8 +688,9 @@ ARDENT_API size_t ardent_result_advice_count(const ardent_result *result);
 ARDENT_API int ardent_result_get_advice(const char **out, const ardent_result *result, size_t index);
 
 /* Undecided rules and red flags in declaration order, with the not-asked findings that could
-** still decide each one. */
-#define ARDENT_UNDECIDED_VERSION 1
+** still decide each one and where each stands in the interview. Version 2 appends `standing`;
+** a version-1 struct is filled without it, as before. */
+#define ARDENT_UNDECIDED_VERSION 2
 typedef struct ardent_undecided {
   unsigned int version;      /* set by the caller: ARDENT_UNDECIDED_VERSION */
   uint32_t rule;
@@ -671,17 +698,21 @@ typedef struct ardent_undecided {
   int redflag;               /* 1 for a red flag                           */
   size_t missing_count;
   const uint32_t *missing;   /* finding indices; NULL when none           */
+  int standing;              /* version 2: ARDENT_STANDING_*               */
 } ardent_undecided;
-#define ARDENT_UNDECIDED_INIT { ARDENT_UNDECIDED_VERSION, 0, 0, 0, 0, 0 }
+#define ARDENT_UNDECIDED_INIT { ARDENT_UNDECIDED_VERSION, 0, 0, 0, 0, 0, 0 }
 
 ARDENT_API size_t ardent_result_undecided_count(const ardent_result *result);
 ARDENT_API int ardent_result_get_undecided(ardent_undecided *out, const ardent_result *result,
                                            size_t index);
 
-/* Ask next: the not-asked findings that could still change the outcome, best first: those
-** that could fire an undecided red flag, those a fired rule asks for, those that could raise
-** the triage, then those deciding most undecided rules. A finding recorded as unknown is never
-** listed. Limited by ardent_evaluate_options.max_ask. */
+/* Ask next: the interview's next questions, best first (docs/result-schema.md): the screen's
+** questions not answered yet, in the screen's order; then those that could complete an alarm
+** (an undecided red flag or triage-raising rule that already has a true part), most urgent
+** first; those a fired rule asks for; then those that could lower the triage or change the
+** leading condition. A finding recorded as unknown is never listed; a finding that could change
+** nothing that matters is not listed either. Empty exactly when the interview is complete
+** (ardent_result_interview()). Limited by ardent_evaluate_options.max_ask. */
 #define ARDENT_ASK_VERSION 1
 typedef struct ardent_ask {
   unsigned int version;   /* set by the caller: ARDENT_ASK_VERSION                 */
@@ -747,6 +778,50 @@ typedef struct ardent_explanation {
 ARDENT_API int ardent_result_explain(ardent_explanation *out, const ardent_result *result, uint32_t rule);
 
 /* ---------------------------------------------------------------------------------------- */
+/* The interview: complete or provisional, and the screen                                    */
+/* ---------------------------------------------------------------------------------------- */
+
+/* The interview asks the screen's questions first, then what could still change the outcome
+** that matters (ardent_result_get_ask()). It is COMPLETE when every screen question is answered
+** (given or recorded as unknown) and no finding not yet asked could still raise the triage, add
+** a red flag, lower the triage or change the leading condition: exactly when the engine's
+** ask-next list is empty, whatever max_ask says. While it is incomplete the triage is
+** PROVISIONAL, and never self-care: when the rules conclude self-care before the interview is
+** complete, ardent_result_triage() gives ARDENT_TRIAGE_ROUTINE and self_care_withheld is 1.
+** Why a complete interview asks nothing more: each undecided rule's `standing`
+** (ardent_undecided, version 2).
+**
+** The screen is the rule set's; a rule set that declares none has screen_title "" and every
+** screen count 0. Pointers are borrowed from the result.
+**
+** These came with the interview, as compatible additions to ABI version 1: this struct and
+** function, ardent_undecided version 2 (`standing`), the ARDENT_STANDING_* values with
+** ardent_standing_str(), and the ask reasons ARDENT_ASK_SCREEN, _LOWERS_TRIAGE and
+** _DECIDES_CONDITION. */
+#define ARDENT_INTERVIEW_VERSION 1
+typedef struct ardent_interview {
+  unsigned int version;            /* set by the caller: ARDENT_INTERVIEW_VERSION            */
+  int complete;                    /* 1 when nothing more is worth asking, else 0            */
+  int provisional;                 /* 1 while the interview is incomplete (= !complete)      */
+  int self_care_withheld;          /* 1 when the rules concluded self-care but the interview
+                                      is incomplete, so the triage says routine              */
+  const char *screen_title;        /* "" when the rule set declares no screen                */
+  size_t screen_count;             /* the screen's questions                                 */
+  const uint32_t *screen;          /* their finding indices, in the screen's order; NULL
+                                      when none                                              */
+  size_t screen_asked;             /* of these, answered: given or recorded as unknown       */
+  size_t screen_pending_count;     /* of these, not asked yet                                */
+  const uint32_t *screen_pending;  /* their finding indices, in the screen's order; NULL
+                                      when none                                              */
+} ardent_interview;
+#define ARDENT_INTERVIEW_INIT { ARDENT_INTERVIEW_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+/* Fills *out with the state of the interview for the evaluated case. ARDENT_EINVALID for NULL
+** arguments, an unknown out->version or a result never evaluated; ARDENT_ENOMEM. As every
+** reader of a result, for one thread at a time. */
+ARDENT_API int ardent_result_interview(ardent_interview *out, const ardent_result *result);
+
+/* ---------------------------------------------------------------------------------------- */
 /* Rendering a result                                                                         */
 /* ---------------------------------------------------------------------------------------- */
 
@@ -756,7 +831,8 @@ ARDENT_API int ardent_result_explain(ardent_explanation *out, const ardent_resul
 
 /* The result as JSON, schema version 1 (ARDENT_JSON_SCHEMA_VERSION; every field is documented
 ** in docs/result-schema.md): provenance (rule set name, version, hash; engine version), triage,
-** red flags, conditions, advice, undecided rules and ask-next, with the "because" phrases.
+** the interview (complete or provisional, the screen, why it stopped), red flags, conditions,
+** advice, undecided rules and ask-next, with the "because" phrases.
 ** One line unless flags has ARDENT_RENDER_PRETTY. The ask-next list honours max_ask. Free *out
 ** with ardent_string_free(). ARDENT_EINVALID for NULL arguments, unknown flags or a result never
 ** evaluated; ARDENT_ENOMEM. */
@@ -764,13 +840,15 @@ ARDENT_API int ardent_result_json(char **out, const ardent_result *result, unsig
 
 /* The result as a CDS Hooks service response: {"cards": [...]}. A red flag becomes a
 ** "critical" card, an urgent triage a "warning" (emergency "critical"), anything else "info";
+** while the interview is incomplete the triage card says "(provisional)", and a "warning" card
+** lists the screen's questions not asked yet;
 ** summaries are at most 140 characters, details are Markdown with the explanation, and
 ** source.label names the rule set and version. Flags: ARDENT_RENDER_PRETTY. Errors as
 ** ardent_result_json(). */
 ARDENT_API int ardent_result_cds_cards(char **out, const ardent_result *result, unsigned int flags);
 
-/* The result as a readable plain-text report for a clinician: triage and its meaning, red
-** flags with their advice, conditions with a "because" sentence, advice, the next questions
+/* The result as a readable plain-text report for a clinician: triage and its meaning, whether
+** the interview is complete (else the pending screen questions), red flags with their advice, conditions with a "because" sentence, advice, the next questions
 ** (max_ask of them, else 5) and provenance. Flags: ARDENT_RENDER_UNDECIDED. Errors as
 ** ardent_result_json(). */
 ARDENT_API int ardent_result_text(char **out, const ardent_result *result, unsigned int flags);

@@ -90,6 +90,9 @@ struct ResultImpl {
   std::uint32_t epoch = 1;               // bumped by every evaluation
   // Filled on request by the const readers; a result belongs to one thread at a time.
   mutable std::vector<ExplanationCache> explanations;  // per rule
+  // The screen's questions not asked yet (ardent_result_interview), for the current epoch.
+  mutable std::vector<std::uint32_t> screen_pending;
+  mutable std::uint32_t screen_epoch = 0;
 
   // The ask-next items reported: the engine's list (worked out on first use), capped by max_ask.
   std::size_t ask_count() const {

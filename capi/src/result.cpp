@@ -146,6 +146,7 @@ ARDENT_API int ardent_result_get_undecided(ardent_undecided* out, const ardent_r
   out->redflag = info.redflag ? 1 : 0;
   out->missing_count = missing.size();
   out->missing = data_or_null(missing);
+  if (out->version >= 2) out->standing = static_cast<int>(u.standing);  // a version-1 struct ends before it
   return ARDENT_OK;
 }
 
@@ -194,6 +195,33 @@ ARDENT_API int ardent_result_get_warning(ardent_eval_warning* out, const ardent_
     case ardent::EvalWarning::Owner::score: out->name = rs.scores()[w.index].name.c_str(); break;
   }
   return ARDENT_OK;
+}
+
+ARDENT_API int ardent_result_interview(ardent_interview* out, const ardent_result* result_handle) {
+  const ResultImpl* result = impl(result_handle);
+  if (int rc = check_item(out, ARDENT_INTERVIEW_VERSION, "ardent_interview", result); rc != ARDENT_OK) return rc;
+  return guard([&] {
+    const ardent::ScreenInfo& screen = result->owner->get().screen();
+    const ardent::Case& findings = *result->findings;
+    if (result->screen_epoch != result->epoch) {
+      result->screen_epoch = 0;  // stays invalid should anything below throw
+      result->screen_pending.clear();
+      for (std::uint32_t slot : screen.findings)
+        if (findings.state(slot) == ardent::FindingState::not_asked) result->screen_pending.push_back(slot);
+      result->screen_epoch = result->epoch;
+    }
+    const bool complete = result->outcome.complete();
+    out->complete = complete ? 1 : 0;
+    out->provisional = complete ? 0 : 1;
+    out->self_care_withheld = result->outcome.self_care_withheld() ? 1 : 0;
+    out->screen_title = screen.title.c_str();
+    out->screen_count = screen.findings.size();
+    out->screen = data_or_null(screen.findings);
+    out->screen_pending_count = result->screen_pending.size();
+    out->screen_asked = screen.findings.size() - result->screen_pending.size();
+    out->screen_pending = data_or_null(result->screen_pending);
+    return ARDENT_OK;
+  });
 }
 
 ARDENT_API int ardent_result_explain(ardent_explanation* out, const ardent_result* result_handle,

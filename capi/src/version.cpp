@@ -55,7 +55,10 @@ ARDENT_API const char* ardent_strength_str(int strength) {
   return name_of(strength, ardent::Strength::possible);
 }
 ARDENT_API const char* ardent_ask_reason_str(int reason) {
-  return name_of(reason, ardent::AskReason::refines);
+  return name_of(reason, ardent::AskReason::decides_condition);
+}
+ARDENT_API const char* ardent_standing_str(int standing) {
+  return name_of(standing, ardent::Standing::distant);
 }
 
 ARDENT_API int ardent_compile_options_init(ardent_compile_options* opts, unsigned int version) {
@@ -97,6 +100,18 @@ static_assert(ARDENT_STRENGTH_POSSIBLE == static_cast<int>(ardent::Strength::pos
 static_assert(ARDENT_STRENGTH_LIKELY == static_cast<int>(ardent::Strength::likely));
 static_assert(ARDENT_ASK_REFINES == static_cast<int>(ardent::AskReason::refines));
 static_assert(ARDENT_ASK_REQUESTED == static_cast<int>(ardent::AskReason::requested));
+static_assert(ARDENT_ASK_RED_FLAG == static_cast<int>(ardent::AskReason::red_flag));
+static_assert(ARDENT_ASK_RAISES_TRIAGE == static_cast<int>(ardent::AskReason::raises_triage));
+static_assert(ARDENT_ASK_SCREEN == static_cast<int>(ardent::AskReason::screen));
+static_assert(ARDENT_ASK_LOWERS_TRIAGE == static_cast<int>(ardent::AskReason::lowers_triage));
+static_assert(ARDENT_ASK_DECIDES_CONDITION == static_cast<int>(ardent::AskReason::decides_condition));
+static_assert(ARDENT_STANDING_NO_TRUE_PART == static_cast<int>(ardent::Standing::no_true_part));
+static_assert(ARDENT_STANDING_RAISES == static_cast<int>(ardent::Standing::raises));
+static_assert(ARDENT_STANDING_LOWERS == static_cast<int>(ardent::Standing::lowers));
+static_assert(ARDENT_STANDING_DECIDES_CONDITION == static_cast<int>(ardent::Standing::decides_condition));
+static_assert(ARDENT_STANDING_NOTHING_TO_ASK == static_cast<int>(ardent::Standing::nothing_to_ask));
+static_assert(ARDENT_STANDING_NO_CHANGE == static_cast<int>(ardent::Standing::no_change));
+static_assert(ARDENT_STANDING_DISTANT == static_cast<int>(ardent::Standing::distant));
 static_assert(ARDENT_FACT_PRESENCE == static_cast<int>(ardent::Fact::Kind::presence));
 static_assert(ARDENT_FACT_SCORE == static_cast<int>(ardent::Fact::Kind::score));
 static_assert(ARDENT_OWNER_SCORE == static_cast<int>(ardent::EvalWarning::Owner::score));

@@ -19,6 +19,7 @@ int header_check(void) {
   ardent_ask ask = ARDENT_ASK_INIT;
   ardent_eval_warning warning = ARDENT_EVAL_WARNING_INIT;
   ardent_explanation explanation = ARDENT_EXPLANATION_INIT;
+  ardent_interview interview = ARDENT_INTERVIEW_INIT;
   ardent_audit_options audit_options = ARDENT_AUDIT_OPTIONS_INIT;
   ardent_audit_context audit_context = ARDENT_AUDIT_CONTEXT_INIT;
   ardent_tag tag = {"site", "north"};
@@ -54,6 +55,8 @@ int header_check(void) {
   (void)ardent_result_get_ask(&ask, result, 0);
   (void)ardent_result_get_warning(&warning, result, 0);
   (void)ardent_result_explain(&explanation, result, 0);
+  (void)ardent_result_interview(&interview, result);
+  (void)ardent_standing_str(undecided.standing);
   (void)ardent_result_json(&json, result, ARDENT_RENDER_PRETTY);
   ardent_string_free(json);
   ardent_result_free(result);

@@ -260,16 +260,36 @@ TEST(Evaluate, TextbookOverload) {
   std::vector<std::string> advice = advice_of(r.get());
   EXPECT_EQ(advice, std::vector<std::string>{"Stretch only gently and comfortably."});
 
-  // The red flag that could still fire comes first among the questions.
-  ASSERT_GT(ardent_result_ask_count(r.get()), 0u);
-  ardent_ask ask = ARDENT_ASK_INIT;
-  ASSERT_EQ(ardent_result_get_ask(&ask, r.get(), 0), ARDENT_OK);
-  EXPECT_STREQ(ask.name, "saddle_anaesthesia");
-  EXPECT_EQ(ask.finding, finding(rs.get(), "saddle_anaesthesia"));
-  EXPECT_STREQ(ask.question, "Any numbness between the legs or around the back passage?");
-  EXPECT_EQ(ask.reason, ARDENT_ASK_RED_FLAG);
-  ASSERT_GE(ask.rule_count, 1u);
-  EXPECT_EQ(ask.rules[0], rule(rs.get(), "cauda_equina"));
+  // Nothing has started a red flag or another rule that matters: nothing is asked, the
+  // interview is complete.
+  EXPECT_EQ(ardent_result_ask_count(r.get()), 0u);
+  ardent_interview interview = ARDENT_INTERVIEW_INIT;
+  ASSERT_EQ(ardent_result_interview(&interview, r.get()), ARDENT_OK);
+  EXPECT_EQ(interview.complete, 1);
+
+  // A fever starts the septic hip red flag: its question comes first, and self-care waits.
+  {
+    Case febrile = new_case(rs.get());
+    ASSERT_EQ(ardent_case_set_json(febrile.get(),
+                                   R"({"pain_central_buttock": true, "pain_peak": "day_after_activity",
+                                       "pain_side_lying": true, "fever": true})",
+                                   ARDENT_NUL_TERMINATED),
+              ARDENT_OK);
+    Result rf = evaluate(rs.get(), febrile.get());
+    EXPECT_EQ(ardent_result_triage(rf.get()), ARDENT_TRIAGE_ROUTINE);
+    ASSERT_EQ(ardent_result_interview(&interview, rf.get()), ARDENT_OK);
+    EXPECT_EQ(interview.complete, 0);
+    EXPECT_EQ(interview.self_care_withheld, 1);
+    ASSERT_GT(ardent_result_ask_count(rf.get()), 0u);
+    ardent_ask ask = ARDENT_ASK_INIT;
+    ASSERT_EQ(ardent_result_get_ask(&ask, rf.get(), 0), ARDENT_OK);
+    EXPECT_STREQ(ask.name, "night_pain");
+    EXPECT_EQ(ask.finding, finding(rs.get(), "night_pain"));
+    EXPECT_STREQ(ask.question, "Does the pain wake you at night?");
+    EXPECT_EQ(ask.reason, ARDENT_ASK_RED_FLAG);
+    ASSERT_GE(ask.rule_count, 1u);
+    EXPECT_NE(std::find(ask.rules, ask.rules + ask.rule_count, rule(rs.get(), "septic_hip")), ask.rules + ask.rule_count);
+  }
 
   // Undecided rules list what could decide them.
   bool saw_cauda = false;
@@ -467,6 +487,10 @@ TEST(Evaluate, MaxAskLimitsTheQuestions) {
   Ruleset rs = compile(small_rules());
   ASSERT_TRUE(rs);
   Case c = new_case(rs.get());
+  // Started: the septic hip red flag, the long-standing rule (urgent) and the self-care rule.
+  ASSERT_EQ(ardent_case_set_json(c.get(), R"({"fever": true, "symptom_duration": "7 weeks", "pain_central_buttock": true})",
+                                 ARDENT_NUL_TERMINATED),
+            ARDENT_OK);
   Result all = evaluate(rs.get(), c.get());
   ASSERT_GT(ardent_result_ask_count(all.get()), 2u);
   ardent_evaluate_options opts = ARDENT_EVALUATE_OPTIONS_INIT;
@@ -491,6 +515,7 @@ TEST(Evaluate, MaxAskLimitsTheQuestions) {
   auto doc = nlohmann::json::parse(json);
   ASSERT_TRUE(doc.contains("ask_next"));
   EXPECT_EQ(doc["ask_next"].size(), 2u);
+  EXPECT_EQ(doc["interview"]["complete"], false) << "the cap does not complete the interview";
   char* full = nullptr;
   ASSERT_EQ(ardent_result_json(&full, all.get(), ARDENT_RENDER_PRETTY), ARDENT_OK);
   String full_owner(full);

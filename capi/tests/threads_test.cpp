@@ -137,6 +137,9 @@ TEST(Threads, BatchHonoursOptions) {
   Ruleset rs = compile(small_rules());
   ASSERT_TRUE(rs);
   Case c = new_case(rs.get());
+  // A fever and a long history start rules whose questions are worth asking.
+  ASSERT_EQ(ardent_case_set_json(c.get(), R"({"fever": true, "symptom_duration": "7 weeks"})", ARDENT_NUL_TERMINATED),
+            ARDENT_OK);
   const ardent_case* cases[1] = {c.get()};
   ardent_result* out[1] = {nullptr};
   ardent_evaluate_options opts = ARDENT_EVALUATE_OPTIONS_INIT;

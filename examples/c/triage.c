@@ -68,8 +68,17 @@ static void list_questions(const ardent_ruleset *rs, size_t finding_count, size_
 
 static void print_result(ardent_result *r, size_t rule_count) {
   size_t i, j;
+  ardent_interview interview = ARDENT_INTERVIEW_INIT;
   printf("\nTriage: %s%s\n", ardent_triage_str(ardent_result_triage(r)),
          ardent_result_triage_is_default(r) ? " (the rule set's default)" : "");
+  if (ardent_result_interview(&interview, r) == ARDENT_OK) {
+    printf("Interview: %s%s", interview.complete ? "complete" : "incomplete (provisional triage)",
+           interview.self_care_withheld ? "; self-care withheld until it is complete" : "");
+    if (interview.screen_pending_count > 0)
+      printf("; %u of %u screen questions not asked yet", (unsigned)interview.screen_pending_count,
+             (unsigned)interview.screen_count);
+    printf("\n");
+  }
 
   printf("Red flags: %s\n", ardent_result_redflag_count(r) == 0 ? "none" : "");
   for (i = 0; i < ardent_result_redflag_count(r); ++i) {
