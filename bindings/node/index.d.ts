@@ -7,7 +7,31 @@ export type Severity = 'error' | 'warning' | 'note';
 export type RuleState = 'not_fired' | 'undecided' | 'fired';
 export type ConditionStatus = 'suggested' | 'considered' | 'excluded';
 export type Strength = 'likely' | 'possible';
-export type AskReason = 'red_flag' | 'requested' | 'raises_triage' | 'refines';
+/**
+ * Why a finding is asked. The interview asks 'screen' first, then 'red_flag' and
+ * 'raises_triage', 'requested', then 'lowers_triage' and 'decides_condition'. 'refines' is no
+ * longer produced.
+ */
+export type AskReason =
+  | 'screen'
+  | 'red_flag'
+  | 'raises_triage'
+  | 'requested'
+  | 'lowers_triage'
+  | 'decides_condition'
+  | 'refines';
+/**
+ * Where an undecided rule stands in the interview: 'raises', 'lowers' and 'decides_condition'
+ * drive questions; the others say why it does not.
+ */
+export type Standing =
+  | 'no_true_part'
+  | 'raises'
+  | 'lowers'
+  | 'decides_condition'
+  | 'nothing_to_ask'
+  | 'no_change'
+  | 'distant';
 export type FactKind = 'finding' | 'score' | 'presence';
 
 /** A duration finding's value; a number alone means days, a string reads "6 weeks". */
@@ -121,6 +145,33 @@ export interface Undecided {
   /** Unasked findings that could still decide it. */
   missing: string[];
   rule: number;
+  /** Where it stands in the interview: whether it drives questions, and if not, why not. */
+  standing: Standing;
+}
+
+/** The rule set's screen as far as the evaluated case goes. */
+export interface ScreenProgress {
+  title: string;
+  /** The screen's findings, in order. */
+  readonly findings: readonly string[];
+  /** How many of them are answered (given or unknown). */
+  asked: number;
+  /** Those not asked yet, in order. */
+  readonly pending: readonly string[];
+}
+
+/**
+ * The interview: complete when the screen is answered and nothing not yet asked could change
+ * the triage, the red flags or the leading condition (exactly when askNext is empty). Until
+ * then the triage is provisional, and never self-care.
+ */
+export interface Interview {
+  readonly complete: boolean;
+  readonly provisional: boolean;
+  /** The rules concluded self-care, but the interview is incomplete: the triage says routine. */
+  readonly selfCareWithheld: boolean;
+  /** null when the rule set declares no screen. */
+  readonly screen: ScreenProgress | null;
 }
 
 export interface EvalWarning {
@@ -211,6 +262,16 @@ export class Result {
   readonly askNext: Ask[];
   readonly undecided: Undecided[];
   readonly warnings: EvalWarning[];
+  /** Whether the interview is complete, and the screen's questions answered and pending. */
+  readonly interview: Interview;
+  /** interview.complete: nothing more is worth asking. */
+  readonly complete: boolean;
+  /** interview.provisional: the interview is incomplete, the triage may still change. */
+  readonly provisional: boolean;
+  /** interview.selfCareWithheld. */
+  readonly selfCareWithheld: boolean;
+  /** The screen's findings not asked yet, in order (empty without a screen). */
+  readonly screenPending: readonly string[];
   readonly disposed: boolean;
   ruleState(rule: string | number): RuleState;
   explain(): Explanation[];

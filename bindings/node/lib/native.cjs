@@ -173,6 +173,20 @@ koffi.struct('ardent_undecided', {
   redflag: 'int',
   missing_count: 'size_t',
   missing: 'void *',
+  standing: 'int', // version 2
+});
+
+koffi.struct('ardent_interview', {
+  version: 'unsigned int',
+  complete: 'int',
+  provisional: 'int',
+  self_care_withheld: 'int',
+  screen_title: 'const char *',
+  screen_count: 'size_t',
+  screen: 'void *',
+  screen_asked: 'size_t',
+  screen_pending_count: 'size_t',
+  screen_pending: 'void *',
 });
 
 koffi.struct('ardent_ask', {
@@ -255,6 +269,7 @@ const PROTOTYPES = [
   'const char *ardent_condition_status_str(int status)',
   'const char *ardent_strength_str(int strength)',
   'const char *ardent_ask_reason_str(int reason)',
+  'const char *ardent_standing_str(int standing)',
   'int ardent_ruleset_compile_path(_Out_ ardent_ruleset **out, _Out_ ardent_diagnostics **diagnostics, const char *path, const ardent_compile_options *opts)',
   'int ardent_ruleset_compile_source(_Out_ ardent_ruleset **out, _Out_ ardent_diagnostics **diagnostics, const void *text, size_t length, const char *name, const ardent_compile_options *opts)',
   'void ardent_ruleset_free(ardent_ruleset *ruleset)',
@@ -298,6 +313,7 @@ const PROTOTYPES = [
   'size_t ardent_result_warning_count(const ardent_result *result)',
   'int ardent_result_get_warning(_Inout_ ardent_eval_warning *out, const ardent_result *result, size_t index)',
   'int ardent_result_explain(_Inout_ ardent_explanation *out, ardent_result *result, uint32_t rule)',
+  'int ardent_result_interview(_Inout_ ardent_interview *out, const ardent_result *result)',
   'int ardent_result_json(_Out_ ardent_owned_string *out, const ardent_result *result, unsigned int flags)',
   'int ardent_result_cds_cards(_Out_ ardent_owned_string *out, const ardent_result *result, unsigned int flags)',
   'int ardent_result_text(_Out_ ardent_owned_string *out, const ardent_result *result, unsigned int flags)',
@@ -337,7 +353,8 @@ const NAMES = Object.freeze({
   ruleState: names(fn.ardent_rule_state_str, 3),
   conditionStatus: names(fn.ardent_condition_status_str, 3),
   strength: names(fn.ardent_strength_str, 3),
-  askReason: names(fn.ardent_ask_reason_str, 4),
+  askReason: names(fn.ardent_ask_reason_str, 7),
+  standing: names(fn.ardent_standing_str, 7),
 });
 
 // Decoding arrays that structs point to.

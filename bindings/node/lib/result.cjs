@@ -160,7 +160,7 @@ class Result {
         out.push({
           finding: item.name,
           question: item.question,
-          reason: NAMES.askReason[item.reason],
+          reason: NAMES.askReason[item.reason] ?? String(item.reason),
           couldDecide: native.decodeIndices(item.rules, item.rule_count).map((r) => ruleName(h, r)),
         });
       }
@@ -173,7 +173,7 @@ class Result {
     return this.#cached('undecided', (h) => {
       const findings = this.ruleset.findings;
       const out = [];
-      const item = { version: 1 };
+      const item = { version: 2 };
       for (let i = 0, n = fn.ardent_result_undecided_count(h); i < n; i++) {
         check(fn.ardent_result_get_undecided(item, h, i));
         out.push({
@@ -181,10 +181,56 @@ class Result {
           redflag: item.redflag === 1,
           missing: native.decodeIndices(item.missing, item.missing_count).map((f) => findings[f].name),
           rule: item.rule,
+          standing: NAMES.standing[item.standing] ?? String(item.standing),
         });
       }
       return out;
     });
+  }
+
+  /**
+   * The state of the interview: complete when the screen is answered and nothing not yet asked
+   * could change the triage, the red flags or the leading condition (exactly when askNext is
+   * empty); until then the triage is provisional, and never self-care.
+   */
+  get interview() {
+    return this.#cached('interview', (h) => {
+      const item = { version: 1 };
+      check(fn.ardent_result_interview(item, h));
+      const findings = this.ruleset.findings;
+      const names = (ptr, count) => native.decodeIndices(ptr, count).map((f) => findings[f].name);
+      return Object.freeze({
+        complete: item.complete === 1,
+        provisional: item.provisional === 1,
+        selfCareWithheld: item.self_care_withheld === 1,
+        screen: item.screen_count === 0 ? null : Object.freeze({
+          title: item.screen_title,
+          findings: names(item.screen, item.screen_count),
+          asked: item.screen_asked,
+          pending: names(item.screen_pending, item.screen_pending_count),
+        }),
+      });
+    });
+  }
+
+  /** True when nothing more is worth asking (see interview). */
+  get complete() {
+    return this.interview.complete;
+  }
+
+  /** True while the interview is incomplete: the triage may still change. */
+  get provisional() {
+    return this.interview.provisional;
+  }
+
+  /** True when the rules concluded self-care but the interview is incomplete (triage says routine). */
+  get selfCareWithheld() {
+    return this.interview.selfCareWithheld;
+  }
+
+  /** The screen's findings not asked yet, in the screen's order (empty without a screen). */
+  get screenPending() {
+    return this.interview.screen ? this.interview.screen.pending : [];
   }
 
   /** Problems met while evaluating (a division by zero), each expression once. */

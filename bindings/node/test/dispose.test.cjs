@@ -31,6 +31,7 @@ function readEverything(result, ruleNames) {
     askNext: result.askNext,
     undecided: result.undecided,
     warnings: result.warnings,
+    interview: [result.interview, result.complete, result.provisional, result.selfCareWithheld, result.screenPending],
     ruleState: ruleNames.map((name, i) => [result.ruleState(name), result.ruleState(i)]),
     explain: [result.explain(), ruleNames.map((name) => result.explain(name)), ruleNames.map((_, i) => result.explain(i))],
     json: [result.json(), result.json({ pretty: true }), result.toJSON(), JSON.stringify(result)],

@@ -228,6 +228,22 @@ class Undecided_(Structure):
         ("redflag", c_int),
         ("missing_count", c_size_t),
         ("missing", POINTER(c_uint32)),
+        ("standing", c_int),  # version 2
+    ]
+
+
+class Interview_(Structure):
+    _fields_ = [
+        ("version", c_uint),
+        ("complete", c_int),
+        ("provisional", c_int),
+        ("self_care_withheld", c_int),
+        ("screen_title", c_char_p),
+        ("screen_count", c_size_t),
+        ("screen", POINTER(c_uint32)),
+        ("screen_asked", c_size_t),
+        ("screen_pending_count", c_size_t),
+        ("screen_pending", POINTER(c_uint32)),
     ]
 
 
@@ -336,6 +352,7 @@ _PROTOTYPES = [
     ("ardent_result_warning_count", c_size_t, [_h]),
     ("ardent_result_get_warning", c_int, [POINTER(EvalWarning_), _h, c_size_t]),
     ("ardent_result_explain", c_int, [POINTER(Explanation_), _h, c_uint32]),
+    ("ardent_result_interview", c_int, [POINTER(Interview_), _h]),
     ("ardent_result_json", c_int, [_out, _h, c_uint]),
     ("ardent_result_cds_cards", c_int, [_out, _h, c_uint]),
     ("ardent_result_text", c_int, [_out, _h, c_uint]),

@@ -7,7 +7,7 @@ import json
 import threading
 from ctypes import byref, c_char_p, c_uint32, c_void_p
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Dict, List, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Tuple, Union
 
 from . import _native as n
 from ._handle import Handle
@@ -24,9 +24,11 @@ from .types import (
     Explanation,
     Fact,
     FactKind,
+    Interview,
     Location,
     RedFlag,
     RuleState,
+    Standing,
     Strength,
     Triage,
     Undecided,
@@ -170,15 +172,53 @@ class Result:
     @_reading
     def undecided(self, h) -> List[Undecided]:
         """Rules and red flags whose condition is still unknown."""
-        item = n.Undecided_(version=1)
+        item = n.Undecided_(version=2)
         findings = self.ruleset.findings
         out = []
         for i in range(lib.ardent_result_undecided_count(h)):
             check(lib.ardent_result_get_undecided(byref(item), h, i))
             out.append(Undecided(n.text(item.id), bool(item.redflag),
                                  tuple(findings[item.missing[k]].name for k in range(item.missing_count)),
-                                 item.rule))
+                                 item.rule, Standing(item.standing)))
         return out
+
+    # --- the interview ----------------------------------------------------------------------
+
+    @cached_property
+    @_reading
+    def interview(self, h) -> Interview:
+        """Whether the interview is complete, and the screen's questions answered and pending."""
+        item = n.Interview_(version=1)
+        check(lib.ardent_result_interview(byref(item), h))
+        findings = self.ruleset.findings
+        return Interview(
+            complete=bool(item.complete), provisional=bool(item.provisional),
+            self_care_withheld=bool(item.self_care_withheld), screen_title=n.text(item.screen_title),
+            screen=tuple(findings[item.screen[k]].name for k in range(item.screen_count)),
+            screen_asked=item.screen_asked,
+            screen_pending=tuple(findings[item.screen_pending[k]].name for k in range(item.screen_pending_count)))
+
+    @property
+    def complete(self) -> bool:
+        """True when nothing more is worth asking: the screen is answered and no finding not yet
+        asked could change the triage, the red flags or the leading condition."""
+        return self.interview.complete
+
+    @property
+    def provisional(self) -> bool:
+        """True while the interview is incomplete: the triage may still change."""
+        return self.interview.provisional
+
+    @property
+    def self_care_withheld(self) -> bool:
+        """True when the rules concluded self-care but the interview is incomplete, so the
+        triage says routine."""
+        return self.interview.self_care_withheld
+
+    @property
+    def screen_pending(self) -> Tuple[str, ...]:
+        """The screen's findings not asked yet, in the screen's order."""
+        return self.interview.screen_pending
 
     @cached_property
     @_reading

@@ -76,10 +76,29 @@ class Strength(_CEnum):
 
 
 class AskReason(_CEnum):
-    RED_FLAG = 0       # it could fire an undecided red flag
-    REQUESTED = 1      # a fired rule asks for it
-    RAISES_TRIAGE = 2  # it could raise the triage
-    REFINES = 3        # it could decide undecided rules
+    """Why a finding is asked. The interview asks SCREEN first, then RED_FLAG and RAISES_TRIAGE,
+    REQUESTED, then LOWERS_TRIAGE and DECIDES_CONDITION; the numbers are the C constants."""
+
+    RED_FLAG = 0           # it could complete an undecided red flag that already has a true part
+    REQUESTED = 1          # a fired rule asks for it (`ask F`)
+    RAISES_TRIAGE = 2      # it could complete a rule that would raise the triage
+    REFINES = 3            # no longer produced
+    SCREEN = 4             # on the rule set's screen, not answered yet
+    LOWERS_TRIAGE = 5      # it could let a self-care rule lower the triage below the default
+    DECIDES_CONDITION = 6  # it could change the leading condition
+
+
+class Standing(_CEnum):
+    """Where an undecided rule stands in the interview: whether it drives questions (RAISES,
+    LOWERS, DECIDES_CONDITION) and, if not, why not."""
+
+    NO_TRUE_PART = 0       # nothing in it holds yet: it asks nothing
+    RAISES = 1             # it could add a red flag or raise the triage
+    LOWERS = 2             # it could lower the triage below the default
+    DECIDES_CONDITION = 3  # it could change the leading condition
+    NOTHING_TO_ASK = 4     # it has a true part, but what could decide it was recorded as unknown
+    NO_CHANGE = 5          # it has a true part, but firing would change nothing that matters
+    DISTANT = 6            # it has a true part, but needs more positive answers than the interview chases
 
 
 class FactKind(_CEnum):
@@ -209,12 +228,29 @@ class Conclusion:
 
 @dataclass(frozen=True)
 class Undecided:
-    """A rule whose condition is still unknown, with the unasked findings that could decide it."""
+    """A rule whose condition is still unknown, with the unasked findings that could decide it
+    and where it stands in the interview."""
 
     id: str
     redflag: bool
     missing: Tuple[str, ...]
     rule: int = 0
+    standing: Standing = Standing.NO_TRUE_PART
+
+
+@dataclass(frozen=True)
+class Interview:
+    """The state of the interview: complete when the screen is answered and nothing not yet asked
+    could change the triage, the red flags or the leading condition (exactly when `ask_next` is
+    empty); until then the triage is provisional, and never self-care."""
+
+    complete: bool
+    provisional: bool
+    self_care_withheld: bool           # the rules concluded self-care; the triage says routine
+    screen_title: str = ""             # "" when the rule set declares no screen
+    screen: Tuple[str, ...] = ()       # the screen's findings, in order
+    screen_asked: int = 0              # of these, answered (given or unknown)
+    screen_pending: Tuple[str, ...] = ()  # of these, not asked yet, in order
 
 
 @dataclass(frozen=True)

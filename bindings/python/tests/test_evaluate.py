@@ -19,18 +19,25 @@ class EvaluateTest(unittest.TestCase):
     def setUpClass(cls):
         cls.rs = ardent.compile(MINI_HIP)
 
-    def test_an_empty_case_gets_the_default_triage_and_questions(self):
+    def test_an_empty_case_gets_the_default_triage_and_no_questions(self):
         r = self.rs.evaluate({})
         self.assertEqual(r.triage, Triage.ROUTINE)
         self.assertTrue(r.triage_is_default)
         self.assertEqual(r.red_flags, [])
         self.assertEqual(r.conditions, [])
-        first = r.ask_next[0]
-        self.assertEqual(first.finding, "saddle_numbness")
-        self.assertEqual(first.reason, ardent.AskReason.RED_FLAG)
-        self.assertEqual(first.question, "Any numbness between the legs or around the back passage?")
-        self.assertIn("cauda_equina", first.could_decide)
+        # Nothing holds in any rule yet and the rule set has no screen: nothing is asked.
+        self.assertEqual(r.ask_next, [])
+        self.assertTrue(r.complete)
         self.assertIs(self.rs.evaluate().triage, Triage.ROUTINE)
+
+    def test_a_started_red_flag_asks_its_question(self):
+        r = self.rs.evaluate({"fever": True})
+        first = r.ask_next[0]
+        self.assertEqual(first.finding, "night_pain")
+        self.assertEqual(first.reason, ardent.AskReason.RED_FLAG)
+        self.assertEqual(first.question, "Does the pain wake you at night?")
+        self.assertIn("septic_hip", first.could_decide)
+        self.assertTrue(r.provisional)
 
     def test_typed_values_reach_the_engine(self):
         r = self.rs.evaluate(OVERLOAD)
@@ -70,7 +77,9 @@ class EvaluateTest(unittest.TestCase):
             with self.subTest(value=value):
                 r = self.rs.evaluate({"duration": value, "pain_score": 6})
                 self.assertEqual(r.triage, Triage.URGENT)
-                self.assertEqual(r.ask_next[0].finding, "saddle_numbness")
+                # The rule that read the duration fired and asks for night pain.
+                self.assertEqual((r.ask_next[0].finding, r.ask_next[0].reason),
+                                 ("night_pain", ardent.AskReason.REQUESTED))
         short = self.rs.evaluate({"duration": Duration(6, DurationUnit.WEEKS), "pain_score": 6})
         self.assertEqual(short.triage, Triage.ROUTINE)
 
@@ -96,8 +105,9 @@ class EvaluateTest(unittest.TestCase):
             self.rs.evaluate("{not json")
 
     def test_max_ask_limits_the_questions(self):
-        self.assertEqual(len(self.rs.evaluate({}, max_ask=2).ask_next), 2)
-        self.assertGreater(len(self.rs.evaluate({}).ask_next), 2)
+        started = {"fever": True, "duration": "7 weeks", "central_buttock": True}
+        self.assertEqual(len(self.rs.evaluate(started, max_ask=2).ask_next), 2)
+        self.assertGreater(len(self.rs.evaluate(started).ask_next), 2)
 
     def test_refused_values_raise_the_matching_error(self):
         with self.assertRaises(ardent.NotFoundError) as caught:
@@ -216,6 +226,8 @@ def read_everything(result, rule_names):
         "ask_next": result.ask_next,
         "undecided": result.undecided,
         "warnings": result.warnings,
+        "interview": (result.interview, result.complete, result.provisional, result.self_care_withheld,
+                      result.screen_pending),
         "rule_state": [(result.rule_state(name), result.rule_state(i)) for i, name in enumerate(rule_names)],
         "explain": (result.explain(), [result.explain(name) for name in rule_names],
                     [result.explain(i) for i in range(len(rule_names))]),
