@@ -31,11 +31,13 @@ const std::vector<CommandHelp>& command_table() {
       {"findings", "findings [GROUP|TEXT]", "findings with their values and what they take", ""},
       {"conditions", "conditions", "conditions with their status", ""},
       {"ask", "ask [N|all]", "the next questions worth asking, best first (10 unless told)", ""},
-      {"interview", "interview", "ask the questions one at a time until the triage is decided",
-       "Asks the best-ranked question that could reveal a red flag, is requested by a fired rule or\n"
-       "could raise the triage, and stops when none is left; then prints the report. Answers: y/n,\n"
-       "a number, a value (or its number in the list), ? for unknown; Tab completes values. An empty\n"
-       "line or 'skip' skips a question, 'q' or Ctrl-C stops the interview."},
+      {"interview", "interview", "ask the questions one at a time until the interview is complete",
+       "Asks the next questions in order, each with why it is asked: the screen first, then those\n"
+       "that could reveal a red flag or raise the triage, those a fired rule requests, then those\n"
+       "that could lower the triage or change the leading condition. Stops when the interview is\n"
+       "complete and says why, then prints the report. Answers: y/n, a number, a value (or its\n"
+       "number in the list), ? for unknown; Tab completes values. An empty line or 'skip' skips a\n"
+       "question, 'q' or Ctrl-C stops the interview."},
       {"report", "report [json|cds|undecided]", "the full report for the findings (JSON, CDS Hooks cards)", ""},
       {"reload", "reload", "recompile the rule files, keeping the findings",
        "Findings are carried over by name; those the new rule set no longer accepts are dropped and\n"

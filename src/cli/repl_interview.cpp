@@ -1,11 +1,13 @@
 // The next questions (`ask`), the interview that asks them, and the report (`report`).
 //
-// When the interview stops: it asks, one at a time, the best-ranked not-asked finding whose
-// ask-next reason is `red_flag` (could fire an undecided red flag), `requested` (a fired rule
-// asks for it) or `raises_triage` (could raise the triage), skipping those the user skipped in
-// this interview. When no such finding is left, no unasked finding can change the triage or
-// reveal a red flag any more: the triage is decided, and the interview prints the report.
-// Findings that only `refine` the differential are left to `ask`.
+// The interview asks, one at a time, the findings of the result's ask-next list in its order
+// (docs/result-schema.md): the screen's questions first, then those that could complete an
+// alarm (a red flag, or a rule raising the triage), those a fired rule requests, and those that
+// follow the picture (lowering the triage, changing the leading condition). Each question says
+// why it is asked. A question the user skips is not asked again in this interview. It stops
+// when the interview is complete (the ask-next list is empty: the screen is answered and nothing
+// not yet asked could change the triage, the red flags or the leading condition) and says so;
+// or when only skipped questions are left, and then the triage stays provisional.
 #include <algorithm>
 #include <charconv>
 #include <set>
@@ -22,16 +24,6 @@ namespace {
 
 constexpr std::size_t kAskShown = 10;
 constexpr std::size_t kDecidesShown = 3;
-
-std::string_view reason_text(AskReason r) {
-  switch (r) {
-    case AskReason::red_flag: return "could reveal a red flag";
-    case AskReason::requested: return "requested by a rule";
-    case AskReason::raises_triage: return "could raise the triage";
-    case AskReason::refines: return "refines the assessment";
-  }
-  return "";
-}
 
 std::string question_of(const FindingInfo& f) {
   if (!f.question.empty()) return f.question;
@@ -65,7 +57,7 @@ void Session::ask(const Args& args) {
   }
   const auto items = result_.ask_next();
   if (items.empty()) {
-    say("nothing left to ask: no unasked finding could change the outcome");
+    say("nothing left to ask: the interview is complete: " + interview_stop_reason(*rules_));
     return;
   }
   std::size_t n = 0;
@@ -80,7 +72,7 @@ void Session::ask(const Args& args) {
     for (std::size_t i = 0; i < could.size() && i < kDecidesShown; ++i) decides.push_back(rules_->rules()[could[i]].name);
     if (could.size() > kDecidesShown) decides.push_back(fmt::format("{} more", could.size() - kDecidesShown));
     const std::string tail = decides.empty() ? "" : " (" + join_phrases(decides) + ")";
-    say(fmt::format("{:>3}. {} [{}]: {}{}", ++n, style_.bold(f.name), value_hint(f), reason_text(a.reason), tail));
+    say(fmt::format("{:>3}. {} [{}]: {}{}", ++n, style_.bold(f.name), value_hint(f), ask_reason_phrase(a.reason), tail));
     say("     " + question_of(f));
   }
 }
@@ -88,20 +80,24 @@ void Session::ask(const Args& args) {
 void Session::interview(LineSource& in) {
   say("interview: answer each question (y/n, a number, a value, ? for unknown);");
   say("an empty line or 'skip' skips it, 'q' stops the interview");
+  if (result_.provisional())
+    say(fmt::format("provisional triage: {}{}", to_string(result_.triage()),
+                    result_.self_care_withheld() ? " (self-care withheld until the interview is complete)" : ""));
   std::set<std::uint32_t> skipped;
   std::size_t asked = 0, answered = 0;
   bool stopped = false;
   while (!stopped) {
     const AskItem* next = nullptr;
     for (const auto& a : result_.ask_next())
-      if (a.reason != AskReason::refines && !skipped.count(a.finding)) {
+      if (!skipped.count(a.finding)) {
         next = &a;
         break;
       }
     if (!next) break;
     const std::uint32_t slot = next->finding;
     const FindingInfo& f = rules_->findings()[slot];
-    say(fmt::format("[{}] {} {}", ++asked, style_.bold(question_of(f)), style_.dim("(" + f.name + ": " + answer_hint(f) + ")")));
+    say(fmt::format("[{}] {} {}", ++asked, style_.bold(question_of(f)),
+                    style_.dim("(" + f.name + ": " + answer_hint(f) + "; " + std::string(ask_reason_phrase(next->reason)) + ")")));
     for (;;) {
       answering_ = slot;
       const LineSource::Input answer = in.read("answer> ");
@@ -136,18 +132,21 @@ void Session::interview(LineSource& in) {
     }
   }
   const std::string counts = fmt::format("{} answered, {} skipped", answered, skipped.size());
+  const std::string provisional =
+      fmt::format("the triage ({}) stays provisional{}", to_string(result_.triage()),
+                  result_.self_care_withheld() ? ", and self-care is withheld" : "");
   if (stopped) {
-    say(fmt::format("interview stopped ({})", counts));
+    say(fmt::format("interview stopped ({}){}", counts, result_.provisional() ? "; " + provisional : ""));
     return;
   }
-  std::vector<std::string> open;
-  for (const auto& a : result_.ask_next())
-    if (a.reason != AskReason::refines) open.push_back(rules_->findings()[a.finding].name);
-  if (open.empty())
-    say(fmt::format("interview complete: no unasked finding could change the triage ({})", counts));
-  else
-    say(fmt::format("interview complete, but skipped questions could still change the triage: {} ({})",
-                    join_phrases(open), counts));
+  if (result_.complete()) {
+    say(fmt::format("interview complete: {} ({})", interview_stop_reason(*rules_), counts));
+  } else {
+    std::vector<std::string> open;
+    for (const auto& a : result_.ask_next()) open.push_back(rules_->findings()[a.finding].name);
+    say(fmt::format("interview incomplete: skipped questions could still matter: {} ({}); {}", join_phrases(open),
+                    counts, provisional));
+  }
   say("");
   std::fputs(format_text(case_, result_).c_str(), out_);
 }
