@@ -476,7 +476,11 @@ AskReason reason_of(Kind kind, bool redflag) {
 // self-care rules up to two, a change of the leading condition only one. Measured on the
 // development vignettes (docs/interview.md): chasing conditions two answers away doubled the
 // questions and found no more red flags; chasing alarms only one away missed a bone-stress flag.
-std::uint32_t reach(Kind kind) { return kind == kDecides ? 1 : 2; }
+std::uint32_t reach(Kind kind, const prog::RuleOut& ro) {
+  if (kind == kDecides) return 1;
+  if (kind == kAlarm && !ro.redflag && ro.triage <= static_cast<int>(Triage::routine)) return 1;
+  return 2;
+}
 
 }  // namespace
 
@@ -546,7 +550,7 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
       continue;
     }
     const std::uint32_t distance = s.distance[root];
-    if (distance > reach(kind)) {
+    if (distance > reach(kind, ro)) {
       u.standing = Standing::distant;
       continue;
     }
