@@ -93,14 +93,14 @@ TEST(JsonResult, SuggestedStrengthAndAskNext) {
   Case c(demo());
   c.set_json(R"({"pain_central": true, "pain_peak": "day_after_activity", "side_lying_pain": true})");
   const json j = render(c);
-  EXPECT_EQ(j.at("triage"), "self_care");
+  EXPECT_EQ(j.at("triage"), "routine");  // self-care waits for the screen
   EXPECT_EQ(j["conditions"][0].at("strength"), "likely");
   EXPECT_EQ(j["conditions"][0].at("because"),
             json::array({"pain felt centrally in the buttock", "pain peaks: day after activity", "pain lying on either side"}));
-  // The red-flag question first, with its `ask` text and the rules it could decide.
+  // The screen first, with its `ask` text and the rules it could decide.
   EXPECT_EQ(j["ask_next"][0].at("finding"), "saddle_anaesthesia");
   EXPECT_EQ(j["ask_next"][0].at("question"), "Any numbness around the back passage or genitals?");
-  EXPECT_EQ(j["ask_next"][0].at("reason"), "red_flag");
+  EXPECT_EQ(j["ask_next"][0].at("reason"), "screen");
   EXPECT_EQ(j["ask_next"][0].at("could_decide"), json::array({"cauda_equina"}));
 }
 
