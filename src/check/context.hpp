@@ -47,6 +47,8 @@ struct Context {
   std::vector<const syntax::DefineDecl*> define_src;
   std::vector<const syntax::ScoreDecl*> score_src;
   std::vector<const syntax::RuleDecl*> rule_src;
+  // The names in the screen's list, parallel to model.screen->findings.
+  std::vector<const syntax::Name*> screen_src;
   // Defines and scores in declaration order, before the dependency ordering picks model indices.
   std::vector<const syntax::DefineDecl*> define_decls;
   std::vector<const syntax::ScoreDecl*> score_decls;
@@ -89,6 +91,7 @@ std::string domain_text(const std::vector<std::string>& values);  // "one of a, 
 // Passes, in the order check() runs them.
 void declare_header(Context& c);       // header.cpp
 void declare(Context& c);              // declare.cpp
+void declare_screen(Context& c);       // screen.cpp
 void order_definitions(Context& c);    // order.cpp
 void resolve_definitions(Context& c);  // definitions.cpp
 void resolve_rules(Context& c);        // rules.cpp

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -117,6 +118,13 @@ struct Rule {
   Span span;          // the whole declaration; its first line is the `rule`/`redflag` line
 };
 
+// The screen: the findings the interview asks first, in this order.
+struct Screen {
+  std::string title;                    // "Screen" when the declaration gives none
+  std::vector<std::uint32_t> findings;  // finding slots, in declared order, each once
+  Span span;                            // the declaration, from `screen`
+};
+
 struct GivenValue {
   enum class Kind : std::uint8_t { Bool, Enum, Number, Unknown };
   std::uint32_t slot = 0;
@@ -152,6 +160,7 @@ struct Model {
   std::vector<Define> defines;              // dependency order: a define refers only to defines before it
   std::vector<Score> scores;                // dependency order: a score refers only to scores before it
   std::vector<Rule> rules;                  // rules and red flags in declaration order
+  std::optional<Screen> screen;             // at most one per rule set
   std::vector<Test> tests;
 };
 

@@ -1,5 +1,7 @@
 // Warns about findings, defines, scores and conditions that no rule, define or score uses.
-// A finding read only by tests still counts as unused: tests cannot make a rule read it.
+// A finding read only by tests still counts as unused: tests cannot make a rule read it. A
+// finding on the screen is asked, so it is not unused; that no rule reads it is reported once,
+// at its place in the screen.
 #include <fmt/format.h>
 
 #include "check/context.hpp"
@@ -13,9 +15,17 @@ void warn_unused(Context& c) {
   auto owns = [&](const std::string& name, SymbolKind kind, std::size_t i) {
     return c.owns_name(name, kind, static_cast<std::uint32_t>(i));
   };
+  std::vector<const syntax::Name*> screened(c.model.findings.size(), nullptr);  // by slot
+  if (c.model.screen)
+    for (std::size_t k = 0; k < c.model.screen->findings.size(); ++k)
+      screened[c.model.screen->findings[k]] = c.screen_src[k];
   for (std::size_t i = 0; i < c.model.findings.size(); ++i) {
     if (c.finding_used[i] || !owns(c.model.findings[i].name, SymbolKind::Finding, i)) continue;
     const auto& f = c.model.findings[i];
+    if (screened[i]) {
+      c.warning(screened[i]->span, "unused", fmt::format("screen question '{}' is read by no rule", f.name));
+      continue;
+    }
     c.warning(c.finding_src[i]->name.span, "unused",
               c.finding_tested[i]
                   ? fmt::format("finding '{}' is only used by tests: no rule, define or score reads it", f.name)

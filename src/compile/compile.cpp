@@ -76,6 +76,13 @@ void fill_tables(Program& p) {
   }
   for (const auto& d : m.defines) p.defines.push_back({d.name, d.label, d.numeric, location(m, d.span)});
   for (const auto& s : m.scores) p.scores.push_back({s.name, s.label.empty() ? s.name : s.label, location(m, s.span)});
+  if (m.screen) {
+    for (std::uint32_t slot : m.screen->findings)
+      if (slot >= m.findings.size()) throw std::logic_error("screen finding slot out of range");
+    p.screen.title = m.screen->title.empty() ? "Screen" : m.screen->title;  // never empty with a screen
+    p.screen.findings = m.screen->findings;
+    p.screen.location = location(m, m.screen->span);
+  }
   p.finding_names = name_table(m.findings);
   p.condition_names = name_table(m.conditions);
   p.rule_names = name_table(m.rules);

@@ -239,8 +239,6 @@ constexpr std::uint8_t kHolds = 1, kTruePart = 2;
 
 constexpr std::uint8_t kFar = 255;
 
-std::uint8_t add_distance(std::uint32_t a, std::uint32_t b) { return static_cast<std::uint8_t>(std::min<std::uint32_t>(a + b, kFar)); }
-
 void mark_true_parts(const Program& p, internal::EvalScratch& s) {
   const std::uint8_t* t = s.truth.data();
   const std::uint8_t* st = s.states.data();
@@ -256,77 +254,68 @@ void mark_true_parts(const Program& p, internal::EvalScratch& s) {
   }
   for (std::uint32_t n = 0; n < p.num_composite_base; ++n) npart[n] = 0;
 
+  const std::uint32_t* ops = p.operands.data();
   for (const prog::Instr& in : p.code) {
-    std::uint8_t bits = 0;
-    if (!prog::is_numeric(in.op)) {
-      const std::uint8_t v = t[in.out];
-      std::uint32_t d = v == T ? 0 : kFar;
-      if (v == U) switch (in.op) {
-          case prog::Op::And:
-            d = 0;
-            for (std::uint32_t i = 0; i < in.n; ++i) d = add_distance(d, dist[p.operands[in.a + i]]);
-            break;
-          case prog::Op::Or:
-            for (std::uint32_t i = 0; i < in.n; ++i) d = std::min<std::uint32_t>(d, dist[p.operands[in.a + i]]);
-            break;
-          case prog::Op::AtLeast: {
-            std::uint32_t n_true = 0, nearest = kFar;
-            for (std::uint32_t i = 0; i < in.n; ++i) {
-              const std::uint32_t k = p.operands[in.a + i];
-              if (t[k] == T) ++n_true;
-              else nearest = std::min<std::uint32_t>(nearest, dist[k]);
-            }
-            d = std::min<std::uint32_t>((in.k > n_true ? in.k - n_true : 0) * nearest, kFar);
-            break;
-          }
-          default: d = 1; break;  // `not`, a comparison: one answer may decide it
-        }
-      dist[in.out] = static_cast<std::uint8_t>(d);
-      std::uint32_t w = 0;
-      if (v == U) {
-        if (in.op == prog::Op::Not) w = width[in.a];
-        else if (in.op == prog::Op::Compare) w = 1;
-        else
-          for (std::uint32_t i = 0; i < in.n; ++i)
-            if (t[p.operands[in.a + i]] == U) w += width[p.operands[in.a + i]];
-      }
-      width[in.out] = static_cast<std::uint8_t>(std::min<std::uint32_t>(w, kFar));
-    }
-    switch (in.op) {
-      case prog::Op::And:
-      case prog::Op::AtLeast:
-      case prog::Op::Or:
-        for (std::uint32_t i = 0; i < in.n; ++i) {
-          const std::uint32_t k = p.operands[in.a + i];
-          if (t[in.out] == T) {
-            if (t[k] == T && (part[k] & kHolds)) bits = kHolds;
-          } else if (t[in.out] == U) {
-            if ((t[k] == U && (part[k] & kTruePart)) || (in.op != prog::Op::Or && t[k] == T && (part[k] & kHolds)))
-              bits = kTruePart;
-          }
-        }
-        break;
-      case prog::Op::Not: break;
-      case prog::Op::Compare:
-        bits = t[in.out] == T ? kHolds : t[in.out] == U ? ((npart[in.a] | npart[in.b]) & kTruePart) : 0;
-        break;
-      case prog::Op::Add:
-      case prog::Op::Sub:
-      case prog::Op::Mul:
-      case prog::Op::Div:
-        bits = (npart[in.a] | npart[in.b]) & kTruePart;
-        break;
-      case prog::Op::Negate: bits = npart[in.a] & kTruePart; break;
-      case prog::Op::Score:
+    if (prog::is_numeric(in.op)) {  // a true part inside a number: a score term that holds
+      std::uint8_t bits = 0;
+      if (in.op == prog::Op::Score) {
         for (std::uint32_t i = 0; i < in.n; ++i) {
           const prog::ScoreTerm& term = p.terms[in.a + i];
           if ((t[term.cond] == T && (part[term.cond] & kHolds) && term.points > 0) ||
               (t[term.cond] == U && (part[term.cond] & kTruePart)))
             bits = kTruePart;
         }
-        break;
+      } else {
+        bits = (npart[in.a] | (in.op == prog::Op::Negate ? 0 : npart[in.b])) & kTruePart;
+      }
+      npart[in.out] = bits;
+      continue;
     }
-    (prog::is_numeric(in.op) ? npart : part)[in.out] = bits;
+    const std::uint8_t v = t[in.out];
+    const std::uint32_t out = in.out;
+    if (v != U) {  // decided: only whether a true node holds positively
+      std::uint8_t holds = 0;
+      if (v == T) {
+        if (in.op == prog::Op::Compare) holds = kHolds;
+        else if (in.op != prog::Op::Not)
+          for (std::uint32_t i = 0; i < in.n; ++i) holds |= t[ops[in.a + i]] == T ? (part[ops[in.a + i]] & kHolds) : 0;
+      }
+      part[out] = holds;
+      dist[out] = v == T ? 0 : kFar;
+      width[out] = 0;
+      continue;
+    }
+    std::uint8_t bits = 0;
+    std::uint32_t d = 1, w = 1;  // `not` and comparisons: one answer may decide them
+    switch (in.op) {
+      case prog::Op::Not: w = width[in.a]; break;
+      case prog::Op::Compare: bits = (npart[in.a] | npart[in.b]) & kTruePart; break;
+      case prog::Op::And:
+      case prog::Op::Or:
+      case prog::Op::AtLeast: {
+        const bool is_or = in.op == prog::Op::Or;
+        std::uint32_t sum = 0, nearest = kFar, n_true = 0;
+        w = 0;
+        for (std::uint32_t i = 0; i < in.n; ++i) {
+          const std::uint32_t k = ops[in.a + i];
+          if (t[k] == U) {
+            bits |= part[k] & kTruePart;
+            sum += dist[k];
+            nearest = std::min<std::uint32_t>(nearest, dist[k]);
+            w += width[k];
+          } else if (t[k] == T) {
+            ++n_true;
+            if (!is_or && (part[k] & kHolds)) bits = kTruePart;
+          }
+        }
+        d = in.op == prog::Op::And ? sum : is_or ? nearest : (in.k > n_true ? in.k - n_true : 0) * nearest;
+        break;
+      }
+      default: break;
+    }
+    part[out] = bits;
+    dist[out] = static_cast<std::uint8_t>(std::min<std::uint32_t>(d, kFar));
+    width[out] = static_cast<std::uint8_t>(std::min<std::uint32_t>(w, kFar));
   }
 }
 
@@ -476,7 +465,11 @@ AskReason reason_of(Kind kind, bool redflag) {
 // self-care rules up to two, a change of the leading condition only one. Measured on the
 // development vignettes (docs/interview.md): chasing conditions two answers away doubled the
 // questions and found no more red flags; chasing alarms only one away missed a bone-stress flag.
-std::uint32_t reach(Kind kind) { return kind == kDecides ? 1 : 2; }
+std::uint32_t reach(Kind kind, const prog::RuleOut& ro) {
+  if (kind == kDecides) return 1;
+  if (kind == kAlarm && !ro.redflag && ro.triage <= static_cast<int>(Triage::routine)) return 1;
+  return 2;
+}
 
 }  // namespace
 
@@ -546,7 +539,7 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
       continue;
     }
     const std::uint32_t distance = s.distance[root];
-    if (distance > reach(kind)) {
+    if (distance > reach(kind, ro)) {
       u.standing = Standing::distant;
       continue;
     }

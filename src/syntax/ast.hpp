@@ -100,6 +100,12 @@ struct score_decl : tagged {
   std::vector<score_term> terms;
 };
 
+// `screen "TITLE" ask a, b, c`: the questions asked first, in this order.
+struct screen_decl : tagged {
+  boost::optional<text> title;
+  std::vector<name> findings;
+};
+
 struct action : tagged {
   Action::Kind kind = Action::Kind::Suggest;
   name target;
@@ -136,7 +142,7 @@ struct test_decl : tagged {
 };
 
 using declaration = boost::variant<header, finding_decl, condition_decl, define_decl, score_decl,
-                                   rule_decl, test_decl>;
+                                   screen_decl, rule_decl, test_decl>;
 
 using module = std::vector<declaration>;
 

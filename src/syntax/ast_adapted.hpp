@@ -13,6 +13,7 @@ BOOST_FUSION_ADAPT_STRUCT(ardent::syntax::ast::condition_decl, id, attrs)
 BOOST_FUSION_ADAPT_STRUCT(ardent::syntax::ast::define_decl, id, value, attrs)
 BOOST_FUSION_ADAPT_STRUCT(ardent::syntax::ast::score_term, points, when)
 BOOST_FUSION_ADAPT_STRUCT(ardent::syntax::ast::score_decl, id, attrs, terms)
+BOOST_FUSION_ADAPT_STRUCT(ardent::syntax::ast::screen_decl, title, findings)
 BOOST_FUSION_ADAPT_STRUCT(ardent::syntax::ast::rule_decl, redflag, id, priority, attrs, when,
                           actions)
 BOOST_FUSION_ADAPT_STRUCT(ardent::syntax::ast::test_decl, id, given, expect)

@@ -99,6 +99,8 @@ ARDENT_RULE(score_term, ast::score_term, "a score term ('+N when ...' or '-N whe
 ARDENT_RULE(score_terms, std::vector<ast::score_term>,
             "a score term ('+N when ...' or '-N when ...')")
 ARDENT_RULE(score_decl, ast::score_decl, "a score")
+ARDENT_RULE(screen_decl, ast::screen_decl, "a screen")
+ARDENT_RULE(screen_list, std::vector<ast::name>, "a finding name after 'ask'")
 ARDENT_RULE(rule_kind, bool, "'rule' or 'redflag'")
 ARDENT_RULE(strength, ast::name, "'likely' or 'possible'")
 ARDENT_RULE(action, ast::action,
@@ -274,6 +276,13 @@ inline const auto action_def =
 inline const auto strength_def =
     locate[kw("likely")[keyword_name<likely_word>] | kw("possible")[keyword_name<possible_word>]];
 
+// `screen ["TITLE"] ask a, b, c`: the title is optional, the list is not.
+inline const auto screen_decl_def =
+    kw("screen") >
+    -(text > named("'ask' after the screen's title", &kw("ask"))) >
+    named("a title (\"...\") or 'ask' after 'screen'", kw("ask")) > screen_list;
+inline const auto screen_list_def = name > *(lit(',') > finding_ref);
+
 inline const auto test_decl_def = kw("test") >
                                   named<ast::text>("the test's name (a string)", text) >
                                   named("':' after the test's name", lit(':')) >
@@ -304,13 +313,13 @@ inline const auto no_what_def =
     ((kw("other") > kw("redflag")) >> attr(ExpectItem::Kind::NoOtherRedflag)) |
     (kw("redflag") >> attr(ExpectItem::Kind::NoRedflag));
 
-inline const auto declaration_def =
-    header | finding_decl | condition_decl | define_decl | score_decl | rule_decl | test_decl;
+inline const auto declaration_def = header | finding_decl | condition_decl | define_decl |
+                                   score_decl | screen_decl | rule_decl | test_decl;
 
 inline const auto module_rule_def =
     *declaration > named(
                        "a declaration ('ruleset', 'finding', 'condition', 'define', 'score', "
-                       "'rule', 'redflag' or 'test')",
+                       "'screen', 'rule', 'redflag' or 'test')",
                        x3::eoi);
 
 BOOST_SPIRIT_DEFINE(name, text, number, signed_number, escape_char, string_char, string_end, count,
@@ -321,8 +330,8 @@ BOOST_SPIRIT_DEFINE(expr, or_list, and_expr, and_list, not_expr, not_operand, pr
                     ref_expr, add_op, mul_op)
 BOOST_SPIRIT_DEFINE(attribute, text_attr_kind, header_item, header, finding_type, range,
                     finding_decl, condition_decl, define_decl, sign, points, score_term,
-                    score_terms, score_decl, rule_kind, strength, action, action_list, rule_decl,
-                    given_value, given_item, given_list, no_what, expect_item, expect_list,
-                    test_decl, declaration, module_rule)
+                    score_terms, score_decl, screen_decl, screen_list, rule_kind, strength, action,
+                    action_list, rule_decl, given_value, given_item, given_list, no_what,
+                    expect_item, expect_list, test_decl, declaration, module_rule)
 
 }  // namespace ardent::syntax::grammar

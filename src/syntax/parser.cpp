@@ -37,7 +37,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 std::string with_hint(std::string message, std::string_view token) {
   const bool name_expected =
       message.rfind("expected a", 0) == 0 &&
-      (ends_with(message, " name") || message.find("a name") != std::string::npos ||
+      (ends_with(message, " name") || message.find(" name after ") != std::string::npos ||
+       message.find("a name") != std::string::npos ||
        message.find("a value") != std::string::npos);
   if (!name_expected || token.empty()) return message;
   if (is_reserved(token)) {

@@ -66,7 +66,7 @@ bool equals_lower(std::string_view word, std::string_view lower) {
 
 bool starts_declaration(std::string_view word) {
   for (std::string_view w :
-       {"ruleset", "finding", "condition", "define", "score", "rule", "redflag", "test"}) {
+       {"ruleset", "finding", "condition", "define", "score", "screen", "rule", "redflag", "test"}) {
     if (equals_lower(word, w)) return true;
   }
   return false;

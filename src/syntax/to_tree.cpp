@@ -221,6 +221,20 @@ class Converter {
     m.scores.push_back(std::move(out));
   }
 
+  void add(Module& m, const ast::screen_decl& d) {
+    ScreenDecl out;
+    if (d.title) {
+      // An empty title would read as "no screen" (ScreenInfo::title): leave it out instead.
+      if (d.title->value.empty())
+        error(*d.title, "the screen's title is empty (leave it out for the default, \"Screen\")");
+      out.title = text(*d.title);
+    }
+    out.findings.reserve(d.findings.size());
+    for (const auto& f : d.findings) out.findings.push_back(name(f));
+    out.span = span(d);
+    m.screens.push_back(std::move(out));
+  }
+
   void add(Module& m, const ast::rule_decl& r) {
     RuleDecl out;
     out.name = name(r.id);

@@ -132,6 +132,13 @@ struct ScoreDecl {
   Span span;
 };
 
+// `screen "TITLE" ask a, b, c`: the findings the interview asks first, in this order.
+struct ScreenDecl {
+  std::optional<Text> title;  // absent when the declaration gives none
+  std::vector<Name> findings;  // at least one, as written (the checker resolves them)
+  Span span;                   // the whole declaration, from `screen`
+};
+
 struct Action {
   enum class Kind : std::uint8_t { Suggest, Consider, Exclude, Triage, Advise, Ask };
   Kind kind = Kind::Suggest;
@@ -186,6 +193,7 @@ struct Module {
   std::vector<ConditionDecl> conditions;
   std::vector<DefineDecl> defines;
   std::vector<ScoreDecl> scores;
+  std::vector<ScreenDecl> screens;  // a rule set has at most one; the checker says so
   std::vector<RuleDecl> rules;  // rules and red flags, in source order
   std::vector<TestDecl> tests;
 };

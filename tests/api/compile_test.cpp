@@ -68,6 +68,10 @@ TEST(CompileSource, EvaluatesTheWayTheLanguageSays) {
   Case c(out.ruleset);
   c.set_json(R"({"pain_central": true, "pain_peak": "day_after_activity", "side_lying_pain": true})");
   Result r = evaluate(c);
+  EXPECT_EQ(r.triage(), Triage::routine);  // self-care waits for the screen
+  EXPECT_TRUE(r.self_care_withheld());
+  c.set_json(R"({"saddle_anaesthesia": false, "fever": false})");
+  evaluate(c, r);
   EXPECT_EQ(r.triage(), Triage::self_care);
   ASSERT_EQ(r.conditions().size(), 1u);
   EXPECT_EQ(out.ruleset->conditions()[r.conditions()[0].condition].name, "deep_rotator_overload");
@@ -163,6 +167,22 @@ TEST(RulesHip, CompilesAndItsOwnTestsPass) {
   EXPECT_GT(report.tests.size(), 0u);
   for (const auto& t : report.tests)
     for (const auto& f : t.failures) ADD_FAILURE() << t.name << ": " << f.expectation << " -> " << f.actual;
+}
+
+// rules/hip/screen.ard: the red-flag screen, costliest misses first.
+TEST(RulesHip, ScreenAsksTheRedFlagsFirstInOrder) {
+  const fs::path hip = fs::path(ARDENT_SOURCE_DIR) / "rules" / "hip";
+  if (!fs::exists(hip)) GTEST_SKIP() << "rules/hip is not there";
+  CompileOutput out = compile_path(hip);
+  ASSERT_TRUE(out.ok()) << format(out.diagnostics);
+  const ScreenInfo& screen = out.ruleset->screen();
+  EXPECT_EQ(screen.title, "Red-flag screen");
+  std::vector<std::string> names;
+  for (std::uint32_t slot : screen.findings) names.push_back(out.ruleset->findings()[slot].name);
+  EXPECT_EQ(names, (std::vector<std::string>{"saddle_anaesthesia", "bladder_bowel_change", "unable_to_weight_bear",
+                                             "fever", "neuro_deficit", "bilateral_leg_symptoms", "history_of_cancer",
+                                             "night_pain_non_mechanical"}));
+  EXPECT_NE(screen.location.file.find("screen.ard"), std::string::npos) << screen.location.file;
 }
 
 }  // namespace

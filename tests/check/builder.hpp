@@ -60,6 +60,9 @@ class FileBuilder {
   syntax::RuleDecl& redflag(std::string_view token, syntax::Expr when, std::vector<syntax::Action> actions);
   syntax::TestDecl& test(std::string_view name_token, std::vector<syntax::GivenItem> given,
                          std::vector<syntax::ExpectItem> expect);
+  // A screen from the token `keyword` ("screen", "screen@2") to its last finding.
+  syntax::ScreenDecl& screen(std::vector<std::string_view> findings, std::optional<std::string_view> title = {},
+                             std::string_view keyword = "screen");
 
   // Actions.
   syntax::Action suggest(std::string_view token, std::optional<std::string_view> strength = {}) const;
@@ -404,6 +407,17 @@ inline syntax::TestDecl& FileBuilder::test(std::string_view name_token, std::vec
   t.expect = std::move(expect);
   module.tests.push_back(std::move(t));
   return module.tests.back();
+}
+
+inline syntax::ScreenDecl& FileBuilder::screen(std::vector<std::string_view> findings,
+                                               std::optional<std::string_view> title, std::string_view keyword) {
+  syntax::ScreenDecl s;
+  const syntax::Span head = at(keyword);
+  if (title) s.title = syntax::Text{std::string(*title), at("\"" + std::string(*title) + "\"")};
+  for (auto f : findings) s.findings.push_back(name(f));
+  s.span = s.findings.empty() ? head : cover(head, s.findings.back().span);
+  module.screens.push_back(std::move(s));
+  return module.screens.back();
 }
 
 inline syntax::Action FileBuilder::suggest(std::string_view token, std::optional<std::string_view> strength) const {

@@ -247,6 +247,57 @@ const std::vector<ErrorCase>& error_cases() {
          second.name.span = b.at("\"t1\"@2");
        },
        {"duplicate", Severity::Error, 14, 6, "duplicate test name \"t1\": already used at demo.ard:11:6"}},
+      // The screen (docs/language.md §16)
+      {"screen_unknown_finding", "screen ask fever, fevr\n",
+       [](B& b) { b.screen({"fever", "fevr"}); },
+       {"unknown-name", Severity::Error, 10, 19, "unknown finding 'fevr'; did you mean 'fever'?"}},
+      {"screen_define", "define hot = fever\nrule r1: hot -> triage urgent\nscreen ask hot\n",
+       [](B& b) {
+         b.define("hot", b.ref("fever"));
+         b.rule("r1", b.ref("hot@2"), {b.triage("urgent")});
+         b.screen({"hot@3"});
+       },
+       {"type-mismatch", Severity::Error, 12, 12,
+        "'hot' is a define, not a finding: a screen lists the findings to ask"}},
+      {"screen_condition", "screen ask overload\n",
+       [](B& b) { b.screen({"overload"}); },
+       {"type-mismatch", Severity::Error, 10, 12,
+        "'overload' is a condition, not a finding: a screen lists the findings to ask"}},
+      {"screen_score", "score risk:\n  +1 when fever\nrule r1: risk > 0 -> triage urgent\nscreen ask risk\n",
+       [](B& b) {
+         b.score("risk", {{1, b.ref("fever")}});
+         b.rule("r1", b.cmp(b.ref("risk@2"), ">", b.num("0")), {b.triage("urgent")});
+         b.screen({"risk@3"});
+       },
+       {"type-mismatch", Severity::Error, 13, 12,
+        "'risk' is a score, not a finding: a screen lists the findings to ask"}},
+      {"screen_rule", "rule r1: fever -> triage urgent\nscreen ask r1\n",
+       [](B& b) {
+         b.rule("r1", b.ref("fever"), {b.triage("urgent")});
+         b.screen({"r1@2"});
+       },
+       {"type-mismatch", Severity::Error, 11, 12, "'r1' is a rule, not a finding: a screen lists the findings to ask"}},
+      {"screen_redflag", "redflag rf: fever -> triage urgent\nscreen ask rf\n",
+       [](B& b) {
+         b.redflag("rf", b.ref("fever"), {b.triage("urgent")});
+         b.screen({"rf@2"});
+       },
+       {"type-mismatch", Severity::Error, 11, 12,
+        "'rf' is a red flag, not a finding: a screen lists the findings to ask"}},
+      {"screen_enum_value", "screen ask day_after\n",
+       [](B& b) { b.screen({"day_after"}); },
+       {"unknown-name", Severity::Error, 10, 12,
+        "'day_after' is a value of 'pain_peak', not a finding: list 'pain_peak' to ask it"}},
+      {"screen_finding_twice", "screen ask fever, night_pain, fever\n",
+       [](B& b) { b.screen({"fever", "night_pain", "fever@2"}); },
+       {"duplicate", Severity::Error, 10, 31, "'fever' is asked twice in the screen (first at demo.ard:10:12)"}},
+      {"second_screen", "screen ask fever\nscreen \"Again\" ask night_pain\n",
+       [](B& b) {
+         b.screen({"fever"});
+         b.screen({"night_pain"}, "Again", "screen@2");
+       },
+       {"duplicate", Severity::Error, 11, 1,
+        "a second 'screen'; the rule set's screen is already declared at demo.ard:10:1"}},
   };
   return cases;
 }

@@ -1,5 +1,5 @@
 // The checked model's content: slots, masks, day conversions, define order and resolution,
-// actions, tests, labels; and a structural validation of every index.
+// actions, tests, labels, the screen; and a structural validation of every index.
 #include <cmath>
 
 #include <gtest/gtest.h>
@@ -92,6 +92,8 @@ void validate(const Model& m) {
       }
     }
   }
+  if (m.screen)
+    for (std::uint32_t slot : m.screen->findings) EXPECT_LT(slot, m.findings.size());
   for (const auto& t : m.tests) {
     for (const auto& g : t.given) EXPECT_LT(g.slot, m.findings.size());
     for (const auto& x : t.expect) {
@@ -128,7 +130,8 @@ struct TwoFiles {
       "redflag hot: fever and age between 60 and 90 and pain_peak is day_after -> triage emergency, ask night_pain, advise \"Go now.\"\n"
       "test \"t1\":\n"
       "  given fever = yes, pain_peak = constant, age = 70, symptom_duration = 48 hours, night_pain = unknown\n"
-      "  expect redflag hot, triage emergency, suggest overload, ask night_pain\n",
+      "  expect redflag hot, triage emergency, suggest overload, ask night_pain\n"
+      "screen \"Red flags\" ask night_pain, fever\n",
       1};
 
   TwoFiles() {
@@ -155,6 +158,7 @@ struct TwoFiles {
             b.given_duration("symptom_duration@3", "48 hours"), b.given_unknown("night_pain@4")},
            {b.expect(K::Redflag, "hot@2"), b.expect(K::Triage, "emergency@2"), b.expect(K::Suggest, "overload@2"),
             b.expect(K::Ask, "night_pain@5")});
+    b.screen({"night_pain@6", "fever@4"}, "Red flags");
   }
   CheckOutput run() const { return fixture::run({&a, &b}); }
 };
@@ -188,6 +192,32 @@ TEST(CheckedModel, SlotsFollowDeclarationOrderAcrossFiles) {
   EXPECT_TRUE(out.model.findings[2].integer);
   EXPECT_TRUE(std::isnan(out.model.findings[3].min));
   EXPECT_EQ(out.model.findings[1].values.size(), 4u);
+}
+
+TEST(CheckedModel, ScreenIsSlotsInDeclaredOrder) {
+  CheckOutput out = TwoFiles().run();
+  ASSERT_TRUE(out.model.screen);
+  EXPECT_EQ(out.model.screen->title, "Red flags");
+  EXPECT_EQ(out.model.screen->findings, (std::vector<std::uint32_t>{4, 0}));  // night_pain (b.ard), fever (a.ard)
+  EXPECT_EQ(out.model.screen->span.file, 1u);
+  EXPECT_EQ(out.model.screen->span.line, 13u);
+  EXPECT_EQ(out.model.screen->span.col, 1u);
+}
+
+TEST(CheckedModel, ScreenTitleDefaultsAndNoScreenIsNone) {
+  B a("a.ard", "ruleset r version \"1.0.0\"\nfinding fever: bool\nrule r1: fever -> triage urgent\nscreen ask fever\n");
+  a.header("r", "1.0.0");
+  a.boolean("fever");
+  a.rule("r1", a.ref("fever@2"), {a.triage("urgent")});
+  CheckOutput none = run(a);
+  EXPECT_TRUE(none.diagnostics.empty()) << format(none.diagnostics);
+  EXPECT_FALSE(none.model.screen);
+  a.screen({"fever@3"});
+  CheckOutput untitled = run(a);
+  EXPECT_TRUE(untitled.diagnostics.empty()) << format(untitled.diagnostics);
+  ASSERT_TRUE(untitled.model.screen);
+  EXPECT_EQ(untitled.model.screen->title, "Screen");
+  EXPECT_EQ(untitled.model.screen->findings, std::vector<std::uint32_t>{0});
 }
 
 TEST(CheckedModel, LabelsDefaultToNames) {

@@ -75,6 +75,21 @@ const std::vector<TextCase>& text_cases() {
        {"not-integer", E, 12, 22, "'age' takes whole numbers only"}},
       {"test_given_duration", "rule r1: symptom_duration > 2 weeks -> triage urgent\ntest \"t\":\n  given symptom_duration = 3 parsecs\n  expect triage urgent\n",
        {"syntax", E, 12, 30, ""}},
+      // the screen
+      {"screen_unknown_finding", "screen \"Red flags\"\n  ask fever, fevr\n",
+       {"unknown-name", E, 11, 14, "unknown finding 'fevr'; did you mean 'fever'?"}},
+      {"screen_define", "define hot = fever\nrule r1: hot -> triage urgent\nscreen ask hot\n",
+       {"type-mismatch", E, 12, 12, "'hot' is a define, not a finding: a screen lists the findings to ask"}},
+      {"screen_condition", "screen ask\n  overload\n",
+       {"type-mismatch", E, 11, 3, "'overload' is a condition, not a finding: a screen lists the findings to ask"}},
+      {"screen_redflag", "redflag rf: fever -> triage urgent\nscreen ask rf\n",
+       {"type-mismatch", E, 11, 12, "'rf' is a red flag, not a finding: a screen lists the findings to ask"}},
+      {"screen_finding_twice", "rule r1: fever or night_pain -> triage urgent\nscreen ask fever,\n  night_pain, fever\n",
+       {"duplicate", E, 12, 15, "'fever' is asked twice in the screen (first at demo.ard:11:12)"}},
+      {"second_screen", "screen ask fever\nrule r1: fever -> triage urgent\nSCREEN \"Again\" ASK fever\n",
+       {"duplicate", E, 12, 1, "a second 'screen'; the rule set's screen is already declared at demo.ard:10:1"}},
+      {"screen_without_findings", "screen \"Red flags\" ask\n",
+       {"syntax", E, 11, 1, "expected a finding name after 'ask'"}},
       // warnings
       {"never_fires_numeric", "rule r1: age > 60 and age < 40 -> suggest overload\n",
        {"never-fires", W, 10, 6, "rule 'r1' can never fire: 'age > 60' contradicts 'age < 40'"}},
@@ -108,6 +123,8 @@ const std::vector<TextCase>& text_cases() {
        {"redflag-triage", W, 10, 9, "red flag 'rf' sets only 'triage self_care'"}},
       {"out_of_range", "rule r1: pain_score > 10 -> suggest overload\n",
        {"out-of-range", W, 10, 10, "'pain_score > 10' can never be true: 'pain_score' is declared 0..10"}},
+      {"screen_question_read_by_no_rule", "screen \"Red flags\" ask fever, night_pain\nrule r1: fever -> suggest overload\n",
+       {"unused", W, 10, 31, "screen question 'night_pain' is read by no rule"}},
       {"out_of_range_value", "rule r1: age >= 150 or fever -> suggest overload\n",
        {"out-of-range", W, 10, 10, "'age >= 150' can never be true"}},
   };
@@ -220,6 +237,32 @@ TEST(ParsedText, HeaderInTwoFiles) {
 TEST(ParsedText, NoHeaderInAnyFile) {
   CheckOutput out = parse_and_check({{"a.ard", "finding fever: bool\nrule r: fever -> triage urgent\n"}});
   EXPECT_TRUE(has(out.diagnostics, {"header", E, 1, 1, "no 'ruleset' header"}));
+}
+
+TEST(ParsedText, SecondScreenInAnotherFileNamesTheFirst) {
+  const std::string text = kCleanRuleSet;
+  CheckOutput out = parse_and_check(
+      {{"a.ard", text + "screen \"Red flags\" ask saddle_anaesthesia, bladder_bowel_change\n"},
+       {"b.ard", "# the other screen\nscreen ask fever\n"}});
+  ASSERT_EQ(errors_of(out.diagnostics).size(), 1u) << format(out.diagnostics);
+  EXPECT_EQ(out.diagnostics[0].file, "b.ard");
+  EXPECT_TRUE(has(out.diagnostics, {"duplicate", E, 2, 1,
+                                    "a second 'screen'; the rule set's screen is already declared at a.ard:55:1"}));
+}
+
+TEST(ParsedText, ScreenInTheModel) {
+  const std::string text = kCleanRuleSet;
+  CheckOutput out = parse_and_check(
+      {{"a.ard", text}, {"b.ard", "screen ask bladder_bowel_change,\n  saddle_anaesthesia, fever\n"}});
+  EXPECT_TRUE(out.diagnostics.empty()) << format(out.diagnostics);
+  ASSERT_TRUE(out.model.screen);
+  EXPECT_EQ(out.model.screen->title, "Screen");  // none given
+  EXPECT_EQ(out.model.screen->findings, (std::vector<std::uint32_t>{7, 6, 5}));  // slots, in the screen's order
+  EXPECT_EQ(out.model.screen->span.file, 1u);
+  EXPECT_EQ(out.model.screen->span.line, 1u);
+  EXPECT_EQ(out.model.screen->span.col, 1u);
+  CheckOutput without = parse_and_check(kCleanRuleSet);
+  EXPECT_FALSE(without.model.screen);
 }
 
 TEST(ParsedText, SyntaxErrorInOneFileSilencesUnusedWarnings) {

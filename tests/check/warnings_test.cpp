@@ -160,6 +160,12 @@ const std::vector<WarningCase>& warning_cases() {
          b.rule("r1", b.cmp(b.ref("risk@2"), ">=", b.num("4")), {b.suggest("overload")});
        },
        warning("out-of-range", 13, 10, "'risk >= 4' can never be true: score 'risk' ranges over 0..3")},
+      {"screen_question_read_by_no_rule", "rule r1: fever -> suggest overload\nscreen ask fever, night_pain\n",
+       [](B& b) {
+         b.rule("r1", b.ref("fever"), {b.suggest("overload")});
+         b.screen({"fever@2", "night_pain"});
+       },
+       warning("unused", 11, 19, "screen question 'night_pain' is read by no rule")},
   };
   return cases;
 }
@@ -268,6 +274,63 @@ TEST(CheckerWarning, UnusedIsSkippedAfterSyntaxErrors) {
   B b("demo.ard", std::string(kPrelude) + "finding cough: bool\n");
   declare_prelude(b);
   b.boolean("cough");
+  CheckOutput out = run({&b}, /*had_syntax_errors=*/true);
+  EXPECT_EQ(count_code(out.diagnostics, "unused"), 0u) << format(out.diagnostics);
+}
+
+// The diagnostics that mention `name`.
+std::vector<Diagnostic> about(const std::vector<Diagnostic>& ds, const std::string& name) {
+  std::vector<Diagnostic> out;
+  for (const auto& d : ds)
+    if (d.message.find("'" + name + "'") != std::string::npos) out.push_back(d);
+  return out;
+}
+
+// A screen question counts as asked: that no rule reads it is said once, where the screen asks
+// it, and not again as an unused finding.
+TEST(CheckerWarning, ScreenQuestionReadByNoRuleIsReportedOnce) {
+  B b("demo.ard", std::string(kPrelude) + "rule r1: fever -> suggest overload\nscreen ask night_pain\n");
+  declare_prelude(b);
+  b.rule("r1", b.ref("fever"), {b.suggest("overload")});
+  b.screen({"night_pain"});
+  CheckOutput out = run(b);
+  const auto night_pain = about(out.diagnostics, "night_pain");
+  ASSERT_EQ(night_pain.size(), 1u) << format(out.diagnostics);
+  EXPECT_TRUE(has(night_pain, warning("unused", 11, 12, "screen question 'night_pain' is read by no rule")));
+  EXPECT_TRUE(has(out.diagnostics, warning("unused", 3, 9, "finding 'pain_score' is never used")));  // not screened
+}
+
+TEST(CheckerWarning, ScreenQuestionReadOnlyByTestsGetsTheScreenMessage) {
+  B b("demo.ard", std::string(kPrelude) +
+                      "rule r1: fever -> suggest overload\nscreen ask night_pain\n"
+                      "test \"t\":\n  given night_pain = yes\n  expect no redflag\n");
+  declare_prelude(b);
+  b.rule("r1", b.ref("fever"), {b.suggest("overload")});
+  b.screen({"night_pain"});
+  b.test("t", {b.yes("night_pain@2")}, {b.expect(K::NoRedflag)});
+  CheckOutput out = run(b);
+  const auto night_pain = about(out.diagnostics, "night_pain");
+  ASSERT_EQ(night_pain.size(), 1u) << format(out.diagnostics);
+  EXPECT_TRUE(has(night_pain, warning("unused", 11, 12, "screen question 'night_pain' is read by no rule")));
+}
+
+TEST(CheckerWarning, ScreenQuestionReadThroughADefineIsRead) {
+  B b("demo.ard", std::string(kPrelude) +
+                      "define hot = night_pain\nrule r1: hot and fever -> suggest overload\nscreen ask night_pain, fever\n");
+  declare_prelude(b);
+  b.define("hot", b.ref("night_pain"));
+  b.rule("r1", b.and_({b.ref("hot@2"), b.ref("fever")}), {b.suggest("overload")});
+  b.screen({"night_pain@2", "fever@2"});
+  CheckOutput out = run(b);
+  EXPECT_TRUE(out.ok()) << format(out.diagnostics);
+  EXPECT_TRUE(about(out.diagnostics, "night_pain").empty()) << format(out.diagnostics);
+  EXPECT_TRUE(about(out.diagnostics, "fever").empty()) << format(out.diagnostics);
+}
+
+TEST(CheckerWarning, ScreenQuestionWarningIsSkippedAfterSyntaxErrors) {
+  B b("demo.ard", std::string(kPrelude) + "screen ask night_pain\n");
+  declare_prelude(b);
+  b.screen({"night_pain"});
   CheckOutput out = run({&b}, /*had_syntax_errors=*/true);
   EXPECT_EQ(count_code(out.diagnostics, "unused"), 0u) << format(out.diagnostics);
 }

@@ -1,9 +1,10 @@
 // The compiled Program: dense slots, one atom per distinct predicate, shared sub-expressions,
-// a schedule in which every operand is computed before it is used, info tables.
+// a schedule in which every operand is computed before it is used, info tables, the screen.
 #include <gtest/gtest.h>
 
 #include <set>
 
+#include "ardent/ruleset.hpp"
 #include "compile/compile.hpp"
 #include "support/model_builder.hpp"
 
@@ -126,6 +127,63 @@ TEST(Program, InfoTablesAndLookups) {
   EXPECT_EQ(rs->conditions()[0].advice, (std::vector<std::string>{"Rest."}));
 }
 
+// The screen (docs/language.md §16) as Ruleset::screen() gives it: the title, the finding slots
+// in the order the screen declares them (not the findings' order), and where it is declared.
+constexpr const char* kScreened = R"(ruleset screened version "1.0.0"
+finding fever: bool
+finding limp: bool
+finding saddle_anaesthesia: bool
+finding bladder_bowel_change: bool
+condition infection
+rule hot: fever and limp -> consider infection
+redflag cauda_equina: saddle_anaesthesia or bladder_bowel_change -> triage emergency
+
+screen "Red-flag screen"
+  ask bladder_bowel_change, saddle_anaesthesia,
+      fever
+)";
+
+TEST(Program, ScreenSlotsInDeclaredOrder) {
+  CompileOutput out = compile_source(kScreened, "screened.ard");
+  ASSERT_TRUE(out.ok()) << format(out.diagnostics);
+  EXPECT_TRUE(out.diagnostics.empty()) << format(out.diagnostics);
+  const ScreenInfo& screen = out.ruleset->screen();
+  EXPECT_EQ(screen.title, "Red-flag screen");
+  EXPECT_EQ(screen.findings, (std::vector<std::uint32_t>{3, 2, 0}));
+  std::vector<std::string> names;
+  for (std::uint32_t slot : screen.findings) names.push_back(out.ruleset->findings()[slot].name);
+  EXPECT_EQ(names, (std::vector<std::string>{"bladder_bowel_change", "saddle_anaesthesia", "fever"}));
+  EXPECT_EQ(screen.location.file, "screened.ard");
+  EXPECT_EQ(screen.location.line, 10u);
+  EXPECT_EQ(screen.location.column, 1u);
+}
+
+TEST(Program, ScreenWithoutTitleIsCalledScreen) {
+  std::string text = kScreened;
+  text.replace(text.find("screen \"Red-flag screen\""), 24, "screen");
+  CompileOutput out = compile_source(text, "screened.ard");
+  ASSERT_TRUE(out.ok()) << format(out.diagnostics);
+  EXPECT_EQ(out.ruleset->screen().title, "Screen");
+  EXPECT_EQ(out.ruleset->screen().findings.size(), 3u);
+}
+
+TEST(Program, NoScreenIsAnEmptyOne) {
+  std::string text = kScreened;
+  text.erase(text.find("screen \"Red-flag screen\""));
+  CompileOutput out = compile_source(text, "plain.ard");
+  ASSERT_TRUE(out.ok()) << format(out.diagnostics);
+  const ScreenInfo& screen = out.ruleset->screen();
+  EXPECT_TRUE(screen.title.empty());
+  EXPECT_TRUE(screen.findings.empty());
+  EXPECT_TRUE(screen.location.file.empty());
+  EXPECT_EQ(screen.location.line, 0u);
+  // A hand-built model without a screen, the same.
+  ModelBuilder b;
+  b.rule("r", B(b.boolean("x")));
+  EXPECT_TRUE(b.ruleset()->screen().findings.empty());
+  EXPECT_TRUE(b.ruleset()->screen().title.empty());
+}
+
 TEST(Program, MalformedModelsAreRefusedNotCrashed) {
   {
     ModelBuilder b;
@@ -137,6 +195,13 @@ TEST(Program, MalformedModelsAreRefusedNotCrashed) {
     ModelBuilder b;
     auto x = b.boolean("x");
     b.rule("r", Num(x));  // a number where a condition belongs
+    EXPECT_THROW(compile::compile(b.model_copy(), "h"), std::logic_error);
+  }
+  {
+    ModelBuilder b;
+    auto x = b.boolean("x");
+    b.rule("r", B(x));
+    b.model().screen = check::Screen{"Screen", {x, 3}, {}};  // no slot 3
     EXPECT_THROW(compile::compile(b.model_copy(), "h"), std::logic_error);
   }
   {

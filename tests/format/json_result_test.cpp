@@ -45,7 +45,9 @@ TEST(JsonResult, EveryFieldIsThereWithItsType) {
   EXPECT_EQ(j["interview"].at("complete"), false);
   EXPECT_EQ(j["interview"].at("provisional"), true);
   EXPECT_EQ(j["interview"].at("self_care_withheld"), false);
-  EXPECT_TRUE(j["interview"].at("screen").is_null());
+  // The demo's screen (saddle anaesthesia, fever) is answered.
+  EXPECT_EQ(j["interview"].at("screen"),
+            json::parse(R"({"title": "Red flags", "asked": 2, "pending": []})"));
   EXPECT_TRUE(j["interview"].at("stop").is_null());
 
   ASSERT_TRUE(j.at("red_flags").is_array());
@@ -106,25 +108,20 @@ TEST(JsonResult, EveryFieldIsThereWithItsType) {
 TEST(JsonResult, SuggestedStrengthAndAskNext) {
   Case c(demo());
   c.set_json(R"({"pain_central": true, "pain_peak": "day_after_activity", "side_lying_pain": true})");
-  json j = render(c);
-  EXPECT_EQ(j.at("triage"), "self_care");
+  const json j = render(c);
+  EXPECT_EQ(j.at("triage"), "routine");  // self-care waits for the screen
+  EXPECT_EQ(j["interview"].at("self_care_withheld"), true);
+  EXPECT_EQ(j["interview"].at("screen"),
+            json::parse(R"({"title": "Red flags", "asked": 0, "pending": ["saddle_anaesthesia", "fever"]})"));
   EXPECT_EQ(j["conditions"][0].at("strength"), "likely");
   EXPECT_EQ(j["conditions"][0].at("because"),
             json::array({"pain felt centrally in the buttock", "pain peaks: day after activity", "pain lying on either side"}));
-  // Nothing in the red flags holds yet, so nothing is asked: the interview is complete.
-  EXPECT_EQ(j.at("ask_next"), json::array());
-  EXPECT_EQ(j["interview"].at("complete"), true);
-
-  // An age starts the infection red flag: its question comes, with its `ask` text and the rules
-  // it could decide, and self-care waits for the answer.
-  c.set_json(R"({"age": 30})");
-  j = render(c);
-  EXPECT_EQ(j.at("triage"), "routine");
-  EXPECT_EQ(j["interview"].at("self_care_withheld"), true);
-  EXPECT_EQ(j["ask_next"][0].at("finding"), "fever");
-  EXPECT_EQ(j["ask_next"][0].at("question"), "Have you had a fever?");
-  EXPECT_EQ(j["ask_next"][0].at("reason"), "red_flag");
-  EXPECT_EQ(j["ask_next"][0].at("could_decide"), json::array({"infection"}));
+  // The screen first, with its `ask` text and the rules it could decide.
+  EXPECT_EQ(j["ask_next"][0].at("finding"), "saddle_anaesthesia");
+  EXPECT_EQ(j["ask_next"][0].at("question"), "Any numbness around the back passage or genitals?");
+  EXPECT_EQ(j["ask_next"][0].at("reason"), "screen");
+  EXPECT_EQ(j["ask_next"][0].at("why"), "screen");
+  EXPECT_EQ(j["ask_next"][0].at("could_decide"), json::array({"cauda_equina"}));
 }
 
 TEST(JsonResult, DivisionByZeroIsAWarning) {

@@ -40,6 +40,9 @@ condition bone_stress
 condition hamstring_tendinopathy
   label "Proximal hamstring tendinopathy"
 
+screen "Red flags"
+  ask saddle_anaesthesia, fever
+
 define overload_pattern = pain_central and pain_peak is day_after_activity
 
 score bone_stress_risk label "Bone stress risk":

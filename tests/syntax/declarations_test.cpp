@@ -1,4 +1,4 @@
-// Every declaration of docs/language.md (§4-§10, §14) parses into the expected tree: names,
+// Every declaration of docs/language.md (§4-§10, §14, §16) parses into the expected tree: names,
 // types, numbers, units, attributes, actions, test items and spans.
 #include <gtest/gtest.h>
 
@@ -234,6 +234,83 @@ TEST(Score, NoLabelSingleTerm) {
   Module m = parse_ok("score s: +3 when a");
   ASSERT_EQ(m.scores.at(0).terms.size(), 1u);
   EXPECT_FALSE(m.scores[0].attrs.label);
+}
+
+// `screen ["TITLE"] ask NAME, NAME, ...` (§16): the title is optional, the list may run over
+// lines, keywords take any case, and the names are kept as written, in order.
+struct ScreenCase {
+  const char* source;
+  const char* title;     // nullptr: none given
+  const char* findings;  // the names, separated by spaces
+  std::size_t rules = 0;  // declarations after the screen, to show where the list ends
+};
+
+void PrintTo(const ScreenCase& c, std::ostream* os) { *os << c.source; }
+
+class ScreenDeclaration : public ::testing::TestWithParam<ScreenCase> {};
+
+TEST_P(ScreenDeclaration, TitleAndFindingsInOrder) {
+  const ScreenCase& c = GetParam();
+  Module m = parse_ok(c.source);
+  ASSERT_EQ(m.screens.size(), 1u) << c.source;
+  const ScreenDecl& s = m.screens[0];
+  if (c.title == nullptr) {
+    EXPECT_FALSE(s.title);
+  } else {
+    ASSERT_TRUE(s.title);
+    EXPECT_EQ(s.title->value, c.title);
+  }
+  std::string names;
+  for (const Name& n : s.findings) names += (names.empty() ? "" : " ") + n.text;
+  EXPECT_EQ(names, c.findings);
+  EXPECT_EQ(m.rules.size(), c.rules);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Forms, ScreenDeclaration,
+    ::testing::Values(
+        ScreenCase{"screen \"Red-flag screen\"\n"
+                   "  ask saddle_anaesthesia, bladder_bowel_change, unable_to_weight_bear, fever",
+                   "Red-flag screen", "saddle_anaesthesia bladder_bowel_change unable_to_weight_bear fever"},
+        ScreenCase{"screen ask fever", nullptr, "fever"},
+        ScreenCase{"screen\n  ask fever, limp", nullptr, "fever limp"},
+        ScreenCase{"screen \"S\"\n  ask a,\n      b,   # the second\n\n      c\n", "S", "a b c"},
+        ScreenCase{"screen \"S\" ask a\n  , b\n  , c", "S", "a b c"},
+        ScreenCase{"SCREEN \"S\" ASK a, b", "S", "a b"},
+        ScreenCase{"Screen Ask a", nullptr, "a"},
+        ScreenCase{"screen \"Say \\\"no\\\"\" ask a", "Say \"no\"", "a"},
+        // Names that begin like keywords are whole words: `screen_complete`, `asked`.
+        ScreenCase{"screen ask screen_complete, asked, screening", nullptr,
+                   "screen_complete asked screening"},
+        // `screen` is a keyword, not a reserved word: a name may still be spelt like it.
+        ScreenCase{"finding screen: bool\nscreen ask screen", nullptr, "screen"},
+        // The list ends where no comma follows; the next declaration starts there.
+        ScreenCase{"screen ask a, b\nrule r: a -> consider c", nullptr, "a b", 1},
+        ScreenCase{"rule r: a -> ask b\nscreen ask a\nrule s: b -> ask a", nullptr, "a", 2}));
+
+TEST(Screen, Spans) {
+  const std::string text =
+      "screen \"Red-flag screen\"   # asked first\n"
+      "  ask saddle_anaesthesia,\n"
+      "      fever\n";
+  Module m = parse_ok(text);
+  ASSERT_EQ(m.screens.size(), 1u);
+  const ScreenDecl& s = m.screens[0];
+  ASSERT_TRUE(s.title);
+  EXPECT_EQ(where(s.title->span), "1:8+17");
+  ASSERT_EQ(s.findings.size(), 2u);
+  EXPECT_EQ(where(s.findings[0].span), "2:7+18");
+  EXPECT_EQ(where(s.findings[1].span), "3:7+5");
+  EXPECT_EQ(where(s.span), "1:1+" + std::to_string(text.size() - 1));  // the comment is inside
+  EXPECT_EQ(spanned(text, s.span).substr(0, 7), "screen ");
+}
+
+TEST(Screen, EveryScreenOfAFileIsKept) {
+  // At most one per rule set: the checker reports the second, naming the first.
+  Module m = parse_ok("screen ask a\nscreen \"Again\" ask b\n");
+  ASSERT_EQ(m.screens.size(), 2u);
+  EXPECT_EQ(m.screens[1].findings.at(0).text, "b");
+  EXPECT_EQ(where(m.screens[1].span), "2:1+20");
 }
 
 TEST(Rule, BlockForm) {

@@ -29,10 +29,10 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         ErrorCase{"foo",
                   "1:1+3 expected a declaration ('ruleset', 'finding', 'condition', "
-                  "'define', 'score', 'rule', 'redflag' or 'test')"},
+                  "'define', 'score', 'screen', 'rule', 'redflag' or 'test')"},
         ErrorCase{"finding x: bool\n\nrule r: a -> consider b\n  42",
                   "4:3+2 expected a declaration ('ruleset', 'finding', 'condition', 'define', "
-                  "'score', 'rule', 'redflag' or 'test')"},
+                  "'score', 'screen', 'rule', 'redflag' or 'test')"},
         ErrorCase{"ruleset hip version 1", "1:21+1 expected the version string, e.g. \"1.0.0\""},
         ErrorCase{"ruleset hip", "1:12+0 expected 'version'"},
         ErrorCase{"ruleset hip version \"1\" default routine", "1:33+7 expected 'triage'"},
@@ -80,6 +80,25 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"redflag r\n  when a\n  then triage",
                   "3:14+0 expected a triage level (self_care, "
                   "routine, urgent or emergency)"},
+        ErrorCase{"screen", "1:7+0 expected a title (\"...\") or 'ask' after 'screen'"},
+        ErrorCase{"screen Red ask a", "1:8+3 expected a title (\"...\") or 'ask' after 'screen'"},
+        ErrorCase{"screen \"T\"", "1:11+0 expected 'ask' after the screen's title"},
+        ErrorCase{"screen \"T\"\n  saddle, fever", "2:3+6 expected 'ask' after the screen's title"},
+        ErrorCase{"screen \"T\" ask", "1:15+0 expected a finding name after 'ask'"},
+        // Declaration words are not reserved: `rule` here is the first finding, `r` is out of place.
+        ErrorCase{"screen \"T\"\n  ask\nrule r: a -> consider b",
+                  "3:6+1 expected a declaration ('ruleset', 'finding', 'condition', 'define', "
+                  "'score', 'screen', 'rule', 'redflag' or 'test')"},
+        ErrorCase{"screen ask \"a\"", "1:12+1 expected a finding name after 'ask'"},
+        ErrorCase{"screen ask and", "1:12+3 expected a finding name after 'ask' ('and' is a reserved word)"},
+        ErrorCase{"screen ask Fever",
+                  "1:12+5 expected a finding name after 'ask' (names are lower case: letters, "
+                  "digits and '_', starting with a letter)"},
+        ErrorCase{"screen ask a,", "1:14+0 expected a finding name"},
+        ErrorCase{"screen ask a,\n  b,\n", "3:1+0 expected a finding name"},
+        ErrorCase{"screen ask a b",
+                  "1:14+1 expected a declaration ('ruleset', 'finding', 'condition', 'define', "
+                  "'score', 'screen', 'rule', 'redflag' or 'test')"},
         ErrorCase{"test t: expect no redflag", "1:6+1 expected the test's name (a string)"},
         ErrorCase{"test \"t\" expect no redflag", "1:10+6 expected ':' after the test's name"},
         ErrorCase{"test \"t\": gven a = yes", "1:11+4 expected 'given' or 'expect'"},
@@ -105,7 +124,7 @@ INSTANTIATE_TEST_SUITE_P(
         // Declaration words are not reserved: `rule` here is a name, `r` is out of place.
         ErrorCase{"define x = a or\nrule r: a -> consider b",
                   "2:6+1 expected a declaration ('ruleset', 'finding', 'condition', 'define', "
-                  "'score', 'rule', 'redflag' or 'test')"},
+                  "'score', 'screen', 'rule', 'redflag' or 'test')"},
         ErrorCase{"define x = not", "1:15+0 expected an expression after 'not'"},
         ErrorCase{"define x = a is", "1:16+0 expected 'known', 'unknown' or a value after 'is'"},
         ErrorCase{"define x = a is 3", "1:17+1 expected 'known', 'unknown' or a value after 'is'"},
@@ -172,6 +191,8 @@ INSTANTIATE_TEST_SUITE_P(
                   "1:33+9 'title' given twice in the ruleset header"},
         ErrorCase{"ruleset a version \"1\"\nruleset b version \"2\"",
                   "2:1+21 a file holds at most one 'ruleset' header"},
+        ErrorCase{"screen \"\" ask a",
+                  "1:8+2 the screen's title is empty (leave it out for the default, \"Screen\")"},
         ErrorCase{"finding f: number 10..0",
                   "1:12+12 the range's lower bound is above its upper bound"}));
 

@@ -16,7 +16,7 @@ using test_support::where;
 
 bool module_is_empty(const Module& m) {
   return !m.header && m.findings.empty() && m.conditions.empty() && m.defines.empty() &&
-         m.scores.empty() && m.rules.empty() && m.tests.empty();
+         m.scores.empty() && m.screens.empty() && m.rules.empty() && m.tests.empty();
 }
 
 // Every error span lies inside the text and agrees with its own line and column.
@@ -77,7 +77,7 @@ TEST(Robustness, RandomTokenSoupNeverCrashes) {
       "\"s\"",    "\"a\\\"b\"", ":",       ",",       "(",         ")",        "{",
       "}",        "=",          "<",       "<=",      ">",         ">=",       "!=",
       "+",        "-",          "*",       "/",       "..",        "->",       "\xE2\x86\x92",
-      "#c\n",     "\n",         "\"",      "\\"};
+      "#c\n",     "\n",         "\"",      "\\",        "screen"};
   std::mt19937 rng(7);
   int parsed = 0;
   for (int i = 0; i < 3000; ++i) {

@@ -6,17 +6,26 @@ Each vignette becomes one `test` block named "<id> <summary>":
   expect  suggest <expect_condition>, the exact red-flag set (`redflag R` for each plus
           `no other redflag`, or `no redflag` when the list is empty), triage <expect_triage>.
 
+Self-care needs a complete interview (docs/interview.md). A vignette that expects self-care
+but leaves questions open would show routine, so with --ardent the generator replays the rest
+of the interview: it asks the engine for the next question, records it as unknown (the
+vignette does not say), and repeats until nothing is left to ask. Those answers are given on
+their own lines, marked as not in the vignette.
+
 Where the rule set deliberately departs from a vignette (rules/hip/README.md, "Known
 disagreements with the development vignettes"), list the vignette id in OVERRIDES with the
 expectation the rule set gives and the reason; the test then states that expectation.
 
 Usage:
-    python3 rules/hip/tools/gen_vignette_tests.py VIGNETTES_JSON [--out FILE]
-    python3 rules/hip/tools/gen_vignette_tests.py VIGNETTES_JSON --check   # exit 1 if out of date
+    python3 rules/hip/tools/gen_vignette_tests.py VIGNETTES_JSON --ardent build/ardent [--out FILE]
+    python3 rules/hip/tools/gen_vignette_tests.py VIGNETTES_JSON --ardent build/ardent --check
 """
 import argparse
 import json
+import os
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -46,7 +55,38 @@ def value_text(v) -> str:
     raise SystemExit(f"unsupported value {v!r}")
 
 
-def render(vignettes: list) -> str:
+def rest_of_interview(ardent: str, findings: dict) -> list:
+    """The questions the interview still asks after the vignette's own answers, in order."""
+    case, asked = dict(findings), []
+    while True:
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+            json.dump(case, f)
+        try:
+            run = subprocess.run([ardent, "eval", str(HERE.parent), f.name, "--json"],
+                                 capture_output=True, text=True, check=True)
+        finally:
+            os.unlink(f.name)
+        questions = json.loads(run.stdout)["ask_next"]
+        if not questions:
+            return asked
+        name = questions[0]["finding"]
+        case[name] = None
+        asked.append(name)
+
+
+def wrap_given(items: list, first: str) -> list:
+    lines, line = [], first
+    for i, item in enumerate(items):
+        piece = item + ("," if i < len(items) - 1 else "")
+        if len(line) + len(piece) + 1 > 100 and line.strip() not in ("given", ""):
+            lines.append(line.rstrip())
+            line = "        "
+        line += piece + " "
+    lines.append(line.rstrip())
+    return lines
+
+
+def render(vignettes: list, ardent: str = None) -> str:
     out = [
         "# Development vignettes (vignettes-dev.json) as tests.",
         "#",
@@ -64,15 +104,12 @@ def render(vignettes: list) -> str:
             out.append(f"# Departs from the vignette: {o['why']}")
         out.append(f"test {ard_string(v['id'] + ' ' + v['summary'])}:")
         items = [f"{name} = {value_text(val)}" for name, val in v["findings"].items()]
-        lines = []
-        line = "  given "
-        for i, item in enumerate(items):
-            piece = item + ("," if i < len(items) - 1 else "")
-            if len(line) + len(piece) + 1 > 100 and line.strip() != "given":
-                lines.append(line.rstrip())
-                line = "        "
-            line += piece + " "
-        lines.append(line.rstrip())
+        rest = rest_of_interview(ardent, v["findings"]) if ardent and triage == "self_care" else []
+        lines = wrap_given(items, "  given ")
+        if rest:
+            lines[-1] += ","
+            lines.append("        # not in the vignette: the rest of the interview, answered unknown")
+            lines += wrap_given([f"{name} = unknown" for name in rest], "        ")
         out.extend(lines)
         expect = [f"suggest {condition}"]
         if flags:
@@ -89,10 +126,11 @@ def main() -> int:
     ap.add_argument("vignettes", help="path to vignettes-dev.json")
     ap.add_argument("--out", default=str(DEFAULT_OUT))
     ap.add_argument("--check", action="store_true", help="only report whether the file is up to date")
+    ap.add_argument("--ardent", help="the ardent executable, to complete the interview of self-care vignettes")
     args = ap.parse_args()
     data = json.loads(Path(args.vignettes).read_text(encoding="utf-8"))
     vignettes = data["vignettes"] if isinstance(data, dict) else data
-    text = render(vignettes)
+    text = render(vignettes, args.ardent)
     out = Path(args.out)
     if args.check:
         if not out.exists() or out.read_text(encoding="utf-8") != text:
