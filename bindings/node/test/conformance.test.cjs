@@ -21,6 +21,8 @@ function outcome(r, keys) {
     red_flags: () => r.redFlags.map((f) => f.id),
     conditions: () => r.conditions.map((c) => ({ id: c.id, status: c.status })),
     undecided: () => r.undecided.map((u) => u.id),
+    complete: () => r.complete,
+    self_care_withheld: () => r.selfCareWithheld,
     ask_next: () => r.askNext.map((a) => a.finding),
   };
   return Object.fromEntries(keys.map((k) => [k, all[k]()]));

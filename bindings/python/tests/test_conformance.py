@@ -22,6 +22,8 @@ def outcome(result, keys):
         "red_flags": [f.id for f in result.red_flags],
         "conditions": [{"id": c.id, "status": str(c.status)} for c in result.conditions],
         "undecided": [u.id for u in result.undecided],
+        "complete": result.complete,
+        "self_care_withheld": result.self_care_withheld,
         "ask_next": [a.finding for a in result.ask_next],
     }
     return {k: got[k] for k in keys}
