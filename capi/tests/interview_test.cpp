@@ -14,25 +14,16 @@ namespace {
 
 const std::string kRules = std::string(ARDENT_SOURCE_DIR) + "/tests/cli/rules/interview";
 
-// Compiled once: without a screen, and with it (null while the language has no screen
-// declaration: the branch h-screen brings it).
+// Compiled once: without a screen, and with it.
 const ardent_ruleset* without_screen() {
   static Ruleset rs = compile(kRules + "/interview.ard");
   return rs.get();
 }
 
 const ardent_ruleset* with_screen() {
-  static Ruleset rs = [] {
-    ardent_ruleset* out = nullptr;
-    ardent_ruleset_compile_path(&out, nullptr, kRules.c_str(), nullptr);
-    return Ruleset(out);
-  }();
+  static Ruleset rs = compile(kRules);
   return rs.get();
 }
-
-#define SKIP_WITHOUT_SCREEN(rs)                                                                   \
-  if ((rs) == nullptr) GTEST_SKIP() << "the screen declaration is not in the language yet (branch " \
-                                       "h-screen); this test runs once tests/cli/rules/interview/ compiles"
 
 Result evaluate_json(const ardent_ruleset* rs, const char* findings, size_t max_ask = 0) {
   Case c = new_case(rs);
@@ -256,7 +247,7 @@ TEST(InterviewAbi, NamesOfReasonsAndStandings) {
 
 TEST(InterviewAbi, ScreenFirstInItsOrder) {
   const ardent_ruleset* rs = with_screen();
-  SKIP_WITHOUT_SCREEN(rs);
+  ASSERT_NE(rs, nullptr);
   Result r = evaluate_json(rs, "{}");
   const ardent_interview iv = interview_of(r.get());
   EXPECT_EQ(iv.complete, 0);
@@ -272,7 +263,7 @@ TEST(InterviewAbi, ScreenFirstInItsOrder) {
 
 TEST(InterviewAbi, ScreenAnsweredWithUnknownsCompletesAndReleasesSelfCare) {
   const ardent_ruleset* rs = with_screen();
-  SKIP_WITHOUT_SCREEN(rs);
+  ASSERT_NE(rs, nullptr);
   Result r = evaluate_json(rs, R"({"pain_central": true, "pain_peak": "day_after_activity", "fever": false})");
   ardent_interview iv = interview_of(r.get());
   EXPECT_EQ(iv.complete, 0);

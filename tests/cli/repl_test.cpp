@@ -5,9 +5,6 @@
 // for a script: lines starting with "ardent> " or "answer> " are the script's commands and
 // interview answers; everything else is the expected output. Header lines "#! args: ..." (after
 // `repl --echo`) and "#! exit: N" come first. `$TMP` stands for a fresh temporary directory.
-// "#! pending: REASON" marks a transcript whose rule set needs a language feature that is not on
-// main yet: while the REPL cannot load the rule set, the test is skipped with REASON; once it
-// can, the transcript is compared as any other (then remove the line).
 // Set ARDENT_UPDATE_GOLDEN=1 to rewrite the transcripts from the actual output (then review
 // the diff).
 #include <gtest/gtest.h>
@@ -71,7 +68,6 @@ struct TempDir {
 struct Golden {
   std::vector<std::string> args;
   int exit = 0;
-  std::string pending;     // why the transcript may not run yet ("#! pending:")
   std::string header;      // the "#!" lines, kept when the file is rewritten
   std::string transcript;  // the rest
   std::string script;      // what is fed to stdin
@@ -92,8 +88,6 @@ Golden read_golden(const fs::path& file) {
         for (std::string w; words >> w;) g.args.push_back(w);
       } else if (key == "exit:") {
         words >> g.exit;
-      } else if (key == "pending:") {
-        std::getline(words, g.pending);
       }
       continue;
     }
@@ -131,8 +125,6 @@ TEST_P(ReplGolden, TranscriptMatches) {
   child.write(replace_all(g.script, "$TMP", tmp.path.string()));
   const int status = child.wait();
   const std::string actual = normalise(replace_all(child.out(), tmp.path.string(), "$TMP"));
-  if (!g.pending.empty() && status != 0 && child.out().empty())
-    GTEST_SKIP() << "pending:" << g.pending << "\n" << child.err();
 
   if (const char* update = std::getenv("ARDENT_UPDATE_GOLDEN"); update && *update == '1') {
     std::string header;

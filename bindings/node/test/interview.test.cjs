@@ -11,18 +11,7 @@ const { REPO } = require('./support.cjs');
 const INTERVIEW = path.join(REPO, 'tests', 'cli', 'rules', 'interview');
 const rs = ardent.compile(path.join(INTERVIEW, 'interview.ard'));
 
-// The rule set with its screen, or null while the language has no screen declaration (the
-// branch h-screen brings it).
-function withScreen() {
-  try {
-    return ardent.compile(INTERVIEW);
-  } catch (e) {
-    if (e instanceof ardent.CompileError) return null;
-    throw e;
-  }
-}
-const screened = withScreen();
-const SKIP_SCREEN = screened ? false : 'the screen declaration is not in the language yet (branch h-screen)';
+const screened = ardent.compile(INTERVIEW); // with its screen
 
 // The overload pattern, which concludes self-care.
 const SELF_CARE = Object.freeze({ pain_central: true, pain_peak: 'day_after_activity' });
@@ -80,7 +69,7 @@ test('maxAsk does not complete an interview', () => {
   assert.equal(r.complete, false);
 });
 
-test('the screen comes first, in its order', { skip: SKIP_SCREEN }, () => {
+test('the screen comes first, in its order', () => {
   const r = screened.evaluate({});
   const screen = ['saddle_anaesthesia', 'bladder_change', 'fever'];
   assert.deepEqual(r.interview.screen, { title: 'Red-flag screen', findings: screen, asked: 0, pending: screen });
@@ -89,7 +78,7 @@ test('the screen comes first, in its order', { skip: SKIP_SCREEN }, () => {
   assert.equal(r.provisional, true);
 });
 
-test('self-care waits for the screen', { skip: SKIP_SCREEN }, () => {
+test('self-care waits for the screen', () => {
   let r = screened.evaluate({ ...SELF_CARE, fever: false });
   assert.equal(r.triage, 'routine');
   assert.equal(r.selfCareWithheld, true);

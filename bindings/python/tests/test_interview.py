@@ -15,25 +15,11 @@ INTERVIEW = REPO / "tests" / "cli" / "rules" / "interview"
 SELF_CARE = {"pain_central": True, "pain_peak": "day_after_activity"}
 
 
-def with_screen():
-    """The rule set with its screen, or None while the language has no screen declaration (the
-    branch h-screen brings it)."""
-    try:
-        return ardent.compile(INTERVIEW)
-    except ardent.CompileError:
-        return None
-
-
 class InterviewTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.rs = ardent.compile(INTERVIEW / "interview.ard")
-        cls.screened = with_screen()
-
-    def need_screen(self):
-        if self.screened is None:
-            self.skipTest("the screen declaration is not in the language yet (branch h-screen)")
-        return self.screened
+        cls.screened = ardent.compile(INTERVIEW)
 
     def test_cases(self):
         # findings, complete, self-care withheld, triage, [(finding, reason)], {rule: standing}
@@ -87,7 +73,7 @@ class InterviewTest(unittest.TestCase):
         self.assertFalse(r.complete)
 
     def test_screen_first_in_its_order(self):
-        rs = self.need_screen()
+        rs = self.screened
         r = rs.evaluate({})
         screen = ("saddle_anaesthesia", "bladder_change", "fever")
         self.assertEqual(r.interview.screen_title, "Red-flag screen")
@@ -98,7 +84,7 @@ class InterviewTest(unittest.TestCase):
         self.assertTrue(r.provisional)
 
     def test_self_care_waits_for_the_screen(self):
-        rs = self.need_screen()
+        rs = self.screened
         r = rs.evaluate({**SELF_CARE, "fever": False})
         self.assertIs(r.triage, Triage.ROUTINE)
         self.assertTrue(r.self_care_withheld)
