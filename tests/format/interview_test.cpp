@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ardent/ardent.hpp"
+#include "bench/generated_ruleset.hpp"
 #include "support/demo_ruleset.hpp"
 #include "support/interview_ruleset.hpp"
 
@@ -200,6 +201,39 @@ TEST(InterviewJson, AgreesWithTheResultOnTheDemoRuleSet) {
     ASSERT_EQ(j.at("ask_next").size(), r.ask_next().size());
     for (std::size_t i = 0; i < r.ask_next().size(); ++i)
       EXPECT_EQ(j["ask_next"][i].at("why"), to_string(r.ask_next()[i].reason)) << findings;
+  }
+}
+
+// A rule set larger than the planner's bit sets (more than 256 findings): the document stays
+// valid, and every question, undecided rule and the interview agree with the Result.
+TEST(InterviewJson, LargeRuleSets) {
+  CompileOutput out = compile_source(bench::generated_ruleset(400), "generated.ard");
+  ASSERT_TRUE(out.ok()) << format(out.diagnostics);
+  ASSERT_GT(out.ruleset->findings().size(), 256u);
+  for (int seed = 0; seed < 8; ++seed) {
+    Case c(out.ruleset);
+    std::uint32_t x = 2463534242u + static_cast<std::uint32_t>(seed) * 7919u;
+    for (std::uint32_t slot = 0; slot < out.ruleset->findings().size(); ++slot) {
+      x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+      if (out.ruleset->findings()[slot].type != FindingType::boolean || x % 4 == 0) continue;  // not asked
+      if (x % 4 == 1) c.set_unknown(slot);
+      else c.set_bool(slot, x % 4 == 2 && seed % 2 == 0);
+    }
+    const Result r = evaluate(c);
+    const json j = json::parse(format_json(c, r));
+    EXPECT_EQ(j["interview"]["complete"], r.complete()) << seed;
+    EXPECT_EQ(j["interview"]["stop"].is_null(), !r.complete()) << seed;
+    ASSERT_EQ(j["ask_next"].size(), r.ask_next().size()) << seed;
+    ASSERT_EQ(j["undecided"].size(), r.undecided().size()) << seed;
+    for (std::size_t i = 0; i < r.undecided().size(); ++i)
+      EXPECT_EQ(j["undecided"][i]["standing"], to_string(r.undecided()[i].standing));
+    if (r.complete()) {
+      std::size_t settled = 0, idle = 0;
+      for (const auto& u : r.undecided()) (u.standing == Standing::no_true_part ? idle : settled) += 1;
+      EXPECT_EQ(j["interview"]["stop"]["settled"].size(), settled);
+      EXPECT_EQ(j["interview"]["stop"]["no_true_part"], idle);
+    }
+    EXPECT_EQ(json::parse(format_json(c, r)), json::parse(format_json(c, r, 2)));
   }
 }
 
