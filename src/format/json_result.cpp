@@ -61,12 +61,15 @@ void interview(JsonWriter& w, const Case& c, const Result& r, const JsonTexts& j
   if (screen.findings.empty()) {
     w.null();
   } else {
-    const ScreenProgress progress = screen_progress(c);
+    // Two passes over the screen rather than a list: rendering allocates only its text.
+    std::int64_t asked = 0;
+    for (std::uint32_t slot : screen.findings) asked += c.state(slot) != FindingState::not_asked;
     w.begin_object();
     w.key("title").string(screen.title);
-    w.key("asked").integer(static_cast<std::int64_t>(progress.asked));
+    w.key("asked").integer(asked);
     w.key("pending").begin_array();
-    for (std::uint32_t slot : progress.pending) w.raw(jt.finding_name[slot]);
+    for (std::uint32_t slot : screen.findings)
+      if (c.state(slot) == FindingState::not_asked) w.raw(jt.finding_name[slot]);
     w.end_array();
     w.end_object();
   }
