@@ -55,6 +55,32 @@ struct Tally {
   std::uint32_t* count;
 };
 
+// Calls on_bool(node) for each boolean operand and on_num(node) for each numeric operand of an
+// instruction: the one place that knows where each operation keeps its operands.
+template <class B, class N>
+void each_operand(const Program& p, const prog::Instr& in, B&& on_bool, N&& on_num) {
+  switch (in.op) {
+    case prog::Op::And:
+    case prog::Op::Or:
+    case prog::Op::AtLeast:
+      for (std::uint32_t i = 0; i < in.n; ++i) on_bool(p.operands[in.a + i]);
+      break;
+    case prog::Op::Not: on_bool(in.a); break;
+    case prog::Op::Compare:
+    case prog::Op::Add:
+    case prog::Op::Sub:
+    case prog::Op::Mul:
+    case prog::Op::Div:
+      on_num(in.a);
+      on_num(in.b);
+      break;
+    case prog::Op::Negate: on_num(in.a); break;
+    case prog::Op::Score:
+      for (std::uint32_t i = 0; i < in.n; ++i) on_bool(p.terms[in.a + i].cond);
+      break;
+  }
+}
+
 // Calls f(slot) for each not-asked finding that a fired rule asks for with `ask F`.
 template <class F>
 void each_request(const Program& p, const RuleState* states, const std::uint8_t* st, F&& f) {
@@ -102,26 +128,7 @@ void node_bits(const Program& p, internal::EvalScratch& s) {
       const std::uint64_t* km = nb + std::size_t(k) * W;
       for (unsigned w = 0; w < W; ++w) m[w] |= km[w];
     };
-    switch (in.op) {
-      case prog::Op::And:
-      case prog::Op::Or:
-      case prog::Op::AtLeast:
-        for (std::uint32_t i = 0; i < in.n; ++i) take_bool(p.operands[in.a + i]);
-        break;
-      case prog::Op::Not: take_bool(in.a); break;
-      case prog::Op::Compare:
-      case prog::Op::Add:
-      case prog::Op::Sub:
-      case prog::Op::Mul:
-      case prog::Op::Div:
-        take_num(in.a);
-        take_num(in.b);
-        break;
-      case prog::Op::Negate: take_num(in.a); break;
-      case prog::Op::Score:
-        for (std::uint32_t i = 0; i < in.n; ++i) take_bool(p.terms[in.a + i].cond);
-        break;
-    }
+    each_operand(p, in, take_bool, take_num);
     std::uint64_t* out = (numeric ? nb : bb) + std::size_t(in.out) * W;
     for (unsigned w = 0; w < W; ++w) out[w] = m[w];
   }
@@ -196,27 +203,7 @@ void collect_by_walk(const Result& r, const Program& p, internal::EvalScratch& s
         finding(p.bool_def[n]);
         continue;
       }
-      const prog::Instr& in = p.code[(e & 1) ? p.num_def[n] : p.bool_def[n]];
-      switch (in.op) {
-        case prog::Op::And:
-        case prog::Op::Or:
-        case prog::Op::AtLeast:
-          for (std::uint32_t i = 0; i < in.n; ++i) push_bool(p.operands[in.a + i]);
-          break;
-        case prog::Op::Not: push_bool(in.a); break;
-        case prog::Op::Compare:
-        case prog::Op::Add:
-        case prog::Op::Sub:
-        case prog::Op::Mul:
-        case prog::Op::Div:
-          push_num(in.a);
-          push_num(in.b);
-          break;
-        case prog::Op::Negate: push_num(in.a); break;
-        case prog::Op::Score:
-          for (std::uint32_t i = 0; i < in.n; ++i) push_bool(p.terms[in.a + i].cond);
-          break;
-      }
+      each_operand(p, p.code[(e & 1) ? p.num_def[n] : p.bool_def[n]], push_bool, push_num);
     }
     lists.close_rule(u);
     std::sort(lists.missing + u.missing_begin, lists.missing + lists.n_missing);
@@ -386,18 +373,8 @@ void focused_findings(const Program& p, internal::EvalScratch& s, std::uint32_t 
           push_bool(k, whole || !(part[k] & kTruePart));
         }
         break;
-      case prog::Op::Not: push_bool(in.a, true); break;
-      case prog::Op::Compare:
-      case prog::Op::Add:
-      case prog::Op::Sub:
-      case prog::Op::Mul:
-      case prog::Op::Div:
-        push_num(in.a);
-        push_num(in.b);
-        break;
-      case prog::Op::Negate: push_num(in.a); break;
-      case prog::Op::Score:
-        for (std::uint32_t i = 0; i < in.n; ++i) push_bool(p.terms[in.a + i].cond, true);
+      default:  // below `not`, a comparison or a score, everything counts
+        each_operand(p, in, [&](std::uint32_t k) { push_bool(k, true); }, push_num);
         break;
     }
   }
