@@ -187,7 +187,9 @@ TEST(CaseText, ReadsTypedValues) {
     c.set_text(row.finding, row.text);
     const auto slot = fx.rs->finding_slot(row.finding);
     EXPECT_EQ(c.state(slot), row.state) << row.finding << " = " << row.text;
-    if (row.state == FindingState::given) EXPECT_DOUBLE_EQ(c.number(slot), row.value) << row.text;
+    if (row.state == FindingState::given) {
+      EXPECT_DOUBLE_EQ(c.number(slot), row.value) << row.text;
+    }
   }
 }
 
