@@ -236,7 +236,8 @@ ARDENT_API void ardent_string_free(char *string);
 #define ARDENT_STRENGTH_POSSIBLE 2
 
 /* Why a finding is worth asking next (ardent_ask.reason). The ask-next list asks, in this
-** order: SCREEN, then RED_FLAG and RAISES_TRIAGE (completing an alarm), REQUESTED, then
+** order: RED_FLAG and RAISES_TRIAGE completing a started emergency, SCREEN, then RED_FLAG and
+** RAISES_TRIAGE (completing any other alarm), REQUESTED, then
 ** LOWERS_TRIAGE and DECIDES_CONDITION (following the picture). The numbers are not the order:
 ** 0 to 3 came first, 4 to 6 were added with the interview. REFINES is no longer produced (a
 ** finding that could change nothing that matters is not asked); it stays defined. A program

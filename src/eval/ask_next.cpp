@@ -6,7 +6,8 @@
 // at most 256 findings get every undecided node's findings as a bit set in one bottom-up pass;
 // larger ones walk each undecided rule. Both give the same lists.
 //
-// What is asked, in order: the screen; then what completes an alarm (a rule or red flag that
+// What is asked, in order: what completes a started emergency; the screen; then what completes
+// any other alarm (a rule or red flag that
 // would raise the triage or add a red flag and already has a true part), most urgent first,
 // then closest to firing; then what a fired rule asks for; then what follows the picture (a
 // self-care rule that would lower the triage, a rule that would change the leading
@@ -420,7 +421,7 @@ struct Outlook {
 // Ranking keys, larger first: the kind of question (3 bits), a level within it (3 bits), a
 // closeness (8 bits: fewer findings still missing, or earlier on the screen), then the
 // declaration order (inverted slot).
-enum Kind : std::uint64_t { kDecides = 3, kLowers = 4, kRequested = 5, kAlarm = 6, kScreen = 7 };
+enum Kind : std::uint64_t { kDecides = 2, kLowers = 3, kRequested = 4, kAlarm = 5, kScreen = 6, kEmergency = 7 };
 
 std::uint64_t rank_key(Kind kind, unsigned level, unsigned closeness, std::uint32_t slot) {
   return (std::uint64_t{kind} << 61) | (std::uint64_t{level & 7} << 58) | (std::uint64_t{closeness & 255} << 50) |
@@ -430,6 +431,7 @@ std::uint64_t rank_key(Kind kind, unsigned level, unsigned closeness, std::uint3
 AskReason reason_of(Kind kind, bool redflag) {
   switch (kind) {
     case kScreen: return AskReason::screen;
+    case kEmergency:
     case kAlarm: return redflag ? AskReason::red_flag : AskReason::raises_triage;
     case kRequested: return AskReason::requested;
     case kLowers: return AskReason::lowers_triage;
@@ -444,6 +446,7 @@ AskReason reason_of(Kind kind, bool redflag) {
 // questions and found no more red flags; chasing alarms only one away missed a bone-stress flag.
 std::uint32_t reach(Kind kind, const prog::RuleOut& ro) {
   if (kind == kDecides) return 1;
+  if (kind == kEmergency) return 2;
   if (kind == kAlarm && !ro.redflag && ro.triage <= static_cast<int>(Triage::routine)) return 1;
   return 2;
 }
@@ -504,7 +507,9 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
       continue;
     } else if (outlook.raises(ro)) {
       u.standing = Standing::raises;
-      kind = kAlarm;
+      // An emergency that has started is completed at once, before the rest of the screen:
+      // the follow-up decides the flag's class (docs/interview.md).
+      kind = ro.triage == static_cast<int>(Triage::emergency) ? kEmergency : kAlarm;
     } else if (outlook.lowers(ro)) {
       u.standing = Standing::lowers;
       kind = kLowers;

@@ -44,6 +44,18 @@ redflag r3: s3 -> triage emergency
 redflag ra: a and s1 -> triage urgent)",
      R"({"a": true, "s1": null})", {"s3 screen", "s2 screen"}, false, "routine"},
 
+    {"a started emergency is completed before the rest of the screen; other alarms wait for it",
+     R"(finding a: bool
+finding b: bool
+finding c: bool
+finding s: bool
+screen
+  ask s
+redflag danger: s -> triage emergency
+rule escalation: a and b -> triage emergency
+redflag flag: a and c -> triage urgent)",
+     R"({"a": true})", {"b raises_triage", "s screen", "c red_flag"}, false, "routine"},
+
     {"a plain rule that sets emergency ranks as a red flag of that level",
      R"(finding a: bool
 finding b: bool
