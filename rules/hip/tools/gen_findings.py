@@ -219,7 +219,7 @@ def render(vocab: dict) -> str:
     out.append("# because none is verified (vocabulary §1.9).")
     out.append(f"# {len(findings)} findings.")
     out.append("")
-    out.append('ruleset posterior_hip version "1.0.0"')
+    out.append('ruleset posterior_hip version "1.1.0"')
     out.append('  title "Posterior hip and buttock pain in active adults"')
     out.append("  default triage routine   # no rule concluded a level: a clinician still reviews (spec §2)")
     for group, heading in GROUPS:
