@@ -6,9 +6,12 @@ copied from the vocabulary so that they cannot drift; only the short clinician l
 hand-written here (LABELS). A label is a noun phrase that reads well inside a sentence such as
 "suggested because <label>, <label> and <label>" and after "no" for a negative answer.
 
+The vocabulary lives in the repository beside the rule set (rules/hip/vocabulary.json); a
+different file can be given as the optional first argument.
+
 Usage:
-    python3 rules/hip/tools/gen_findings.py VOCABULARY_JSON [--out rules/hip/findings.ard]
-    python3 rules/hip/tools/gen_findings.py VOCABULARY_JSON --check   # exit 1 if out of date
+    python3 rules/hip/tools/gen_findings.py [VOCABULARY_JSON] [--out rules/hip/findings.ard]
+    python3 rules/hip/tools/gen_findings.py [VOCABULARY_JSON] --check   # exit 1 if out of date
 """
 import argparse
 import json
@@ -17,6 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE.parent / "findings.ard"
+DEFAULT_VOCABULARY = HERE.parent / "vocabulary.json"
 
 # Group order and headings follow vocabulary.md section 2.
 GROUPS = [
@@ -51,6 +55,11 @@ LABELS = {
     "foot_drop": "foot drop",
     "weakness_progressing": "leg weakness that is getting worse",
     "cold_pale_limb": "cold, pale or mottled leg",
+    "bilateral_leg_symptoms_course": "time course of the symptoms in both legs",  # December 2026 (vocabulary §9.1)
+    "weakness_onset_days": "time since the leg weakness began",  # December 2026 (vocabulary §9.1)
+    "dark_urine_after_exercise": "dark urine after exercise",  # December 2026 (vocabulary §9.1)
+    "collapse_or_fainting": "collapse or fainting",  # December 2026 (vocabulary §9.1)
+    "spontaneous_bruising_or_swelling": "bruising or swelling without an injury",  # December 2026 (vocabulary §9.1)
     # location
     "pain_central_buttock": "deep pain in the middle of the buttock",
     "pain_sit_bone_region": "pain at or beside the sit bone",
@@ -63,6 +72,8 @@ LABELS = {
     "low_back_pain": "low back pain",
     "pain_side": "side of the pain",
     "dominant_pain_area": "where the pain is worst",
+    "pain_anterior_thigh": "pain in the front or inner thigh",  # December 2026 (vocabulary §9.1)
+    "abdominal_or_flank_pain": "abdominal or flank pain",  # December 2026 (vocabulary §9.1)
     # time_course
     "onset": "onset",
     "duration_weeks": "duration",
@@ -106,6 +117,8 @@ LABELS = {
     "pain_quality": "pain quality",
     "pain_score": "worst pain score",
     "spa_extra_articular_features": "uveitis, psoriasis or inflammatory bowel disease",
+    "known_aortic_aneurysm": "known abdominal aortic aneurysm",  # December 2026 (vocabulary §9.1)
+    "hip_surgery_history": "previous hip surgery",  # December 2026 (vocabulary §9.1)
     # risk_factor
     "amenorrhoea_months": "months without a period",
     "low_energy_availability": "low energy availability",
@@ -115,6 +128,10 @@ LABELS = {
     "prior_stress_fracture_or_low_bmd": "previous stress fracture or low bone density",
     "vascular_risk_factors": "vascular risk factors",
     "infection_risk_factors": "infection risk factors",
+    "anticoagulant_use": "anticoagulant treatment",  # December 2026 (vocabulary §9.1)
+    "long_term_corticosteroids": "long-term steroid treatment",  # December 2026 (vocabulary §9.1)
+    "osteoporosis_or_fragility_fx": "osteoporosis or a previous fragility fracture",  # December 2026 (vocabulary §9.1)
+    "pregnancy_status": "pregnancy or a recent birth",  # December 2026 (vocabulary §9.1)
     # exam_test
     "neuro_deficit": "objective neurological deficit",
     "motor_weakness": "objective leg weakness",
@@ -145,6 +162,8 @@ LABELS = {
     "leg_pulses": "leg pulses",
     "leg_short_ext_rotated": "shortened, externally rotated leg",
     "temperature_c": "temperature",
+    "pulsatile_abdominal_mass": "pulsatile abdominal mass",  # December 2026 (vocabulary §9.1)
+    "tense_swollen_buttock_or_thigh": "tense, swollen buttock or thigh",  # December 2026 (vocabulary §9.1)
     # demographics
     "age": "age",
     "sex": "sex",
@@ -200,7 +219,7 @@ def render(vocab: dict) -> str:
     out.append("# because none is verified (vocabulary §1.9).")
     out.append(f"# {len(findings)} findings.")
     out.append("")
-    out.append('ruleset posterior_hip version "1.0.0"')
+    out.append('ruleset posterior_hip version "1.1.0"')
     out.append('  title "Posterior hip and buttock pain in active adults"')
     out.append("  default triage routine   # no rule concluded a level: a clinician still reviews (spec §2)")
     for group, heading in GROUPS:
@@ -222,7 +241,8 @@ def render(vocab: dict) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("vocabulary", help="path to vocabulary.json")
+    ap.add_argument("vocabulary", nargs="?", default=str(DEFAULT_VOCABULARY),
+                    help="path to vocabulary.json (default: rules/hip/vocabulary.json)")
     ap.add_argument("--out", default=str(DEFAULT_OUT))
     ap.add_argument("--check", action="store_true", help="only report whether the file is up to date")
     args = ap.parse_args()
