@@ -86,8 +86,17 @@ void internal::ResultWriter::conclude(Result& r, const Program& p) {
     return a.condition < b.condition;
   });
 
-  // Advice: fired red flags (in their reported order), fired rules (priority, then declaration),
-  // then suggested conditions (in their listed order); each text once.
+  gather_advice(r, p);
+}
+
+// Advice: fired red flags (in their reported order), fired rules (priority, then declaration),
+// then suggested conditions (in their listed order); each text once. A rule that sets
+// `triage self_care` gives self-care advice, shown only when the triage is self-care: beside
+// a more urgent triage it would contradict it.
+void internal::ResultWriter::gather_advice(Result& r, const Program& p) {
+  auto& s = r.scratch_.get();
+  const RuleState* states = r.rule_states_.data();
+  const bool self_care = r.triage_ == Triage::self_care;
   const std::uint32_t epoch = next_epoch(s);
   r.advice_.clear();
   auto add = [&](std::uint32_t id) {
@@ -98,6 +107,7 @@ void internal::ResultWriter::conclude(Result& r, const Program& p) {
   };
   auto add_rule = [&](std::uint32_t rule) {
     const prog::RuleOut& ro = p.rule_out[rule];
+    if (ro.triage == static_cast<int>(Triage::self_care) && !self_care) return;
     for (std::uint32_t i = 0; i < ro.advice_n; ++i) add(p.rule_advice[ro.advice_begin + i]);
   };
   for (std::uint32_t rf : r.red_flags_) add_rule(rf);
@@ -119,6 +129,7 @@ void internal::ResultWriter::withhold_self_care(Result& r, const Program& p) {
   r.triage_ = Triage::routine;
   r.triage_is_default_ = false;
   r.self_care_withheld_ = true;
+  gather_advice(r, p);
 }
 
 }  // namespace ardent

@@ -275,6 +275,38 @@ rule benign: a -> triage self_care)");
   EXPECT_FALSE(r.triage_is_default());
 }
 
+// A self-care rule's advice is self-care advice: shown only when the triage is self-care.
+TEST(InterviewSteps, SelfCareAdviceOnlyWithASelfCareTriage) {
+  CompileOutput out = compile_source(std::string(kHeader) + R"(finding a: bool
+finding s: bool
+finding hot: bool
+screen
+  ask s
+redflag danger: s -> triage emergency
+redflag infection: hot -> triage emergency, advise "Emergency department today."
+rule benign: a -> triage self_care, advise "Rest and stretch gently.")");
+  ASSERT_TRUE(out.ok());
+  const Ruleset& rs = *out.ruleset;
+  auto advice = [&](const Result& r) {
+    std::vector<std::string> texts;
+    for (std::uint32_t id : r.advice()) texts.push_back(rs.advice_text(id));
+    return texts;
+  };
+  Case c(out.ruleset);
+  c.set_json(R"({"a": true})");
+  Result r = evaluate(c);
+  EXPECT_EQ(r.triage(), Triage::routine);  // withheld: the screen is not answered
+  EXPECT_TRUE(advice(r).empty());
+  c.set_json(R"({"s": false})");
+  evaluate(c, r);
+  EXPECT_EQ(r.triage(), Triage::self_care);
+  EXPECT_EQ(advice(r), (std::vector<std::string>{"Rest and stretch gently."}));
+  c.set_json(R"({"hot": true})");
+  evaluate(c, r);
+  EXPECT_EQ(r.triage(), Triage::emergency);
+  EXPECT_EQ(advice(r), (std::vector<std::string>{"Emergency department today."}));
+}
+
 TEST(InterviewSteps, EachUndecidedRuleSaysWhereItStands) {
   CompileOutput out = compile_source(std::string(kHeader) + R"(finding a: bool
 finding b: bool
