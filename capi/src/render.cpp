@@ -1,6 +1,4 @@
 // Rendering a result: JSON (schema v1), CDS Hooks cards and the text report.
-#include <nlohmann/json.hpp>
-
 #include "ardent/format.hpp"
 #include "internal.hpp"
 
@@ -24,16 +22,6 @@ int hand_out(char** out, const std::string& text) {
   return *out == nullptr ? fail(ARDENT_ENOMEM, "out of memory") : ARDENT_OK;
 }
 
-// The engine renders every ask-next item; honour max_ask by trimming the list (only when the
-// caller asked for fewer, so the usual path costs nothing).
-std::string trim_ask_next(std::string json, std::size_t keep, int indent) {
-  auto doc = nlohmann::ordered_json::parse(json);
-  auto it = doc.find("ask_next");
-  if (it == doc.end() || !it->is_array() || it->size() <= keep) return json;
-  it->erase(it->begin() + static_cast<std::ptrdiff_t>(keep), it->end());
-  return doc.dump(indent);
-}
-
 }  // namespace
 
 extern "C" {
@@ -43,11 +31,7 @@ ARDENT_API int ardent_result_json(char** out, const ardent_result* result_handle
   if (int rc = check_render(out, result, flags, ARDENT_RENDER_PRETTY); rc != ARDENT_OK) return rc;
   return guard([&] {
     int indent = (flags & ARDENT_RENDER_PRETTY) ? kPrettyIndent : -1;
-    std::string json = ardent::format_json(*result->findings, result->outcome, indent);
-    if (result->ask_count() < result->outcome.ask_next().size()) {
-      json = trim_ask_next(std::move(json), result->ask_count(), indent);
-    }
-    return hand_out(out, json);
+    return hand_out(out, ardent::format_json(*result->findings, result->outcome, indent, result->max_ask));
   });
 }
 

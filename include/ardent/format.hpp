@@ -41,8 +41,9 @@ struct TextOptions {
 // "because ..." sentence, advice, the next questions and warnings.
 std::string format_text(const Case& c, const Result& r, const TextOptions& options = {});
 
-// The JSON result, schema v1. `indent` < 0 gives one line (JSON Lines).
-std::string format_json(const Case& c, const Result& r, int indent = -1);
+// The JSON result, schema v1. `indent` < 0 gives one line (JSON Lines). `max_ask` > 0 lists only
+// that many ask-next items (the interview's `complete` still reports the whole list).
+std::string format_json(const Case& c, const Result& r, int indent = -1, std::size_t max_ask = 0);
 
 // {"cards": [...]} as a CDS Hooks service response: red flags are `critical`, an urgent triage
 // `warning` (emergency `critical`), the rest `info`; summaries are at most 140 characters.

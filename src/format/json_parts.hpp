@@ -11,7 +11,7 @@
 namespace ardent::format_detail {
 
 // The JSON result (schema v1, compact).
-std::string result_text(const Case& c, const Result& r);
+std::string result_text(const Case& c, const Result& r, std::size_t max_ask = 0);
 std::string question_of(const FindingInfo& f);  // the `ask` text, else "Label?"
 std::string owner_name(const Ruleset& rs, const EvalWarning& w);
 std::string_view owner_kind(const EvalWarning& w);  // "rule", "define", "score"

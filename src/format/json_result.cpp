@@ -1,5 +1,6 @@
 // The JSON result, schema v1 (docs/result-schema.md). Written straight to text from the
 // Program's pre-escaped names and texts: rendering runs for every case an EHR sends.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "ardent/format.hpp"
@@ -102,14 +103,15 @@ void interview(JsonWriter& w, const Case& c, const Result& r, const JsonTexts& j
 
 }  // namespace
 
-std::string result_text(const Case& c, const Result& r) {
+std::string result_text(const Case& c, const Result& r, std::size_t max_ask) {
   check_pair(c, r);
   const Ruleset& rs = c.ruleset();
   const JsonTexts& jt = internal::program_of(rs).json;
   // Start with about what the result will need, so the text is rarely copied as it grows.
   std::size_t estimate = 4096 + 256 * (r.red_flags().size() + r.conditions().size());
   for (const auto& u : r.undecided()) estimate += 48 + 32 * u.missing_count;
-  for (const auto& a : r.ask_next()) estimate += 160 + 32 * a.decide_count;
+  const auto asks = r.ask_next().first(max_ask == 0 ? r.ask_next().size() : std::min(max_ask, r.ask_next().size()));
+  for (const auto& a : asks) estimate += 160 + 32 * a.decide_count;
   estimate += 32 * c.ruleset().screen().findings.size();
   if (r.complete()) estimate += 128 * r.undecided().size();
   JsonWriter w(estimate);
@@ -175,7 +177,7 @@ std::string result_text(const Case& c, const Result& r) {
   w.end_array();
 
   w.key("ask_next").begin_array();
-  for (const auto& a : r.ask_next()) {
+  for (const auto& a : asks) {
     w.begin_object();
     w.key("finding").raw(jt.finding_name[a.finding]);
     w.key("question").raw(jt.finding_question[a.finding]);
@@ -203,8 +205,8 @@ std::string result_text(const Case& c, const Result& r) {
 
 }  // namespace format_detail
 
-std::string format_json(const Case& c, const Result& r, int indent) {
-  std::string out = format_detail::result_text(c, r);
+std::string format_json(const Case& c, const Result& r, int indent, std::size_t max_ask) {
+  std::string out = format_detail::result_text(c, r, max_ask);
   if (indent < 0) return out;
   return nlohmann::ordered_json::parse(out).dump(indent);
 }
