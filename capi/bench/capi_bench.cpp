@@ -191,6 +191,19 @@ void BM_Cpp_SetJson_ResultJson(benchmark::State& state) {
 }
 BENCHMARK(BM_Cpp_SetJson_ResultJson);
 
+// Renders the result as JSON once; false (and the benchmark skipped) on any failure so far.
+bool render_json(benchmark::State& state, const ardent_result* r, int rc, std::size_t& bytes) {
+  char* json = nullptr;
+  rc |= ardent_result_json(&json, r, 0);
+  if (rc != ARDENT_OK) {
+    state.SkipWithError(ardent_last_error()->message);
+    return false;
+  }
+  bytes = std::strlen(json);
+  ardent_string_free(json);
+  return true;
+}
+
 void BM_C_SetJson_ResultJson(benchmark::State& state) {
   Fixture& f = fixture();
   ardent_case* c = nullptr;
@@ -198,26 +211,17 @@ void BM_C_SetJson_ResultJson(benchmark::State& state) {
   ardent_case_new(&c, f.c);
   ardent_result_new(&r);
   std::size_t bytes = 0;
-  ardent_evaluate_options opts = ARDENT_EVALUATE_OPTIONS_INIT;
-  opts.max_ask = static_cast<std::size_t>(state.range(0));  // 0: every ask-next item
   for (auto _ : state) {
     ardent_case_clear(c);
     int rc = ardent_case_set_json(c, f.case_json.data(), f.case_json.size());
-    rc |= ardent_evaluate_into(r, f.c, c, &opts);
-    char* json = nullptr;
-    rc |= ardent_result_json(&json, r, 0);
-    if (rc != ARDENT_OK) {
-      state.SkipWithError(ardent_last_error()->message);
-      break;
-    }
-    bytes = std::strlen(json);
-    ardent_string_free(json);
+    rc |= ardent_evaluate_into(r, f.c, c, nullptr);
+    if (!render_json(state, r, rc, bytes)) break;
   }
   state.counters["json_bytes"] = static_cast<double>(bytes);
   ardent_result_free(r);
   ardent_case_free(c);
 }
-BENCHMARK(BM_C_SetJson_ResultJson)->Arg(0);
+BENCHMARK(BM_C_SetJson_ResultJson);
 
 // An interview's first step (the presenting complaint only, so many questions): the JSON
 // result with every ask-next item, and with max_ask = 3.
@@ -233,16 +237,8 @@ void BM_C_ResultJsonFirstStep(benchmark::State& state) {
   int rc = ardent_case_set_json(c, complaint, std::strlen(complaint));
   rc |= ardent_evaluate_into(r, f.c, c, &opts);
   std::size_t bytes = 0;
-  for (auto _ : state) {
-    char* json = nullptr;
-    rc |= ardent_result_json(&json, r, 0);
-    if (rc != ARDENT_OK) {
-      state.SkipWithError(ardent_last_error()->message);
-      break;
-    }
-    bytes = std::strlen(json);
-    ardent_string_free(json);
-  }
+  for (auto _ : state)
+    if (!render_json(state, r, rc, bytes)) break;
   state.counters["json_bytes"] = static_cast<double>(bytes);
   ardent_result_free(r);
   ardent_case_free(c);
