@@ -787,8 +787,12 @@ ARDENT_API int ardent_result_explain(ardent_explanation *out, const ardent_resul
 ** (given or recorded as unknown) and no finding not yet asked could still raise the triage, add
 ** a red flag, lower the triage or change the leading condition: exactly when the engine's
 ** ask-next list is empty, whatever max_ask says. While it is incomplete the triage is
-** PROVISIONAL, and never self-care: when the rules conclude self-care before the interview is
-** complete, ardent_result_triage() gives ARDENT_TRIAGE_ROUTINE and self_care_withheld is 1.
+** PROVISIONAL: questions not asked yet could still change it. When self-care may be concluded
+** is the rule set's decision (rules/hip: its red-flag screen gate); the interview asks what could
+** still forbid self-care before the answer that concludes it (docs/interview.md).
+** self_care_withheld is always 0: the engine does not replace a self-care triage by routine on
+** its own, because a whole record that the rule set's gate accepts must get the rule set's
+** answer. The field stays so that version 1 of this struct keeps its layout.
 ** Why a complete interview asks nothing more: each undecided rule's `standing`
 ** (ardent_undecided, version 2).
 **
@@ -804,8 +808,7 @@ typedef struct ardent_interview {
   unsigned int version;            /* set by the caller: ARDENT_INTERVIEW_VERSION            */
   int complete;                    /* 1 when nothing more is worth asking, else 0            */
   int provisional;                 /* 1 while the interview is incomplete (= !complete)      */
-  int self_care_withheld;          /* 1 when the rules concluded self-care but the interview
-                                      is incomplete, so the triage says routine              */
+  int self_care_withheld;          /* always 0 (see above); kept for the struct's layout     */
   const char *screen_title;        /* "" when the rule set declares no screen                */
   size_t screen_count;             /* the screen's questions                                 */
   const uint32_t *screen;          /* their finding indices, in the screen's order; NULL

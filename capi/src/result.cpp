@@ -213,7 +213,7 @@ ARDENT_API int ardent_result_interview(ardent_interview* out, const ardent_resul
     const bool complete = result->outcome.complete();
     out->complete = complete ? 1 : 0;
     out->provisional = complete ? 0 : 1;
-    out->self_care_withheld = result->outcome.self_care_withheld() ? 1 : 0;
+    out->self_care_withheld = 0;  // the engine no longer withholds self-care (see ardent.h)
     out->screen_title = screen.title.c_str();
     out->screen_count = screen.findings.size();
     out->screen = data_or_null(screen.findings);

@@ -121,8 +121,8 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"self_care", R"({"pain_central": true, "pain_peak": "day_after_activity"})", 1, 0,
             ARDENT_TRIAGE_SELF_CARE, {},
             {{"cauda_equina", "no_true_part"}, {"septic_hip", "no_true_part"}, {"sitting", "no_change"}}},
-        Row{"alarm_withholds_self_care", R"({"fever": true, "pain_central": true, "pain_peak": "day_after_activity"})",
-            0, 1, ARDENT_TRIAGE_ROUTINE, {"night_pain:red_flag"},
+        Row{"alarm_keeps_the_interview_open", R"({"fever": true, "pain_central": true, "pain_peak": "day_after_activity"})",
+            0, 0, ARDENT_TRIAGE_SELF_CARE, {"night_pain:red_flag"},
             {{"cauda_equina", "no_true_part"}, {"septic_hip", "raises"}, {"sitting", "no_change"}}},
         Row{"answered_unknown",
             R"({"fever": true, "night_pain": null, "pain_central": true, "pain_peak": "day_after_activity"})", 1, 0,
@@ -145,8 +145,9 @@ TEST(InterviewAbi, CompleteFlipsAsQuestionsAreAnswered) {
   ASSERT_EQ(ardent_evaluate_into(r.get(), rs, c.get(), nullptr), ARDENT_OK);
   ardent_interview iv = interview_of(r.get());
   EXPECT_EQ(iv.complete, 0);
-  EXPECT_EQ(iv.self_care_withheld, 1);
-  EXPECT_EQ(ardent_result_triage(r.get()), ARDENT_TRIAGE_ROUTINE);
+  EXPECT_EQ(iv.provisional, 1);
+  EXPECT_EQ(iv.self_care_withheld, 0);
+  EXPECT_EQ(ardent_result_triage(r.get()), ARDENT_TRIAGE_SELF_CARE);
   EXPECT_EQ(ardent_result_triage_is_default(r.get()), 0);
 
   // The one question asked: the red flag does not fire; now nothing is left.
@@ -261,14 +262,14 @@ TEST(InterviewAbi, ScreenFirstInItsOrder) {
             (std::vector<std::string>{"saddle_anaesthesia:screen", "bladder_change:screen", "fever:screen"}));
 }
 
-TEST(InterviewAbi, ScreenAnsweredWithUnknownsCompletesAndReleasesSelfCare) {
+TEST(InterviewAbi, ScreenAnsweredWithUnknownsCompletes) {
   const ardent_ruleset* rs = with_screen();
   ASSERT_NE(rs, nullptr);
   Result r = evaluate_json(rs, R"({"pain_central": true, "pain_peak": "day_after_activity", "fever": false})");
   ardent_interview iv = interview_of(r.get());
   EXPECT_EQ(iv.complete, 0);
-  EXPECT_EQ(iv.self_care_withheld, 1);
-  EXPECT_EQ(ardent_result_triage(r.get()), ARDENT_TRIAGE_ROUTINE);
+  EXPECT_EQ(iv.self_care_withheld, 0);
+  EXPECT_EQ(ardent_result_triage(r.get()), ARDENT_TRIAGE_SELF_CARE);  // provisional
   EXPECT_EQ(iv.screen_asked, 1u);
   EXPECT_EQ(names(rs, iv.screen_pending, iv.screen_pending_count),
             (std::vector<std::string>{"saddle_anaesthesia", "bladder_change"}));

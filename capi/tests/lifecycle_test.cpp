@@ -267,7 +267,8 @@ TEST(Evaluate, TextbookOverload) {
   ASSERT_EQ(ardent_result_interview(&interview, r.get()), ARDENT_OK);
   EXPECT_EQ(interview.complete, 1);
 
-  // A fever starts the septic hip red flag: its question comes first, and self-care waits.
+  // A fever starts the septic hip red flag: its question comes first; the self-care this demo rule
+  // set concludes stays provisional meanwhile.
   {
     Case febrile = new_case(rs.get());
     ASSERT_EQ(ardent_case_set_json(febrile.get(),
@@ -276,10 +277,11 @@ TEST(Evaluate, TextbookOverload) {
                                    ARDENT_NUL_TERMINATED),
               ARDENT_OK);
     Result rf = evaluate(rs.get(), febrile.get());
-    EXPECT_EQ(ardent_result_triage(rf.get()), ARDENT_TRIAGE_ROUTINE);
+    EXPECT_EQ(ardent_result_triage(rf.get()), ARDENT_TRIAGE_SELF_CARE);
     ASSERT_EQ(ardent_result_interview(&interview, rf.get()), ARDENT_OK);
     EXPECT_EQ(interview.complete, 0);
-    EXPECT_EQ(interview.self_care_withheld, 1);
+    EXPECT_EQ(interview.provisional, 1);
+    EXPECT_EQ(interview.self_care_withheld, 0);
     ASSERT_GT(ardent_result_ask_count(rf.get()), 0u);
     ardent_ask ask = ARDENT_ASK_INIT;
     ASSERT_EQ(ardent_result_get_ask(&ask, rf.get(), 0), ARDENT_OK);

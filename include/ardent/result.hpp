@@ -132,10 +132,10 @@ class Result {
     if (!questions_ready_) plan_questions();
     return complete_;
   }
-  // While the interview is incomplete, the triage is provisional, and never self-care.
+  // While the interview is incomplete, the triage is provisional: questions not asked yet could
+  // still change it. When self-care may be concluded is the rule set's decision (its screen gate);
+  // the interview asks what could still forbid self-care before what concludes it.
   bool provisional() const { return !complete(); }
-  // The rules concluded self-care, but the interview is incomplete: triage() says routine.
-  bool self_care_withheld() const { return self_care_withheld_; }
 
   // Problems met while evaluating (division by zero), each expression once.
   std::span<const EvalWarning> warnings() const { return warnings_; }
@@ -178,7 +178,6 @@ class Result {
   mutable std::vector<AskItem> ask_next_;
   mutable std::vector<std::uint32_t> could_decide_;
   mutable bool complete_ = false;
-  bool self_care_withheld_ = false;
   Scratch scratch_;
 };
 

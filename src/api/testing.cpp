@@ -142,16 +142,7 @@ class Checker {
         const auto want = static_cast<Triage>(e.target);
         if (r_.triage() == want) return std::nullopt;
         f.expectation = fmt::format("triage {}", to_string(want));
-        f.actual = fmt::format("triage was {}{}", to_string(r_.triage()),
-                               r_.self_care_withheld()  ? " (self-care withheld until the interview is complete)"
-                               : r_.triage_is_default() ? " (the default)"
-                                                        : "");
-        if (r_.self_care_withheld()) {
-          std::vector<std::string> open;
-          for (const auto& a : r_.ask_next()) open.push_back(p_.findings[a.finding].name);
-          f.explanation = "still to ask: " + join_phrases(open);
-          return f;
-        }
+        f.actual = fmt::format("triage was {}{}", to_string(r_.triage()), r_.triage_is_default() ? " (the default)" : "");
         std::vector<std::uint32_t> rules;
         for (std::uint32_t rule = 0; rule < p_.rule_out.size(); ++rule) {
           const int t = p_.rule_out[rule].triage;

@@ -81,8 +81,7 @@ void Session::interview(LineSource& in) {
   say("interview: answer each question (y/n, a number, a value, ? for unknown);");
   say("an empty line or 'skip' skips it, 'q' stops the interview");
   if (result_.provisional())
-    say(fmt::format("provisional triage: {}{}", to_string(result_.triage()),
-                    result_.self_care_withheld() ? " (self-care withheld until the interview is complete)" : ""));
+    say(fmt::format("provisional triage: {}", to_string(result_.triage())));
   std::set<std::uint32_t> skipped;
   std::size_t asked = 0, answered = 0;
   bool stopped = false;
@@ -132,9 +131,7 @@ void Session::interview(LineSource& in) {
     }
   }
   const std::string counts = fmt::format("{} answered, {} skipped", answered, skipped.size());
-  const std::string provisional =
-      fmt::format("the triage ({}) stays provisional{}", to_string(result_.triage()),
-                  result_.self_care_withheld() ? ", and self-care is withheld" : "");
+  const std::string provisional = fmt::format("the triage ({}) stays provisional", to_string(result_.triage()));
   if (stopped) {
     say(fmt::format("interview stopped ({}){}", counts, result_.provisional() ? "; " + provisional : ""));
     return;

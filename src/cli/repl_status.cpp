@@ -30,7 +30,6 @@ std::string joined(const std::vector<std::string>& items) {
 // The fired rules that set the snapshot's triage, those new since `before` first.
 std::string triage_cause(const Snapshot& before, const Snapshot& after) {
   if (after.triage_is_default) return "default";
-  if (after.self_care_withheld) return "self-care withheld until the interview is complete";
   std::vector<std::string> fresh, old;
   for (const auto& f : after.fired) {
     if (f.triage != after.triage) continue;
@@ -62,7 +61,6 @@ Snapshot snapshot(const Ruleset& rules, const Result& r) {
   Snapshot s;
   s.triage = r.triage();
   s.triage_is_default = r.triage_is_default();
-  s.self_care_withheld = r.self_care_withheld();
   for (std::uint32_t rf : r.red_flags()) s.red_flags.push_back(rules.rules()[rf].name);
   for (const auto& c : r.conditions())
     s.conditions.push_back({rules.conditions()[c.condition].name, c.status, c.strength});
@@ -77,7 +75,7 @@ Snapshot snapshot(const Ruleset& rules, const Result& r) {
 std::string status_line(const Snapshot& s, const Style& style) {
   std::vector<std::string> parts;
   parts.push_back("triage " + style.triage(s.triage) +
-                  (s.triage_is_default ? " (default)" : s.self_care_withheld ? " (self-care withheld)" : ""));
+                  (s.triage_is_default ? " (default)" : ""));
   if (s.red_flags.empty()) parts.push_back("no red flag");
   else parts.push_back(style.red(fmt::format("red flag{} {}", s.red_flags.size() > 1 ? "s" : "", joined(s.red_flags))));
 
@@ -100,8 +98,7 @@ std::string status_line(const Snapshot& s, const Style& style) {
 
 std::vector<std::string> changes(const Snapshot& before, const Snapshot& after, const Style& style) {
   std::vector<std::string> out;
-  if (before.triage != after.triage || before.triage_is_default != after.triage_is_default ||
-      before.self_care_withheld != after.self_care_withheld)
+  if (before.triage != after.triage || before.triage_is_default != after.triage_is_default)
     out.push_back(fmt::format("triage {} -> {} ({})", to_string(before.triage), style.triage(after.triage),
                               triage_cause(before, after)));
   auto has = [](const std::vector<std::string>& v, const std::string& x) {

@@ -26,7 +26,6 @@ struct Snapshot {
   };
   Triage triage = Triage::routine;
   bool triage_is_default = true;
-  bool self_care_withheld = false;      // the rules say self-care; the interview is incomplete
   std::vector<std::string> red_flags;   // most urgent first
   std::vector<Concluded> conditions;    // in the result's order
   std::vector<Fired> fired;             // fired rules and red flags, declaration order
@@ -34,8 +33,7 @@ struct Snapshot {
 
 Snapshot snapshot(const Ruleset& rules, const Result& r);
 
-// "triage urgent | red flag X | suggest a (likely) | consider b +2 more"; a triage held at
-// routine while self-care is withheld reads "triage routine (self-care withheld)".
+// "triage urgent | red flag X | suggest a (likely) | consider b +2 more".
 std::string status_line(const Snapshot& s, const Style& style);
 
 // "triage routine -> urgent (redflag X)", "+ redflag X", "- consider c", ...; empty when

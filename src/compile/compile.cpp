@@ -250,6 +250,63 @@ std::uint32_t missing_capacity(const Program& p) {
   return static_cast<std::uint32_t>(total);
 }
 
+// The findings each node reads, as sorted slot lists, built in the code's topological order.
+// Lists longer than kMaxTracked are dropped (treated as overlapping nothing): wide nodes say
+// little about a distance, and the cap keeps compile time and memory linear.
+std::vector<std::uint8_t> operand_overlaps(const Program& p) {
+  constexpr std::size_t kMaxTracked = 64;
+  std::vector<std::vector<std::uint32_t>> bool_sets(p.bool_count), num_sets(p.num_count);
+  std::vector<std::uint8_t> too_wide_bool(p.bool_count, 0), too_wide_num(p.num_count, 0);
+  for (std::uint32_t n = 0; n < p.composite_base; ++n) bool_sets[n] = {p.bool_def[n]};
+  for (std::uint32_t n = 0; n < p.const_base; ++n) num_sets[n] = {p.num_def[n]};
+  std::vector<std::uint8_t> out(p.operands.size(), 0);
+  std::vector<std::uint32_t> merged, seen;
+  for (const prog::Instr& in : p.code) {
+    const bool numeric = prog::is_numeric(in.op);
+    merged.clear();
+    bool wide = false;
+    auto add = [&](const std::vector<std::uint32_t>& set, bool set_wide) {
+      wide |= set_wide;
+      merged.insert(merged.end(), set.begin(), set.end());
+    };
+    auto on_bool = [&](std::uint32_t k) { add(bool_sets[k], too_wide_bool[k]); };
+    auto on_num = [&](std::uint32_t k) { add(num_sets[k], too_wide_num[k]); };
+    switch (in.op) {
+      case prog::Op::And:
+        seen.clear();
+        for (std::uint32_t i = 0; i < in.n; ++i) {
+          const auto& set = bool_sets[p.operands[in.a + i]];
+          for (std::uint32_t slot : set)
+            if (std::binary_search(seen.begin(), seen.end(), slot)) out[in.a + i] = 1;
+          seen.insert(seen.end(), set.begin(), set.end());
+          std::sort(seen.begin(), seen.end());
+          on_bool(p.operands[in.a + i]);
+        }
+        break;
+      case prog::Op::Or:
+      case prog::Op::AtLeast:
+        for (std::uint32_t i = 0; i < in.n; ++i) on_bool(p.operands[in.a + i]);
+        break;
+      case prog::Op::Not: on_bool(in.a); break;
+      case prog::Op::Negate: on_num(in.a); break;
+      case prog::Op::Score:
+        for (std::uint32_t i = 0; i < in.n; ++i) on_bool(p.terms[in.a + i].cond);
+        break;
+      default:
+        on_num(in.a);
+        on_num(in.b);
+        break;
+    }
+    std::sort(merged.begin(), merged.end());
+    merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+    wide |= merged.size() > kMaxTracked;
+    auto& set = numeric ? num_sets[in.out] : bool_sets[in.out];
+    (numeric ? too_wide_num : too_wide_bool)[in.out] = wide;
+    if (!wide) set = merged;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::shared_ptr<const Program> compile(check::Model model, std::string hash, std::uint32_t max_mask_words) {
@@ -275,6 +332,7 @@ std::shared_ptr<const Program> compile(check::Model model, std::string hash, std
   p->rule_root = builder.finish(*p, roots);
   fill_json_texts(*p);
   p->missing_capacity = missing_capacity(*p);
+  p->operand_overlaps = operand_overlaps(*p);
   const auto words = static_cast<std::uint32_t>((p->findings.size() + 63) / 64);
   p->mask_words = words <= max_mask_words ? std::max<std::uint32_t>(words, 1) : 0;
   return p;

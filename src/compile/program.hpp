@@ -142,6 +142,9 @@ class Program {
   std::vector<prog::Instr> code;  // topological; see segments
   std::vector<prog::Segment> segments;
   std::vector<std::uint32_t> operands;
+  // Per operand of an `and`: 1 when it reads a finding that an earlier operand also reads, so
+  // one answer may count for both (the interview's distance to firing).
+  std::vector<std::uint8_t> operand_overlaps;
   std::vector<prog::ScoreTerm> terms;
   std::vector<EvalWarning> div_owners;
 

@@ -284,11 +284,15 @@ void mark_true_parts(const Program& p, internal::EvalScratch& s) {
         const bool is_or = in.op == prog::Op::Or;
         std::uint32_t sum = 0, nearest = kFar, n_true = 0;
         w = 0;
+        bool earlier_open = false;
         for (std::uint32_t i = 0; i < in.n; ++i) {
           const std::uint32_t k = ops[in.a + i];
           if (t[k] == U) {
             bits |= part[k] & kTruePart;
-            sum += dist[k];
+            // A part that shares a finding with an earlier open part may need one answer fewer.
+            const bool shares = earlier_open && p.operand_overlaps[in.a + i] && dist[k] != kFar && dist[k] > 0;
+            sum += dist[k] - (shares ? 1 : 0);
+            earlier_open = true;
             nearest = std::min<std::uint32_t>(nearest, dist[k]);
             w += width[k];
           } else if (t[k] == T) {
@@ -311,7 +315,7 @@ void mark_true_parts(const Program& p, internal::EvalScratch& s) {
 // branches that have a true part; below an `and`, every undecided part (a part without a true
 // part of its own is needed whole). Calls f(slot) for each not-asked finding, once.
 template <class F>
-void focused_findings(const Program& p, internal::EvalScratch& s, std::uint32_t root, F&& f) {
+void focused_findings(const Program& p, internal::EvalScratch& s, std::uint32_t root, F&& f, bool whole_root = false) {
   const std::uint8_t* st = s.states.data();
   const std::uint8_t* t = s.truth.data();
   const std::uint8_t* part = s.part.data();
@@ -340,7 +344,7 @@ void focused_findings(const Program& p, internal::EvalScratch& s, std::uint32_t 
       f(slot);
     }
   };
-  push_bool(root, false);
+  push_bool(root, whole_root);
   while (top) {
     const std::uint32_t e = stack[--top];
     const std::uint32_t n = e >> 2, kind = e & 3;
@@ -381,6 +385,77 @@ void focused_findings(const Program& p, internal::EvalScratch& s, std::uint32_t 
   }
 }
 
+// Guards: when one answer could conclude a lower triage (a self-care rule one answer from
+// firing), the rules that would then raise it again are asked first, so that self-care is the
+// interview's last conclusion and never shown while something could still forbid it. A guard
+// shares findings with the lowering rule and needs at most one answer once that rule fires; its
+// questions are the parts that do not depend on the lowering rule's findings.
+struct Lowering {
+  int triage = -1;          // the lowest triage a rule one answer away would conclude, or -1
+  std::uint32_t epoch = 0;  // lower_mark[slot] == epoch: a finding such a rule waits for
+};
+
+// Whether the undecided subtree at `node` waits for a finding the lowering rules wait for.
+bool reads_lowering(const Program& p, internal::EvalScratch& s, std::uint32_t node, const Lowering& low) {
+  const std::uint8_t* st = s.states.data();
+  const std::uint8_t* t = s.truth.data();
+  const double* lo = s.lo.data();
+  const double* hi = s.hi.data();
+  std::uint32_t* stack = s.stack.data();
+  const std::uint32_t epoch = next_epoch(s);
+  std::size_t top = 0;
+  auto push_bool = [&](std::uint32_t n) {
+    if (t[n] == U && s.bool_mark[n] != epoch) {
+      s.bool_mark[n] = epoch;
+      stack[top++] = n * 2;
+    }
+  };
+  auto push_num = [&](std::uint32_t n) {
+    if (open(lo, hi, n) && s.num_mark[n] != epoch) {
+      s.num_mark[n] = epoch;
+      stack[top++] = n * 2 + 1;
+    }
+  };
+  push_bool(node);
+  while (top) {
+    const std::uint32_t e = stack[--top];
+    const std::uint32_t n = e >> 1;
+    const bool numeric = e & 1;
+    if (numeric ? n < p.const_base : n < p.composite_base) {
+      const std::uint32_t slot = numeric ? p.num_def[n] : p.bool_def[n];
+      if (st[slot] == kNotAsked && s.lower_mark[slot] == low.epoch) return true;
+      continue;
+    }
+    each_operand(p, p.code[numeric ? p.num_def[n] : p.bool_def[n]], push_bool, push_num);
+  }
+  return false;
+}
+
+// A guard's questions: below its `and`s, every open part that does not read the lowering
+// rules' findings, whole.
+template <class F>
+void guard_findings(const Program& p, internal::EvalScratch& s, std::uint32_t root, const Lowering& low, F&& f) {
+  const std::uint8_t* t = s.truth.data();
+  std::uint32_t* stack = s.guard_stack.data();
+  const std::uint32_t epoch = next_epoch(s);
+  std::size_t top = 0;
+  stack[top++] = root;
+  s.guard_mark[root] = epoch;
+  while (top) {
+    const std::uint32_t n = stack[--top];
+    if (n < p.composite_base) continue;
+    const prog::Instr& in = p.code[p.bool_def[n]];
+    if (in.op != prog::Op::And) continue;
+    for (std::uint32_t i = 0; i < in.n; ++i) {
+      const std::uint32_t k = p.operands[in.a + i];
+      if (t[k] != U || s.guard_mark[k] == epoch) continue;
+      s.guard_mark[k] = epoch;
+      if (!reads_lowering(p, s, k, low)) focused_findings(p, s, k, f, true);
+      else stack[top++] = k;
+    }
+  }
+}
+
 // What firing a rule would change, judged against the current outcome.
 struct Outlook {
   const Program& p;
@@ -389,11 +464,18 @@ struct Outlook {
   bool any_triage_fired;
   const ConditionOutcome* leader;  // the leading condition, or null
 
-  bool raises(const prog::RuleOut& ro) const { return ro.redflag || ro.triage > triage; }
+  // At emergency the interview stops chasing (clinical practice: "show emergency at once and
+  // stop"): only another emergency red flag still counts, for the emergency team.
+  bool at_emergency() const { return triage == static_cast<int>(Triage::emergency); }
+  bool raises(const prog::RuleOut& ro) const {
+    if (at_emergency()) return ro.redflag && ro.triage == triage;
+    return ro.redflag || ro.triage > triage;
+  }
   bool lowers(const prog::RuleOut& ro) const {
     return ro.triage >= 0 && !any_triage_fired && ro.triage < static_cast<int>(p.default_triage);
   }
   bool changes_leader(const prog::RuleOut& ro) const {
+    if (at_emergency()) return false;
     for (std::uint32_t i = 0; i < ro.cond_n; ++i)
       if (takes_lead(p.cond_actions[ro.cond_begin + i], ro.priority)) return true;
     return false;
@@ -421,7 +503,7 @@ struct Outlook {
 // Ranking keys, larger first: the kind of question (3 bits), a level within it (3 bits), a
 // closeness (8 bits: fewer findings still missing, or earlier on the screen), then the
 // declaration order (inverted slot).
-enum Kind : std::uint64_t { kDecides = 2, kLowers = 3, kRequested = 4, kAlarm = 5, kScreen = 6, kEmergency = 7 };
+enum Kind : std::uint64_t { kDecides = 1, kLowers = 2, kGuard = 3, kRequested = 4, kAlarm = 5, kScreen = 6, kEmergency = 7 };
 
 std::uint64_t rank_key(Kind kind, unsigned level, unsigned closeness, std::uint32_t slot) {
   return (std::uint64_t{kind} << 61) | (std::uint64_t{level & 7} << 58) | (std::uint64_t{closeness & 255} << 50) |
@@ -435,6 +517,7 @@ AskReason reason_of(Kind kind, bool redflag) {
     case kAlarm: return redflag ? AskReason::red_flag : AskReason::raises_triage;
     case kRequested: return AskReason::requested;
     case kLowers: return AskReason::lowers_triage;
+    case kGuard: return AskReason::raises_triage;
     case kDecides: return AskReason::decides_condition;
   }
   return AskReason::decides_condition;
@@ -449,6 +532,29 @@ std::uint32_t reach(Kind kind, const prog::RuleOut& ro) {
   if (kind == kEmergency) return 2;
   if (kind == kAlarm && !ro.redflag && ro.triage <= static_cast<int>(Triage::routine)) return 1;
   return 2;
+}
+
+// The lowering rules one answer from firing, with the findings they wait for marked.
+Lowering lowering_at_hand(const Program& p, internal::EvalScratch& s, const Lists& lists, const Outlook& outlook) {
+  Lowering low;
+  for (std::size_t k = 0; k < lists.n_undecided; ++k) {
+    const UndecidedRule& u = lists.undecided[k];
+    const prog::RuleOut& ro = p.rule_out[u.rule];
+    const std::uint32_t root = p.rule_root[u.rule];
+    if (!(s.part[root] & kTruePart) || u.missing_count == 0 || s.distance[root] != 1) continue;
+    if (outlook.raises(ro) || !outlook.lowers(ro)) continue;
+    if (low.triage < 0) low.epoch = next_epoch(s);
+    low.triage = low.triage < 0 ? int{ro.triage} : std::min<int>(low.triage, ro.triage);
+    for (std::uint32_t i = 0; i < u.missing_count; ++i) s.lower_mark[lists.missing[u.missing_begin + i]] = low.epoch;
+  }
+  return low;
+}
+
+// Whether a rule that does not raise the triage now would raise it above a lowering at hand,
+// shares its findings and is then at most one answer from firing.
+bool guards(const Program& p, internal::EvalScratch& s, const prog::RuleOut& ro, std::uint32_t root, const Lowering& low) {
+  if (low.triage < 0 || ro.triage <= low.triage || s.distance[root] > 2) return false;
+  return s.distance[root] <= 1 || reads_lowering(p, s, root, low);
 }
 
 }  // namespace
@@ -493,6 +599,7 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
   const ConditionOutcome* leader = nullptr;
   if (!r.conditions_.empty() && r.conditions_.front().status != ConditionStatus::excluded) leader = &r.conditions_.front();
   const Outlook outlook{p, s, static_cast<int>(r.triage_), !r.triage_is_default_, leader};
+  const Lowering low = lowering_at_hand(p, s, lists, outlook);
   std::uint32_t* focus = s.focus.data();
   for (std::size_t k = 0; k < lists.n_undecided; ++k) {
     UndecidedRule& u = lists.undecided[k];
@@ -513,6 +620,16 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
     } else if (outlook.lowers(ro)) {
       u.standing = Standing::lowers;
       kind = kLowers;
+    } else if (guards(p, s, ro, root, low)) {
+      u.standing = Standing::raises;
+      std::uint32_t n = 0;
+      auto take = [&](std::uint32_t slot) { focus[n++] = slot; };
+      if (reads_lowering(p, s, root, low)) guard_findings(p, s, root, low, take);
+      else focused_findings(p, s, root, take);
+      const unsigned level = static_cast<unsigned>(std::max<int>(ro.triage, -1) + 1);
+      for (std::uint32_t i = 0; i < n; ++i)
+        offer(focus[i], rank_key(kGuard, level, 255 - std::min<std::uint32_t>(n, 255), focus[i]), AskReason::raises_triage);
+      continue;
     } else if (outlook.changes_leader(ro)) {
       u.standing = Standing::decides_condition;
       kind = kDecides;

@@ -120,16 +120,5 @@ void internal::ResultWriter::gather_advice(Result& r, const Program& p) {
   }
 }
 
-void internal::ResultWriter::withhold_self_care(Result& r, const Program& p) {
-  r.self_care_withheld_ = false;
-  if (r.triage_ != Triage::self_care) return;
-  plan_questions(r, p);
-  r.questions_ready_ = true;
-  if (r.complete_) return;
-  r.triage_ = Triage::routine;
-  r.triage_is_default_ = false;
-  r.self_care_withheld_ = true;
-  gather_advice(r, p);
-}
 
 }  // namespace ardent

@@ -57,6 +57,9 @@ void ResultWriter::prepare(Result& r, const Case& c, const Program& p) {
   s.ask_best.assign(nf, 0);
   s.bool_mark.assign(p.bool_count, 0);
   s.bool_fmark.assign(p.bool_count, 0);
+  s.lower_mark.assign(nf, 0);
+  s.guard_mark.assign(p.bool_count, 0);
+  s.guard_stack.assign(std::size_t(p.bool_count) + 1, 0);
   s.part.assign(p.bool_count, 0);
   s.num_part.assign(p.num_count, 0);
   s.distance.assign(p.bool_count, 0);
@@ -248,7 +251,6 @@ void evaluate(const Case& c, Result& out) {
   ResultWriter::prepare(out, c, p);
   ResultWriter::compute_nodes(out, c, p);
   ResultWriter::conclude(out, p);
-  ResultWriter::withhold_self_care(out, p);
 }
 
 void Result::plan_questions() const {

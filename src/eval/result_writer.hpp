@@ -31,9 +31,6 @@ struct ResultWriter {
   // Undecided rules with their missing findings, and the ask-next ranking, from the snapshot
   // of the case taken by compute_nodes (Result::plan_questions calls it on first use).
   static void plan_questions(const Result& r, const Program& p);
-  // Self-care needs a complete interview: while it is incomplete, a self-care triage shows as
-  // routine (docs/interview.md). Plans the questions when the triage is self-care.
-  static void withhold_self_care(Result& r, const Program& p);
 
   static const EvalScratch& scratch(const Result& r) { return r.scratch_.get(); }
 };

@@ -22,6 +22,8 @@ struct EvalScratch {
   std::vector<std::uint32_t> ask_rules, ask_fill, finding_mark, focus;  // per finding
   std::vector<std::uint64_t> ask_keys, ask_best;                       // per finding
   std::vector<std::uint32_t> bool_mark, bool_fmark, num_mark, stack;
+  std::vector<std::uint32_t> lower_mark;              // per finding (interview guards)
+  std::vector<std::uint32_t> guard_mark, guard_stack;  // per boolean node (interview guards)
   std::vector<std::uint8_t> part, num_part;  // per node: true parts (interview)
   std::vector<std::uint8_t> distance;        // per boolean node: positive answers still needed
   std::vector<std::uint8_t> width;           // per boolean node: not-asked findings below (about)

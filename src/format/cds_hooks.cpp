@@ -100,7 +100,6 @@ std::string format_cds_cards(const Case& c, const Result& r, int indent) {
       std::string note =
           "**Provisional:** the interview is incomplete; questions not asked yet could still change the "
           "triage, the red flags or the leading condition.";
-      if (r.self_care_withheld()) note += " The rules conclude self-care, which is withheld until the interview is complete.";
       detail = note + "\n\n" + detail;
     }
     cards.push_back(card(rs, indicator, summary_text, std::move(detail)));

@@ -57,7 +57,7 @@ void interview(JsonWriter& w, const Case& c, const Result& r, const JsonTexts& j
   w.key("interview").begin_object();
   w.key("complete").boolean(complete);
   w.key("provisional").boolean(!complete);
-  w.key("self_care_withheld").boolean(r.self_care_withheld());
+  w.key("self_care_withheld").boolean(false);  // schema 1 keeps the key; the engine no longer withholds
   w.key("screen");
   if (screen.findings.empty()) {
     w.null();

@@ -36,8 +36,6 @@ std::string format_text(const Case& c, const Result& r, const TextOptions& optio
     out += "Interview: complete\n";
   } else {
     out += "Interview: incomplete (provisional triage)\n";
-    if (r.self_care_withheld())
-      out += "  The rules conclude self-care; it is withheld until the interview is complete.\n";
     const auto progress = format_detail::screen_progress(c);
     if (!progress.pending.empty()) {
       std::vector<std::string> pending;

@@ -68,8 +68,8 @@ TEST(CompileSource, EvaluatesTheWayTheLanguageSays) {
   Case c(out.ruleset);
   c.set_json(R"({"pain_central": true, "pain_peak": "day_after_activity", "side_lying_pain": true})");
   Result r = evaluate(c);
-  EXPECT_EQ(r.triage(), Triage::routine);  // self-care waits for the screen
-  EXPECT_TRUE(r.self_care_withheld());
+  EXPECT_EQ(r.triage(), Triage::self_care);
+  EXPECT_TRUE(r.provisional());  // the screen is not answered yet
   c.set_json(R"({"saddle_anaesthesia": false, "fever": false})");
   evaluate(c, r);
   EXPECT_EQ(r.triage(), Triage::self_care);

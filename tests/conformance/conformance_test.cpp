@@ -100,7 +100,6 @@ json outcome(const ardent::Ruleset& rs, const ardent::Result& r) {
   got["undecided"] = json::array();
   for (const auto& u : r.undecided()) got["undecided"].push_back(rs.rules()[u.rule].name);
   got["complete"] = r.complete();
-  got["self_care_withheld"] = r.self_care_withheld();
   got["ask_next"] = json::array();
   for (const auto& a : r.ask_next()) got["ask_next"].push_back(rs.findings()[a.finding].name);
   return got;

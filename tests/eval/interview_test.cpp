@@ -127,14 +127,39 @@ finding b: bool
 rule benign: a and b -> triage self_care)",
      R"({"a": true, "b": true})", {}, true, "self_care"},
 
-    {"self-care is withheld while the screen is incomplete",
+    {"a self-care rule that does not wait for the screen concludes self-care; the screen is still asked",
      R"(finding a: bool
 finding s: bool
 screen
   ask s
 redflag danger: s -> triage emergency
 rule benign: a -> triage self_care)",
+     R"({"a": true})", {"s screen"}, false, "self_care"},
+
+    {"a self-care rule that waits for the screen concludes nothing before it",
+     R"(finding a: bool
+finding s: bool
+screen
+  ask s
+redflag danger: s -> triage emergency
+rule benign: a and s is known -> triage self_care)",
      R"({"a": true})", {"s screen"}, false, "routine"},
+
+    {"before the answer that concludes self-care, what would forbid it is asked",
+     R"(finding a: bool
+finding b: bool
+finding c: bool
+rule benign: a and b -> triage self_care
+rule amber: a and c -> triage routine)",
+     R"({"a": true})", {"c raises_triage", "b lowers_triage"}, false, "routine"},
+
+    {"a finding two parts share counts once in the distance to firing",
+     R"(finding a: bool
+finding b: bool
+finding c: bool
+finding d: bool
+rule benign: a and (b or c) and at least 2 of (b, c, d) -> triage self_care)",
+     R"({"a": true})", {"b lowers_triage", "c lowers_triage"}, false, "routine"},
 
     {"a self-care rule cannot lower a triage another rule set",
      R"(finding a: bool
@@ -149,7 +174,7 @@ rule benign: a and b -> triage self_care)",
 finding b: bool
 rule benign: a -> triage self_care
 rule amber: a and b -> triage routine)",
-     R"({"a": true})", {"b raises_triage"}, false, "routine"},
+     R"({"a": true})", {"b raises_triage"}, false, "self_care"},
 
     {"a rule that could change the leading condition is followed",
      R"(finding a: bool
@@ -177,9 +202,21 @@ rule also_urgent: a and b -> triage urgent)",
     {"a red flag is completed even at a triage already reached",
      R"(finding a: bool
 finding b: bool
-rule urgent_now: a -> triage emergency
+rule urgent_now: a -> triage urgent
 redflag flag: a and b -> triage urgent)",
-     R"({"a": true})", {"b red_flag"}, false, "emergency"},
+     R"({"a": true})", {"b red_flag"}, false, "urgent"},
+
+    {"at emergency only another emergency red flag is asked",
+     R"(finding a: bool
+finding b: bool
+finding c: bool
+finding d: bool
+condition x
+rule now: a -> triage emergency
+redflag flag: a and b -> triage urgent
+redflag other: a and c -> triage emergency
+rule diagnosis: a and d -> suggest x)",
+     R"({"a": true})", {"c red_flag"}, false, "emergency"},
 
     {"an `ask` of a fired rule is asked after the alarms",
      R"(finding a: bool
@@ -256,23 +293,6 @@ rule benign: a and b -> triage self_care)");
   EXPECT_TRUE(r.complete());
   EXPECT_TRUE(r.ask_next().empty());
   EXPECT_EQ(r.triage(), Triage::self_care);
-  EXPECT_FALSE(r.self_care_withheld());
-}
-
-TEST(InterviewSteps, WithheldSelfCareSaysSo) {
-  CompileOutput out = compile_source(std::string(kHeader) + R"(finding a: bool
-finding s: bool
-screen
-  ask s
-redflag danger: s -> triage emergency
-rule benign: a -> triage self_care)");
-  ASSERT_TRUE(out.ok());
-  Case c(out.ruleset);
-  c.set_json(R"({"a": true})");
-  const Result r = evaluate(c);
-  EXPECT_EQ(r.triage(), Triage::routine);
-  EXPECT_TRUE(r.self_care_withheld());
-  EXPECT_FALSE(r.triage_is_default());
 }
 
 // A self-care rule's advice is self-care advice: shown only when the triage is self-care.
@@ -284,7 +304,7 @@ screen
   ask s
 redflag danger: s -> triage emergency
 redflag infection: hot -> triage emergency, advise "Emergency department today."
-rule benign: a -> triage self_care, advise "Rest and stretch gently.")");
+rule benign: a and s is known -> triage self_care, advise "Rest and stretch gently.")");
   ASSERT_TRUE(out.ok());
   const Ruleset& rs = *out.ruleset;
   auto advice = [&](const Result& r) {
@@ -295,7 +315,7 @@ rule benign: a -> triage self_care, advise "Rest and stretch gently.")");
   Case c(out.ruleset);
   c.set_json(R"({"a": true})");
   Result r = evaluate(c);
-  EXPECT_EQ(r.triage(), Triage::routine);  // withheld: the screen is not answered
+  EXPECT_EQ(r.triage(), Triage::routine);  // the rule waits for the screen
   EXPECT_TRUE(advice(r).empty());
   c.set_json(R"({"s": false})");
   evaluate(c, r);

@@ -49,7 +49,6 @@ struct JsonCase {
   const char* name;
   const char* findings;
   bool complete;
-  bool self_care_withheld;
   const char* triage;
   std::vector<std::string> ask;       // ask_next[].finding
   std::vector<std::string> why;       // ask_next[].why
@@ -65,7 +64,7 @@ TEST_P(InterviewJson, SaysWhetherItIsCompleteAndWhy) {
   const json& iv = j.at("interview");
   EXPECT_EQ(iv.at("complete"), t.complete) << iv;
   EXPECT_EQ(iv.at("provisional"), !t.complete);
-  EXPECT_EQ(iv.at("self_care_withheld"), t.self_care_withheld);
+  EXPECT_EQ(iv.at("self_care_withheld"), false) << "the engine never withholds self-care";
   EXPECT_TRUE(iv.at("screen").is_null()) << "the rule set declares no screen";
   EXPECT_EQ(j.at("triage"), t.triage);
   EXPECT_EQ(names_of(j.at("ask_next"), "finding"), t.ask);
@@ -96,12 +95,11 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, InterviewJson,
     ::testing::Values(
         // Nothing holds anywhere: nothing is worth asking (no fishing).
-        JsonCase{"nothing_asked", "{}", true, false, "routine", {}, {}, {}, 4},
+        JsonCase{"nothing_asked", "{}", true, "routine", {}, {}, {}, 4},
         // A true part of the self-care rule and of the piriformis rule: follow the picture, the
         // triage-lowering question first.
         JsonCase{"following_the_picture",
                  R"({"pain_central": true})",
-                 false,
                  false,
                  "routine",
                  {"pain_peak", "pain_sitting"},
@@ -112,19 +110,18 @@ INSTANTIATE_TEST_SUITE_P(
         JsonCase{"self_care_settled",
                  R"({"pain_central": true, "pain_peak": "day_after_activity"})",
                  true,
-                 false,
                  "self_care",
                  {},
                  {},
                  {"sitting:no_change"},
                  2},
-        // A fever is a true part of the septic hip red flag: its question comes, and self-care
-        // is withheld meanwhile.
-        JsonCase{"alarm_withholds_self_care",
+        // A fever is a true part of the septic hip red flag: its question comes; the self-care
+        // the rules conclude stays provisional meanwhile (this rule set's self-care rule does not
+        // wait for anything).
+        JsonCase{"alarm_keeps_the_interview_open",
                  R"({"fever": true, "pain_central": true, "pain_peak": "day_after_activity"})",
                  false,
-                 true,
-                 "routine",
+                 "self_care",
                  {"night_pain"},
                  {"red_flag"},
                  {},
@@ -132,7 +129,6 @@ INSTANTIATE_TEST_SUITE_P(
         JsonCase{"alarm_answered",
                  R"({"fever": true, "night_pain": false, "pain_central": true, "pain_peak": "day_after_activity"})",
                  true,
-                 false,
                  "self_care",
                  {},
                  {},
@@ -142,7 +138,6 @@ INSTANTIATE_TEST_SUITE_P(
         JsonCase{"answered_unknown",
                  R"({"fever": true, "night_pain": null, "pain_central": true, "pain_peak": "day_after_activity"})",
                  true,
-                 false,
                  "self_care",
                  {},
                  {},
@@ -193,7 +188,7 @@ TEST(InterviewJson, AgreesWithTheResultOnTheDemoRuleSet) {
     const json& iv = j.at("interview");
     EXPECT_EQ(iv.at("complete"), r.complete()) << findings;
     EXPECT_EQ(iv.at("provisional"), r.provisional()) << findings;
-    EXPECT_EQ(iv.at("self_care_withheld"), r.self_care_withheld()) << findings;
+    EXPECT_EQ(iv.at("self_care_withheld"), false) << findings;
     EXPECT_EQ(iv.at("stop").is_null(), !r.complete()) << findings;
     ASSERT_EQ(j.at("undecided").size(), r.undecided().size());
     for (std::size_t i = 0; i < r.undecided().size(); ++i)
@@ -237,7 +232,7 @@ TEST(InterviewJson, LargeRuleSets) {
   }
 }
 
-TEST(InterviewJson, ScreenProgressAndWithheldSelfCare) {
+TEST(InterviewJson, ScreenProgress) {
   const RulesetPtr rs = interview_ruleset_with_screen();
   ASSERT_TRUE(rs);
 
@@ -249,11 +244,11 @@ TEST(InterviewJson, ScreenProgressAndWithheldSelfCare) {
             (std::vector<std::string>{"saddle_anaesthesia", "bladder_change", "fever"}));
   EXPECT_EQ(names_of(j["ask_next"], "why"), (std::vector<std::string>{"screen", "screen", "screen"}));
 
-  // Self-care waits for the screen.
+  // The screen keeps the interview open: the self-care the rules conclude is provisional.
   j = render(rs, R"({"pain_central": true, "pain_peak": "day_after_activity", "fever": false})");
-  EXPECT_EQ(j["triage"], "routine");
-  EXPECT_EQ(j["triage_is_default"], false);
-  EXPECT_EQ(j["interview"]["self_care_withheld"], true);
+  EXPECT_EQ(j["triage"], "self_care");
+  EXPECT_EQ(j["interview"]["provisional"], true);
+  EXPECT_EQ(j["interview"]["self_care_withheld"], false);
   EXPECT_EQ(j["interview"]["screen"]["asked"], 1);
   EXPECT_EQ(j["interview"]["screen"]["pending"], json::parse(R"(["saddle_anaesthesia", "bladder_change"])"));
   EXPECT_TRUE(j["interview"]["stop"].is_null());
@@ -289,11 +284,8 @@ TEST(InterviewText, CompleteOrIncomplete) {
       << text;
 
   text = report(interview_ruleset(), R"({"fever": true, "pain_central": true, "pain_peak": "day_after_activity"})");
-  EXPECT_NE(text.find("Triage: ROUTINE\n"), std::string::npos) << text;
-  EXPECT_NE(text.find("Interview: incomplete (provisional triage)\n"
-                      "  The rules conclude self-care; it is withheld until the interview is complete.\n"),
-            std::string::npos)
-      << text;
+  EXPECT_NE(text.find("Triage: SELF-CARE\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("Interview: incomplete (provisional triage)\n"), std::string::npos) << text;
   EXPECT_NE(text.find("1. Does the pain wake you at night? [night_pain; could reveal a red flag]"), std::string::npos)
       << text;
 }
@@ -356,10 +348,9 @@ TEST(InterviewCards, ProvisionalTriage) {
   json cards = cards_of(interview_ruleset(), R"({"fever": true, "pain_central": true, "pain_peak": "day_after_activity"})");
   ASSERT_GE(cards.size(), 2u);
   for (const auto& card : cards) expect_card_shape(card);
-  EXPECT_EQ(cards[0].at("summary"), "Triage: routine (provisional)");
+  EXPECT_EQ(cards[0].at("summary"), "Triage: self_care (provisional)");
   const std::string detail = cards[0].at("detail");
   EXPECT_EQ(detail.rfind("**Provisional:** the interview is incomplete;", 0), 0u) << detail;
-  EXPECT_NE(detail.find("self-care, which is withheld until the interview is complete"), std::string::npos) << detail;
 
   cards = cards_of(interview_ruleset(), R"({"pain_central": true, "pain_peak": "day_after_activity"})");
   for (const auto& card : cards) expect_card_shape(card);

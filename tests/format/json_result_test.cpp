@@ -27,7 +27,8 @@ json render(const Case& c) {
 
 TEST(JsonResult, EveryFieldIsThereWithItsType) {
   Case c(demo());
-  // A fever starts the infection red flag, so its question (the age) is asked.
+  // Saddle anaesthesia is an emergency, so the interview stops; a fever would start the infection
+  // red flag, but below emergency nothing more is asked (the second case below asks it).
   c.set_json(R"({"pain_central": true, "pain_peak": "day_after_activity", "side_lying_pain": true,
                  "saddle_anaesthesia": true, "hop_pain": true, "symptom_duration": "3 weeks", "fever": true})");
   const json j = render(c);
@@ -42,13 +43,13 @@ TEST(JsonResult, EveryFieldIsThereWithItsType) {
   EXPECT_EQ(j.at("triage_is_default"), false);
 
   ASSERT_TRUE(j.at("interview").is_object());
-  EXPECT_EQ(j["interview"].at("complete"), false);
-  EXPECT_EQ(j["interview"].at("provisional"), true);
+  EXPECT_EQ(j["interview"].at("complete"), true);
+  EXPECT_EQ(j["interview"].at("provisional"), false);
   EXPECT_EQ(j["interview"].at("self_care_withheld"), false);
   // The demo's screen (saddle anaesthesia, fever) is answered.
   EXPECT_EQ(j["interview"].at("screen"),
             json::parse(R"({"title": "Red flags", "asked": 2, "pending": []})"));
-  EXPECT_TRUE(j["interview"].at("stop").is_null());
+  EXPECT_TRUE(j["interview"].at("stop").is_object());
 
   ASSERT_TRUE(j.at("red_flags").is_array());
   ASSERT_EQ(j["red_flags"].size(), 1u);
@@ -91,26 +92,35 @@ TEST(JsonResult, EveryFieldIsThereWithItsType) {
     EXPECT_TRUE(u.at("standing").is_string());
   }
   ASSERT_TRUE(j.at("ask_next").is_array());
-  ASSERT_FALSE(j["ask_next"].empty());
-  for (const auto& a : j["ask_next"]) {
+  EXPECT_TRUE(j["ask_next"].empty());
+  EXPECT_TRUE(j.at("warnings").is_array());
+
+  // Without the emergency, the fever's red flag asks for the age.
+  c.set_json(R"({"saddle_anaesthesia": false})");
+  const json open = render(c);
+  EXPECT_EQ(open["interview"].at("complete"), false);
+  EXPECT_TRUE(open["interview"].at("stop").is_null());
+  ASSERT_TRUE(open.at("ask_next").is_array());
+  ASSERT_FALSE(open["ask_next"].empty());
+  for (const auto& a : open["ask_next"]) {
     EXPECT_TRUE(a.at("finding").is_string());
     EXPECT_TRUE(a.at("question").is_string());
     EXPECT_TRUE(a.at("reason").is_string());
     EXPECT_EQ(a.at("why"), a.at("reason"));
     EXPECT_TRUE(a.at("could_decide").is_array());
   }
-  EXPECT_EQ(j["ask_next"][0].at("finding"), "age");
-  EXPECT_EQ(j["ask_next"][0].at("question"), "Age?");
-  EXPECT_EQ(j["ask_next"][0].at("why"), "red_flag");
-  EXPECT_TRUE(j.at("warnings").is_array());
+  EXPECT_EQ(open["ask_next"][0].at("finding"), "age");
+  EXPECT_EQ(open["ask_next"][0].at("question"), "Age?");
+  EXPECT_EQ(open["ask_next"][0].at("why"), "red_flag");
 }
 
 TEST(JsonResult, SuggestedStrengthAndAskNext) {
   Case c(demo());
   c.set_json(R"({"pain_central": true, "pain_peak": "day_after_activity", "side_lying_pain": true})");
   const json j = render(c);
-  EXPECT_EQ(j.at("triage"), "routine");  // self-care waits for the screen
-  EXPECT_EQ(j["interview"].at("self_care_withheld"), true);
+  EXPECT_EQ(j.at("triage"), "self_care");
+  EXPECT_EQ(j["interview"].at("provisional"), true);  // the screen is not answered yet
+  EXPECT_EQ(j["interview"].at("self_care_withheld"), false);
   EXPECT_EQ(j["interview"].at("screen"),
             json::parse(R"({"title": "Red flags", "asked": 0, "pending": ["saddle_anaesthesia", "fever"]})"));
   EXPECT_EQ(j["conditions"][0].at("strength"), "likely");

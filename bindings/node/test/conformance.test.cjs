@@ -22,7 +22,6 @@ function outcome(r, keys) {
     conditions: () => r.conditions.map((c) => ({ id: c.id, status: c.status })),
     undecided: () => r.undecided.map((u) => u.id),
     complete: () => r.complete,
-    self_care_withheld: () => r.selfCareWithheld,
     ask_next: () => r.askNext.map((a) => a.finding),
   };
   return Object.fromEntries(keys.map((k) => [k, all[k]()]));

@@ -1,5 +1,5 @@
 'use strict';
-// The interview through the binding: complete / provisional, self-care withheld, the screen's
+// The interview through the binding: complete / provisional, the screen's
 // pending questions, the new ask reasons and the undecided rules' standing, on the interview rule
 // set of tests/cli/rules/interview/ (interview.ard alone has no screen; the directory adds one).
 const test = require('node:test');
@@ -32,7 +32,7 @@ const CASES = [
     standing: { cauda_equina: NO_TRUE_PART, septic_hip: NO_TRUE_PART, sitting: 'no_change' },
   },
   {
-    findings: { ...SELF_CARE, fever: true }, complete: false, withheld: true, triage: 'routine',
+    findings: { ...SELF_CARE, fever: true }, complete: false, withheld: false, triage: 'self_care',
     ask: [['night_pain', 'red_flag']],
     standing: { cauda_equina: NO_TRUE_PART, septic_hip: 'raises', sitting: 'no_change' },
   },
@@ -78,10 +78,11 @@ test('the screen comes first, in its order', () => {
   assert.equal(r.provisional, true);
 });
 
-test('self-care waits for the screen', () => {
+test('the screen keeps the interview open', () => {
   let r = screened.evaluate({ ...SELF_CARE, fever: false });
-  assert.equal(r.triage, 'routine');
-  assert.equal(r.selfCareWithheld, true);
+  assert.equal(r.triage, 'self_care');
+  assert.equal(r.provisional, true);
+  assert.equal(r.selfCareWithheld, false);
   assert.deepEqual(r.screenPending, ['saddle_anaesthesia', 'bladder_change']);
   r = screened.evaluate({ ...SELF_CARE, fever: false, saddle_anaesthesia: false, bladder_change: null });
   assert.equal(r.triage, 'self_care');

@@ -23,7 +23,6 @@ def outcome(result, keys):
         "conditions": [{"id": c.id, "status": str(c.status)} for c in result.conditions],
         "undecided": [u.id for u in result.undecided],
         "complete": result.complete,
-        "self_care_withheld": result.self_care_withheld,
         "ask_next": [a.finding for a in result.ask_next],
     }
     return {k: got[k] for k in keys}

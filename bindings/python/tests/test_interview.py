@@ -1,4 +1,4 @@
-"""The interview through the binding: complete / provisional, self-care withheld, the screen's
+"""The interview through the binding: complete / provisional, the screen's
 pending questions, the new ask reasons and the undecided rules' standing, on the interview rule
 set of tests/cli/rules/interview/ (interview.ard alone has no screen; the directory adds one)."""
 
@@ -34,7 +34,7 @@ class InterviewTest(unittest.TestCase):
             (SELF_CARE, True, False, Triage.SELF_CARE, [],
              {"cauda_equina": Standing.NO_TRUE_PART, "septic_hip": Standing.NO_TRUE_PART,
               "sitting": Standing.NO_CHANGE}),
-            ({**SELF_CARE, "fever": True}, False, True, Triage.ROUTINE, [("night_pain", AskReason.RED_FLAG)],
+            ({**SELF_CARE, "fever": True}, False, False, Triage.SELF_CARE, [("night_pain", AskReason.RED_FLAG)],
              {"cauda_equina": Standing.NO_TRUE_PART, "septic_hip": Standing.RAISES, "sitting": Standing.NO_CHANGE}),
             ({**SELF_CARE, "fever": True, "night_pain": None}, True, False, Triage.SELF_CARE, [],
              {"cauda_equina": Standing.NO_TRUE_PART, "septic_hip": Standing.NOTHING_TO_ASK,
@@ -83,11 +83,12 @@ class InterviewTest(unittest.TestCase):
         self.assertEqual([(a.finding, a.reason) for a in r.ask_next], [(f, AskReason.SCREEN) for f in screen])
         self.assertTrue(r.provisional)
 
-    def test_self_care_waits_for_the_screen(self):
+    def test_the_screen_keeps_the_interview_open(self):
         rs = self.screened
         r = rs.evaluate({**SELF_CARE, "fever": False})
-        self.assertIs(r.triage, Triage.ROUTINE)
-        self.assertTrue(r.self_care_withheld)
+        self.assertIs(r.triage, Triage.SELF_CARE)
+        self.assertTrue(r.provisional)
+        self.assertFalse(r.self_care_withheld)
         self.assertEqual(r.screen_pending, ("saddle_anaesthesia", "bladder_change"))
         r = rs.evaluate({**SELF_CARE, "fever": False, "saddle_anaesthesia": False, "bladder_change": None})
         self.assertIs(r.triage, Triage.SELF_CARE)
