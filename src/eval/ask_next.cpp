@@ -7,12 +7,12 @@
 // larger ones walk each undecided rule. Both give the same lists.
 //
 // What is asked, in order: what completes a started emergency; the screen; then what completes
-// any other alarm (a rule or red flag that
-// would raise the triage or add a red flag and already has a true part), most urgent first,
-// then closest to firing; then what a fired rule asks for; then what follows the picture (a
-// self-care rule that would lower the triage, a rule that would change the leading
-// condition). A rule with no true part asks nothing. The interview is complete when nothing
-// is left to ask.
+// any other alarm (a rule or red flag that would raise the triage or add a red flag and already
+// has a true part), most urgent first, then closest to firing; then what a fired rule asks for;
+// then, when one answer could conclude a lower triage, what would raise it again (guards); then
+// what follows the picture (a self-care rule that would lower the triage, a rule that would
+// change the leading condition). A rule with no true part asks nothing; at emergency only another
+// emergency red flag is completed. The interview is complete when nothing is left to ask.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -601,6 +601,15 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
   const Outlook outlook{p, s, static_cast<int>(r.triage_), !r.triage_is_default_, leader};
   const Lowering low = lowering_at_hand(p, s, lists, outlook);
   std::uint32_t* focus = s.focus.data();
+  auto ask_guard = [&](const prog::RuleOut& ro, std::uint32_t root) {
+    std::uint32_t n = 0;
+    auto take = [&](std::uint32_t slot) { focus[n++] = slot; };
+    if (reads_lowering(p, s, root, low)) guard_findings(p, s, root, low, take);
+    else focused_findings(p, s, root, take);
+    const unsigned level = static_cast<unsigned>(std::max<int>(ro.triage, -1) + 1);
+    for (std::uint32_t i = 0; i < n; ++i)
+      offer(focus[i], rank_key(kGuard, level, 255 - std::min<std::uint32_t>(n, 255), focus[i]), AskReason::raises_triage);
+  };
   for (std::size_t k = 0; k < lists.n_undecided; ++k) {
     UndecidedRule& u = lists.undecided[k];
     const prog::RuleOut& ro = p.rule_out[u.rule];
@@ -622,13 +631,7 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
       kind = kLowers;
     } else if (guards(p, s, ro, root, low)) {
       u.standing = Standing::raises;
-      std::uint32_t n = 0;
-      auto take = [&](std::uint32_t slot) { focus[n++] = slot; };
-      if (reads_lowering(p, s, root, low)) guard_findings(p, s, root, low, take);
-      else focused_findings(p, s, root, take);
-      const unsigned level = static_cast<unsigned>(std::max<int>(ro.triage, -1) + 1);
-      for (std::uint32_t i = 0; i < n; ++i)
-        offer(focus[i], rank_key(kGuard, level, 255 - std::min<std::uint32_t>(n, 255), focus[i]), AskReason::raises_triage);
+      ask_guard(ro, root);
       continue;
     } else if (outlook.changes_leader(ro)) {
       u.standing = Standing::decides_condition;
