@@ -157,55 +157,59 @@ void collect_by_bits(const Result& r, const Program& p, internal::EvalScratch& s
   }
 }
 
-// The general case: walk down from each undecided rule's root through undecided nodes.
-void collect_by_walk(const Result& r, const Program& p, internal::EvalScratch& s, Lists& lists, Tally& tally) {
-  const std::uint8_t* st = s.states.data();
+// Walks down from `root` through undecided nodes and calls leaf(slot) for the finding of each
+// leaf reached, once per node; stops early when leaf returns true, and says whether it did.
+template <class Leaf>
+bool walk_open(const Program& p, internal::EvalScratch& s, std::uint32_t root, Leaf&& leaf) {
   const std::uint8_t* t = s.truth.data();
   const double* lo = s.lo.data();
   const double* hi = s.hi.data();
-  const RuleState* states = r.rule_states().data();
   std::uint32_t* stack = s.stack.data();
+  const std::uint32_t epoch = next_epoch(s);
+  // Stack entries: node * 2 + 1 for numeric nodes. Nodes are marked when pushed, so the
+  // stack never holds more than all nodes once.
+  std::size_t top = 0;
+  auto push_bool = [&](std::uint32_t n) {
+    if (t[n] == U && s.bool_mark[n] != epoch) {
+      s.bool_mark[n] = epoch;
+      stack[top++] = n * 2;
+    }
+  };
+  auto push_num = [&](std::uint32_t n) {
+    if (open(lo, hi, n) && s.num_mark[n] != epoch) {
+      s.num_mark[n] = epoch;
+      stack[top++] = n * 2 + 1;
+    }
+  };
+  push_bool(root);
+  while (top) {
+    const std::uint32_t e = stack[--top];
+    const std::uint32_t n = e >> 1;
+    const bool numeric = e & 1;
+    if (numeric ? n < p.const_base : n < p.composite_base) {
+      if (leaf(numeric ? p.num_def[n] : p.bool_def[n])) return true;
+      continue;
+    }
+    each_operand(p, p.code[numeric ? p.num_def[n] : p.bool_def[n]], push_bool, push_num);
+  }
+  return false;
+}
 
+// The general case: walk down from each undecided rule's root through undecided nodes.
+void collect_by_walk(const Result& r, const Program& p, internal::EvalScratch& s, Lists& lists, Tally& tally) {
+  const std::uint8_t* st = s.states.data();
+  const RuleState* states = r.rule_states().data();
   for (std::uint32_t rule = 0; rule < p.rule_root.size(); ++rule) {
     if (states[rule] != RuleState::undecided) continue;
-    const std::uint32_t epoch = next_epoch(s);
     UndecidedRule& u = lists.open_rule(rule);
-    auto finding = [&](std::uint32_t slot) {
+    const std::uint32_t epoch = next_epoch(s);
+    walk_open(p, s, p.rule_root[rule], [&](std::uint32_t slot) {
       if (st[slot] == kNotAsked && s.finding_mark[slot] != epoch) {
         s.finding_mark[slot] = epoch;
         lists.missing[lists.n_missing++] = slot;
       }
-    };
-    // Stack entries: node * 2 + 1 for numeric nodes. Nodes are marked when pushed, so the
-    // stack never holds more than all nodes once.
-    std::size_t top = 0;
-    auto push_bool = [&](std::uint32_t n) {
-      if (t[n] == U && s.bool_mark[n] != epoch) {
-        s.bool_mark[n] = epoch;
-        stack[top++] = n * 2;
-      }
-    };
-    auto push_num = [&](std::uint32_t n) {
-      if (open(lo, hi, n) && s.num_mark[n] != epoch) {
-        s.num_mark[n] = epoch;
-        stack[top++] = n * 2 + 1;
-      }
-    };
-    push_bool(p.rule_root[rule]);
-    while (top) {
-      const std::uint32_t e = stack[--top];
-      const std::uint32_t n = e >> 1;
-      if (e & 1) {
-        if (n < p.const_base) {
-          finding(p.num_def[n]);
-          continue;
-        }
-      } else if (n < p.composite_base) {
-        finding(p.bool_def[n]);
-        continue;
-      }
-      each_operand(p, p.code[(e & 1) ? p.num_def[n] : p.bool_def[n]], push_bool, push_num);
-    }
+      return false;
+    });
     lists.close_rule(u);
     std::sort(lists.missing + u.missing_begin, lists.missing + lists.n_missing);
   }
@@ -398,37 +402,7 @@ struct Lowering {
 // Whether the undecided subtree at `node` waits for a finding the lowering rules wait for.
 bool reads_lowering(const Program& p, internal::EvalScratch& s, std::uint32_t node, const Lowering& low) {
   const std::uint8_t* st = s.states.data();
-  const std::uint8_t* t = s.truth.data();
-  const double* lo = s.lo.data();
-  const double* hi = s.hi.data();
-  std::uint32_t* stack = s.stack.data();
-  const std::uint32_t epoch = next_epoch(s);
-  std::size_t top = 0;
-  auto push_bool = [&](std::uint32_t n) {
-    if (t[n] == U && s.bool_mark[n] != epoch) {
-      s.bool_mark[n] = epoch;
-      stack[top++] = n * 2;
-    }
-  };
-  auto push_num = [&](std::uint32_t n) {
-    if (open(lo, hi, n) && s.num_mark[n] != epoch) {
-      s.num_mark[n] = epoch;
-      stack[top++] = n * 2 + 1;
-    }
-  };
-  push_bool(node);
-  while (top) {
-    const std::uint32_t e = stack[--top];
-    const std::uint32_t n = e >> 1;
-    const bool numeric = e & 1;
-    if (numeric ? n < p.const_base : n < p.composite_base) {
-      const std::uint32_t slot = numeric ? p.num_def[n] : p.bool_def[n];
-      if (st[slot] == kNotAsked && s.lower_mark[slot] == low.epoch) return true;
-      continue;
-    }
-    each_operand(p, p.code[numeric ? p.num_def[n] : p.bool_def[n]], push_bool, push_num);
-  }
-  return false;
+  return walk_open(p, s, node, [&](std::uint32_t slot) { return st[slot] == kNotAsked && s.lower_mark[slot] == low.epoch; });
 }
 
 // A guard's questions: below its `and`s, every open part that does not read the lowering
