@@ -62,6 +62,11 @@ std::string wrong_type(const TypedRow& row) {
   return {};
 }
 
+// "row 8" or "rows 8 to 10"
+std::string rows_from_to(std::int64_t first, std::int64_t last) {
+  return first == last ? fmt::format("row {} was", first) : fmt::format("rows {} to {} were", first, last);
+}
+
 std::string triggers_changed(const AuditSchemaCheck& schema) {
   return "the audit log's triggers were changed: " + join(schema.triggers) +
          " (they keep the log append-only and chained)";
@@ -210,8 +215,8 @@ class Verifier {
     if (since_ != kNever && since_ > prev_seq + 1)
       return fail(Problem::truncated, prev_seq + 1,
                   fmt::format("the log ends at row {}, but rows were written up to row {} before it was migrated to "
-                              "schema version 3: rows {} to {} were cut off its end",
-                              prev_seq, since_ - 1, prev_seq + 1, since_ - 1));
+                              "schema version 3: {} cut off its end",
+                              prev_seq, since_ - 1, rows_from_to(prev_seq + 1, since_ - 1)));
     return true;
   }
 
@@ -248,9 +253,8 @@ class Verifier {
                                 c.number, c.seq, last_seq));
       if (c.seq > report_.head_seq)
         return fail(Problem::truncated, report_.head_seq + 1,
-                    fmt::format("the log ends at row {}, but checkpoint {} ({}) covers row {}: rows {} to {} were "
-                                "cut off its end",
-                                report_.head_seq, c.number, c.time, c.seq, report_.head_seq + 1, c.seq));
+                    fmt::format("the log ends at row {}, but checkpoint {} ({}) covers row {}: {} cut off its end",
+                                report_.head_seq, c.number, c.time, c.seq, rows_from_to(report_.head_seq + 1, c.seq)));
       const std::string& hash = c.seq == 0 ? std::string(schema::kGenesisHash) : hash_at_.at(c.seq);
       if (hash != c.hash)
         return fail(Problem::rewritten, c.seq,

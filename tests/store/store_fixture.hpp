@@ -6,10 +6,13 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <sqlite3.h>
 
 namespace ardent::store::testing {
 
@@ -82,6 +85,30 @@ inline std::filesystem::path write_ruleset(const ScratchDir& dir, const std::str
   write_file(root / "header.ard", header_file(version));
   write_file(root / "rules" / "fever.ard", rules_file(fever_triage, expected_fever_triage));
   return root;
+}
+
+// Runs `sql` on the file as an attacker with write access would: every trigger dropped first
+// and put back, exactly as it was, afterwards. Returns SQLite's error message, or "".
+inline std::string tamper_with(const std::filesystem::path& file, const std::string& sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(file.c_str(), &db) != SQLITE_OK) return "cannot open";
+  std::vector<std::pair<std::string, std::string>> triggers;
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'", -1, &st, nullptr);
+  while (sqlite3_step(st) == SQLITE_ROW)
+    triggers.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)),
+                          reinterpret_cast<const char*>(sqlite3_column_text(st, 1)));
+  sqlite3_finalize(st);
+  std::string script;
+  for (const auto& t : triggers) script += "DROP TRIGGER " + t.first + ";";
+  script += sql + ";";
+  for (const auto& t : triggers) script += t.second + ";";
+  char* err = nullptr;
+  std::string error;
+  if (sqlite3_exec(db, script.c_str(), nullptr, nullptr, &err) != SQLITE_OK) error = err ? err : "failed";
+  sqlite3_free(err);
+  sqlite3_close(db);
+  return error;
 }
 
 // A fresh Ed25519 key pair, as `openssl genpkey -algorithm ed25519` and `openssl pkey -pubout`
