@@ -7,12 +7,14 @@
 //
 // The C ABI is a thin layer over this header:
 //   ardent_registry_open(out, path)              -> std::make_unique<Registry>(path, OpenOptions{.create = false})
+//   ardent_registry_open_v2(out, path, options)  -> the same, with load_trusted_keys(options->trusted_keys)
 //   ardent_ruleset_from_registry(out, reg, spec) -> reg.load(spec)  ("name@version" | "name@approved")
 //   ardent_audit_open(out, path, options)        -> std::make_unique<Audit>(path, AuditOptions{...})
 //   ardent_evaluate_audited(out, rs, case, audit, ctx) -> evaluate_audited(case, result, audit, ctx)
 //   ardent_audit_flush(audit)                    -> audit.flush()
+//   ardent_audit_checkpoint(out, audit, key)     -> audit.checkpoint(PrivateKey::from_pem_file(key))
 // and StoreError::kind(): NotFound -> ARDENT_ENOTFOUND, Invalid -> ARDENT_EINVALID, every
-// other kind -> ARDENT_ESTORAGE.
+// other kind (Untrusted included) -> ARDENT_ESTORAGE.
 //
 // Durability of the audit log (AuditOptions::synchronous; the file is always in WAL mode):
 //   off    — committed rows survive a killed process, not a power loss or OS crash;
