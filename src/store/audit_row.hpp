@@ -48,6 +48,7 @@ struct Cell {
 template <class CellOf>
 std::string canonical_content(CellOf&& cell) {
   std::string out = "ardent-audit-row 2\n";
+  out.reserve(1024);
   for (std::size_t i = 0; i < kHashedColumns.size(); ++i) {
     const Cell c = cell(i);
     append_typed_field(out, kHashedColumns[i], c.type, c.text);

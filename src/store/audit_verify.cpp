@@ -62,7 +62,7 @@ std::string wrong_type(const TypedRow& row) {
   return {};
 }
 
-// "row 8" or "rows 8 to 10"
+// "row 8 was" or "rows 8 to 10 were"
 std::string rows_from_to(std::int64_t first, std::int64_t last) {
   return first == last ? fmt::format("row {} was", first) : fmt::format("rows {} to {} were", first, last);
 }
@@ -85,7 +85,7 @@ class Verifier {
     }
     if (!read_format()) return report_;
     checkpoints_ = read_checkpoints(*reader_.db, reader_.version);
-    for (const auto& c : checkpoints_) hash_at_[c.checkpoint.seq];
+    for (const auto& c : checkpoints_) hash_at_[c.checkpoint.seq];  // the walk fills in their hashes
     if (!walk()) {
       if (!schema.triggers.empty()) report_.message += "; besides, " + triggers_changed(schema);
       return report_;
