@@ -228,6 +228,8 @@ export interface CompileOptions {
   werror?: boolean;
   /** File name used in diagnostics when compiling source text. */
   name?: string | null;
+  /** For 'db:FILE:SPEC' only: public key files, as RegistryOptions.trust. */
+  trust?: string[];
 }
 
 /** Who asked for an evaluation, stored with its audit row. */
@@ -335,13 +337,24 @@ export class Registry {
    * no such version, CompileError when it does not compile, StorageError when the store fails.
    */
   load(spec: string): RuleSet;
+  /** True when loading checks each version's signed approval against trusted keys. */
+  readonly verifiesApprovals: boolean;
   /** Closes the registry now (otherwise done when garbage-collected); idempotent. */
   close(): void;
   [Symbol.dispose](): void;
 }
 
+export interface RegistryOptions {
+  /**
+   * Ed25519 public keys (PEM files): load() refuses, with a StorageError naming the version and
+   * why, a version whose approval is not signed by one of them over what it holds now. Empty
+   * (the default): approvals are not verified.
+   */
+  trust?: string[];
+}
+
 /** Opens an existing registry file; StorageError when it is missing or not a registry. */
-export function openRegistry(path: string): Registry;
+export function openRegistry(path: string, options?: RegistryOptions): Registry;
 
 export type Synchronous = 'off' | 'normal' | 'full';
 
@@ -366,6 +379,11 @@ export class AuditLog {
   readonly closed: boolean;
   /** Returns once every row recorded before is durable; StorageError when writing failed. */
   flush(): void;
+  /**
+   * Appends a checkpoint of the head signed with the Ed25519 private key in the PEM file
+   * `keyPath` (after committing every row recorded before); returns the row it covers.
+   */
+  checkpoint(keyPath: string): number;
   /** Flushes (throwing its error, if any) and closes the log, which is freed either way; idempotent. */
   close(): void;
   [Symbol.dispose](): void;

@@ -878,6 +878,38 @@ ARDENT_API int ardent_result_text(char **out, const ardent_result *result, unsig
 ** serialised internally. */
 ARDENT_API int ardent_registry_open(ardent_registry **out, const char *path);
 
+/* How a registry is opened (ardent_registry_open_v2). */
+#define ARDENT_REGISTRY_OPTIONS_VERSION 1
+typedef struct ardent_registry_options {
+  unsigned int version;              /* ARDENT_REGISTRY_OPTIONS_VERSION                           */
+  const char *const *trusted_keys;   /* paths of Ed25519 public keys (PEM files): a version loads */
+                                     /* only when its approval is signed by one of them           */
+  size_t trusted_key_count;          /* 0 (the default): approvals are not verified               */
+} ardent_registry_options;
+#define ARDENT_REGISTRY_OPTIONS_INIT { ARDENT_REGISTRY_OPTIONS_VERSION, 0, 0 }
+
+/* Fills *opts with the defaults of the given version. ARDENT_EINVALID for NULL or an unknown
+** version. */
+ARDENT_API int ardent_registry_options_init(ardent_registry_options *opts, unsigned int version);
+
+/* As ardent_registry_open(), with options. With trusted keys (read here, once),
+** ardent_ruleset_from_registry() loads only a version that is approved, not retired, and whose
+** approval is signed by one of those keys over the name, version, content hash, status, approver
+** and time it holds now; anything else is ARDENT_ESTORAGE, the message naming the version and
+** why (not approved, retired, unsigned, signed by a key not trusted, or a signature that does not
+** verify). Keys are made with `openssl genpkey -algorithm ed25519` and signatures with `ardent
+** registry approve --key` (docs/store.md).
+**   opts  NULL, or no trusted keys: as ardent_registry_open(); ardent_registry_verifies_approvals()
+**         then says 0.
+** Returns ARDENT_OK; ARDENT_EINVALID for a NULL out or path, an unknown opts->version, NULL
+** trusted_keys with a count, or a key file that holds no Ed25519 public key; ARDENT_ESTORAGE as
+** ardent_registry_open(), or when a key file cannot be read; ARDENT_ENOMEM. Thread-safe. */
+ARDENT_API int ardent_registry_open_v2(ardent_registry **out, const char *path, const ardent_registry_options *opts);
+
+/* 1 when the registry was opened with trusted keys, so that every rule set loaded from it carries
+** a verified, signed approval; 0 when approvals are not verified (and for NULL). */
+ARDENT_API int ardent_registry_verifies_approvals(const ardent_registry *registry);
+
 /* Closes the registry. Rule sets loaded from it stay valid. NULL-safe. */
 ARDENT_API void ardent_registry_free(ardent_registry *registry);
 
@@ -891,8 +923,9 @@ ARDENT_API void ardent_registry_free(ardent_registry *registry);
 ** Returns ARDENT_OK; ARDENT_ENOTFOUND when no such version (or no approved one) is stored;
 ** ARDENT_EINVALID for NULL arguments or a malformed spec; ARDENT_ESYNTAX when the stored
 ** sources do not compile with this engine (the diagnostics say why); ARDENT_ESTORAGE when the
-** store fails or the stored sources do not match their recorded hash; ARDENT_ENOMEM.
-** Thread-safe. */
+** store fails or the stored sources do not match their recorded hash, and, in a registry opened
+** with trusted keys (ardent_registry_open_v2), when the version's approval does not verify;
+** ARDENT_ENOMEM. Thread-safe. */
 ARDENT_API int ardent_ruleset_from_registry(ardent_ruleset **out, ardent_diagnostics **diagnostics,
                                             ardent_registry *registry, const char *spec);
 
@@ -939,6 +972,21 @@ ARDENT_API int ardent_audit_open(ardent_audit **out, const char *path, const ard
 ** as durable as the synchronous level says. Returns ARDENT_OK; ARDENT_EINVALID for NULL;
 ** ARDENT_ESTORAGE when writing failed (the handle stays failed). Thread-safe. */
 ARDENT_API int ardent_audit_flush(ardent_audit *audit);
+
+/* Appends a signed checkpoint of the log's head: a statement, signed with the Ed25519 private
+** key in the PEM file `key_path`, that the hash chain reached row N with hash H at time T. Every
+** row recorded (on any thread) before the call is committed first, so the checkpoint covers it.
+** `ardent audit verify --trust PUB.pem` checks every checkpoint's signature and that the chain
+** still reaches each one: rows cut off the end, history changed and re-hashed, and another log in
+** the file's place are caught up to the latest checkpoint. Call it on a schedule (say every
+** minute) to keep the rows after the latest checkpoint few.
+**   out       receives the row number the checkpoint covers (0 for an empty log).
+**   key_path  an unencrypted Ed25519 private key (openssl genpkey -algorithm ed25519); read on
+**             each call, so that replacing the file rotates the key.
+** Returns ARDENT_OK; ARDENT_EINVALID for NULL arguments, a key file that holds no Ed25519
+** private key, or an audit handle that failed or was closed; ARDENT_ESTORAGE when the key file
+** cannot be read, writing failed, or the checkpoint cannot be written; ARDENT_ENOMEM. Thread-safe. */
+ARDENT_API int ardent_audit_checkpoint(int64_t *out, ardent_audit *audit, const char *key_path);
 
 /* Writes every row still queued, then closes the log and stops its writer thread. A write
 ** failure at this point cannot be reported: call ardent_audit_flush() first to see it.

@@ -1,7 +1,9 @@
 // The storage functions: the rule-set registry and the audit log (include/ardent/store.hpp).
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "ardent/store.hpp"
 #include "internal.hpp"
@@ -13,7 +15,7 @@ namespace {
 
 // The opaque handles point to these; the C types stay incomplete (see internal.hpp).
 struct RegistryImpl {
-  explicit RegistryImpl(const char* path) : registry(path, open_options()) {}
+  RegistryImpl(const char* path, store::TrustedKeys trusted) : registry(path, open_options(), std::move(trusted)) {}
   static store::OpenOptions open_options() {
     store::OpenOptions options;
     options.create = false;
@@ -87,14 +89,40 @@ int context_of(const ardent_audit_context* c, store::AuditContext& out) {
 
 extern "C" {
 
-ARDENT_API int ardent_registry_open(ardent_registry** out, const char* path) {
+ARDENT_API int ardent_registry_options_init(ardent_registry_options* opts, unsigned int version) {
+  if (opts == nullptr) return fail_null("opts");
+  if (!version_ok(version, ARDENT_REGISTRY_OPTIONS_VERSION)) return fail_version("ardent_registry_options");
+  *opts = ardent_registry_options ARDENT_REGISTRY_OPTIONS_INIT;
+  opts->version = version;
+  return ARDENT_OK;
+}
+
+ARDENT_API int ardent_registry_open_v2(ardent_registry** out, const char* path, const ardent_registry_options* opts) {
   if (out == nullptr) return fail_null("out");
   *out = nullptr;
   if (path == nullptr) return fail_null("path");
+  std::vector<std::filesystem::path> key_files;
+  if (opts != nullptr) {
+    if (!version_ok(opts->version, ARDENT_REGISTRY_OPTIONS_VERSION)) return fail_version("ardent_registry_options");
+    if (opts->trusted_keys == nullptr && opts->trusted_key_count > 0) return fail_null("trusted_keys");
+    for (std::size_t i = 0; i < opts->trusted_key_count; ++i) {
+      if (opts->trusted_keys[i] == nullptr) return fail_null("trusted_keys[" + std::to_string(i) + "]");
+      key_files.emplace_back(opts->trusted_keys[i]);
+    }
+  }
   return store_guard([&] {
-    *out = reinterpret_cast<ardent_registry*>(new RegistryImpl(path));
+    *out = reinterpret_cast<ardent_registry*>(new RegistryImpl(path, store::load_trusted_keys(key_files)));
     return ARDENT_OK;
   });
+}
+
+ARDENT_API int ardent_registry_open(ardent_registry** out, const char* path) {
+  return ardent_registry_open_v2(out, path, nullptr);
+}
+
+ARDENT_API int ardent_registry_verifies_approvals(const ardent_registry* registry) {
+  if (registry == nullptr) return 0;
+  return reinterpret_cast<const RegistryImpl*>(registry)->registry.verifies_approvals() ? 1 : 0;
 }
 
 ARDENT_API void ardent_registry_free(ardent_registry* registry) { delete impl(registry); }
@@ -155,6 +183,18 @@ ARDENT_API int ardent_audit_flush(ardent_audit* audit) {
   if (audit == nullptr) return fail_null("audit");
   return store_guard([&] {
     impl(audit)->audit.flush();
+    return ARDENT_OK;
+  });
+}
+
+ARDENT_API int ardent_audit_checkpoint(int64_t* out, ardent_audit* audit, const char* key_path) {
+  if (out == nullptr) return fail_null("out");
+  *out = 0;
+  if (audit == nullptr) return fail_null("audit");
+  if (key_path == nullptr) return fail_null("key_path");
+  return store_guard([&] {
+    const store::Checkpoint c = impl(audit)->audit.checkpoint(store::PrivateKey::from_pem_file(key_path));
+    *out = c.seq;
     return ARDENT_OK;
   });
 }

@@ -21,6 +21,7 @@ int header_check(void) {
   ardent_explanation explanation = ARDENT_EXPLANATION_INIT;
   ardent_interview interview = ARDENT_INTERVIEW_INIT;
   ardent_audit_options audit_options = ARDENT_AUDIT_OPTIONS_INIT;
+  ardent_registry_options registry_options = ARDENT_REGISTRY_OPTIONS_INIT;
   ardent_audit_context audit_context = ARDENT_AUDIT_CONTEXT_INIT;
   ardent_tag tag = {"site", "north"};
   const ardent_error *error = ardent_last_error();
@@ -36,6 +37,7 @@ int header_check(void) {
   (void)registry;
   (void)audit;
   (void)audit_options;
+  (void)registry_options;
   audit_context.tag_count = 1;
   audit_context.tags = &tag;
   (void)audit_context;

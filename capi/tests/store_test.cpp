@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -71,6 +72,24 @@ class Store : public ::testing::Test {
     EXPECT_EQ(ardent_case_set_json(c.get(), json, ARDENT_NUL_TERMINATED), ARDENT_OK)
         << ardent_last_error()->message;
     return c;
+  }
+
+  // An Ed25519 key pair made as docs/store.md says: dir/NAME.pem and dir/NAME.pub.pem.
+  std::pair<fs::path, fs::path> key_pair(const std::string& name) {
+    const fs::path key = dir_ / (name + ".pem"), pub = dir_ / (name + ".pub.pem");
+    const std::string command = "openssl genpkey -algorithm ed25519 -out " + shell_quote(key) +
+                                " && openssl pkey -in " + shell_quote(key) + " -pubout -out " + shell_quote(pub);
+    EXPECT_EQ(std::system(command.c_str()), 0);
+    return {key, pub};
+  }
+
+  // A registry holding the small rule set, approved with a signature by `key`.
+  fs::path publish_signed(const fs::path& key) {
+    fs::path db = dir_ / "signed.db";
+    EXPECT_EQ(cli("publish " + shell_quote(small_rules()) + " --db " + shell_quote(db) +
+                  " --status approved --author capi-test --key " + shell_quote(key)),
+              0);
+    return db;
   }
 
   fs::path dir_;
@@ -312,6 +331,126 @@ TEST_F(Store, NullArgumentsAreInvalid) {
 
   ardent_registry_free(nullptr);
   ardent_audit_free(nullptr);
+}
+
+// ---- signatures -----------------------------------------------------------------------------
+
+Registry open_trusting(const fs::path& db, const std::vector<fs::path>& keys, int expected = ARDENT_OK) {
+  std::vector<std::string> paths;
+  for (const auto& k : keys) paths.push_back(k.string());
+  std::vector<const char*> list;
+  for (const auto& p : paths) list.push_back(p.c_str());
+  ardent_registry_options opts = ARDENT_REGISTRY_OPTIONS_INIT;
+  opts.trusted_keys = list.data();
+  opts.trusted_key_count = list.size();
+  ardent_registry* raw = nullptr;
+  EXPECT_EQ(ardent_registry_open_v2(&raw, db.c_str(), &opts), expected) << ardent_last_error()->message;
+  return Registry(raw);
+}
+
+int load(ardent_registry* registry, const char* spec) {
+  ardent_ruleset* rs = nullptr;
+  const int rc = ardent_ruleset_from_registry(&rs, nullptr, registry, spec);
+  ardent_ruleset_free(rs);
+  return rc;
+}
+
+TEST_F(Store, SignedApprovalLoadsOnlyWithATrustedKey) {
+  const auto [key, pub] = key_pair("lead");
+  const auto [other_key, other_pub] = key_pair("other");
+  fs::path db = publish_signed(key);
+
+  Registry trusting = open_trusting(db, {pub});
+  EXPECT_EQ(ardent_registry_verifies_approvals(trusting.get()), 1);
+  EXPECT_EQ(load(trusting.get(), "small_hip@approved"), ARDENT_OK) << ardent_last_error()->message;
+  Registry both = open_trusting(db, {other_pub, pub});
+  EXPECT_EQ(load(both.get(), "small_hip@1.2.3"), ARDENT_OK) << ardent_last_error()->message;
+
+  Registry wrong = open_trusting(db, {other_pub});
+  EXPECT_EQ(load(wrong.get(), "small_hip@approved"), ARDENT_ESTORAGE);
+  EXPECT_NE(std::string(ardent_last_error()->message).find("small_hip@1.2.3 is refused: its approval is signed with key"),
+            std::string::npos)
+      << ardent_last_error()->message;
+
+  // Without trusted keys: as before, and it says so.
+  ardent_registry* raw = nullptr;
+  ASSERT_EQ(ardent_registry_open(&raw, db.c_str()), ARDENT_OK);
+  Registry plain(raw);
+  EXPECT_EQ(ardent_registry_verifies_approvals(plain.get()), 0);
+  EXPECT_EQ(load(plain.get(), "small_hip@approved"), ARDENT_OK);
+  Registry no_keys = open_trusting(db, {});
+  EXPECT_EQ(ardent_registry_verifies_approvals(no_keys.get()), 0);
+  ASSERT_EQ(ardent_registry_open_v2(&raw, db.c_str(), nullptr), ARDENT_OK);
+  Registry null_options(raw);
+  EXPECT_EQ(ardent_registry_verifies_approvals(null_options.get()), 0);
+  EXPECT_EQ(ardent_registry_verifies_approvals(nullptr), 0);
+}
+
+TEST_F(Store, UnsignedApprovalIsRefusedWithTrustedKeys) {
+  const auto [key, pub] = key_pair("lead");
+  fs::path db = publish_small();  // approved without a key
+  Registry trusting = open_trusting(db, {pub});
+  EXPECT_EQ(load(trusting.get(), "small_hip@approved"), ARDENT_ESTORAGE);
+  EXPECT_NE(std::string(ardent_last_error()->message).find("is not signed"), std::string::npos)
+      << ardent_last_error()->message;
+}
+
+TEST_F(Store, RegistryOptionsThatCannotBeUsed) {
+  const auto [key, pub] = key_pair("lead");
+  fs::path db = publish_signed(key);
+  ardent_registry_options opts;
+  ASSERT_EQ(ardent_registry_options_init(&opts, ARDENT_REGISTRY_OPTIONS_VERSION), ARDENT_OK);
+  EXPECT_EQ(opts.trusted_keys, nullptr);
+  EXPECT_EQ(opts.trusted_key_count, 0u);
+  EXPECT_EQ(ardent_registry_options_init(&opts, 2), ARDENT_EINVALID);
+  EXPECT_EQ(ardent_registry_options_init(nullptr, 1), ARDENT_EINVALID);
+
+  ardent_registry* raw = reinterpret_cast<ardent_registry*>(&opts);
+  opts.version = 7;
+  EXPECT_EQ(ardent_registry_open_v2(&raw, db.c_str(), &opts), ARDENT_EINVALID);
+  EXPECT_EQ(raw, nullptr);
+  opts = ardent_registry_options ARDENT_REGISTRY_OPTIONS_INIT;
+  opts.trusted_key_count = 1;  // keys NULL
+  EXPECT_EQ(ardent_registry_open_v2(&raw, db.c_str(), &opts), ARDENT_EINVALID);
+  const char* with_null[] = {nullptr};
+  opts.trusted_keys = with_null;
+  EXPECT_EQ(ardent_registry_open_v2(&raw, db.c_str(), &opts), ARDENT_EINVALID);
+  open_trusting(db, {dir_ / "none.pub.pem"}, ARDENT_ESTORAGE);  // cannot be read
+  EXPECT_NE(std::string(ardent_last_error()->message).find("none.pub.pem"), std::string::npos);
+  open_trusting(db, {key}, ARDENT_EINVALID);  // a private key
+  EXPECT_NE(std::string(ardent_last_error()->message).find("holds a private key"), std::string::npos);
+  EXPECT_EQ(ardent_registry_open_v2(nullptr, db.c_str(), nullptr), ARDENT_EINVALID);
+}
+
+TEST_F(Store, HostsCheckpointTheLogWithTheirKey) {
+  const auto [key, pub] = key_pair("host");
+  Ruleset rs = compile(small_rules());
+  fs::path log = dir_ / "audit.db";
+  ardent_audit* raw = nullptr;
+  ASSERT_EQ(ardent_audit_open(&raw, log.c_str(), nullptr), ARDENT_OK) << ardent_last_error()->message;
+  Audit audit(raw);
+  Case c = overload_case(rs.get());
+  int64_t covered = -1;
+  ASSERT_EQ(ardent_audit_checkpoint(&covered, audit.get(), key.c_str()), ARDENT_OK) << ardent_last_error()->message;
+  EXPECT_EQ(covered, 0);  // an empty log
+  for (int i = 0; i < 3; ++i) {
+    ardent_result* r = nullptr;
+    ASSERT_EQ(ardent_evaluate_audited(&r, rs.get(), c.get(), nullptr, audit.get()), ARDENT_OK);
+    ardent_result_free(r);
+  }
+  // Queued rows are committed first, so the checkpoint covers them.
+  ASSERT_EQ(ardent_audit_checkpoint(&covered, audit.get(), key.c_str()), ARDENT_OK) << ardent_last_error()->message;
+  EXPECT_EQ(covered, 3);
+  std::string out;
+  EXPECT_EQ(cli("audit verify --db " + shell_quote(log) + " --trust " + shell_quote(pub), &out), 0);
+  EXPECT_NE(out.find("2 checkpoints, signatures verified"), std::string::npos) << out;
+
+  EXPECT_EQ(ardent_audit_checkpoint(&covered, audit.get(), pub.c_str()), ARDENT_EINVALID);
+  EXPECT_NE(std::string(ardent_last_error()->message).find("no Ed25519 private key"), std::string::npos);
+  EXPECT_EQ(ardent_audit_checkpoint(&covered, audit.get(), (dir_ / "none.pem").c_str()), ARDENT_ESTORAGE);
+  EXPECT_EQ(ardent_audit_checkpoint(nullptr, audit.get(), key.c_str()), ARDENT_EINVALID);
+  EXPECT_EQ(ardent_audit_checkpoint(&covered, nullptr, key.c_str()), ARDENT_EINVALID);
+  EXPECT_EQ(ardent_audit_checkpoint(&covered, audit.get(), nullptr), ARDENT_EINVALID);
 }
 
 }  // namespace

@@ -7,12 +7,14 @@
 //
 // The C ABI is a thin layer over this header:
 //   ardent_registry_open(out, path)              -> std::make_unique<Registry>(path, OpenOptions{.create = false})
+//   ardent_registry_open_v2(out, path, options)  -> the same, with load_trusted_keys(options->trusted_keys)
 //   ardent_ruleset_from_registry(out, reg, spec) -> reg.load(spec)  ("name@version" | "name@approved")
 //   ardent_audit_open(out, path, options)        -> std::make_unique<Audit>(path, AuditOptions{...})
 //   ardent_evaluate_audited(out, rs, case, audit, ctx) -> evaluate_audited(case, result, audit, ctx)
 //   ardent_audit_flush(audit)                    -> audit.flush()
+//   ardent_audit_checkpoint(out, audit, key)     -> audit.checkpoint(PrivateKey::from_pem_file(key))
 // and StoreError::kind(): NotFound -> ARDENT_ENOTFOUND, Invalid -> ARDENT_EINVALID, every
-// other kind -> ARDENT_ESTORAGE.
+// other kind (Untrusted included) -> ARDENT_ESTORAGE.
 //
 // Durability of the audit log (AuditOptions::synchronous; the file is always in WAL mode):
 //   off    — committed rows survive a killed process, not a power loss or OS crash;
@@ -36,6 +38,7 @@
 #include "ardent/case.hpp"
 #include "ardent/result.hpp"
 #include "ardent/ruleset.hpp"
+#include "ardent/signing.hpp"
 
 namespace ardent::store {
 
@@ -52,7 +55,8 @@ class StoreError : public std::runtime_error {
     Schema,     // written by a newer Ardent, or a migration failed
     NotFound,   // no such rule-set version
     Conflict,   // different content under an existing version; a forbidden status change
-    Invalid,    // bad argument (a malformed spec or JSON); stored sources that do not compile; a closed Audit
+    Invalid,    // bad argument (a malformed spec or JSON, a file that holds no key); stored sources that do not compile; a closed Audit
+    Untrusted,  // with trusted keys: a signature missing, made by a key not trusted, or not verifying
     Internal,
   };
   StoreError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
@@ -98,12 +102,17 @@ struct RulesetVersion {
   std::string published_at;     // UTC, ISO 8601 ("2025-03-01T09:30:00.000000Z")
   std::string approved_by, approved_at;  // empty unless approved (or approved, then retired)
   std::string retired_by, retired_at;
+  // Signatures (base64) of the approval and of the retirement, with their keys' ids; empty when
+  // unsigned. What is signed: status_statement().
+  std::string approval_key, approval_signature;
+  std::string retirement_key, retirement_signature;
   std::vector<std::string> files;  // relative paths of the stored sources, sorted
 };
 
 struct PublishOptions {
   Status status = Status::draft;  // approved: the same checks as Registry::approve
   std::string author;
+  std::optional<PrivateKey> key;  // with status approved: signs the approval
 };
 
 struct PublishResult {
@@ -121,12 +130,23 @@ struct ApprovalCheck {
 };
 ApprovalCheck check_for_approval(std::vector<SourceText> sources);
 
+// The byte string an approval (status approved) or a retirement (status retired) of `v` signs:
+//   ardent-ruleset-status 1\n
+//   name=LENGTH:VALUE\n  version=...  hash=...  status=...  by=...  at=...   (one field a line)
+// with by/at the approver and time, or the retirer and time. docs/store.md gives it in full.
+std::string status_statement(const RulesetVersion& v, Status status);
+
 // A connection to a registry file. Methods are serialised internally: one Registry may be
 // shared between threads. "spec" is "name@version" or "name@approved" (the approved version
 // with the highest version number, numeric parts compared as numbers: 1.10.0 > 1.9.2).
+//
+// With trusted keys, compile() and load() refuse (Kind::Untrusted, naming the version and why)
+// a version that is not approved, was retired, or whose approval is unsigned, signed by a key
+// not trusted, or signed over other content than the version holds now. Without, they load as
+// they always did, and verifies_approvals() says so.
 class Registry {
  public:
-  explicit Registry(const std::filesystem::path& file, OpenOptions options = {});
+  explicit Registry(const std::filesystem::path& file, OpenOptions options = {}, TrustedKeys trusted = {});
   ~Registry();
   Registry(const Registry&) = delete;
   Registry& operator=(const Registry&) = delete;
@@ -142,8 +162,9 @@ class Registry {
 
   // draft -> approved (requires check_for_approval; failure is Kind::Conflict with its report),
   // draft|approved -> retired. Anything else is Kind::Conflict.
-  RulesetVersion approve(std::string_view spec, const std::string& by);
-  RulesetVersion retire(std::string_view spec, const std::string& by);
+  // With a key, the status change is signed (status_statement) and the signature stored.
+  RulesetVersion approve(std::string_view spec, const std::string& by, const PrivateKey* key = nullptr);
+  RulesetVersion retire(std::string_view spec, const std::string& by, const PrivateKey* key = nullptr);
 
   // Compiles the stored sources; store problems throw, compile problems are in the output.
   // A ruleset whose hash differs from the recorded one is refused (Kind::Corrupt).
@@ -152,6 +173,8 @@ class Registry {
   RulesetPtr load(std::string_view spec) const;
 
   const std::filesystem::path& file() const;
+  // True when loading checks approvals against trusted keys; false: approvals are not verified.
+  bool verifies_approvals() const;
 
  private:
   struct Impl;
@@ -165,8 +188,9 @@ struct RegistrySpec {
 };
 std::optional<RegistrySpec> parse_registry_spec(std::string_view text);  // nullopt: no "db:" prefix
 // Opens FILE (never creating it) and compiles the version: what the CLI's load_rules calls.
-// Throws StoreError for store problems (a malformed spec is Kind::Invalid).
-CompileOutput compile_from_registry(const RegistrySpec& spec);
+// Throws StoreError for store problems (a malformed spec is Kind::Invalid) and, with trusted
+// keys, for a version whose approval does not verify (Kind::Untrusted).
+CompileOutput compile_from_registry(const RegistrySpec& spec, const TrustedKeys& trusted = {});
 
 // ---- audit log ----------------------------------------------------------------------------
 
@@ -219,6 +243,8 @@ struct AuditRow {
   std::string prev_hash, hash;
 };
 
+struct Checkpoint;  // below, with checkpoint_audit()
+
 // The given and unknown findings of a case as a JSON object (not-asked findings are left out;
 // durations in days, as Case::set_json reads them back).
 std::string findings_json(const Case& c);
@@ -253,6 +279,10 @@ class Audit {
   std::uint64_t durable_ticket() const;  // every ticket up to this one is committed
   const std::filesystem::path& file() const;
 
+  // flush(), then checkpoint_audit() on this file: a host checkpoints on a schedule this way.
+  // Throws the writer's error, or checkpoint_audit()'s.
+  Checkpoint checkpoint(const PrivateKey& key);
+
  private:
   struct Writer;
   std::unique_ptr<Writer> writer_;
@@ -271,22 +301,67 @@ void query_audit(const std::filesystem::path& file, const AuditQuery& query,
                  const std::function<void(const AuditRow&)>& each);
 std::vector<AuditRow> query_audit(const std::filesystem::path& file, const AuditQuery& query = {});
 
+// ---- checkpoints: the chain's head, signed -----------------------------------------------
+
+// A signed statement that the log's chain reached row `seq` with hash `hash` at `time`.
+// Checkpoints are numbered from 1 in the order they were made. What is signed:
+//   ardent-audit-checkpoint 1\n
+//   number=LENGTH:VALUE\n  seq=...  hash=...  time=...   (one field a line)
+struct Checkpoint {
+  std::int64_t number = 0;
+  std::int64_t seq = 0;   // the head row when it was made; 0 for an empty log
+  std::string hash;       // that row's hash (64 zeros for an empty log)
+  std::string time;       // UTC, ISO 8601 with microseconds
+  std::string key_id;     // the signing key's id
+  std::string signature;  // base64
+};
+std::string checkpoint_statement(const Checkpoint& c);
+
+// Appends a checkpoint of the head, signed with `key`, in one transaction with the read of the
+// head. A writer: an older file is migrated first. By default the file must exist.
+Checkpoint checkpoint_audit(const std::filesystem::path& file, const PrivateKey& key,
+                            OpenOptions options = {.create = false});
+
+// ---- reading and checking the audit log --------------------------------------------------
+
 struct VerifyReport {
-  enum class Problem { none, altered, deleted, inserted, broken, damaged };
+  enum class Problem {
+    none,
+    altered,     // a row's content (a value, or a value's type) no longer matches its hash
+    deleted,     // rows missing from the chain
+    inserted,    // a row that the chain does not link in
+    broken,      // the chain does not go on from a row (replaced, or rows deleted and inserted)
+    damaged,     // SQLite's integrity check failed
+    renumbered,  // a row's number is not the one it was written with
+    schema,      // the audit tables or their triggers differ from what Ardent creates
+    truncated,   // rows that a checkpoint covers were cut off the end
+    rewritten,   // the chain no longer reaches a checkpoint's hash: history changed and re-hashed
+    checkpoint,  // a checkpoint itself was altered, deleted or reordered
+    signature,   // with trusted keys: a checkpoint not signed by one, or no checkpoint at all
+  };
   Problem problem = Problem::none;
   std::int64_t rows = 0;        // rows read
-  std::int64_t seq = 0;         // the first row found wrong (0 when none)
+  std::int64_t seq = 0;         // the first row found wrong (0 when none, or not a row's fault)
   std::int64_t head_seq = 0;    // the last row, when the chain is intact
-  std::string head_hash;        // note it elsewhere: a hash chain alone cannot show rows cut off its end
+  std::string head_hash;        // note it elsewhere: only a checkpoint anchors the head
   std::string message;
-  std::vector<std::string> warnings;  // e.g. the append-only triggers were dropped
+  std::vector<std::string> warnings;  // what was verified with less than the current rules
+  // Rows written before schema version 3 (rows 1 to old_format_rows) are hashed in format 1,
+  // which covers neither types nor row numbers: verified by that rule, and reported.
+  std::int64_t old_format_rows = 0;
+  std::int64_t checkpoints = 0;
+  std::optional<Checkpoint> latest;  // the latest checkpoint, when there is one
+  bool signatures_verified = false;  // every checkpoint's signature checked against a trusted key
   bool ok() const { return problem == Problem::none; }
 };
 std::string_view to_string(VerifyReport::Problem p);
-// Runs SQLite's integrity check, then walks the chain from the first row.
-VerifyReport verify_audit(const std::filesystem::path& file);
+// Runs SQLite's integrity check, compares the audit tables and triggers with the ones Ardent
+// creates, walks the chain from the first row, then checks the checkpoints against it. With
+// trusted keys, every checkpoint must be signed by one of them and there must be at least one.
+VerifyReport verify_audit(const std::filesystem::path& file, const TrustedKeys& trusted = {});
 
-// The row's hash: SHA-256 over its canonical content followed by prev_hash (lower-case hex).
+// The row's hash as a writer computes it now (format 2: every column with its type, and the row
+// number), SHA-256 in lower-case hex.
 std::string audit_row_hash(const AuditRow& row);
 
 // ---- evaluation with an audit record ---------------------------------------------------

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -34,7 +35,14 @@ bool use_colour(int fd);
 
 // Loads RULES as given on the command line: a directory or a .ard file (and, with the store,
 // `db:FILE:name@version`). Prints diagnostics to stderr. Returns null on failure and sets
-// `exit_code` to kExitFailure (errors in the rules) or kExitUsage (nothing readable).
-RulesetPtr load_rules(const std::string& spec, int& exit_code, bool print_warnings = false);
+// `exit_code` to kExitFailure (errors in the rules, an approval that does not verify) or
+// kExitUsage (nothing readable). `trust` lists the public keys (PEM files) whose signed approval a
+// version loaded from a registry must carry; when empty, those of $ARDENT_TRUST; when neither
+// names any, approvals are not verified, and a warning says so.
+RulesetPtr load_rules(const std::string& spec, int& exit_code, bool print_warnings = false,
+                      const std::vector<std::string>& trust = {});
+
+// --trust PUB.pem (repeatable), for the commands that take `db:FILE:name@version`.
+void add_trust_option(CLI::App* command, std::vector<std::string>& trust);
 
 }  // namespace ardent::cli

@@ -16,13 +16,35 @@ bool use_colour(int fd) {
   return isatty(fd) == 1;
 }
 
+void add_trust_option(CLI::App* command, std::vector<std::string>& trust) {
+  command->add_option("--trust", trust,
+                      fmt::format("load a rule set from a registry only when its approval is signed by this public "
+                                  "key (PEM; repeatable; default: the '{}'-separated list in ${})",
+                                  store::kTrustSeparator, store::kTrustVariable));
+}
+
 namespace {
 
+// The trusted keys: --trust, else $ARDENT_TRUST. Empty: approvals are not verified.
+store::TrustedKeys trusted_keys(const std::vector<std::string>& given) {
+  std::vector<std::filesystem::path> files(given.begin(), given.end());
+  if (files.empty())
+    if (const char* list = std::getenv(store::kTrustVariable)) files = store::split_trust_list(list);
+  return store::load_trusted_keys(files);
+}
+
 // `db:FILE:name@version` or `db:FILE:name@approved` loads a published version from a registry.
-bool compile_spec(const std::string& spec, CompileOutput& out, int& exit_code) {
+bool compile_spec(const std::string& spec, const std::vector<std::string>& trust, CompileOutput& out,
+                  int& exit_code) {
   if (auto reg = store::parse_registry_spec(spec)) {
     try {
-      out = store::compile_from_registry(*reg);
+      const store::TrustedKeys keys = trusted_keys(trust);
+      out = store::compile_from_registry(*reg, keys);
+      if (keys.empty())
+        fmt::print(stderr,
+                   "ardent: warning: the approval of {} is not verified: no trusted key (give --trust PUB.pem or "
+                   "set {})\n",
+                   spec, store::kTrustVariable);
       return true;
     } catch (const store::StoreError& e) {
       fmt::print(stderr, "ardent: {}\n", e.what());
@@ -33,6 +55,14 @@ bool compile_spec(const std::string& spec, CompileOutput& out, int& exit_code) {
                       : kExitFailure;
       return false;
     }
+  }
+  if (!trust.empty()) {
+    fmt::print(stderr,
+               "ardent: --trust verifies the signed approval of a rule set loaded from a registry "
+               "(db:FILE:name@version); '{}' is not one\n",
+               spec);
+    exit_code = kExitUsage;
+    return false;
   }
   std::error_code ec;
   if (!std::filesystem::exists(spec, ec)) {
@@ -46,9 +76,10 @@ bool compile_spec(const std::string& spec, CompileOutput& out, int& exit_code) {
 
 }  // namespace
 
-RulesetPtr load_rules(const std::string& spec, int& exit_code, bool print_warnings) {
+RulesetPtr load_rules(const std::string& spec, int& exit_code, bool print_warnings,
+                      const std::vector<std::string>& trust) {
   CompileOutput out;
-  if (!compile_spec(spec, out, exit_code)) return nullptr;
+  if (!compile_spec(spec, trust, out, exit_code)) return nullptr;
   const bool colour = use_colour(2);
   for (const auto& d : out.diagnostics)
     if (d.severity == Severity::Error || print_warnings) std::fputs(format(d, colour).c_str(), stderr);

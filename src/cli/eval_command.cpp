@@ -34,6 +34,7 @@ struct EvalOptions {
   std::string audit_file;
   std::string encounter, user;
   std::vector<std::string> tags;  // KEY=VALUE
+  std::vector<std::string> trust;  // public keys for a rule set loaded from a registry
 };
 
 // The audit log of one `ardent eval` run, or nothing when --audit was not given.
@@ -208,9 +209,10 @@ Command add_eval(CLI::App& app) {
   sub->add_option("--encounter", o->encounter, "with --audit: the encounter id to record")->needs(audit);
   sub->add_option("--user", o->user, "with --audit: the user id to record")->needs(audit);
   sub->add_option("--tag", o->tags, "with --audit: a KEY=VALUE tag to record (repeatable)")->needs(audit);
+  add_trust_option(sub, o->trust);
   return {sub, [o]() {
     int code = kExitOk;
-    RulesetPtr rules = load_rules(o->rules, code);
+    RulesetPtr rules = load_rules(o->rules, code, false, o->trust);
     if (!rules) return code;
     std::string text;
     if (!read_input(o->case_file, text)) {

@@ -1,4 +1,4 @@
-// `ardent publish`, `ardent registry list|show|approve|retire`, `ardent audit verify|query`.
+// `ardent publish`, `ardent registry list|show|approve|retire`, `ardent audit verify|query|checkpoint`.
 //
 // Exit codes: kExitUsage for a bad command line and for a file that cannot be used as a store
 // (missing, not Ardent's, damaged, newer schema); kExitFailure for everything refused or found
@@ -6,7 +6,10 @@
 // locked or full database, a broken audit chain).
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -60,15 +63,34 @@ nlohmann::json version_json(const store::RulesetVersion& v) {
                       {"dsl_version", v.dsl_version},
                       {"engine_version", v.engine_version},
                       {"files", v.files}};
-  if (!v.approved_at.empty()) j["approved"] = {{"by", v.approved_by}, {"at", v.approved_at}};
-  if (!v.retired_at.empty()) j["retired"] = {{"by", v.retired_by}, {"at", v.retired_at}};
+  if (!v.approved_at.empty()) {
+    j["approved"] = {{"by", v.approved_by}, {"at", v.approved_at}};
+    if (!v.approval_signature.empty())
+      j["approved"]["signature"] = {{"key_id", v.approval_key}, {"value", v.approval_signature}};
+  }
+  if (!v.retired_at.empty()) {
+    j["retired"] = {{"by", v.retired_by}, {"at", v.retired_at}};
+    if (!v.retirement_signature.empty())
+      j["retired"]["signature"] = {{"key_id", v.retirement_key}, {"value", v.retirement_signature}};
+  }
   return j;
+}
+
+// "signed with key 1a2b3c4d5e6f7a8b" or "unsigned"
+std::string signed_with(const std::string& key_id) {
+  return key_id.empty() ? std::string("unsigned") : "signed with key " + store::short_key_id(key_id);
+}
+
+// --key KEY.pem, read before anything is written.
+std::optional<store::PrivateKey> signing_key(const std::string& file) {
+  if (file.empty()) return std::nullopt;
+  return store::PrivateKey::from_pem_file(file);
 }
 
 // ---- publish ------------------------------------------------------------------------------
 
 struct PublishOptions {
-  std::string rules, db, status = "draft", author;
+  std::string rules, db, status = "draft", author, key;
 };
 
 int run_publish(const PublishOptions& o) {
@@ -77,13 +99,18 @@ int run_publish(const PublishOptions& o) {
     fmt::print(stderr, "ardent publish: --status must be draft or approved, not '{}'\n", o.status);
     return kExitUsage;
   }
+  if (!o.key.empty() && *status != store::Status::approved) {
+    fmt::print(stderr, "ardent publish: --key signs an approval: give --status approved with it\n");
+    return kExitUsage;
+  }
   // Compile from disk first, so that errors carry the paths the author knows.
   int code = kExitOk;
   if (!load_rules(o.rules, code)) return code;
   try {
+    std::optional<store::PrivateKey> key = signing_key(o.key);
     store::Registry registry(o.db);
-    store::PublishResult r =
-        registry.publish(store::read_sources(o.rules), {*status, o.author.empty() ? default_user() : o.author});
+    store::PublishResult r = registry.publish(store::read_sources(o.rules),
+                                              {*status, o.author.empty() ? default_user() : o.author, key});
     const auto& v = r.version;
     if (r.unchanged) {
       fmt::print("{}@{} is already published with this content ({}); nothing changed\n", v.name, v.version,
@@ -91,8 +118,9 @@ int run_publish(const PublishOptions& o) {
       if (*status == store::Status::approved && v.status == store::Status::draft)
         fmt::print("to approve it: ardent registry approve {}@{} --db {}\n", v.name, v.version, o.db);
     } else {
-      fmt::print("published {}@{} as {} (sha256 {}, {} file{}) in {}\n", v.name, v.version, store::to_string(v.status),
-                 short_hash(v.hash), v.files.size(), v.files.size() == 1 ? "" : "s", o.db);
+      fmt::print("published {}@{} as {} (sha256 {}, {} file{}{}) in {}\n", v.name, v.version,
+                 store::to_string(v.status), short_hash(v.hash), v.files.size(), v.files.size() == 1 ? "" : "s",
+                 key ? ", approval " + signed_with(v.approval_key) : "", o.db);
     }
     return kExitOk;
   } catch (const StoreError& e) {
@@ -103,7 +131,7 @@ int run_publish(const PublishOptions& o) {
 // ---- registry -----------------------------------------------------------------------------
 
 struct RegistryOptions {
-  std::string db, spec, name, by;
+  std::string db, spec, name, by, key;
   bool json = false, sources = false;
 };
 
@@ -151,8 +179,10 @@ int run_show(const RegistryOptions& o) {
   fmt::print("  status:     {}\n", store::to_string(v.status));
   fmt::print("  sha256:     {}\n", v.hash);
   fmt::print("  published:  {} by {}\n", v.published_at, v.author);
-  if (!v.approved_at.empty()) fmt::print("  approved:   {} by {}\n", v.approved_at, v.approved_by);
-  if (!v.retired_at.empty()) fmt::print("  retired:    {} by {}\n", v.retired_at, v.retired_by);
+  if (!v.approved_at.empty())
+    fmt::print("  approved:   {} by {}, {}\n", v.approved_at, v.approved_by, signed_with(v.approval_key));
+  if (!v.retired_at.empty())
+    fmt::print("  retired:    {} by {}, {}\n", v.retired_at, v.retired_by, signed_with(v.retirement_key));
   fmt::print("  engine:     {} (DSL version {})\n", v.engine_version, v.dsl_version);
   fmt::print("  files:      {}\n", fmt::join(v.files, ", "));
   for (const auto& f : files) {
@@ -163,23 +193,27 @@ int run_show(const RegistryOptions& o) {
 }
 
 int run_approve(const RegistryOptions& o) {
+  const std::optional<store::PrivateKey> key = signing_key(o.key);
   store::Registry registry(o.db, existing_file());
-  const auto v = registry.approve(o.spec, o.by.empty() ? default_user() : o.by);
-  fmt::print("approved {}@{} (sha256 {}) by {}\n", v.name, v.version, short_hash(v.hash), v.approved_by);
+  const auto v = registry.approve(o.spec, o.by.empty() ? default_user() : o.by, key ? &*key : nullptr);
+  fmt::print("approved {}@{} (sha256 {}) by {}, {}\n", v.name, v.version, short_hash(v.hash), v.approved_by,
+             signed_with(v.approval_key));
   return kExitOk;
 }
 
 int run_retire(const RegistryOptions& o) {
+  const std::optional<store::PrivateKey> key = signing_key(o.key);
   store::Registry registry(o.db, existing_file());
-  const auto v = registry.retire(o.spec, o.by.empty() ? default_user() : o.by);
-  fmt::print("retired {}@{} by {}\n", v.name, v.version, v.retired_by);
+  const auto v = registry.retire(o.spec, o.by.empty() ? default_user() : o.by, key ? &*key : nullptr);
+  fmt::print("retired {}@{} by {}, {}\n", v.name, v.version, v.retired_by, signed_with(v.retirement_key));
   return kExitOk;
 }
 
 // ---- audit --------------------------------------------------------------------------------
 
 struct AuditOptions {
-  std::string db, encounter, since, redflag;
+  std::string db, encounter, since, redflag, key;
+  std::vector<std::string> trust;
   std::size_t limit = 0;
   bool json = false;
 };
@@ -237,7 +271,9 @@ int run_query(const AuditOptions& o) {
 }
 
 int run_verify(const AuditOptions& o) {
-  const store::VerifyReport r = store::verify_audit(o.db);
+  const store::TrustedKeys trusted =
+      store::load_trusted_keys(std::vector<std::filesystem::path>(o.trust.begin(), o.trust.end()));
+  const store::VerifyReport r = store::verify_audit(o.db, trusted);
   for (const auto& w : r.warnings) fmt::print(stderr, "ardent audit verify: warning: {}\n", w);
   if (!r.ok()) {
     fmt::print(stderr, "ardent audit verify: {}: {} (after {} row{} read)\n", o.db, r.message, r.rows,
@@ -245,6 +281,24 @@ int run_verify(const AuditOptions& o) {
     return kExitFailure;
   }
   fmt::print("{}: {}\n", o.db, r.message);
+  if (r.latest) {
+    const store::Checkpoint& c = *r.latest;
+    std::string after;
+    if (c.seq < r.head_seq)
+      after = c.seq + 1 == r.head_seq ? fmt::format("; row {} comes after it", r.head_seq)
+                                      : fmt::format("; rows {} to {} come after it", c.seq + 1, r.head_seq);
+    fmt::print("{}: {} checkpoint{}{}; the latest, number {} ({}, key {}), covers row {}{}\n", o.db, r.checkpoints,
+               r.checkpoints == 1 ? "" : "s", r.signatures_verified ? ", signatures verified" : "", c.number, c.time,
+               store::short_key_id(c.key_id), c.seq, after);
+  }
+  return kExitOk;
+}
+
+int run_checkpoint(const AuditOptions& o) {
+  const store::PrivateKey key = store::PrivateKey::from_pem_file(o.key);
+  const store::Checkpoint c = store::checkpoint_audit(o.db, key);
+  fmt::print("{}: checkpoint {} signed with key {}: row {} (sha256 {}) at {}\n", o.db, c.number,
+             store::short_key_id(c.key_id), c.seq, short_hash(c.hash), c.time);
   return kExitOk;
 }
 
@@ -253,11 +307,13 @@ int run_verify(const AuditOptions& o) {
 Command add_store_commands(CLI::App& app) {
   auto pub = std::make_shared<PublishOptions>();
   auto* publish = app.add_subcommand("publish", "Store a rule set's sources in a registry as a new version");
+  const char* key_help = "sign it with this Ed25519 private key (PEM; openssl genpkey -algorithm ed25519)";
   publish->add_option("RULES", pub->rules, "rule-set directory or .ard file")->required();
   publish->add_option("--db", pub->db, "registry database file (created when missing)")->required();
   publish->add_option("--status", pub->status, "draft (default) or approved (requires passing tests)")
       ->check(CLI::IsMember({"draft", "approved"}));
   publish->add_option("--author", pub->author, "who publishes it (default: $USER)");
+  publish->add_option("--key", pub->key, std::string("with --status approved: ") + key_help);
 
   auto reg = std::make_shared<RegistryOptions>();
   auto* registry = app.add_subcommand("registry", "List, show, approve and retire published rule-set versions");
@@ -278,16 +334,24 @@ Command add_store_commands(CLI::App& app) {
   approve->add_option("SPEC", reg->spec, "name@version")->required();
   db_option(approve);
   approve->add_option("--by", reg->by, "who approves it (default: $USER)");
+  approve->add_option("--key", reg->key, key_help);
   auto* retire = registry->add_subcommand("retire", "Retire a draft or approved version");
   retire->add_option("SPEC", reg->spec, "name@version or name@approved")->required();
   db_option(retire);
   retire->add_option("--by", reg->by, "who retires it (default: $USER)");
+  retire->add_option("--key", reg->key, key_help);
 
   auto aud = std::make_shared<AuditOptions>();
   auto* audit = app.add_subcommand("audit", "Check and read an audit log");
   audit->require_subcommand(1);
   auto* verify = audit->add_subcommand("verify", "Walk the hash chain and report the first row altered, deleted or inserted");
   verify->add_option("--db", aud->db, "audit database file")->required();
+  verify->add_option("--trust", aud->trust,
+                     "check the checkpoints' signatures with this public key (PEM; repeatable); at least one "
+                     "checkpoint must be signed by one");
+  auto* checkpoint = audit->add_subcommand("checkpoint", "Append a signed checkpoint of the chain's head");
+  checkpoint->add_option("--db", aud->db, "audit database file")->required();
+  checkpoint->add_option("--key", aud->key, key_help)->required();
   auto* query = audit->add_subcommand("query", "Print audit rows, oldest first");
   query->add_option("--db", aud->db, "audit database file")->required();
   query->add_option("--encounter", aud->encounter, "only this encounter id");
@@ -306,6 +370,7 @@ Command add_store_commands(CLI::App& app) {
       if (approve->parsed()) return run_approve(*reg);
       if (retire->parsed()) return run_retire(*reg);
       if (verify->parsed()) return run_verify(*aud);
+      if (checkpoint->parsed()) return run_checkpoint(*aud);
       if (query->parsed()) return run_query(*aud);
     } catch (const StoreError& e) {
       const std::string name = publish->parsed()  ? "publish"

@@ -11,6 +11,7 @@ namespace ardent::cli {
 namespace {
 struct TestOptions {
   std::string rules;
+  std::vector<std::string> trust;
   double coverage_min = 0;
   bool verbose = false;
 };
@@ -35,9 +36,10 @@ Command add_test(CLI::App& app) {
   sub->add_option("--coverage-min", o->coverage_min, "fail when fewer than P percent of rules and red flags fire in some test")
       ->check(CLI::Range(0.0, 100.0));
   sub->add_flag("-v,--verbose", o->verbose, "list every test, not only failures");
+  add_trust_option(sub, o->trust);
   return {sub, [o]() {
     int code = kExitOk;
-    RulesetPtr rules = load_rules(o->rules, code);
+    RulesetPtr rules = load_rules(o->rules, code, false, o->trust);
     if (!rules) return code;
     TestReport report = run_tests(rules);
     const Style style{use_colour(1)};

@@ -105,12 +105,12 @@ struct Audit::Writer {
     if (options.max_pending < options.batch_size) options.max_pending = options.batch_size;
     db = schema::open(file, options);
     db->exec(synchronous_pragma(options.synchronous));
-    head = std::make_unique<sql::Statement>(*db, "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    head = std::make_unique<sql::Statement>(*db, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
     insert = std::make_unique<sql::Statement>(
         *db,
         "INSERT INTO audit_log (time, encounter_id, user_id, tags, ruleset_name, ruleset_version, ruleset_hash, "
-        "engine_version, findings, triage, red_flags, conditions, latency_ns, prev_hash, hash) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+        "engine_version, findings, triage, red_flags, conditions, latency_ns, prev_hash, hash, seq) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
     thread = std::thread([this] { run(); });
     pthread_setname_np(thread.native_handle(), "ardent-audit");  // as ps and debuggers show it
   }
@@ -238,19 +238,26 @@ struct Audit::Writer {
   void write(std::span<Pending> batch) {
     sql::Transaction tx(*db);
     head->reset();
-    std::string prev = head->step() ? head->text_at(0) : schema::kGenesisHash;
+    // The row number is hashed, so the writer assigns it (the head's plus one) instead of SQLite.
+    std::int64_t seq = 0;
+    std::string prev = schema::kGenesisHash;
+    if (head->step()) {
+      seq = head->int_at(0);
+      prev = head->text_at(1);
+    }
     head->reset();
     for (Pending& p : batch) {
       StoredRow r = to_row(p);
       p.entry.reset();
       p.evaluation.ruleset.reset();  // a reused slot must not keep an old rule set alive
+      r.seq = ++seq;
       r.prev_hash = std::move(prev);
       r.hash = row_hash(sha, r);
       insert->reset();
       insert->bind(1, r.time).bind(2, r.encounter_id).bind(3, r.user_id).bind(4, r.tags);
       insert->bind(5, r.ruleset_name).bind(6, r.ruleset_version).bind(7, r.ruleset_hash).bind(8, r.engine_version);
       insert->bind(9, r.findings).bind(10, r.triage).bind(11, r.red_flags).bind(12, r.conditions);
-      insert->bind(13, r.latency_ns).bind(14, r.prev_hash).bind(15, r.hash);
+      insert->bind(13, r.latency_ns).bind(14, r.prev_hash).bind(15, r.hash).bind(16, r.seq);
       insert->run();
       prev = std::move(r.hash);
     }
@@ -355,5 +362,14 @@ std::uint64_t Audit::durable_ticket() const {
 }
 
 const std::filesystem::path& Audit::file() const { return writer_->file; }
+
+Checkpoint Audit::checkpoint(const PrivateKey& key) {
+  flush();
+  // A connection of its own: the writer's belongs to the writer thread. Both take the write
+  // lock for their transactions, so the checkpoint sees a whole batch or none of it.
+  OpenOptions options = writer_->options;
+  options.create = false;
+  return checkpoint_audit(writer_->file, key, options);
+}
 
 }  // namespace ardent::store

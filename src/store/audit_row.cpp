@@ -4,34 +4,43 @@
 
 namespace ardent::store {
 
-namespace {
-void field(std::string& out, std::string_view name, std::string_view value) {
-  out.append(name);
-  out += '=';
-  out.append(std::to_string(value.size()));
-  out += ':';
-  out.append(value);
-  out += '\n';
+bool type_as_written(std::size_t column, sql::Type type) {
+  if (column == 0) return type == sql::Type::integer;
+  if (column == kLatencyColumn) return type == sql::Type::integer || type == sql::Type::null;
+  return type == sql::Type::text;
 }
-}  // namespace
 
 std::string canonical_content(const StoredRow& r) {
+  const std::string seq = std::to_string(r.seq);
+  const std::string latency = r.latency_ns ? std::to_string(*r.latency_ns) : std::string();
+  const std::string_view texts[] = {seq,         r.time,           r.encounter_id, r.user_id,   r.tags,
+                                    r.ruleset_name, r.ruleset_version, r.ruleset_hash, r.engine_version, r.findings,
+                                    r.triage,    r.red_flags,      r.conditions,   latency,     r.prev_hash};
+  static_assert(std::size(texts) == kHashedColumns.size());
+  return canonical_content([&](std::size_t i) {
+    if (i == 0) return Cell{sql::Type::integer, texts[i]};
+    if (i == kLatencyColumn) return Cell{r.latency_ns ? sql::Type::integer : sql::Type::null, texts[i]};
+    return Cell{sql::Type::text, texts[i]};
+  });
+}
+
+std::string canonical_content_v1(const StoredRow& r) {
   std::string out;
   out.reserve(256 + r.findings.size() + r.tags.size() + r.conditions.size() + r.red_flags.size());
   out.append("ardent-audit-row 1\n");
-  field(out, "time", r.time);
-  field(out, "encounter_id", r.encounter_id);
-  field(out, "user_id", r.user_id);
-  field(out, "tags", r.tags);
-  field(out, "ruleset_name", r.ruleset_name);
-  field(out, "ruleset_version", r.ruleset_version);
-  field(out, "ruleset_hash", r.ruleset_hash);
-  field(out, "engine_version", r.engine_version);
-  field(out, "findings", r.findings);
-  field(out, "triage", r.triage);
-  field(out, "red_flags", r.red_flags);
-  field(out, "conditions", r.conditions);
-  if (r.latency_ns) field(out, "latency_ns", std::to_string(*r.latency_ns));
+  append_field(out, "time", r.time);
+  append_field(out, "encounter_id", r.encounter_id);
+  append_field(out, "user_id", r.user_id);
+  append_field(out, "tags", r.tags);
+  append_field(out, "ruleset_name", r.ruleset_name);
+  append_field(out, "ruleset_version", r.ruleset_version);
+  append_field(out, "ruleset_hash", r.ruleset_hash);
+  append_field(out, "engine_version", r.engine_version);
+  append_field(out, "findings", r.findings);
+  append_field(out, "triage", r.triage);
+  append_field(out, "red_flags", r.red_flags);
+  append_field(out, "conditions", r.conditions);
+  if (r.latency_ns) append_field(out, "latency_ns", std::to_string(*r.latency_ns));
   out.append("prev=");
   out.append(r.prev_hash);
   return out;
@@ -99,30 +108,6 @@ AuditRow from_stored(const StoredRow& s) {
     for (const auto& c : conditions)
       if (c.is_object()) row.conditions.push_back({c.value("id", ""), c.value("status", "")});
   return row;
-}
-
-Sha256::Sha256() : ctx_(EVP_MD_CTX_new()), md_(EVP_MD_fetch(nullptr, "SHA256", nullptr)) {
-  if (!ctx_ || !md_) throw StoreError(StoreError::Kind::Internal, "OpenSSL provides no SHA-256");
-}
-
-Sha256::~Sha256() {
-  EVP_MD_free(md_);
-  EVP_MD_CTX_free(ctx_);
-}
-
-std::string Sha256::hex(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (EVP_DigestInit_ex(ctx_, md_, nullptr) != 1 || EVP_DigestUpdate(ctx_, data.data(), data.size()) != 1 ||
-      EVP_DigestFinal_ex(ctx_, digest, &size) != 1)
-    throw StoreError(StoreError::Kind::Internal, "SHA-256 failed");
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(size * 2, '0');
-  for (unsigned int i = 0; i < size; ++i) {
-    out[2 * i] = kHex[digest[i] >> 4];
-    out[2 * i + 1] = kHex[digest[i] & 0xf];
-  }
-  return out;
 }
 
 std::string audit_row_hash(const AuditRow& row) {

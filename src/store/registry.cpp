@@ -7,6 +7,7 @@
 
 #include "store/clock.hpp"
 #include "store/schema.hpp"
+#include "store/status_signature.hpp"
 #include "store/version_order.hpp"
 
 namespace ardent::store {
@@ -31,7 +32,9 @@ namespace {
 
 constexpr const char* kColumns =
     "id, name, version, hash, dsl_version, engine_version, status, author, published_at, "
-    "coalesce(approved_by, ''), coalesce(approved_at, ''), coalesce(retired_by, ''), coalesce(retired_at, '')";
+    "coalesce(approved_by, ''), coalesce(approved_at, ''), coalesce(retired_by, ''), coalesce(retired_at, ''), "
+    "coalesce(approval_key, ''), coalesce(approval_signature, ''), coalesce(retirement_key, ''), "
+    "coalesce(retirement_signature, '')";
 
 struct Spec {
   std::string name;
@@ -63,6 +66,10 @@ RulesetVersion read_version(const sql::Statement& s) {
   v.approved_at = s.text_at(10);
   v.retired_by = s.text_at(11);
   v.retired_at = s.text_at(12);
+  v.approval_key = s.text_at(13);
+  v.approval_signature = s.text_at(14);
+  v.retirement_key = s.text_at(15);
+  v.retirement_signature = s.text_at(16);
   return v;
 }
 
@@ -80,6 +87,7 @@ std::string format_errors(const std::vector<Diagnostic>& diagnostics) {
 struct Registry::Impl {
   std::filesystem::path file;
   std::unique_ptr<sql::Connection> db;
+  TrustedKeys trusted;
   mutable std::mutex mu;
 
   void load_files(RulesetVersion& v) const {
@@ -129,15 +137,26 @@ struct Registry::Impl {
     return out;
   }
 
-  void set_status(const RulesetVersion& v, Status to, const std::string& by) {
+  void set_status(const RulesetVersion& v, Status to, const std::string& by, const PrivateKey* key) {
     sql::Transaction tx(*db);
     const char* sql = to == Status::approved
-                          ? "UPDATE ruleset_version SET status = 'approved', approved_by = ?2, approved_at = ?3 "
-                            "WHERE id = ?1 AND status = ?4"
-                          : "UPDATE ruleset_version SET status = 'retired', retired_by = ?2, retired_at = ?3 "
-                            "WHERE id = ?1 AND status = ?4";
+                          ? "UPDATE ruleset_version SET status = 'approved', approved_by = ?2, approved_at = ?3, "
+                            "approval_key = ?5, approval_signature = ?6 WHERE id = ?1 AND status = ?4"
+                          : "UPDATE ruleset_version SET status = 'retired', retired_by = ?2, retired_at = ?3, "
+                            "retirement_key = ?5, retirement_signature = ?6 WHERE id = ?1 AND status = ?4";
+    const std::string who = by.empty() ? std::string("unknown") : by, when = utc_now();
+    RulesetVersion changed = v;  // as it will be stored: what the signature covers
+    if (to == Status::approved) {
+      changed.approved_by = who;
+      changed.approved_at = when;
+    } else {
+      changed.retired_by = who;
+      changed.retired_at = when;
+    }
     sql::Statement s(*db, sql);
-    s.bind(1, v.id).bind(2, by.empty() ? std::string("unknown") : by).bind(3, utc_now()).bind(4, to_string(v.status));
+    s.bind(1, v.id).bind(2, who).bind(3, when).bind(4, to_string(v.status));
+    if (key) s.bind(5, key->id()).bind(6, key->sign(status_statement(changed, to)));
+    else s.bind_null(5).bind_null(6);
     s.run();
     if (db->changes() != 1)
       throw StoreError(StoreError::Kind::Conflict,
@@ -146,10 +165,14 @@ struct Registry::Impl {
   }
 };
 
-Registry::Registry(const std::filesystem::path& file, OpenOptions options) : impl_(std::make_unique<Impl>()) {
+Registry::Registry(const std::filesystem::path& file, OpenOptions options, TrustedKeys trusted)
+    : impl_(std::make_unique<Impl>()) {
   impl_->file = file;
   impl_->db = schema::open(file, options);
+  impl_->trusted = std::move(trusted);
 }
+
+bool Registry::verifies_approvals() const { return !impl_->trusted.empty(); }
 
 Registry::~Registry() = default;
 
@@ -159,6 +182,8 @@ PublishResult Registry::publish(std::vector<SourceText> sources, const PublishOp
   if (sources.empty()) throw StoreError(StoreError::Kind::Invalid, "nothing to publish: the rule set has no files");
   if (options.status == Status::retired)
     throw StoreError(StoreError::Kind::Invalid, "a rule set is published as draft or approved, not retired");
+  if (options.key && options.status != Status::approved)
+    throw StoreError(StoreError::Kind::Invalid, "a key signs an approval: publish with status approved to sign it");
   std::sort(sources.begin(), sources.end(), [](const SourceText& a, const SourceText& b) { return a.path < b.path; });
   CompileOutput out = compile_sources(sources);
   if (!out.ok())
@@ -192,27 +217,7 @@ PublishResult Registry::publish(std::vector<SourceText> sources, const PublishOp
   }
   const std::string now = utc_now();
   const std::string author = options.author.empty() ? "unknown" : options.author;
-  sql::Statement insert(db,
-                        "INSERT INTO ruleset_version (name, version, hash, dsl_version, engine_version, status, author, "
-                        "published_at, approved_by, approved_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-  insert.bind(1, rs.name()).bind(2, rs.version()).bind(3, rs.hash()).bind(4, std::int64_t{kDslVersion});
-  insert.bind(5, kEngineVersion).bind(6, to_string(options.status)).bind(7, author).bind(8, now);
-  if (options.status == Status::approved) {
-    insert.bind(9, author).bind(10, now);
-  } else {
-    insert.bind_null(9).bind_null(10);
-  }
-  insert.run();
-  const std::int64_t id = sqlite3_last_insert_rowid(db.get());
-  sql::Statement add(db, "INSERT INTO ruleset_source (ruleset_id, path, text) VALUES (?1, ?2, ?3)");
-  for (const auto& f : sources) {
-    add.reset();
-    add.bind(1, id).bind(2, f.path).bind(3, f.text);
-    add.run();
-  }
-  tx.commit();
   RulesetVersion v;
-  v.id = id;
   v.name = rs.name();
   v.version = rs.version();
   v.hash = rs.hash();
@@ -225,6 +230,30 @@ PublishResult Registry::publish(std::vector<SourceText> sources, const PublishOp
     v.approved_by = author;
     v.approved_at = now;
   }
+  if (options.key) {
+    v.approval_key = options.key->id();
+    v.approval_signature = options.key->sign(status_statement(v, Status::approved));
+  }
+  sql::Statement insert(db,
+                        "INSERT INTO ruleset_version (name, version, hash, dsl_version, engine_version, status, author, "
+                        "published_at, approved_by, approved_at, approval_key, approval_signature) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+  insert.bind(1, v.name).bind(2, v.version).bind(3, v.hash).bind(4, std::int64_t{kDslVersion});
+  insert.bind(5, kEngineVersion).bind(6, to_string(options.status)).bind(7, author).bind(8, now);
+  if (options.status == Status::approved) insert.bind(9, author).bind(10, now);
+  else insert.bind_null(9).bind_null(10);
+  if (options.key) insert.bind(11, v.approval_key).bind(12, v.approval_signature);
+  else insert.bind_null(11).bind_null(12);
+  insert.run();
+  const std::int64_t id = sqlite3_last_insert_rowid(db.get());
+  sql::Statement add(db, "INSERT INTO ruleset_source (ruleset_id, path, text) VALUES (?1, ?2, ?3)");
+  for (const auto& f : sources) {
+    add.reset();
+    add.bind(1, id).bind(2, f.path).bind(3, f.text);
+    add.run();
+  }
+  tx.commit();
+  v.id = id;
   for (const auto& f : sources) v.files.push_back(f.path);
   return {false, v};
 }
@@ -255,7 +284,7 @@ std::vector<SourceText> Registry::sources(std::string_view spec) const {
   return impl_->sources(impl_->find(spec));
 }
 
-RulesetVersion Registry::approve(std::string_view spec, const std::string& by) {
+RulesetVersion Registry::approve(std::string_view spec, const std::string& by, const PrivateKey* key) {
   std::lock_guard lk(impl_->mu);
   RulesetVersion v = impl_->find(spec);
   if (v.status != Status::draft)
@@ -264,16 +293,16 @@ RulesetVersion Registry::approve(std::string_view spec, const std::string& by) {
   ApprovalCheck check = check_for_approval(impl_->sources(v));
   if (!check.ok)
     throw StoreError(StoreError::Kind::Conflict, fmt::format("{} cannot be approved:\n{}", describe(v), check.report));
-  impl_->set_status(v, Status::approved, by);
+  impl_->set_status(v, Status::approved, by, key);
   return impl_->find(describe(v));
 }
 
-RulesetVersion Registry::retire(std::string_view spec, const std::string& by) {
+RulesetVersion Registry::retire(std::string_view spec, const std::string& by, const PrivateKey* key) {
   std::lock_guard lk(impl_->mu);
   RulesetVersion v = impl_->find(spec);
   if (v.status == Status::retired)
     throw StoreError(StoreError::Kind::Conflict, fmt::format("{} is already retired", describe(v)));
-  impl_->set_status(v, Status::retired, by);
+  impl_->set_status(v, Status::retired, by, key);
   return impl_->find(describe(v));
 }
 
@@ -283,6 +312,13 @@ CompileOutput Registry::compile(std::string_view spec) const {
   {
     std::lock_guard lk(impl_->mu);
     v = impl_->find(spec);
+    if (!impl_->trusted.empty()) {
+      try {
+        check_approval(v, impl_->trusted);
+      } catch (const StoreError& e) {
+        throw StoreError(e.kind(), fmt::format("'{}': {}", impl_->file.string(), e.what()));
+      }
+    }
     files = impl_->sources(v);
   }
   CompileOutput out = compile_sources(std::move(files));
@@ -315,7 +351,7 @@ std::optional<RegistrySpec> parse_registry_spec(std::string_view text) {
   return RegistrySpec{std::filesystem::path(std::string(text.substr(0, colon))), std::string(text.substr(colon + 1))};
 }
 
-CompileOutput compile_from_registry(const RegistrySpec& spec) {
+CompileOutput compile_from_registry(const RegistrySpec& spec, const TrustedKeys& trusted) {
   if (spec.spec.empty())
     throw StoreError(StoreError::Kind::Invalid,
                      fmt::format("'db:{}' names no rule-set version: write db:FILE:name@version or "
@@ -324,7 +360,7 @@ CompileOutput compile_from_registry(const RegistrySpec& spec) {
   parse_spec(spec.spec);  // a malformed spec is reported before the file is opened
   OpenOptions options;
   options.create = false;
-  Registry registry(spec.file, options);
+  Registry registry(spec.file, options, trusted);
   return registry.compile(spec.spec);
 }
 

@@ -14,7 +14,7 @@
 namespace ardent::store::schema {
 
 inline constexpr std::int32_t kApplicationId = 0x41524454;  // "ARDT"
-inline constexpr int kLatest = 2;
+inline constexpr int kLatest = 3;
 // The previous-row hash of the first row of the audit chain.
 inline constexpr const char* kGenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 

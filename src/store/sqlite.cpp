@@ -22,6 +22,17 @@ StoreError::Kind kind_of(int rc) {
   }
 }
 
+std::string_view to_string(Type t) {
+  switch (t) {
+    case Type::integer: return "integer";
+    case Type::real: return "real";
+    case Type::text: return "text";
+    case Type::blob: return "blob";
+    case Type::null: break;
+  }
+  return "null";
+}
+
 namespace {
 std::string explain(int rc, sqlite3* db) {
   std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
@@ -134,6 +145,21 @@ void Statement::reset() {
 std::string Statement::text_at(int col) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
   return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+}
+
+Type Statement::type_at(int col) const {
+  switch (sqlite3_column_type(stmt_, col)) {
+    case SQLITE_INTEGER: return Type::integer;
+    case SQLITE_FLOAT: return Type::real;
+    case SQLITE_TEXT: return Type::text;
+    case SQLITE_BLOB: return Type::blob;
+    default: return Type::null;
+  }
+}
+
+std::string_view Statement::view_at(int col) const {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+  return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string_view();
 }
 
 std::optional<std::int64_t> Statement::opt_int_at(int col) const {

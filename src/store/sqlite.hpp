@@ -15,6 +15,10 @@
 
 namespace ardent::store::sql {
 
+// SQLite's storage classes: what a value is, whatever its column was declared as.
+enum class Type { integer, real, text, blob, null };
+std::string_view to_string(Type t);
+
 // Maps an SQLite result code onto the store's error kinds.
 StoreError::Kind kind_of(int rc);
 [[noreturn]] void fail(int rc, const std::string& what, sqlite3* db = nullptr);
@@ -62,6 +66,9 @@ class Statement {
   std::int64_t int_at(int col) const { return sqlite3_column_int64(stmt_, col); }
   bool null_at(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   std::string text_at(int col) const;
+  Type type_at(int col) const;
+  // The value as SQLite renders it in text (a blob's bytes as they are); valid until the next step.
+  std::string_view view_at(int col) const;
   std::optional<std::int64_t> opt_int_at(int col) const;
 
  private:

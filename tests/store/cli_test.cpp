@@ -22,9 +22,10 @@ struct CliRun {
   std::string out;  // stdout and stderr together
 };
 
-CliRun ardent(const std::string& args) {
+// `env` is put before the command, e.g. "ARDENT_TRUST=/keys/a.pub.pem".
+CliRun ardent(const std::string& args, const std::string& env = "") {
   CliRun r;
-  const std::string command = std::string(ARDENT_CLI) + " " + args + " 2>&1";
+  const std::string command = (env.empty() ? "" : env + " ") + std::string(ARDENT_CLI) + " " + args + " 2>&1";
   FILE* p = popen(command.c_str(), "r");
   if (!p) return r;
   char buf[4096];
@@ -252,6 +253,180 @@ TEST(StoreCli, BatchKeepsEveryResultWhenTheAuditLogFails) {
   EXPECT_GT(lost, 0u);
   EXPECT_EQ(query_audit(db).size(), 1 + kLines - lost);
   EXPECT_TRUE(verify_audit(db).ok());
+}
+
+// ---- signatures ---------------------------------------------------------------------------
+
+bool contains(const CliRun& r, const std::string& words) { return r.out.find(words) != std::string::npos; }
+
+class SignedCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    rules_ = testing::write_ruleset(dir_, "mini", "1.0.0");
+    testing::write_file(case_, R"({"saddle_anaesthesia": true})");
+  }
+  std::string spec(const std::string& version = "approved") const { return q("db:" + db_.string() + ":mini@" + version); }
+
+  ScratchDir dir_;
+  std::filesystem::path db_ = dir_ / "registry.db", audit_ = dir_ / "audit.db", case_ = dir_ / "case.json";
+  std::filesystem::path rules_;
+  testing::KeyPair lead_ = testing::make_key_pair(dir_, "lead");
+  testing::KeyPair other_ = testing::make_key_pair(dir_, "other");
+};
+
+TEST_F(SignedCli, ApproveWithAKeyThenLoadWithTrust) {
+  ASSERT_EQ(ardent("publish " + q(rules_) + " --db " + q(db_) + " --author alice").code, 0);
+  CliRun r = ardent("registry approve mini@1.0.0 --db " + q(db_) + " --by bob --key " + q(lead_.private_pem));
+  EXPECT_EQ(r.code, 0) << r.out;
+  const std::string key_id = short_key_id(PublicKey::from_pem_file(lead_.public_pem).id());
+  EXPECT_TRUE(contains(r, "approved mini@1.0.0")) << r.out;
+  EXPECT_TRUE(contains(r, "by bob, signed with key " + key_id)) << r.out;
+  r = ardent("registry show mini@1.0.0 --db " + q(db_) + " --json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["approved"]["signature"]["key_id"],
+            PublicKey::from_pem_file(lead_.public_pem).id());
+
+  r = ardent("eval " + spec() + " " + q(case_) + " --json --trust " + q(lead_.public_pem));
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_FALSE(contains(r, "ardent: warning")) << r.out;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["triage"], "emergency");
+  // The repeatable option: any of the keys given will do.
+  r = ardent("test " + spec() + " --trust " + q(other_.public_pem) + " --trust " + q(lead_.public_pem));
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_TRUE(contains(r, "2 passed")) << r.out;
+  // ARDENT_TRUST, ':'-separated.
+  r = ardent("eval " + spec() + " " + q(case_), "ARDENT_TRUST=" + q(other_.public_pem.string() + ":" +
+                                                                      lead_.public_pem.string()));
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_FALSE(contains(r, "ardent: warning")) << r.out;
+}
+
+TEST_F(SignedCli, WithoutTrustedKeysTheLoadWarns) {
+  ASSERT_EQ(ardent("publish " + q(rules_) + " --db " + q(db_) + " --status approved").code, 0);
+  CliRun r = ardent("eval " + spec() + " " + q(case_));
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_TRUE(contains(r, "ardent: warning: the approval of db:")) << r.out;
+  EXPECT_TRUE(contains(r, "is not verified: no trusted key (give --trust PUB.pem or set ARDENT_TRUST)")) << r.out;
+}
+
+TEST_F(SignedCli, RefusalsNameTheVersionAndWhy) {
+  ASSERT_EQ(ardent("publish " + q(rules_) + " --db " + q(db_) + " --status approved").code, 0);
+  CliRun r = ardent("eval " + spec() + " " + q(case_) + " --trust " + q(lead_.public_pem));
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_TRUE(contains(r, "mini@1.0.0 is refused: its approval (by ")) << r.out;
+  EXPECT_TRUE(contains(r, "is not signed")) << r.out;
+  EXPECT_FALSE(contains(r, "Triage")) << r.out;
+
+  testing::write_ruleset(dir_, "mini", "1.1.0");
+  ASSERT_EQ(ardent("publish " + q(rules_) + " --db " + q(db_) + " --status approved --key " + q(other_.private_pem)).code,
+            0);
+  r = ardent("test " + spec() + " --trust " + q(lead_.public_pem));
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_TRUE(contains(r, "mini@1.1.0 is refused: its approval is signed with key")) << r.out;
+  r = ardent("test " + spec(), "ARDENT_TRUST=" + q(lead_.public_pem));
+  EXPECT_EQ(r.code, 1) << r.out;
+  // --trust replaces ARDENT_TRUST.
+  r = ardent("test " + spec() + " --trust " + q(other_.public_pem), "ARDENT_TRUST=" + q(lead_.public_pem));
+  EXPECT_EQ(r.code, 0) << r.out;
+
+  ASSERT_EQ(ardent("registry retire mini@1.1.0 --db " + q(db_) + " --by carol --key " + q(other_.private_pem)).code, 0);
+  ASSERT_EQ(testing::tamper_with(db_, "UPDATE ruleset_version SET status = 'approved' WHERE version = '1.1.0'"), "");
+  r = ardent("eval " + spec() + " " + q(case_) + " --trust " + q(other_.public_pem));
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_TRUE(contains(r, "mini@1.1.0 is refused: it was retired by carol")) << r.out;
+}
+
+TEST_F(SignedCli, KeyOptionsThatCannotBeUsed) {
+  CliRun r = ardent("publish " + q(rules_) + " --db " + q(db_) + " --key " + q(lead_.private_pem));
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_TRUE(contains(r, "--key signs an approval: give --status approved")) << r.out;
+  r = ardent("publish " + q(rules_) + " --db " + q(db_) + " --status approved --key " + q(dir_ / "none.pem"));
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_TRUE(contains(r, "cannot read private key file")) << r.out;
+  EXPECT_FALSE(std::filesystem::exists(db_));  // the key is read before anything is written
+  ASSERT_EQ(ardent("publish " + q(rules_) + " --db " + q(db_)).code, 0);
+  r = ardent("registry approve mini@1.0.0 --db " + q(db_) + " --key " + q(lead_.public_pem));
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_TRUE(contains(r, "holds no Ed25519 private key")) << r.out;
+  EXPECT_EQ(Registry(db_).find("mini@1.0.0").status, Status::draft);
+  r = ardent("eval " + spec("1.0.0") + " " + q(case_) + " --trust " + q(lead_.private_pem));
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_TRUE(contains(r, "holds a private key")) << r.out;
+  r = ardent("eval " + q(rules_) + " " + q(case_) + " --trust " + q(lead_.public_pem));
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_TRUE(contains(r, "is not one")) << r.out;
+  // ARDENT_TRUST does not concern rule sets read from files.
+  EXPECT_EQ(ardent("eval " + q(rules_) + " " + q(case_), "ARDENT_TRUST=" + q(lead_.public_pem)).code, 0);
+}
+
+TEST_F(SignedCli, CheckpointAndVerifyWithTrust) {
+  ASSERT_EQ(ardent("eval " + q(rules_) + " " + q(case_) + " --audit " + q(audit_)).code, 0);
+  CliRun r = ardent("audit verify --db " + q(audit_) + " --trust " + q(lead_.public_pem));
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_TRUE(contains(r, "the log has no checkpoint")) << r.out;
+
+  r = ardent("audit checkpoint --db " + q(audit_) + " --key " + q(lead_.private_pem));
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_TRUE(contains(r, "checkpoint 1 signed with key")) << r.out;
+  ASSERT_EQ(ardent("eval " + q(rules_) + " " + q(case_) + " --audit " + q(audit_)).code, 0);
+  r = ardent("audit verify --db " + q(audit_) + " --trust " + q(lead_.public_pem));
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_TRUE(contains(r, "2 rows, chain intact")) << r.out;
+  EXPECT_TRUE(contains(r, "1 checkpoint, signatures verified; the latest, number 1")) << r.out;
+  EXPECT_TRUE(contains(r, "covers row 1; row 2 comes after it")) << r.out;
+
+  r = ardent("audit verify --db " + q(audit_) + " --trust " + q(other_.public_pem));
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_TRUE(contains(r, "which is not one of the trusted keys")) << r.out;
+  r = ardent("audit verify --db " + q(audit_));
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_TRUE(contains(r, "warning: the signature of 1 checkpoint was not checked")) << r.out;
+
+  ASSERT_EQ(testing::tamper_with(audit_, "DELETE FROM audit_log"), "");
+  r = ardent("audit verify --db " + q(audit_) + " --trust " + q(lead_.public_pem));
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_TRUE(contains(r, "covers row 1: row 1 was cut off its end")) << r.out;
+
+  r = ardent("audit checkpoint --db " + q(dir_ / "missing.db") + " --key " + q(lead_.private_pem));
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "missing.db"));
+}
+
+TEST_F(SignedCli, AuditVerifyReportsTamperingWithExit1) {
+  ASSERT_EQ(ardent("eval " + q(rules_) + " " + q(case_) + " --audit " + q(audit_)).code, 0);
+  ASSERT_EQ(testing::tamper_with(audit_, "UPDATE audit_log SET latency_ns = '638 ms (edited)'"), "");
+  CliRun r = ardent("audit verify --db " + q(audit_));
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_TRUE(contains(r, "row 1 was altered: its latency_ns is text")) << r.out;
+  // Dropped triggers alone, on an intact chain.
+  const auto fresh = dir_ / "fresh.db";
+  ASSERT_EQ(ardent("eval " + q(rules_) + " " + q(case_) + " --audit " + q(fresh)).code, 0);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(fresh.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DROP TRIGGER audit_log_no_delete", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  r = ardent("audit verify --db " + q(fresh));
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_TRUE(contains(r, "the trigger audit_log_no_delete was dropped")) << r.out;
+}
+
+TEST_F(SignedCli, KeysMadeWithTheDocumentedOpensslCommands) {
+  // docs/store.md tells people to make keys this way.
+  const auto key = dir_ / "approver.pem", pub = dir_ / "approver.pub.pem";
+  ASSERT_EQ(std::system(("openssl genpkey -algorithm ed25519 -out " + q(key) + " && openssl pkey -in " + q(key) +
+                         " -pubout -out " + q(pub))
+                            .c_str()),
+            0);
+  ASSERT_EQ(ardent("publish " + q(rules_) + " --db " + q(db_) + " --status approved --key " + q(key)).code, 0);
+  CliRun r = ardent("eval " + spec() + " " + q(case_) + " --trust " + q(pub));
+  EXPECT_EQ(r.code, 0) << r.out;
+  // The key id is what the documented command prints.
+  FILE* p = popen(("openssl pkey -pubin -in " + q(pub) + " -outform DER | sha256sum").c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  char digest[65] = {};
+  ASSERT_EQ(fread(digest, 1, 64, p), 64u);
+  pclose(p);
+  EXPECT_EQ(Registry(db_).find("mini@1.0.0").approval_key, std::string(digest));
 }
 
 }  // namespace

@@ -63,7 +63,7 @@ TEST(Schema, NewFilesGetTheLatestVersionAndOurApplicationId) {
   ScratchDir dir;
   { Audit audit(dir / "a.db"); }
   EXPECT_EQ(pragma(dir / "a.db", "PRAGMA user_version"), schema_version());
-  EXPECT_EQ(schema_version(), 2);
+  EXPECT_EQ(schema_version(), 3);
   EXPECT_EQ(pragma(dir / "a.db", "PRAGMA application_id"), schema::kApplicationId);
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((dir / "a.db").c_str(), &db), SQLITE_OK);
@@ -99,7 +99,7 @@ TEST(Schema, MigratesAVersion1FileWithItsRows) {
     r.conditions = "[]";
     r.prev_hash = prev;
     Sha256 sha;
-    r.hash = row_hash(sha, r);
+    r.hash = row_hash_v1(sha, r);
     exec(file, "INSERT INTO audit_log (time, encounter_id, user_id, tags, ruleset_name, ruleset_version, ruleset_hash, "
                "engine_version, findings, triage, red_flags, conditions, prev_hash, hash) VALUES ('" +
                    r.time + "', '" + r.encounter_id + "', 'u', '{}', 'mini', '0.9.0', '" + r.ruleset_hash +
@@ -116,8 +116,9 @@ TEST(Schema, MigratesAVersion1FileWithItsRows) {
     audit.record(entry("new-1"));
     audit.flush();
   }
-  EXPECT_EQ(pragma(file, "PRAGMA user_version"), 2);
+  EXPECT_EQ(pragma(file, "PRAGMA user_version"), 3);
   EXPECT_EQ(pragma(file, "SELECT count(*) FROM sqlite_schema WHERE name = 'audit_log_by_encounter'"), 1);
+  EXPECT_EQ(pragma(file, "SELECT since_seq FROM audit_format"), 4);
   auto rows = query_audit(file);
   ASSERT_EQ(rows.size(), 4u);
   EXPECT_FALSE(rows[0].latency_ns.has_value());
@@ -126,6 +127,11 @@ TEST(Schema, MigratesAVersion1FileWithItsRows) {
   VerifyReport report = verify_audit(file);
   EXPECT_TRUE(report.ok()) << report.message;
   EXPECT_EQ(report.rows, 4);
+  // The old rows are verified by the rule they were written with, and said to be.
+  EXPECT_EQ(report.old_format_rows, 3);
+  ASSERT_EQ(report.warnings.size(), 1u);
+  EXPECT_NE(report.warnings[0].find("rows 1 to 3 were written before schema version 3"), std::string::npos)
+      << report.warnings[0];
   // The triggers of version 1 still guard the migrated file.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);

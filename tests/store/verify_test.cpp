@@ -25,13 +25,28 @@ class Tampered : public ::testing::Test {
       e.ruleset_hash = std::string(64, 'b');
       e.findings = R"({"fever":true})";
       e.triage = "urgent";
+      e.latency = std::chrono::nanoseconds(600 + i);
       audit.record(e);
     }
     audit.close();
     ASSERT_TRUE(verify_audit(file_).ok());
     rows_ = query_audit(file_);
     ASSERT_EQ(sqlite3_open(file_.c_str(), &db_), SQLITE_OK);
-    sql("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_chained");
+    // The attacker drops the triggers that stand in the way, and puts them back when done.
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db_, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'",
+                                 -1, &st, nullptr),
+              SQLITE_OK);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      triggers_.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 1)));
+      drop_triggers_ += "DROP TRIGGER " + std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) + ";";
+    }
+    sqlite3_finalize(st);
+    ASSERT_EQ(triggers_.size(), 4u);
+    sql(drop_triggers_);
+  }
+  void restore_triggers() {
+    for (const auto& t : triggers_) sql(t);
   }
   void TearDown() override { sqlite3_close(db_); }
 
@@ -63,6 +78,7 @@ class Tampered : public ::testing::Test {
     sqlite3_finalize(st);
   }
   void expect(Problem problem, std::int64_t seq) {
+    restore_triggers();
     VerifyReport r = verify_audit(file_);
     EXPECT_EQ(r.problem, problem) << to_string(r.problem) << ": " << r.message;
     EXPECT_EQ(r.seq, seq) << r.message;
@@ -74,13 +90,18 @@ class Tampered : public ::testing::Test {
   std::filesystem::path file_ = dir_ / "audit.db";
   std::vector<AuditRow> rows_;
   sqlite3* db_ = nullptr;
+  std::vector<std::string> triggers_;
+  std::string drop_triggers_;
 };
 
-TEST_F(Tampered, DroppedTriggersAloneAreAWarningNotABrokenChain) {
+TEST_F(Tampered, DroppedTriggersAreTampering) {
   VerifyReport r = verify_audit(file_);
-  EXPECT_TRUE(r.ok()) << r.message;
-  ASSERT_EQ(r.warnings.size(), 1u);
-  EXPECT_NE(r.warnings[0].find("append-only"), std::string::npos);
+  EXPECT_EQ(r.problem, Problem::schema) << r.message;
+  for (const char* t : {"audit_log_no_update", "audit_log_no_delete", "audit_log_chained", "audit_log_numbered"})
+    EXPECT_NE(r.message.find(std::string("the trigger ") + t + " was dropped"), std::string::npos) << r.message;
+  EXPECT_NE(r.message.find("append-only"), std::string::npos) << r.message;
+  restore_triggers();
+  EXPECT_TRUE(verify_audit(file_).ok());
 }
 
 TEST_F(Tampered, EditedRow) {
@@ -105,6 +126,7 @@ TEST_F(Tampered, DeletedRow) {
 
 TEST_F(Tampered, DeletedRows) {
   sql("DELETE FROM audit_log WHERE seq BETWEEN 3 AND 6");
+  restore_triggers();
   VerifyReport r = verify_audit(file_);
   EXPECT_EQ(r.problem, Problem::deleted);
   EXPECT_EQ(r.seq, 3);
@@ -154,9 +176,138 @@ TEST_F(Tampered, EditedAndRehashedRow) {
 TEST_F(Tampered, SwappedRows) {
   sql("UPDATE audit_log SET seq = 100 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = 4;"
       "UPDATE audit_log SET seq = 4 WHERE seq = 100");
+  restore_triggers();
   VerifyReport r = verify_audit(file_);
   EXPECT_FALSE(r.ok());
   EXPECT_EQ(r.seq, 3) << r.message;
+}
+
+// ---- every column with its type, and the row number, are covered ----------------------------
+
+TEST_F(Tampered, LatencyStoredAsText) {
+  sql("UPDATE audit_log SET latency_ns = '638 ms (edited)' WHERE seq = 4");
+  expect(Problem::altered, 4);
+  EXPECT_NE(verify_audit(file_).message.find("row 4 was altered: its latency_ns is text ('638 ms (edited)'), where "
+                                             "Ardent writes an integer or NULL"),
+            std::string::npos)
+      << verify_audit(file_).message;
+}
+
+TEST_F(Tampered, LatencyStoredAsARealThatReadsAsTheSameInteger) {
+  // query_audit() shows the number it showed before; only the stored value and its type changed.
+  // (A whole-numbered real would be turned back into an integer by the column's affinity.)
+  sql("UPDATE audit_log SET latency_ns = latency_ns + 0.5 WHERE seq = 6");
+  ASSERT_EQ(query_audit(file_)[5].latency_ns, rows_[5].latency_ns);
+  expect(Problem::altered, 6);
+  EXPECT_NE(verify_audit(file_).message.find("its latency_ns is real ('606.5')"), std::string::npos)
+      << verify_audit(file_).message;
+}
+
+TEST_F(Tampered, TextStoredAsABlobOfTheSameBytes) {
+  sql("UPDATE audit_log SET triage = CAST(triage AS BLOB) WHERE seq = 2");
+  expect(Problem::altered, 2);
+  EXPECT_NE(verify_audit(file_).message.find("its triage is blob ('urgent'), where Ardent writes text"),
+            std::string::npos);
+}
+
+TEST_F(Tampered, LatencyChangedToNull) {
+  sql("UPDATE audit_log SET latency_ns = NULL WHERE seq = 3");
+  expect(Problem::altered, 3);
+}
+
+TEST_F(Tampered, EveryRowRenumbered) {
+  sql("UPDATE audit_log SET seq = seq + 5000");
+  expect(Problem::renumbered, 5001);
+  EXPECT_NE(verify_audit(file_).message.find("row 5001 was renumbered: it was written as row 1"), std::string::npos);
+}
+
+TEST_F(Tampered, RowsRenumberedLeavingAGap) {
+  for (int s = 10; s >= 6; --s) sql("UPDATE audit_log SET seq = seq + 1 WHERE seq = " + std::to_string(s));
+  expect(Problem::renumbered, 7);
+  EXPECT_NE(verify_audit(file_).message.find("row 7 was renumbered: it was written as row 6"), std::string::npos);
+}
+
+TEST_F(Tampered, RenumberedRowRehashed) {
+  // The forger renumbers row 10 to 11 and re-hashes it: its content matches, the gap remains.
+  AuditRow last = rows_.back();
+  last.seq = 11;
+  sql("UPDATE audit_log SET seq = 11, hash = '" + audit_row_hash(last) + "' WHERE seq = 10");
+  expect(Problem::renumbered, 11);
+}
+
+TEST_F(Tampered, AddedColumn) {
+  sql("ALTER TABLE audit_log ADD COLUMN note TEXT");
+  expect(Problem::schema, 0);
+  EXPECT_NE(verify_audit(file_).message.find("audit_log has a column 'note' that Ardent does not write"),
+            std::string::npos);
+}
+
+TEST_F(Tampered, DroppedColumn) {
+  sql("ALTER TABLE audit_log DROP COLUMN latency_ns");
+  expect(Problem::schema, 0);
+  EXPECT_NE(verify_audit(file_).message.find("audit_log has lost its column 'latency_ns'"), std::string::npos);
+}
+
+TEST_F(Tampered, ColumnRedeclaredAsText) {
+  // The table rebuilt with latency_ns declared TEXT: its values keep their types.
+  sql("CREATE TABLE copy AS SELECT * FROM audit_log; DROP TABLE audit_log;"
+      "CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, time TEXT NOT NULL, encounter_id TEXT NOT NULL, "
+      "user_id TEXT NOT NULL, tags TEXT NOT NULL, ruleset_name TEXT NOT NULL, ruleset_version TEXT NOT NULL, "
+      "ruleset_hash TEXT NOT NULL, engine_version TEXT NOT NULL, findings TEXT NOT NULL, triage TEXT NOT NULL, "
+      "red_flags TEXT NOT NULL, conditions TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL, "
+      "latency_ns TEXT); INSERT INTO audit_log SELECT * FROM copy; DROP TABLE copy;"
+      "CREATE INDEX audit_log_by_encounter ON audit_log (encounter_id, seq);"
+      "CREATE INDEX audit_log_by_time ON audit_log (time)");
+  expect(Problem::schema, 0);
+  EXPECT_NE(verify_audit(file_).message.find("audit_log's column 'latency_ns' is declared TEXT, where Ardent "
+                                             "declares INTEGER"),
+            std::string::npos)
+      << verify_audit(file_).message;
+}
+
+TEST_F(Tampered, OneTriggerDropped) {
+  restore_triggers();
+  sql("DROP TRIGGER audit_log_chained");
+  VerifyReport r = verify_audit(file_);
+  EXPECT_EQ(r.problem, Problem::schema);
+  EXPECT_NE(r.message.find("the trigger audit_log_chained was dropped"), std::string::npos) << r.message;
+}
+
+TEST_F(Tampered, TriggerReplacedByOneThatAllowsEverything) {
+  restore_triggers();
+  sql("DROP TRIGGER audit_log_no_update; CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+      "WHEN 0 BEGIN SELECT RAISE(ABORT, 'never'); END");
+  VerifyReport r = verify_audit(file_);
+  EXPECT_EQ(r.problem, Problem::schema);
+  EXPECT_NE(r.message.find("the trigger audit_log_no_update was replaced"), std::string::npos) << r.message;
+}
+
+TEST_F(Tampered, TriggerAdded) {
+  restore_triggers();
+  sql("CREATE TRIGGER audit_log_quietly AFTER INSERT ON audit_log BEGIN SELECT 1; END");
+  VerifyReport r = verify_audit(file_);
+  EXPECT_EQ(r.problem, Problem::schema);
+  EXPECT_NE(r.message.find("a trigger audit_log_quietly was added"), std::string::npos) << r.message;
+}
+
+TEST_F(Tampered, AlteredRowAndDroppedTriggersNameTheRowFirst) {
+  sql("UPDATE audit_log SET triage = 'routine' WHERE seq = 8");
+  VerifyReport r = verify_audit(file_);
+  EXPECT_EQ(r.problem, Problem::altered);
+  EXPECT_EQ(r.seq, 8);
+  EXPECT_NE(r.message.find("besides, the audit log's triggers were changed"), std::string::npos) << r.message;
+}
+
+TEST_F(Tampered, FormatRecordMovedToHashMoreRowsByTheOldRule) {
+  sql("DROP TRIGGER audit_format_no_update; UPDATE audit_format SET since_seq = 100");
+  expect(Problem::altered, 1);  // row 1 was hashed in format 2, not format 1
+}
+
+TEST_F(Tampered, FormatRecordDeleted) {
+  sql("DROP TRIGGER audit_format_no_delete; DELETE FROM audit_format");
+  VerifyReport r = verify_audit(file_);
+  EXPECT_EQ(r.problem, Problem::schema);
+  EXPECT_NE(r.message.find("audit_format"), std::string::npos) << r.message;
 }
 
 TEST(Verify, EmptyLogIsIntact) {

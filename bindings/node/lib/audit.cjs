@@ -93,6 +93,19 @@ class AuditLog {
   }
 
   /**
+   * Appends a checkpoint of the log's head signed with the Ed25519 private key in the PEM file
+   * `keyPath`, after committing every row recorded before; returns the row it covers (0 for an
+   * empty log). `ardent audit verify --trust PUB.pem` checks it. Call it on a schedule: rows
+   * after the latest checkpoint are covered by the hash chain alone.
+   */
+  checkpoint(keyPath) {
+    text('keyPath', keyPath);
+    const out = [null];
+    this.#native.use((h) => check(fn.ardent_audit_checkpoint(out, h, keyPath)));
+    return Number(out[0]);
+  }
+
+  /**
    * Flushes, then closes the log (freed even when the flush fails, whose error is then thrown:
    * ardent_audit_free() itself cannot report one). Closing again does nothing. Closed from
    * code an audited evaluate() runs (a getter of its findings), the log is freed once that

@@ -239,6 +239,14 @@ koffi.struct('ardent_audit_options', {
   busy_timeout_ms: 'uint32_t',
 });
 
+// `trusted_keys` is given as a JS array of paths, converted for the call only (the library reads
+// the keys while it opens the registry).
+koffi.struct('ardent_registry_options', {
+  version: 'unsigned int',
+  trusted_keys: 'const char **',
+  trusted_key_count: 'size_t',
+});
+
 koffi.struct('ardent_tag', { key: 'const char *', value: 'const char *' });
 
 // `tags` is given as a JS array of {key, value}: koffi converts it for the call only, which is
@@ -319,11 +327,15 @@ const PROTOTYPES = [
   'int ardent_result_text(_Out_ ardent_owned_string *out, const ardent_result *result, unsigned int flags)',
   'int ardent_result_new(_Out_ ardent_result **out)',
   'int ardent_registry_open(_Out_ ardent_registry **out, const char *path)',
+  'int ardent_registry_options_init(_Out_ ardent_registry_options *opts, unsigned int version)',
+  'int ardent_registry_open_v2(_Out_ ardent_registry **out, const char *path, const ardent_registry_options *opts)',
+  'int ardent_registry_verifies_approvals(const ardent_registry *registry)',
   'void ardent_registry_free(ardent_registry *registry)',
   'int ardent_ruleset_from_registry(_Out_ ardent_ruleset **out, _Out_ ardent_diagnostics **diagnostics, ardent_registry *registry, const char *spec)',
   'int ardent_audit_options_init(_Out_ ardent_audit_options *opts, unsigned int version)',
   'int ardent_audit_open(_Out_ ardent_audit **out, const char *path, const ardent_audit_options *opts)',
   'int ardent_audit_flush(ardent_audit *audit)',
+  'int ardent_audit_checkpoint(_Out_ int64_t *out, ardent_audit *audit, const char *key_path)',
   'void ardent_audit_free(ardent_audit *audit)',
   'int ardent_evaluate_audited_into(ardent_result *out, const ardent_ruleset *ruleset, const ardent_case *kase, const ardent_audit_context *context, ardent_audit *audit)',
 ];

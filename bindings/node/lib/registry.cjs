@@ -3,16 +3,19 @@
 // (Publishing and approving is done with `ardent publish` / `ardent registry`.)
 
 const { fn } = require('./native.cjs');
-const { check } = require('./errors.cjs');
 const { loadStored } = require('./ruleset.cjs');
 const { Handle } = require('./handle.cjs');
+const { openRegistryHandle } = require('./trust.cjs');
 
-/** Opens the registry in the file `path`; StorageError when it is missing or not a registry. */
-function openRegistry(path) {
+/**
+ * Opens the registry in the file `path`; StorageError when it is missing or not a registry.
+ * `trust` lists Ed25519 public keys (PEM files): load() then refuses, with a StorageError naming
+ * the version and why, a version whose approval is not signed by one of them over what it holds
+ * now. Without, approvals are not verified, and `verifiesApprovals` is false.
+ */
+function openRegistry(path, { trust = [] } = {}) {
   if (typeof path !== 'string') throw new TypeError(`path is a string, not ${typeof path}`);
-  const out = [null];
-  check(fn.ardent_registry_open(out, path));
-  return new Registry(out[0], path);
+  return new Registry(openRegistryHandle(path, trust), path);
 }
 
 /** An open registry. Rule sets loaded from it stay usable after close(). */
@@ -32,6 +35,11 @@ class Registry {
    */
   load(spec) {
     return this.#native.use((h) => loadStored(h, spec));
+  }
+
+  /** True when loading checks each version's signed approval against trusted keys. */
+  get verifiesApprovals() {
+    return this.#native.use((h) => fn.ardent_registry_verifies_approvals(h) === 1);
   }
 
   /** Closes the registry now (otherwise done when garbage-collected). Closing again does nothing. */

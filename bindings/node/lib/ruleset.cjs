@@ -7,6 +7,7 @@ const { check, InvalidArgumentError, TypeMismatchError } = require('./errors.cjs
 const { Result, ResultPool } = require('./result.cjs');
 const { nativeOf, auditContext } = require('./audit.cjs');
 const { Handle } = require('./handle.cjs');
+const { openRegistryHandle } = require('./trust.cjs');
 
 const { fn, NAMES } = native;
 
@@ -51,9 +52,10 @@ function looksLikePath(source) {
  * then the file name in diagnostics). Throws CompileError, with every diagnostic, when the rule
  * set has errors (or warnings, with `werror`); FileError when the path cannot be read.
  * `db:FILE:SPEC` loads SPEC ("name@version" or "name@approved") from the registry FILE, as the
- * command-line tool reads it.
+ * command-line tool reads it; `trust` (public key files) then demands a signed approval, as
+ * openRegistry() does.
  */
-function compile(source, { werror = false, name = null } = {}) {
+function compile(source, { werror = false, name = null, trust = [] } = {}) {
   // koffi aborts the process (rather than throwing) on a mistyped argument next to out-pointers.
   if (name !== null && typeof name !== 'string') throw new TypeError(`name is a string, not ${typeof name}`);
   const opts = { version: 1, werror: werror ? 1 : 0 };
@@ -65,7 +67,11 @@ function compile(source, { werror = false, name = null } = {}) {
     if (werror) {
       throw new InvalidArgumentError('werror does not apply to a rule set loaded from a registry', { status: -4 });
     }
-    return compileStored(source);
+    return compileStored(source, trust);
+  }
+  if (!Array.isArray(trust) || trust.length) {
+    throw new InvalidArgumentError('trust verifies the signed approval of a rule set loaded from a registry ' +
+      '(db:FILE:name@version)', { status: -4 });
   }
   if (typeof source === 'string' && looksLikePath(source)) {
     rc = fn.ardent_ruleset_compile_path(out, diags, source, opts);
@@ -105,18 +111,17 @@ function loadStored(registry, spec) {
 }
 
 // db:FILE:SPEC, split as the command-line tool does: FILE may hold ':', SPEC never does.
-function compileStored(source) {
+function compileStored(source, trust) {
   const colon = source.lastIndexOf(':');
   if (colon <= 3 || colon === source.length - 1) {
     throw new InvalidArgumentError(`'${source}' names no rule-set version: write db:FILE:name@version or ` +
       'db:FILE:name@approved', { status: -4 });
   }
-  const registry = [null];
-  check(fn.ardent_registry_open(registry, source.slice(3, colon)));
+  const registry = openRegistryHandle(source.slice(3, colon), trust);
   try {
-    return loadStored(registry[0], source.slice(colon + 1));
+    return loadStored(registry, source.slice(colon + 1));
   } finally {
-    fn.ardent_registry_free(registry[0]); // the rule set outlives it
+    fn.ardent_registry_free(registry); // the rule set outlives it
   }
 }
 

@@ -149,3 +149,71 @@ test('the ES module entry exports the registry and the audit log', async () => {
   const esm = await import('../index.mjs');
   for (const name of ['openRegistry', 'Registry', 'openAudit', 'AuditLog']) assert.equal(esm[name], ardent[name]);
 });
+
+// ---- signatures: keys made at test time with node:crypto, written as PEM files ----------------
+
+const crypto = require('node:crypto');
+
+function keyPair(name) {
+  const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
+  const key = path.join(dir, `${name}.pem`);
+  const pub = path.join(dir, `${name}.pub.pem`);
+  fs.writeFileSync(key, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  fs.writeFileSync(pub, publicKey.export({ type: 'spki', format: 'pem' }));
+  return { key, pub };
+}
+
+test('a signed approval loads with its trusted key, and only with it', needsCli, () => {
+  const lead = keyPair('lead');
+  const other = keyPair('other');
+  const db = path.join(dir, 'signed.db');
+  cli('publish', MINI_HIP, '--db', db, '--status', 'approved', '--key', lead.key);
+
+  const trusting = ardent.openRegistry(db, { trust: [lead.pub] });
+  assert.equal(trusting.verifiesApprovals, true);
+  assert.equal(trusting.load('mini_hip@approved').hash, compiled.hash);
+  trusting.close();
+  assert.equal(ardent.compile(`db:${db}:mini_hip@0.3.0`, { trust: [other.pub, lead.pub] }).hash, compiled.hash);
+
+  const wrong = ardent.openRegistry(db, { trust: [other.pub] });
+  assert.throws(() => wrong.load('mini_hip@approved'),
+    (e) => e instanceof ardent.StorageError && /mini_hip@0\.3\.0 is refused: its approval is signed with key/.test(e.message));
+  wrong.close();
+  assert.throws(() => ardent.compile(`db:${REGISTRY}:mini_hip@approved`, { trust: [lead.pub] }),
+    (e) => e instanceof ardent.StorageError && /is not signed/.test(e.message)); // approved without a key
+
+  const plain = ardent.openRegistry(db);
+  assert.equal(plain.verifiesApprovals, false);
+  plain.load('mini_hip@approved');
+  plain.close();
+});
+
+test('trusted keys that cannot be used', () => {
+  const lead = keyPair('lead-bad');
+  const db = path.join(dir, 'trust-checks.db');
+  ardent.openAudit(db).close(); // an Ardent file with an empty registry
+  assert.throws(() => ardent.openRegistry(db, { trust: [lead.key] }),
+    (e) => e instanceof ardent.InvalidArgumentError && /holds a private key/.test(e.message));
+  assert.throws(() => ardent.openRegistry(db, { trust: [path.join(dir, 'none.pub.pem')] }), ardent.StorageError);
+  assert.throws(() => ardent.openRegistry(db, { trust: lead.pub }), TypeError);
+  assert.throws(() => ardent.openRegistry(db, { trust: [3] }), TypeError);
+  assert.throws(() => ardent.compile(MINI_HIP, { trust: [lead.pub] }), ardent.InvalidArgumentError);
+});
+
+test('checkpoints sign the head of the audit log', needsCli, () => {
+  const host = keyPair('host');
+  const file = path.join(dir, 'checkpointed.db');
+  const log = ardent.openAudit(file);
+  assert.equal(log.checkpoint(host.key), 0);
+  compiled.evaluate(OVERLOAD, { audit: log });
+  compiled.evaluate(OVERLOAD, { audit: log });
+  assert.equal(log.checkpoint(host.key), 2); // the queued rows are committed first
+  assert.throws(() => log.checkpoint(host.pub),
+    (e) => e instanceof ardent.InvalidArgumentError && /no Ed25519 private key/.test(e.message));
+  assert.throws(() => log.checkpoint(7), TypeError);
+  log.close();
+  assert.throws(() => log.checkpoint(host.key), ardent.InvalidArgumentError);
+  const verified = spawnSync(CLI, ['audit', 'verify', '--db', file, '--trust', host.pub], { encoding: 'utf8' });
+  assert.equal(verified.status, 0, verified.stderr);
+  assert.match(verified.stdout, /2 checkpoints, signatures verified/);
+});

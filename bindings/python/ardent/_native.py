@@ -16,6 +16,7 @@ from ctypes import (
     c_double,
     c_int,
     c_int32,
+    c_int64,
     c_size_t,
     c_uint,
     c_uint32,
@@ -177,6 +178,14 @@ class AuditOptions(Structure):
         ("flush_interval_ms", c_uint32),
         ("max_pending", c_size_t),
         ("busy_timeout_ms", c_uint32),
+    ]
+
+
+class RegistryOptions(Structure):
+    _fields_ = [
+        ("version", c_uint),
+        ("trusted_keys", POINTER(c_char_p)),
+        ("trusted_key_count", c_size_t),
     ]
 
 
@@ -358,11 +367,15 @@ _PROTOTYPES = [
     ("ardent_result_text", c_int, [_out, _h, c_uint]),
     ("ardent_result_new", c_int, [_out]),
     ("ardent_registry_open", c_int, [_out, c_char_p]),
+    ("ardent_registry_options_init", c_int, [POINTER(RegistryOptions), c_uint]),
+    ("ardent_registry_open_v2", c_int, [_out, c_char_p, POINTER(RegistryOptions)]),
+    ("ardent_registry_verifies_approvals", c_int, [_h]),
     ("ardent_registry_free", None, [_h]),
     ("ardent_ruleset_from_registry", c_int, [_out, _out, _h, c_char_p]),
     ("ardent_audit_options_init", c_int, [POINTER(AuditOptions), c_uint]),
     ("ardent_audit_open", c_int, [_out, c_char_p, POINTER(AuditOptions)]),
     ("ardent_audit_flush", c_int, [_h]),
+    ("ardent_audit_checkpoint", c_int, [POINTER(c_int64), _h, c_char_p]),
     ("ardent_audit_free", None, [_h]),
     ("ardent_evaluate_audited_into", c_int, [_h, _h, _h, POINTER(AuditContext_), _h]),
 ]

@@ -46,7 +46,7 @@ Findings = Union[Mapping[str, Value], str, bytes]
 
 
 def compile(source: Union[str, bytes, "os.PathLike[str]"], *, werror: bool = False,
-            name: Optional[str] = None) -> "RuleSet":
+            name: Optional[str] = None, trust: Iterable[Union[str, "os.PathLike[str]"]] = ()) -> "RuleSet":
     """Compiles a rule set.
 
     `source` is "db:FILE:name@version" (or "name@approved") for a rule set stored in a
@@ -56,9 +56,14 @@ def compile(source: Union[str, bytes, "os.PathLike[str]"], *, werror: bool = Fal
     (`name` is then the file name shown in diagnostics). Raises CompileError, carrying every
     diagnostic, when the rule set has errors (or warnings, with `werror`); FileError when the
     path cannot be read. Warnings of a successful compile are in RuleSet.diagnostics.
+    `trust`: public keys whose signed approval a rule set from a registry must carry (see
+    Registry); not for other sources.
     """
     if isinstance(source, str) and source.startswith(REGISTRY_PREFIX):
-        return _compile_from_registry(source)
+        return _compile_from_registry(source, trust)
+    if trust:
+        raise InvalidArgumentError("trust verifies the signed approval of a rule set loaded from a registry "
+                                   "(db:FILE:name@version)", code=n.EINVALID)
     opts = n.CompileOptions(1, 1 if werror else 0)
     out, diags = c_void_p(), c_void_p()
     if isinstance(source, bytes):
@@ -86,12 +91,12 @@ def compile(source: Union[str, bytes, "os.PathLike[str]"], *, werror: bool = Fal
 REGISTRY_PREFIX = "db:"
 
 
-def _compile_from_registry(source: str) -> "RuleSet":
+def _compile_from_registry(source: str, trust) -> "RuleSet":
     file, sep, spec = source[len(REGISTRY_PREFIX):].rpartition(":")
     if not sep or not file or not spec:
         raise InvalidArgumentError(f"'{source}' is not db:FILE:name@version or db:FILE:name@approved",
                                    code=n.EINVALID)
-    with Registry(file) as registry:
+    with Registry(file, trust=trust) as registry:
         return registry.load(spec)
 
 

@@ -1,19 +1,20 @@
 """The registry of rule-set versions and the audit log (docs/store.md), over the C library.
 
-    with ardent.Registry("registry.db") as registry:
-        rules = registry.load("posterior_hip@approved")
+    with ardent.Registry("registry.db", trust=["lead.pub.pem"]) as registry:
+        rules = registry.load("posterior_hip@approved")  # only with an approval signed by lead
     with ardent.AuditLog("audit.db") as log:
         result = rules.evaluate(findings, audit=log,
                                 context=ardent.AuditContext("enc-42", "dr-a", {"site": "north"}))
+        log.checkpoint("host.pem")  # a signed checkpoint of the head; on a schedule, say
     # leaving the block flushes: every row is committed
 """
 
 from __future__ import annotations
 
 import os
-from ctypes import byref, c_void_p
+from ctypes import byref, c_char_p, c_int64, c_void_p
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Union
 
 from . import _native as n
 from ._handle import Handle
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from .ruleset import RuleSet
 
 lib = n.lib
+FilePath = Union[str, "os.PathLike[str]"]
 _SYNCHRONOUS = {"off": n.SYNC_OFF, "normal": n.SYNC_NORMAL, "full": n.SYNC_FULL}
 
 
@@ -30,12 +32,31 @@ class Registry:
     """A registry file opened for loading stored rule-set versions (publishing and approving
     are done with `ardent publish` / `ardent registry`). Rule sets loaded stay valid after
     close(). Shareable between threads: close() while other threads load lets their loads
-    finish, and refuses the loads that start after it."""
+    finish, and refuses the loads that start after it.
 
-    def __init__(self, path: Union[str, "os.PathLike[str]"]) -> None:
+    `trust` names Ed25519 public keys (PEM files): load() then refuses, with a StorageError
+    naming the version and why, a version whose approval is not signed by one of them over
+    what it holds now (docs/store.md). Without, approvals are not verified:
+    `verifies_approvals` says which."""
+
+    def __init__(self, path: FilePath, *, trust: Iterable[FilePath] = ()) -> None:
+        if isinstance(trust, (str, bytes, os.PathLike)):
+            raise TypeError("trust is a list of public key files, not one path")
+        keys = [os.fsencode(k) for k in trust]
+        opts = n.RegistryOptions()
+        check(lib.ardent_registry_options_init(byref(opts), 1))
+        key_array = (c_char_p * len(keys))(*keys)
+        opts.trusted_keys = key_array
+        opts.trusted_key_count = len(keys)
         out = c_void_p()
-        check(lib.ardent_registry_open(byref(out), os.fsencode(path)))
+        check(lib.ardent_registry_open_v2(byref(out), os.fsencode(path), byref(opts)))
         self._native = Handle(self, out.value, lib.ardent_registry_free, "registry")
+
+    @property
+    def verifies_approvals(self) -> bool:
+        """True when loading checks each version's signed approval against trusted keys."""
+        with self._native as registry:
+            return bool(lib.ardent_registry_verifies_approvals(registry))
 
     def load(self, spec: str) -> "RuleSet":
         """Compiles the stored version `spec`: "name@version", or "name@approved" for the
@@ -100,7 +121,7 @@ class AuditLog:
     before it is committed; close() (or leaving a `with` block) flushes, then closes.
     Shareable between threads."""
 
-    def __init__(self, path: Union[str, "os.PathLike[str]"], *, synchronous: str = "normal",
+    def __init__(self, path: FilePath, *, synchronous: str = "normal",
                  batch_size: int = 512, flush_interval_ms: int = 100, max_pending: int = 65536,
                  busy_timeout_ms: int = 5000) -> None:
         if synchronous not in _SYNCHRONOUS:
@@ -122,6 +143,16 @@ class AuditLog:
         when writing failed (the log stays failed: open a new one once the cause is fixed)."""
         with self._native as log:
             check(lib.ardent_audit_flush(log))
+
+    def checkpoint(self, key: FilePath) -> int:
+        """Appends a checkpoint of the log's head signed with the Ed25519 private key in the PEM
+        file `key`, after committing every row recorded before; returns the row it covers (0
+        for an empty log). `ardent audit verify --trust PUB.pem` checks it. Call it on a
+        schedule: rows after the latest checkpoint are covered by the hash chain alone."""
+        covered = c_int64()
+        with self._native as log:
+            check(lib.ardent_audit_checkpoint(byref(covered), log, os.fsencode(key)))
+        return covered.value
 
     def close(self) -> None:
         """Flushes, then closes; raises the flush's error, if any, after closing. Evaluations

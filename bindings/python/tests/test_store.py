@@ -150,5 +150,80 @@ class StoreTest(unittest.TestCase):
         self.assertEqual(rows, [])
 
 
+    # ---- signatures ---------------------------------------------------------------------
+
+    def key_pair(self, name):
+        """An Ed25519 key pair made as docs/store.md says: NAME.pem and NAME.pub.pem."""
+        key, pub = self.dir / f"{name}.pem", self.dir / f"{name}.pub.pem"
+        subprocess.run(["openssl", "genpkey", "-algorithm", "ed25519", "-out", key], check=True)
+        subprocess.run(["openssl", "pkey", "-in", key, "-pubout", "-out", pub], check=True)
+        return key, pub
+
+    def publish_signed(self, key):
+        db = self.dir / "registry.db"
+        done = self.ardent_cli("publish", MINI_HIP, "--db", db, "--status", "approved", "--key", key)
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        return db
+
+    def test_a_signed_approval_loads_with_its_trusted_key(self):
+        key, pub = self.key_pair("lead")
+        _, other = self.key_pair("other")
+        db = self.publish_signed(key)
+        with ardent.Registry(db, trust=[pub]) as registry:
+            self.assertTrue(registry.verifies_approvals)
+            self.assertEqual(registry.load("mini_hip@approved").version, "0.3.0")
+        with ardent.Registry(db, trust=[str(other), pub]) as registry:
+            self.assertEqual(registry.load("mini_hip@0.3.0").version, "0.3.0")
+        self.assertEqual(ardent.compile(f"db:{db}:mini_hip@approved", trust=[pub]).version, "0.3.0")
+        with ardent.Registry(db) as registry:  # no keys: not verified, and it says so
+            self.assertFalse(registry.verifies_approvals)
+            registry.load("mini_hip@approved")
+
+    def test_versions_without_a_trusted_signed_approval_are_refused(self):
+        key, pub = self.key_pair("lead")
+        _, other = self.key_pair("other")
+        db = self.publish_signed(key)
+        with ardent.Registry(db, trust=[other]) as registry:
+            with self.assertRaisesRegex(ardent.StorageError, "mini_hip@0.3.0 is refused: its approval is signed with key"):
+                registry.load("mini_hip@approved")
+        with self.assertRaisesRegex(ardent.StorageError, "is refused"):
+            ardent.compile(f"db:{db}:mini_hip@approved", trust=[other])
+        db2 = self.dir / "unsigned.db"
+        done = self.ardent_cli("publish", MINI_HIP, "--db", db2, "--status", "approved")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        with ardent.Registry(db2, trust=[pub]) as registry:
+            with self.assertRaisesRegex(ardent.StorageError, "is not signed"):
+                registry.load("mini_hip@approved")
+
+    def test_trusted_keys_that_cannot_be_used(self):
+        key, pub = self.key_pair("lead")
+        db = self.publish_signed(key)
+        with self.assertRaisesRegex(ardent.InvalidArgumentError, "holds a private key"):
+            ardent.Registry(db, trust=[key])
+        with self.assertRaises(ardent.StorageError):
+            ardent.Registry(db, trust=[self.dir / "none.pub.pem"])
+        with self.assertRaises(TypeError):
+            ardent.Registry(db, trust=str(pub))
+        with self.assertRaises(ardent.InvalidArgumentError):
+            ardent.compile(MINI_HIP, trust=[pub])
+
+    def test_checkpoints_sign_the_head_of_the_log(self):
+        key, pub = self.key_pair("host")
+        rules = ardent.compile(MINI_HIP)
+        db = self.dir / "audit.db"
+        with ardent.AuditLog(db) as log:
+            self.assertEqual(log.checkpoint(key), 0)
+            rules.evaluate(OVERLOAD, audit=log)
+            rules.evaluate(OVERLOAD, audit=log)
+            self.assertEqual(log.checkpoint(key), 2)  # the queued rows are committed first
+            with self.assertRaisesRegex(ardent.InvalidArgumentError, "no Ed25519 private key"):
+                log.checkpoint(pub)
+        done = self.ardent_cli("audit", "verify", "--db", db, "--trust", pub)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertIn("2 checkpoints, signatures verified", done.stdout)
+        with self.assertRaises(ardent.InvalidArgumentError):
+            log.checkpoint(key)  # closed
+
+
 if __name__ == "__main__":
     unittest.main()
