@@ -13,6 +13,7 @@
 
 #include "ardent/case.hpp"
 #include "ardent/format.hpp"
+#include "ardent/names.hpp"
 #include "ardent/result.hpp"
 #include "cli/case_input.hpp"
 #include "cli/commands.hpp"
@@ -48,7 +49,7 @@ class AuditSink {
     for (const auto& t : o.tags) {
       const auto eq = t.find('=');
       if (eq == std::string::npos || eq == 0)
-        throw std::invalid_argument(fmt::format("--tag '{}' is not KEY=VALUE", t));
+        throw std::invalid_argument(fmt::format("--tag {} is not KEY=VALUE", in_quotes(t)));
       context_.tags[t.substr(0, eq)] = t.substr(eq + 1);
     }
     audit_.emplace(o.audit_file);

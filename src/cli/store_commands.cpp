@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "ardent/names.hpp"
 #include "ardent/store.hpp"
 #include "cli/commands.hpp"
 
@@ -74,7 +75,7 @@ struct PublishOptions {
 int run_publish(const PublishOptions& o) {
   const auto status = store::parse_status(o.status);
   if (!status || *status == store::Status::retired) {
-    fmt::print(stderr, "ardent publish: --status must be draft or approved, not '{}'\n", o.status);
+    fmt::print(stderr, "ardent publish: --status must be draft or approved, not {}\n", in_quotes(o.status));
     return kExitUsage;
   }
   // Compile from disk first, so that errors carry the paths the author knows.

@@ -1,6 +1,8 @@
 // Reading the audit log: queries, and the walk along the hash chain behind `ardent audit verify`.
 #include <fmt/format.h>
 
+#include "ardent/names.hpp"
+
 #include "store/audit_row.hpp"
 #include "store/clock.hpp"
 #include "store/schema.hpp"
@@ -60,7 +62,7 @@ void query_audit(const std::filesystem::path& file, const AuditQuery& q,
   if (q.since) {
     if (!is_timestamp_prefix(*q.since))
       throw StoreError(StoreError::Kind::Invalid,
-                       fmt::format("'{}' is not a UTC time such as 2025-03-01 or 2025-03-01T09:30:00Z", *q.since));
+                       fmt::format("{} is not a UTC time such as 2025-03-01 or 2025-03-01T09:30:00Z", in_quotes(*q.since)));
     since = *q.since;
     if (since.back() == 'Z') since.pop_back();  // stored times carry microseconds before their Z
   }

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "ardent/names.hpp"
+
 #include "store/clock.hpp"
 #include "store/schema.hpp"
 #include "store/version_order.hpp"
@@ -42,7 +44,7 @@ Spec parse_spec(std::string_view text) {
   const auto at = text.find('@');
   if (at == std::string_view::npos || at == 0 || at + 1 == text.size() || text.find('@', at + 1) != text.npos)
     throw StoreError(StoreError::Kind::Invalid,
-                     fmt::format("'{}' names no rule-set version: give name@version or name@approved", text));
+                     fmt::format("{} names no rule-set version: give name@version or name@approved", in_quotes(text)));
   Spec s{std::string(text.substr(0, at)), std::string(text.substr(at + 1))};
   if (s.version == "approved") s.version.clear();
   return s;
@@ -111,9 +113,9 @@ struct Registry::Impl {
       for (const auto& v : all) known += fmt::format("{}{} ({})", known.empty() ? "" : ", ", v.version, to_string(v.status));
       throw StoreError(StoreError::Kind::NotFound,
                        fmt::format("'{}' has no {}{}", file.string(),
-                                   spec.version.empty() ? fmt::format("approved version of '{}'", spec.name)
-                                                        : fmt::format("rule set {}", text),
-                                   known.empty() ? fmt::format(" (no version of '{}' is published)", spec.name)
+                                   spec.version.empty() ? fmt::format("approved version of {}", in_quotes(spec.name))
+                                                        : fmt::format("rule set {}", in_quotes(text)),
+                                   known.empty() ? fmt::format(" (no version of {} is published)", in_quotes(spec.name))
                                                  : fmt::format(" (published versions: {})", known)));
     }
     RulesetVersion v = *found;
