@@ -145,9 +145,9 @@ class Registry {
   RulesetVersion approve(std::string_view spec, const std::string& by);
   RulesetVersion retire(std::string_view spec, const std::string& by);
 
-  // Compiles the stored sources; store problems throw, compile problems are in the output.
-  // A ruleset whose hash differs from the recorded one is refused (Kind::Corrupt).
-  CompileOutput compile(std::string_view spec) const;
+  // Compiles the stored sources under `limits`; store problems throw, compile problems are in
+  // the output. A ruleset whose hash differs from the recorded one is refused (Kind::Corrupt).
+  CompileOutput compile(std::string_view spec, const Limits& limits = {}) const;
   // As compile(), but errors in the stored sources throw Kind::Invalid.
   RulesetPtr load(std::string_view spec) const;
 
@@ -166,7 +166,7 @@ struct RegistrySpec {
 std::optional<RegistrySpec> parse_registry_spec(std::string_view text);  // nullopt: no "db:" prefix
 // Opens FILE (never creating it) and compiles the version: what the CLI's load_rules calls.
 // Throws StoreError for store problems (a malformed spec is Kind::Invalid).
-CompileOutput compile_from_registry(const RegistrySpec& spec);
+CompileOutput compile_from_registry(const RegistrySpec& spec, const Limits& limits = {});
 
 // ---- audit log ----------------------------------------------------------------------------
 

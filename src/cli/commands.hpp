@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "ardent/limits.hpp"
 #include "ardent/ruleset.hpp"
 
 namespace ardent::cli {
@@ -32,9 +33,13 @@ Command add_store_commands(CLI::App& app);  // publish, registry, audit (when bu
 // Colour only when the stream is a terminal and NO_COLOR is unset (https://no-color.org).
 bool use_colour(int fd);
 
+// --max-file-bytes, --max-ruleset-bytes and --max-case-bytes (ardent/limits.hpp), into `limits`.
+void add_limit_options(CLI::App* command, Limits& limits);
+
 // Loads RULES as given on the command line: a directory or a .ard file (and, with the store,
-// `db:FILE:name@version`). Prints diagnostics to stderr. Returns null on failure and sets
-// `exit_code` to kExitFailure (errors in the rules) or kExitUsage (nothing readable).
-RulesetPtr load_rules(const std::string& spec, int& exit_code, bool print_warnings = false);
+// `db:FILE:name@version`) under `limits`. Prints diagnostics to stderr. Returns null on failure
+// and sets `exit_code` to kExitFailure (errors in the rules) or kExitUsage (nothing readable).
+RulesetPtr load_rules(const std::string& spec, int& exit_code, bool print_warnings = false,
+                      const Limits& limits = {});
 
 }  // namespace ardent::cli

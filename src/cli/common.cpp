@@ -1,6 +1,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -16,13 +17,23 @@ bool use_colour(int fd) {
   return isatty(fd) == 1;
 }
 
+void add_limit_options(CLI::App* command, Limits& limits) {
+  const auto at_least_one = CLI::Range(std::size_t{1}, std::numeric_limits<std::size_t>::max());
+  command->add_option("--max-file-bytes", limits.max_file_bytes, "refuse a rule file larger than this")
+      ->capture_default_str()->check(at_least_one);
+  command->add_option("--max-ruleset-bytes", limits.max_ruleset_bytes, "refuse a rule set whose files hold more")
+      ->capture_default_str()->check(at_least_one);
+  command->add_option("--max-case-bytes", limits.max_case_bytes, "refuse a case (a line of a batch) of more JSON")
+      ->capture_default_str()->check(at_least_one);
+}
+
 namespace {
 
 // `db:FILE:name@version` or `db:FILE:name@approved` loads a published version from a registry.
-bool compile_spec(const std::string& spec, CompileOutput& out, int& exit_code) {
+bool compile_spec(const std::string& spec, CompileOutput& out, int& exit_code, const Limits& limits) {
   if (auto reg = store::parse_registry_spec(spec)) {
     try {
-      out = store::compile_from_registry(*reg);
+      out = store::compile_from_registry(*reg, limits);
       return true;
     } catch (const store::StoreError& e) {
       fmt::print(stderr, "ardent: {}\n", e.what());
@@ -40,15 +51,15 @@ bool compile_spec(const std::string& spec, CompileOutput& out, int& exit_code) {
     exit_code = kExitUsage;
     return false;
   }
-  out = compile_path(spec);
+  out = compile_path(spec, limits);
   return true;
 }
 
 }  // namespace
 
-RulesetPtr load_rules(const std::string& spec, int& exit_code, bool print_warnings) {
+RulesetPtr load_rules(const std::string& spec, int& exit_code, bool print_warnings, const Limits& limits) {
   CompileOutput out;
-  if (!compile_spec(spec, out, exit_code)) return nullptr;
+  if (!compile_spec(spec, out, exit_code, limits)) return nullptr;
   const bool colour = use_colour(2);
   for (const auto& d : out.diagnostics)
     if (d.severity == Severity::Error || print_warnings) std::fputs(format(d, colour).c_str(), stderr);

@@ -5,7 +5,6 @@
 #include <iostream>
 #include <optional>
 #include <stdexcept>
-#include <sstream>
 #include <thread>
 
 #include <fmt/format.h>
@@ -31,6 +30,7 @@ struct EvalOptions {
   bool batch = false;
   bool undecided = false;
   unsigned threads = 0;
+  Limits limits;
   // --audit: every evaluation recorded with this context (in --batch, tagged with its line).
   std::string audit_file;
   std::string encounter, user;
@@ -85,18 +85,21 @@ class AuditSink {
   std::atomic<std::uint64_t> attempted_{0};
 };
 
-bool read_input(const std::string& path, std::string& out) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    out = ss.str();
-    return true;
+// Reads at most `most` bytes of the file (or of stdin for "-").
+bool read_input(const std::string& path, std::size_t most, std::string& out) {
+  std::ifstream file;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) return false;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
+  std::istream& in = path == "-" ? std::cin : file;
+  out.clear();
+  char chunk[65536];
+  while (out.size() < most) {
+    in.read(chunk, static_cast<std::streamsize>(std::min(sizeof chunk, most - out.size())));
+    out.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (!in) break;
+  }
   return true;
 }
 
@@ -209,12 +212,16 @@ Command add_eval(CLI::App& app) {
   sub->add_option("--encounter", o->encounter, "with --audit: the encounter id to record")->needs(audit);
   sub->add_option("--user", o->user, "with --audit: the user id to record")->needs(audit);
   sub->add_option("--tag", o->tags, "with --audit: a KEY=VALUE tag to record (repeatable)")->needs(audit);
+  add_limit_options(sub, o->limits);
   return {sub, [o]() {
     int code = kExitOk;
-    RulesetPtr rules = load_rules(o->rules, code);
+    RulesetPtr rules = load_rules(o->rules, code, false, o->limits);
     if (!rules) return code;
     std::string text;
-    if (!read_input(o->case_file, text)) {
+    // One case is read only up to one byte past its limit, which the case then refuses; a batch
+    // is read whole, and each of its lines meets the limit.
+    const std::size_t most = o->batch ? std::string::npos : o->limits.max_case_bytes + 1;
+    if (!read_input(o->case_file, most, text)) {
       fmt::print(stderr, "ardent eval: cannot open case '{}'\n", o->case_file);
       return kExitUsage;
     }

@@ -13,6 +13,7 @@ struct TestOptions {
   std::string rules;
   double coverage_min = 0;
   bool verbose = false;
+  Limits limits;
 };
 
 void indent_lines(std::string& out, const std::string& text, const char* prefix) {
@@ -35,9 +36,10 @@ Command add_test(CLI::App& app) {
   sub->add_option("--coverage-min", o->coverage_min, "fail when fewer than P percent of rules and red flags fire in some test")
       ->check(CLI::Range(0.0, 100.0));
   sub->add_flag("-v,--verbose", o->verbose, "list every test, not only failures");
+  add_limit_options(sub, o->limits);
   return {sub, [o]() {
     int code = kExitOk;
-    RulesetPtr rules = load_rules(o->rules, code);
+    RulesetPtr rules = load_rules(o->rules, code, false, o->limits);
     if (!rules) return code;
     TestReport report = run_tests(rules);
     const Style style{use_colour(1)};

@@ -279,7 +279,7 @@ RulesetVersion Registry::retire(std::string_view spec, const std::string& by) {
   return impl_->find(describe(v));
 }
 
-CompileOutput Registry::compile(std::string_view spec) const {
+CompileOutput Registry::compile(std::string_view spec, const Limits& limits) const {
   RulesetVersion v;
   std::vector<SourceText> files;
   {
@@ -287,7 +287,7 @@ CompileOutput Registry::compile(std::string_view spec) const {
     v = impl_->find(spec);
     files = impl_->sources(v);
   }
-  CompileOutput out = compile_sources(std::move(files));
+  CompileOutput out = compile_sources(std::move(files), limits);
   // Diagnostics name the stored version, since the files are not on disk.
   for (auto& d : out.diagnostics)
     if (!d.file.empty()) d.file = fmt::format("{}/{}", describe(v), d.file);
@@ -317,7 +317,7 @@ std::optional<RegistrySpec> parse_registry_spec(std::string_view text) {
   return RegistrySpec{std::filesystem::path(std::string(text.substr(0, colon))), std::string(text.substr(colon + 1))};
 }
 
-CompileOutput compile_from_registry(const RegistrySpec& spec) {
+CompileOutput compile_from_registry(const RegistrySpec& spec, const Limits& limits) {
   if (spec.spec.empty())
     throw StoreError(StoreError::Kind::Invalid,
                      fmt::format("'db:{}' names no rule-set version: write db:FILE:name@version or "
@@ -327,7 +327,7 @@ CompileOutput compile_from_registry(const RegistrySpec& spec) {
   OpenOptions options;
   options.create = false;
   Registry registry(spec.file, options);
-  return registry.compile(spec.spec);
+  return registry.compile(spec.spec, limits);
 }
 
 }  // namespace ardent::store
