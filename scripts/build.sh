@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Configures and builds Ardent. Usage: scripts/build.sh [--sanitize|--tsan] [targets...]
+# Configures and builds Ardent. Usage: scripts/build.sh [--sanitize|--tsan|--fuzz] [targets...]
+# (--fuzz: clang; target fuzz_all builds the libFuzzer targets of tests/fuzz, docs/fuzzing.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +9,9 @@ flags=()
 case "${1:-}" in
   --sanitize) dir=build-asan; flags+=(-DARDENT_SANITIZE=ON -DARDENT_BUILD_BENCH=OFF); shift ;;
   --tsan) dir=build-tsan; flags+=(-DARDENT_TSAN=ON -DARDENT_BUILD_BENCH=OFF); shift ;;
+  --fuzz) dir=build-fuzz; shift
+    flags+=(-DARDENT_FUZZ=ON -DARDENT_BUILD_TESTS=OFF -DARDENT_BUILD_BENCH=OFF
+            -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++) ;;
 esac
 
 if [ ! -f "$dir/build.ninja" ]; then

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Ardent needs to build and test, only when something is missing.
 # Debian packages come from apt-get (run as root, or with sudo when available).
+# Usage: scripts/setup.sh [--fuzz]   (--fuzz: also clang and its libFuzzer runtime)
 set -euo pipefail
 
 packages=(
@@ -11,6 +12,7 @@ packages=(
   abigail-tools valgrind
   python3 python3-setuptools
 )
+[ "${1:-}" = "--fuzz" ] && packages+=(clang libclang-rt-14-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,12 +1,25 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine when something is missing, builds Ardent and runs every test.
-# Usage: scripts/test.sh [--sanitize|--tsan]   (sanitizer builds go to build-asan / build-tsan;
-# --tsan builds and runs only the tests that use threads)
+# Usage: scripts/test.sh [--sanitize|--tsan|--fuzz [--fuzz-seconds N]]   (sanitizer builds go to
+# build-asan / build-tsan; --tsan builds and runs only the tests that use threads; --fuzz builds
+# the fuzz targets with clang in build-fuzz, replays each one's corpus, then fuzzes each for N
+# seconds, 60 by default: docs/fuzzing.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/setup.sh
 mode="${1:-}"
+
+if [ "$mode" = "--fuzz" ]; then
+  seconds=60
+  if [ "${2:-}" = "--fuzz-seconds" ]; then seconds=${3:?--fuzz-seconds needs a number}; fi
+  scripts/setup.sh --fuzz
+  scripts/build.sh --fuzz fuzz_all
+  tests/fuzz/run_targets.sh build-fuzz "$seconds"
+  echo "test.sh: every fuzz target replayed its corpus and ran ${seconds}s without a failure (build-fuzz)"
+  exit 0
+fi
+
+scripts/setup.sh
 
 if [ "$mode" = "--tsan" ]; then
   # ThreadSanitizer: only the tests that run threads (shared rule sets, batch evaluation, the

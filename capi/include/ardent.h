@@ -314,12 +314,28 @@ typedef struct ardent_code {
 /* Compiling                                                                                  */
 /* ---------------------------------------------------------------------------------------- */
 
-#define ARDENT_COMPILE_OPTIONS_VERSION 1
+/* The most input the library reads by default: far above any real rule set
+** (rules/hip: 243 kB in 20 files) or case (under 5 kB). */
+#define ARDENT_DEFAULT_MAX_FILE_BYTES ((size_t)1 << 20)      /* one rule file: 1 MiB          */
+#define ARDENT_DEFAULT_MAX_RULESET_BYTES ((size_t)16 << 20)  /* a rule set's files: 16 MiB    */
+#define ARDENT_DEFAULT_MAX_CASE_BYTES ((size_t)1 << 20)      /* one case's JSON: 1 MiB        */
+
+/* Version 2 appended the limits; a version-1 struct (and a NULL options pointer) gets the
+** default limits. A rule file or rule set over its limit is refused before it is read, as
+** ARDENT_ESYNTAX with a diagnostic of code "limit"; a case's JSON over its limit is refused by
+** ardent_case_set_json() with ARDENT_ERANGE. A limit of 0 is ARDENT_EINVALID. */
+#define ARDENT_COMPILE_OPTIONS_VERSION 2
 typedef struct ardent_compile_options {
-  unsigned int version;  /* ARDENT_COMPILE_OPTIONS_VERSION                               */
-  int werror;            /* nonzero: warnings count as errors (compiling then fails)   */
+  unsigned int version;      /* ARDENT_COMPILE_OPTIONS_VERSION                               */
+  int werror;                /* nonzero: warnings count as errors (compiling then fails)   */
+  size_t max_file_bytes;     /* version 2: the largest rule file, in bytes                  */
+  size_t max_ruleset_bytes;  /* version 2: the most bytes a rule set's files hold together  */
+  size_t max_case_bytes;     /* version 2: the longest case JSON that cases of this rule set
+                                take (ardent_case_set_json)                                 */
 } ardent_compile_options;
-#define ARDENT_COMPILE_OPTIONS_INIT { ARDENT_COMPILE_OPTIONS_VERSION, 0 }
+#define ARDENT_COMPILE_OPTIONS_INIT                                                              \
+  { ARDENT_COMPILE_OPTIONS_VERSION, 0, ARDENT_DEFAULT_MAX_FILE_BYTES, ARDENT_DEFAULT_MAX_RULESET_BYTES, \
+    ARDENT_DEFAULT_MAX_CASE_BYTES }
 
 /* Fills *opts with the defaults of the given version (pass ARDENT_COMPILE_OPTIONS_VERSION).
 ** ARDENT_EINVALID for a NULL opts or an unknown version. */
@@ -341,9 +357,9 @@ typedef struct ardent_source {
 **   path         file system path (bytes as given to the operating system).
 **   opts         NULL for the defaults.
 ** Returns ARDENT_OK (possibly with warnings); ARDENT_ESYNTAX when the rule set has errors (or
-** warnings under werror) -- ardent_last_error() then carries the first error's file, line,
-** column and message; ARDENT_EIO when the path cannot be read; ARDENT_EINVALID for NULL out or
-** path or bad options; ARDENT_ENOMEM. Thread-safe. */
+** warnings under werror, or a file over the options' limits) -- ardent_last_error() then
+** carries the first error's file, line, column and message; ARDENT_EIO when the path cannot be
+** read; ARDENT_EINVALID for NULL out or path or bad options; ARDENT_ENOMEM. Thread-safe. */
 ARDENT_API int ardent_ruleset_compile_path(ardent_ruleset **out, ardent_diagnostics **diagnostics,
                                            const char *path, const ardent_compile_options *opts);
 
@@ -561,7 +577,9 @@ ARDENT_API int ardent_case_unset_at(ardent_case *kase, uint32_t finding);
 ** unknown. Findings not named keep their state. `length` is the size in bytes or
 ** ARDENT_NUL_TERMINATED. All or nothing: on any error the case is unchanged. Errors:
 ** ARDENT_EINVALID (NULL, malformed JSON, not an object, invalid UTF-8, a finding named twice),
-** ARDENT_ERANGE for a number no double holds (1e309), and as for the typed setters
+** ARDENT_ERANGE for a number no double holds (1e309) or a text longer than the rule set's
+** max_case_bytes (ardent_compile_options; by default ARDENT_DEFAULT_MAX_CASE_BYTES), and as for
+** the typed setters
 ** (ardent_last_error()->finding names the culprit). The messages are the engine's, the same
 ** as the command line and the REPL give for the same input. */
 ARDENT_API int ardent_case_set_json(ardent_case *kase, const char *json, size_t length);
@@ -925,7 +943,7 @@ ARDENT_API void ardent_registry_free(ardent_registry *registry);
 ** sources do not compile with this engine (the diagnostics say why); ARDENT_ESTORAGE when the
 ** store fails or the stored sources do not match their recorded hash, and, in a registry opened
 ** with trusted keys (ardent_registry_open_v2), when the version's approval does not verify;
-** ARDENT_ENOMEM. Thread-safe. */
+** ARDENT_ENOMEM. The rule set has the default limits (ardent_compile_options). Thread-safe. */
 ARDENT_API int ardent_ruleset_from_registry(ardent_ruleset **out, ardent_diagnostics **diagnostics,
                                             ardent_registry *registry, const char *spec);
 

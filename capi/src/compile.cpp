@@ -7,15 +7,28 @@
 
 using namespace ardent::capi;
 
+static_assert(ardent::Limits{}.max_file_bytes == ARDENT_DEFAULT_MAX_FILE_BYTES);
+static_assert(ardent::Limits{}.max_ruleset_bytes == ARDENT_DEFAULT_MAX_RULESET_BYTES);
+static_assert(ardent::Limits{}.max_case_bytes == ARDENT_DEFAULT_MAX_CASE_BYTES);
+
 namespace {
 
-bool werror_of(const ardent_compile_options* opts, int& status) {
-  if (opts == nullptr) return false;
-  if (!version_ok(opts->version, ARDENT_COMPILE_OPTIONS_VERSION)) {
-    status = fail_version("ardent_compile_options");
-    return false;
-  }
-  return opts->werror != 0;
+struct CompileOptions {
+  bool werror = false;
+  ardent::Limits limits;  // a version-1 struct has none: the defaults
+};
+
+// ARDENT_OK with *out filled from opts (NULL: the defaults), or the recorded failure.
+int options_of(const ardent_compile_options* opts, CompileOptions& out) {
+  if (opts == nullptr) return ARDENT_OK;
+  if (!version_ok(opts->version, ARDENT_COMPILE_OPTIONS_VERSION)) return fail_version("ardent_compile_options");
+  out.werror = opts->werror != 0;
+  if (opts->version < 2) return ARDENT_OK;
+  if (opts->max_file_bytes == 0) return fail(ARDENT_EINVALID, "ardent_compile_options.max_file_bytes is 0");
+  if (opts->max_ruleset_bytes == 0) return fail(ARDENT_EINVALID, "ardent_compile_options.max_ruleset_bytes is 0");
+  if (opts->max_case_bytes == 0) return fail(ARDENT_EINVALID, "ardent_compile_options.max_case_bytes is 0");
+  out.limits = {opts->max_file_bytes, opts->max_ruleset_bytes, opts->max_case_bytes};
+  return ARDENT_OK;
 }
 
 std::string_view text_of(const char* text, std::size_t length) {
@@ -108,16 +121,17 @@ int ardent::capi::finish_compile(ardent_ruleset** out, ardent_diagnostics** diag
 
 namespace {
 
+// `compile` takes the limits and returns the compiler's output.
 template <class Compile>
 int compile_with(ardent_ruleset** out, ardent_diagnostics** diagnostics,
                  const ardent_compile_options* opts, Compile&& compile) {
   if (diagnostics != nullptr) *diagnostics = nullptr;
   if (out == nullptr) return fail(ARDENT_EINVALID, "out is NULL");
   *out = nullptr;
-  int status = ARDENT_OK;
-  bool werror = werror_of(opts, status);
+  CompileOptions options;
+  int status = options_of(opts, options);
   if (status != ARDENT_OK) return status;
-  status = guard([&] { return finish_compile(out, diagnostics, werror, compile()); });
+  status = guard([&] { return finish_compile(out, diagnostics, options.werror, compile(options.limits)); });
   if (status == ARDENT_ENOMEM || status == ARDENT_EINTERNAL) {
     // Keep the promise "NULL on failure" even when finish_compile() stopped half-way.
     ardent_ruleset_free(*out);
@@ -137,7 +151,8 @@ ARDENT_API int ardent_ruleset_compile_path(ardent_ruleset** out, ardent_diagnost
     if (out != nullptr) *out = nullptr;
     return fail(ARDENT_EINVALID, "path is NULL");
   }
-  return compile_with(out, diagnostics, opts, [&] { return ardent::compile_path(path); });
+  return compile_with(out, diagnostics, opts,
+                      [&](const ardent::Limits& limits) { return ardent::compile_path(path, limits); });
 }
 
 ARDENT_API int ardent_ruleset_compile_source(ardent_ruleset** out, ardent_diagnostics** diagnostics,
@@ -148,9 +163,9 @@ ARDENT_API int ardent_ruleset_compile_source(ardent_ruleset** out, ardent_diagno
     if (out != nullptr) *out = nullptr;
     return fail(ARDENT_EINVALID, "text is NULL");
   }
-  return compile_with(out, diagnostics, opts, [&] {
+  return compile_with(out, diagnostics, opts, [&](const ardent::Limits& limits) {
     std::string file = name != nullptr ? std::string(name) : std::string("<memory>");
-    return ardent::compile_source(text_of(text, length), std::move(file));
+    return ardent::compile_source(text_of(text, length), std::move(file), limits);
   });
 }
 
@@ -168,13 +183,13 @@ ARDENT_API int ardent_ruleset_compile_sources(ardent_ruleset** out, ardent_diagn
       return guard([&] { return refuse("sources[" + std::to_string(i) + "] has a NULL path or text"); });
     }
   }
-  return compile_with(out, diagnostics, opts, [&] {
+  return compile_with(out, diagnostics, opts, [&](const ardent::Limits& limits) {
     std::vector<ardent::SourceText> files;
     files.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
       files.push_back({sources[i].path, std::string(text_of(sources[i].text, sources[i].length))});
     }
-    return ardent::compile_sources(std::move(files));
+    return ardent::compile_sources(std::move(files), limits);
   });
 }
 

@@ -58,6 +58,7 @@ int input_error_code(InputError::Kind kind) {
     case InputError::Kind::OutOfRange: return ARDENT_ERANGE;
     case InputError::Kind::Malformed: return ARDENT_EINVALID;
     case InputError::Kind::Duplicate: return ARDENT_EINVALID;
+    case InputError::Kind::TooLarge: return ARDENT_ERANGE;
   }
   return ARDENT_EINTERNAL;
 }

@@ -65,8 +65,15 @@ ARDENT_API int ardent_compile_options_init(ardent_compile_options* opts, unsigne
   if (opts == nullptr) return fail(ARDENT_EINVALID, "opts is NULL");
   if (version < 1 || version > ARDENT_COMPILE_OPTIONS_VERSION)
     return fail(ARDENT_EINVALID, "unknown ardent_compile_options version");
-  *opts = ardent_compile_options ARDENT_COMPILE_OPTIONS_INIT;
+  // A program built against an older header holds a shorter struct: write only its fields.
+  const ardent_compile_options defaults = ARDENT_COMPILE_OPTIONS_INIT;
   opts->version = version;
+  opts->werror = defaults.werror;
+  if (version >= 2) {
+    opts->max_file_bytes = defaults.max_file_bytes;
+    opts->max_ruleset_bytes = defaults.max_ruleset_bytes;
+    opts->max_case_bytes = defaults.max_case_bytes;
+  }
   return ARDENT_OK;
 }
 

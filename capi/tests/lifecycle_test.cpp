@@ -74,8 +74,11 @@ TEST(Version, OptionsInit) {
   ardent_compile_options c;
   std::memset(&c, 0xff, sizeof c);
   ASSERT_EQ(ardent_compile_options_init(&c, ARDENT_COMPILE_OPTIONS_VERSION), ARDENT_OK);
-  EXPECT_EQ(c.version, 1u);
+  EXPECT_EQ(c.version, 2u);
   EXPECT_EQ(c.werror, 0);
+  EXPECT_EQ(c.max_file_bytes, ARDENT_DEFAULT_MAX_FILE_BYTES);
+  EXPECT_EQ(c.max_ruleset_bytes, ARDENT_DEFAULT_MAX_RULESET_BYTES);
+  EXPECT_EQ(c.max_case_bytes, ARDENT_DEFAULT_MAX_CASE_BYTES);
   ardent_evaluate_options e;
   std::memset(&e, 0xff, sizeof e);
   ASSERT_EQ(ardent_evaluate_options_init(&e, ARDENT_EVALUATE_OPTIONS_VERSION), ARDENT_OK);

@@ -27,6 +27,7 @@ class InputError : public std::runtime_error {
     OutOfRange,      // outside the declared range, not whole, not finite, negative duration, bad index
     Malformed,       // not a JSON object, or not JSON at all
     Duplicate,       // the same finding given twice in one input
+    TooLarge,        // more JSON than the rule set's limits().max_case_bytes
   };
   InputError(Kind kind, std::string finding, const std::string& message)
       : std::runtime_error(message), kind_(kind), finding_(std::move(finding)) {}
@@ -68,8 +69,9 @@ class Case {
 
   // Sets from a JSON object text: true/false, numbers, enum strings, durations as numbers (in
   // days) or strings ("6 weeks", "6 wks"), null = unknown. A finding given twice, malformed
-  // JSON or invalid UTF-8 is an InputError like any refused value. All or nothing: on error the
-  // case is left unchanged.
+  // JSON or invalid UTF-8 is an InputError like any refused value, and so is a text longer than
+  // ruleset().limits().max_case_bytes (TooLarge). All or nothing: on error the case is left
+  // unchanged.
   void set_json(std::string_view json_object);
 
   // Sets findings from values as a person types them: "yes"/"no", "7", "54 years",

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ardent/diagnostics.hpp"
+#include "ardent/limits.hpp"
 #include "ardent/vocabulary.hpp"
 
 namespace ardent {
@@ -115,10 +116,14 @@ class Ruleset {
   const std::string& advice_text(std::uint32_t id) const;
   std::size_t advice_text_count() const;
 
+  // The limits it was compiled with; its cases read JSON of at most limits().max_case_bytes.
+  const Limits& limits() const { return limits_; }
+
  private:
   friend struct internal::RulesetAccess;
-  explicit Ruleset(std::shared_ptr<const Program> p) : program_(std::move(p)) {}
+  Ruleset(std::shared_ptr<const Program> p, const Limits& limits) : program_(std::move(p)), limits_(limits) {}
   std::shared_ptr<const Program> program_;
+  Limits limits_;
 };
 
 using RulesetPtr = std::shared_ptr<const Ruleset>;
@@ -138,9 +143,10 @@ struct CompileOutput {
 
 // A directory (every *.ard below it, through symlinked folders, sorted by path) or one file.
 // I/O problems, a symlink loop and a *.ard that is not a regular file become a diagnostic with
-// code "io".
-CompileOutput compile_path(const std::filesystem::path& path);
-CompileOutput compile_source(std::string_view text, std::string name = "<memory>");
-CompileOutput compile_sources(std::vector<SourceText> files);
+// code "io". A file larger than limits.max_file_bytes, or files that together exceed
+// limits.max_ruleset_bytes, are an error with code "limit", found before they are read.
+CompileOutput compile_path(const std::filesystem::path& path, const Limits& limits = {});
+CompileOutput compile_source(std::string_view text, std::string name = "<memory>", const Limits& limits = {});
+CompileOutput compile_sources(std::vector<SourceText> files, const Limits& limits = {});
 
 }  // namespace ardent

@@ -166,9 +166,9 @@ class Registry {
   RulesetVersion approve(std::string_view spec, const std::string& by, const PrivateKey* key = nullptr);
   RulesetVersion retire(std::string_view spec, const std::string& by, const PrivateKey* key = nullptr);
 
-  // Compiles the stored sources; store problems throw, compile problems are in the output.
-  // A ruleset whose hash differs from the recorded one is refused (Kind::Corrupt).
-  CompileOutput compile(std::string_view spec) const;
+  // Compiles the stored sources under `limits`; store problems throw, compile problems are in
+  // the output. A ruleset whose hash differs from the recorded one is refused (Kind::Corrupt).
+  CompileOutput compile(std::string_view spec, const Limits& limits = {}) const;
   // As compile(), but errors in the stored sources throw Kind::Invalid.
   RulesetPtr load(std::string_view spec) const;
 
@@ -189,8 +189,9 @@ struct RegistrySpec {
 std::optional<RegistrySpec> parse_registry_spec(std::string_view text);  // nullopt: no "db:" prefix
 // Opens FILE (never creating it) and compiles the version: what the CLI's load_rules calls.
 // Throws StoreError for store problems (a malformed spec is Kind::Invalid) and, with trusted
-// keys, for a version whose approval does not verify (Kind::Untrusted).
-CompileOutput compile_from_registry(const RegistrySpec& spec, const TrustedKeys& trusted = {});
+// keys, for a version whose approval does not verify (Kind::Untrusted). Compiles under `limits`.
+CompileOutput compile_from_registry(const RegistrySpec& spec, const TrustedKeys& trusted = {},
+                                    const Limits& limits = {});
 
 // ---- audit log ----------------------------------------------------------------------------
 

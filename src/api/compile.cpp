@@ -16,13 +16,23 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Diagnostic io_error(const std::string& file, const std::string& message) {
+Diagnostic io_error(const std::string& file, const std::string& message, const char* code = "io") {
   Diagnostic d;
   d.severity = Severity::Error;
-  d.code = "io";
+  d.code = code;
   d.file = file;
   d.message = message;
   return d;
+}
+
+// Sources handed over in memory meet the limits files on disk meet before they are read.
+std::optional<Diagnostic> over_limits(const std::vector<SourceText>& sources, const Limits& limits) {
+  std::uintmax_t total = 0;
+  for (const auto& s : sources) {
+    total += s.text.size();
+    if (auto why = api::over_limits(s.path, s.text.size(), total, limits)) return io_error(s.path, *why, "limit");
+  }
+  return std::nullopt;
 }
 
 Diagnostic internal_error(const std::string& what) {
@@ -34,7 +44,8 @@ Diagnostic internal_error(const std::string& what) {
 }
 
 // `relative` are the paths that enter the provenance hash, parallel to `files`.
-CompileOutput compile_files(std::vector<syntax::SourceFile> files, std::vector<std::string> relative) {
+CompileOutput compile_files(std::vector<syntax::SourceFile> files, std::vector<std::string> relative,
+                            const Limits& limits) {
   CompileOutput out;
   try {
     std::vector<syntax::Module> modules;
@@ -64,7 +75,7 @@ CompileOutput compile_files(std::vector<syntax::SourceFile> files, std::vector<s
     if (syntax_errors || count(out.diagnostics).errors > 0) return out;
 
     auto program = compile::compile(std::move(checked.model), std::move(hash));
-    out.ruleset = internal::RulesetAccess::make(std::move(program));
+    out.ruleset = internal::RulesetAccess::make(std::move(program), limits);
   } catch (const std::exception& e) {
     out.ruleset.reset();
     out.diagnostics.push_back(internal_error(e.what()));
@@ -74,29 +85,34 @@ CompileOutput compile_files(std::vector<syntax::SourceFile> files, std::vector<s
 
 }  // namespace
 
-CompileOutput compile_sources(std::vector<SourceText> sources) {
+CompileOutput compile_sources(std::vector<SourceText> sources, const Limits& limits) {
   std::stable_sort(sources.begin(), sources.end(),
                    [](const SourceText& a, const SourceText& b) { return a.path < b.path; });
+  if (auto refused = over_limits(sources, limits)) {
+    CompileOutput out;
+    out.diagnostics.push_back(std::move(*refused));
+    return out;
+  }
   std::vector<syntax::SourceFile> files;
   std::vector<std::string> relative;
   for (auto& s : sources) {
     relative.push_back(s.path);
     files.push_back({std::move(s.path), std::move(s.text)});
   }
-  return compile_files(std::move(files), std::move(relative));
+  return compile_files(std::move(files), std::move(relative), limits);
 }
 
-CompileOutput compile_source(std::string_view text, std::string name) {
+CompileOutput compile_source(std::string_view text, std::string name, const Limits& limits) {
   std::vector<SourceText> one;
   one.push_back({std::move(name), std::string(text)});
-  return compile_sources(std::move(one));
+  return compile_sources(std::move(one), limits);
 }
 
-CompileOutput compile_path(const fs::path& path) {
-  api::RuleFiles read = api::read_rule_files(path);
+CompileOutput compile_path(const fs::path& path, const Limits& limits) {
+  api::RuleFiles read = api::read_rule_files(path, limits);
   if (read.error) {
     CompileOutput out;
-    out.diagnostics.push_back(io_error(read.error->file, read.error->message));
+    out.diagnostics.push_back(io_error(read.error->file, read.error->message, read.error->too_large ? "limit" : "io"));
     return out;
   }
   std::vector<syntax::SourceFile> files;
@@ -105,7 +121,7 @@ CompileOutput compile_path(const fs::path& path) {
     files.push_back({std::move(f.shown), std::move(f.text)});
     relative.push_back(std::move(f.relative));
   }
-  return compile_files(std::move(files), std::move(relative));
+  return compile_files(std::move(files), std::move(relative), limits);
 }
 
 }  // namespace ardent

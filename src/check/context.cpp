@@ -33,7 +33,7 @@ std::optional<Triage> Context::triage_level(const syntax::Name& word, std::strin
   std::string levels;
   for (std::string_view level : kTriageNames) levels += (levels.empty() ? "" : ", ") + std::string(level);
   error(word.span, std::move(code),
-        fmt::format("unknown triage level '{}' (one of {}){}", word.text, levels,
+        fmt::format("unknown triage level {} (one of {}){}", in_quotes(word.text), levels,
                     did_you_mean(word.text, kTriageNames)));
   return std::nullopt;
 }

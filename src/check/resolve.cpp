@@ -218,7 +218,7 @@ void Resolver::unknown_name(const syntax::Name& name, Want want) {
     hint = did_you_mean(name.text, right);
     if (hint.empty()) hint = did_you_mean(name.text, all);
   }
-  c_.error(name.span, "unknown-name", fmt::format("unknown {} '{}'{}", what, name.text, hint));
+  c_.error(name.span, "unknown-name", fmt::format("unknown {} {}{}", what, in_quotes(name.text), hint));
 }
 
 const Finding* Resolver::finding_named(const syntax::Name& name, bool want_enum) {
@@ -231,7 +231,7 @@ const Finding* Resolver::finding_named(const syntax::Name& name, bool want_enum)
     }
     std::string hint = did_you_mean(name.text, right);
     if (hint.empty()) hint = did_you_mean(name.text, all);
-    c_.error(name.span, "unknown-name", fmt::format("unknown finding '{}'{}", name.text, hint));
+    c_.error(name.span, "unknown-name", fmt::format("unknown finding {}{}", in_quotes(name.text), hint));
     return nullptr;
   }
   if (s->kind != SymbolKind::Finding) {
@@ -277,7 +277,7 @@ Resolver::Typed Resolver::enum_test(const syntax::Expr& e) {
     while (i < f->values.size() && f->values[i] != v.text) ++i;
     if (i == f->values.size()) {
       c_.error(v.span, "enum-domain",
-               fmt::format("'{}' is not a value of '{}' ({}){}", v.text, f->name, domain_text(f->values),
+               fmt::format("{} is not a value of '{}' ({}){}", in_quotes(v.text), f->name, domain_text(f->values),
                            did_you_mean(v.text, domain)));
       ok = false;
       continue;

@@ -68,7 +68,7 @@ class ActionResolver {
     else if (s == "possible") out = Action::Strength::Possible;
     else {
       c_.error(n.span, "unknown-name",
-               fmt::format("unknown strength '{}': a suggestion is 'likely' or 'possible'{}", n.text,
+               fmt::format("unknown strength {}: a suggestion is 'likely' or 'possible'{}", in_quotes(n.text),
                            did_you_mean(s, std::array<std::string_view, 2>{"likely", "possible"})));
       return false;
     }
@@ -81,7 +81,7 @@ class ActionResolver {
       std::vector<std::string_view> names;
       for (const auto& cond : c_.model.conditions) names.push_back(cond.name);
       c_.error(a.target.span, "unknown-name",
-               fmt::format("unknown condition '{}'{}", a.target.text, did_you_mean(a.target.text, names)));
+               fmt::format("unknown condition {}{}", in_quotes(a.target.text), did_you_mean(a.target.text, names)));
       return false;
     }
     if (s->kind != SymbolKind::Condition) {
@@ -101,7 +101,7 @@ class ActionResolver {
       std::vector<std::string_view> names;
       for (const auto& f : c_.model.findings) names.push_back(f.name);
       c_.error(a.target.span, "unknown-name",
-               fmt::format("unknown finding '{}'{}", a.target.text, did_you_mean(a.target.text, names)));
+               fmt::format("unknown finding {}{}", in_quotes(a.target.text), did_you_mean(a.target.text, names)));
       return false;
     }
     if (s->kind != SymbolKind::Finding) {

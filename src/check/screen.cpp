@@ -38,7 +38,7 @@ std::optional<std::uint32_t> screen_finding(Context& c, const syntax::Name& n) {
   }
   std::vector<std::string_view> names;
   for (const auto& f : c.model.findings) names.push_back(f.name);
-  c.error(n.span, "unknown-name", fmt::format("unknown finding '{}'{}", n.text, did_you_mean(n.text, names)));
+  c.error(n.span, "unknown-name", fmt::format("unknown finding {}{}", in_quotes(n.text), did_you_mean(n.text, names)));
   return std::nullopt;
 }
 

@@ -65,7 +65,7 @@ class TestResolver {
     if (!s) {
       std::vector<std::string_view> names;
       for (const auto& f : c_.model.findings) names.push_back(f.name);
-      c_.error(n.span, "test-unknown", fmt::format("unknown finding '{}'{}", n.text, did_you_mean(n.text, names)));
+      c_.error(n.span, "test-unknown", fmt::format("unknown finding {}{}", in_quotes(n.text), did_you_mean(n.text, names)));
       return nullptr;
     }
     if (s->kind != SymbolKind::Finding) {
@@ -102,7 +102,7 @@ class TestResolver {
         if (i == f->values.size()) {
           std::vector<std::string_view> domain(f->values.begin(), f->values.end());
           c_.error(g.value.span, "enum-domain",
-                   fmt::format("'{}' is not a value of '{}' ({}){}", g.value.text, f->name, domain_text(f->values),
+                   fmt::format("{} is not a value of '{}' ({}){}", in_quotes(g.value.text), f->name, domain_text(f->values),
                                did_you_mean(g.value.text, domain)));
           return false;
         }
@@ -162,7 +162,7 @@ class TestResolver {
     if (!s) {
       std::vector<std::string_view> names;
       for (const auto& cond : c_.model.conditions) names.push_back(cond.name);
-      c_.error(n.span, "test-unknown", fmt::format("unknown condition '{}'{}", n.text, did_you_mean(n.text, names)));
+      c_.error(n.span, "test-unknown", fmt::format("unknown condition {}{}", in_quotes(n.text), did_you_mean(n.text, names)));
       return false;
     }
     if (s->kind != SymbolKind::Condition) {
@@ -180,7 +180,7 @@ class TestResolver {
       std::vector<std::string_view> names;
       for (const auto& r : c_.model.rules)
         if (r.redflag) names.push_back(r.name);
-      c_.error(n.span, "test-unknown", fmt::format("unknown red flag '{}'{}", n.text, did_you_mean(n.text, names)));
+      c_.error(n.span, "test-unknown", fmt::format("unknown red flag {}{}", in_quotes(n.text), did_you_mean(n.text, names)));
       return false;
     }
     if (s->kind != SymbolKind::Rule || !c_.model.rules[s->index].redflag) {

@@ -12,6 +12,7 @@ struct CheckOptions {
   std::string rules;
   bool werror = false;
   bool quiet = false;
+  Limits limits;
 };
 }  // namespace
 
@@ -21,13 +22,14 @@ Command add_check(CLI::App& app) {
   sub->add_option("RULES", opts->rules, "rule-set directory or .ard file")->required();
   sub->add_flag("--werror", opts->werror, "treat warnings as errors");
   sub->add_flag("-q,--quiet", opts->quiet, "print only diagnostics, no summary");
+  add_limit_options(sub, opts->limits);
   return {sub, [opts]() {
     std::error_code ec;
     if (!std::filesystem::exists(opts->rules, ec)) {
       fmt::print(stderr, "ardent check: cannot open '{}': no such file or directory\n", opts->rules);
       return kExitUsage;
     }
-    CompileOutput out = compile_path(opts->rules);
+    CompileOutput out = compile_path(opts->rules, opts->limits);
     bool io_failure = false;
     for (auto& d : out.diagnostics) {
       if (opts->werror && d.severity == Severity::Warning) d.severity = Severity::Error;

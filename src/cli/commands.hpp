@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "ardent/limits.hpp"
 #include "ardent/ruleset.hpp"
 
 namespace ardent::cli {
@@ -33,14 +34,17 @@ Command add_store_commands(CLI::App& app);  // publish, registry, audit (when bu
 // Colour only when the stream is a terminal and NO_COLOR is unset (https://no-color.org).
 bool use_colour(int fd);
 
+// --max-file-bytes, --max-ruleset-bytes and --max-case-bytes (ardent/limits.hpp), into `limits`.
+void add_limit_options(CLI::App* command, Limits& limits);
+
 // Loads RULES as given on the command line: a directory or a .ard file (and, with the store,
-// `db:FILE:name@version`). Prints diagnostics to stderr. Returns null on failure and sets
-// `exit_code` to kExitFailure (errors in the rules, an approval that does not verify) or
+// `db:FILE:name@version`) under `limits`. Prints diagnostics to stderr. Returns null on failure and
+// sets `exit_code` to kExitFailure (errors in the rules, an approval that does not verify) or
 // kExitUsage (nothing readable). `trust` lists the public keys (PEM files) whose signed approval a
 // version loaded from a registry must carry; when empty, those of $ARDENT_TRUST; when neither
 // names any, approvals are not verified, and a warning says so.
 RulesetPtr load_rules(const std::string& spec, int& exit_code, bool print_warnings = false,
-                      const std::vector<std::string>& trust = {});
+                      const std::vector<std::string>& trust = {}, const Limits& limits = {});
 
 // --trust PUB.pem (repeatable), for the commands that take `db:FILE:name@version`.
 void add_trust_option(CLI::App* command, std::vector<std::string>& trust);

@@ -1,6 +1,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -23,6 +24,16 @@ void add_trust_option(CLI::App* command, std::vector<std::string>& trust) {
                                   store::kTrustSeparator, store::kTrustVariable));
 }
 
+void add_limit_options(CLI::App* command, Limits& limits) {
+  const auto at_least_one = CLI::Range(std::size_t{1}, std::numeric_limits<std::size_t>::max());
+  command->add_option("--max-file-bytes", limits.max_file_bytes, "refuse a rule file larger than this")
+      ->capture_default_str()->check(at_least_one);
+  command->add_option("--max-ruleset-bytes", limits.max_ruleset_bytes, "refuse a rule set whose files hold more")
+      ->capture_default_str()->check(at_least_one);
+  command->add_option("--max-case-bytes", limits.max_case_bytes, "refuse a case (a line of a batch) of more JSON")
+      ->capture_default_str()->check(at_least_one);
+}
+
 namespace {
 
 // The trusted keys: --trust, else $ARDENT_TRUST. Empty: approvals are not verified.
@@ -34,12 +45,12 @@ store::TrustedKeys trusted_keys(const std::vector<std::string>& given) {
 }
 
 // `db:FILE:name@version` or `db:FILE:name@approved` loads a published version from a registry.
-bool compile_spec(const std::string& spec, const std::vector<std::string>& trust, CompileOutput& out,
-                  int& exit_code) {
+bool compile_spec(const std::string& spec, const std::vector<std::string>& trust, const Limits& limits,
+                  CompileOutput& out, int& exit_code) {
   if (auto reg = store::parse_registry_spec(spec)) {
     try {
       const store::TrustedKeys keys = trusted_keys(trust);
-      out = store::compile_from_registry(*reg, keys);
+      out = store::compile_from_registry(*reg, keys, limits);
       if (keys.empty())
         fmt::print(stderr,
                    "ardent: warning: the approval of {} is not verified: no trusted key (give --trust PUB.pem or "
@@ -70,16 +81,16 @@ bool compile_spec(const std::string& spec, const std::vector<std::string>& trust
     exit_code = kExitUsage;
     return false;
   }
-  out = compile_path(spec);
+  out = compile_path(spec, limits);
   return true;
 }
 
 }  // namespace
 
 RulesetPtr load_rules(const std::string& spec, int& exit_code, bool print_warnings,
-                      const std::vector<std::string>& trust) {
+                      const std::vector<std::string>& trust, const Limits& limits) {
   CompileOutput out;
-  if (!compile_spec(spec, trust, out, exit_code)) return nullptr;
+  if (!compile_spec(spec, trust, limits, out, exit_code)) return nullptr;
   const bool colour = use_colour(2);
   for (const auto& d : out.diagnostics)
     if (d.severity == Severity::Error || print_warnings) std::fputs(format(d, colour).c_str(), stderr);

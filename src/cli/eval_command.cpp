@@ -5,7 +5,6 @@
 #include <iostream>
 #include <optional>
 #include <stdexcept>
-#include <sstream>
 #include <thread>
 
 #include <fmt/format.h>
@@ -13,6 +12,7 @@
 
 #include "ardent/case.hpp"
 #include "ardent/format.hpp"
+#include "ardent/names.hpp"
 #include "ardent/result.hpp"
 #include "cli/case_input.hpp"
 #include "cli/commands.hpp"
@@ -30,6 +30,7 @@ struct EvalOptions {
   bool batch = false;
   bool undecided = false;
   unsigned threads = 0;
+  Limits limits;
   // --audit: every evaluation recorded with this context (in --batch, tagged with its line).
   std::string audit_file;
   std::string encounter, user;
@@ -49,7 +50,7 @@ class AuditSink {
     for (const auto& t : o.tags) {
       const auto eq = t.find('=');
       if (eq == std::string::npos || eq == 0)
-        throw std::invalid_argument(fmt::format("--tag '{}' is not KEY=VALUE", t));
+        throw std::invalid_argument(fmt::format("--tag {} is not KEY=VALUE", in_quotes(t)));
       context_.tags[t.substr(0, eq)] = t.substr(eq + 1);
     }
     audit_.emplace(o.audit_file);
@@ -85,18 +86,21 @@ class AuditSink {
   std::atomic<std::uint64_t> attempted_{0};
 };
 
-bool read_input(const std::string& path, std::string& out) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    out = ss.str();
-    return true;
+// Reads at most `most` bytes of the file (or of stdin for "-").
+bool read_input(const std::string& path, std::size_t most, std::string& out) {
+  std::ifstream file;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) return false;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
+  std::istream& in = path == "-" ? std::cin : file;
+  out.clear();
+  char chunk[65536];
+  while (out.size() < most) {
+    in.read(chunk, static_cast<std::streamsize>(std::min(sizeof chunk, most - out.size())));
+    out.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (!in) break;
+  }
   return true;
 }
 
@@ -210,12 +214,16 @@ Command add_eval(CLI::App& app) {
   sub->add_option("--user", o->user, "with --audit: the user id to record")->needs(audit);
   sub->add_option("--tag", o->tags, "with --audit: a KEY=VALUE tag to record (repeatable)")->needs(audit);
   add_trust_option(sub, o->trust);
+  add_limit_options(sub, o->limits);
   return {sub, [o]() {
     int code = kExitOk;
-    RulesetPtr rules = load_rules(o->rules, code, false, o->trust);
+    RulesetPtr rules = load_rules(o->rules, code, false, o->trust, o->limits);
     if (!rules) return code;
     std::string text;
-    if (!read_input(o->case_file, text)) {
+    // One case is read only up to one byte past its limit, which the case then refuses; a batch
+    // is read whole, and each of its lines meets the limit.
+    const std::size_t most = o->batch ? std::string::npos : o->limits.max_case_bytes + 1;
+    if (!read_input(o->case_file, most, text)) {
       fmt::print(stderr, "ardent eval: cannot open case '{}'\n", o->case_file);
       return kExitUsage;
     }

@@ -43,7 +43,7 @@ std::optional<std::string> carry(const Case& from, std::uint32_t old_slot, Case&
 }  // namespace
 
 void Session::reload() {
-  CompileOutput out = compile_path(rules_path_);
+  CompileOutput out = compile_path(rules_path_, rules_->limits());
   if (!out.ok()) {
     for (const auto& d : out.diagnostics)
       if (d.severity == Severity::Error) std::fputs(format(d, style_.colour).c_str(), out_);
@@ -96,7 +96,7 @@ void Session::run_tests() {
 
 // Checks the rule files as they are on disk now (which may differ from the loaded rule set).
 void Session::check() {
-  const CompileOutput out = compile_path(rules_path_);
+  const CompileOutput out = compile_path(rules_path_, rules_->limits());
   for (const auto& d : out.diagnostics) std::fputs(format(d, style_.colour).c_str(), out_);
   const DiagnosticCounts n = count(out.diagnostics);
   say(fmt::format("{}: {}, {}", rules_path_, plural(n.errors, "error"), plural(n.warnings, "warning")));

@@ -26,6 +26,7 @@ struct ReplOptions {
   std::string rules;
   std::string case_file;
   bool echo = false;
+  Limits limits;
 };
 
 constexpr const char* kPrompt = "ardent> ";
@@ -36,7 +37,7 @@ int run_repl(const ReplOptions& o) {
     fmt::print(stderr, "ardent repl: cannot open rule set '{}': no such file or directory\n", o.rules);
     return kExitUsage;
   }
-  CompileOutput compiled = compile_path(o.rules);
+  CompileOutput compiled = compile_path(o.rules, o.limits);
   if (!compiled.ok()) {
     const bool colour = use_colour(2);
     for (const auto& d : compiled.diagnostics)
@@ -80,6 +81,7 @@ Command add_repl(CLI::App& app) {
   sub->add_option("RULES", o->rules, "rule-set directory or .ard file")->required();
   sub->add_option("-c,--case", o->case_file, "load the findings of a case file (JSON) at the start");
   sub->add_flag("--echo", o->echo, "when reading a script, print each command after the prompt");
+  add_limit_options(sub, o->limits);
   sub->footer("Type 'help' in the session for its commands.");
   return {sub, [o]() { return run_repl(*o); }};
 }

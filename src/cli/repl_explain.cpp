@@ -84,7 +84,7 @@ void Session::why(const Args& args, bool why_not) {
       } else {
         std::vector<std::string> names = explainable_names();
         std::string hint = did_you_mean(name, names);
-        error(fmt::format("unknown rule, red flag or condition '{}'{}", name,
+        error(fmt::format("unknown rule, red flag or condition {}{}", in_quotes(name),
                           hint.empty() ? "; 'rules' and 'conditions' list them" : hint));
       }
       continue;
@@ -276,7 +276,7 @@ void Session::show(const Args& args) {
       for (const auto& f : rules_->findings()) names.push_back(f.name);
       for (const auto& d : rules_->defines()) names.push_back(d.name);
       for (const auto& s : rules_->scores()) names.push_back(s.name);
-      error(fmt::format("unknown name '{}'{}", name, did_you_mean(name, names)));
+      error(fmt::format("unknown name {}{}", in_quotes(name), did_you_mean(name, names)));
     }
   }
 }
@@ -302,7 +302,7 @@ void Session::list_rules(const Args& args) {
     say(fmt::format("  {} {:<7} {:<{}}  {:<11} {}", state_text, kind_of(info), info.name, width,
                     info.triage ? fmt::format("[{}]", to_string(*info.triage)) : "", to_string(info.location)));
   }
-  if (!shown) say(fmt::format("no rule matches '{}'", filter));
+  if (!shown) say(fmt::format("no rule matches {}", in_quotes(filter)));
 }
 
 // findings [TEXT|GROUP]
@@ -327,7 +327,7 @@ void Session::list_findings(const Args& args) {
     say(fmt::format("  {:<{}}  {:<{}}  {}", f.name, width, value.empty() ? "-" : value, value_width,
                     style_.dim(value_hint(f))));
   }
-  if (!shown) say(fmt::format("no finding matches '{}'", filter));
+  if (!shown) say(fmt::format("no finding matches {}", in_quotes(filter)));
 }
 
 void Session::list_conditions() {

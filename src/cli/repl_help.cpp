@@ -71,7 +71,7 @@ void Session::help(const Args& args) {
     if (!c) {
       std::vector<std::string> names;
       for (const auto& e : command_table()) names.emplace_back(e.name);
-      error(fmt::format("no command '{}'{}", name, did_you_mean(name, names)));
+      error(fmt::format("no command {}{}", in_quotes(name), did_you_mean(name, names)));
       continue;
     }
     say(style_.bold(c->usage));

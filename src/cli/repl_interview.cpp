@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "ardent/format.hpp"
+#include "ardent/names.hpp"
 #include "cli/repl_session.hpp"
 #include "cli/repl_values.hpp"
 
@@ -50,7 +51,7 @@ void Session::ask(const Args& args) {
       const std::string& a = args.front();
       auto [end, ec] = std::from_chars(a.data(), a.data() + a.size(), limit);
       if (ec != std::errc() || end != a.data() + a.size() || limit == 0) {
-        error(fmt::format("'ask' takes a count or 'all'; got '{}'", a));
+        error(fmt::format("'ask' takes a count or 'all'; got {}", in_quotes(a)));
         return;
       }
     }
@@ -160,7 +161,7 @@ void Session::report(const Args& args) {
   } else if (kind == "cds") {
     say(format_cds_cards(case_, result_, 2));
   } else {
-    error(fmt::format("'report' takes json, cds or undecided; got '{}'", kind));
+    error(fmt::format("'report' takes json, cds or undecided; got {}", in_quotes(kind)));
   }
 }
 

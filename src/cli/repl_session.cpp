@@ -140,7 +140,7 @@ void Session::run_command(std::string_view name, const Args& args, std::string_v
       for (const auto& f : rules_->findings()) findings.push_back(f.name);
       if (auto guess = closest_name(name, findings)) hint = fmt::format("; did you mean the finding '{}'?", *guess);
     }
-    error(fmt::format("unknown command '{}'{}", name, hint.empty() ? "; 'help' lists the commands" : hint));
+    error(fmt::format("unknown command {}{}", in_quotes(name), hint.empty() ? "; 'help' lists the commands" : hint));
   }
 }
 

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "ardent/names.hpp"
 #include "ardent/store.hpp"
 #include "cli/commands.hpp"
 
@@ -96,7 +97,7 @@ struct PublishOptions {
 int run_publish(const PublishOptions& o) {
   const auto status = store::parse_status(o.status);
   if (!status || *status == store::Status::retired) {
-    fmt::print(stderr, "ardent publish: --status must be draft or approved, not '{}'\n", o.status);
+    fmt::print(stderr, "ardent publish: --status must be draft or approved, not {}\n", in_quotes(o.status));
     return kExitUsage;
   }
   if (!o.key.empty() && *status != store::Status::approved) {

@@ -14,6 +14,7 @@ struct TestOptions {
   std::vector<std::string> trust;
   double coverage_min = 0;
   bool verbose = false;
+  Limits limits;
 };
 
 void indent_lines(std::string& out, const std::string& text, const char* prefix) {
@@ -37,9 +38,10 @@ Command add_test(CLI::App& app) {
       ->check(CLI::Range(0.0, 100.0));
   sub->add_flag("-v,--verbose", o->verbose, "list every test, not only failures");
   add_trust_option(sub, o->trust);
+  add_limit_options(sub, o->limits);
   return {sub, [o]() {
     int code = kExitOk;
-    RulesetPtr rules = load_rules(o->rules, code, false, o->trust);
+    RulesetPtr rules = load_rules(o->rules, code, false, o->trust, o->limits);
     if (!rules) return code;
     TestReport report = run_tests(rules);
     const Style style{use_colour(1)};

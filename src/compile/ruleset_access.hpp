@@ -12,8 +12,8 @@ namespace ardent::internal {
 
 struct RulesetAccess {
   static const Program& program(const Ruleset& r) { return *r.program_; }
-  static RulesetPtr make(std::shared_ptr<const Program> program) {
-    return std::shared_ptr<const Ruleset>(new Ruleset(std::move(program)));
+  static RulesetPtr make(std::shared_ptr<const Program> program, const Limits& limits = {}) {
+    return std::shared_ptr<const Ruleset>(new Ruleset(std::move(program), limits));
   }
 };
 

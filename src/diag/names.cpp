@@ -28,6 +28,10 @@ namespace {
 // Short names get little slack: "ab" must not suggest "xy".
 std::size_t slack(std::size_t length) { return length <= 3 ? 1 : std::max<std::size_t>(2, length / 3); }
 
+// Longer than this, a name is not a typo of another, and comparing two of that length costs
+// the product of their lengths (two names of half a megabyte in a rule file: minutes).
+constexpr std::size_t kLongestTypo = 100;
+
 // One is the start of the other, over at least three characters: "pain_cen", "feverish".
 bool shares_start(std::string_view name, std::string_view candidate) {
   const std::size_t shorter = std::min(name.size(), candidate.size());
@@ -43,7 +47,7 @@ std::optional<std::string> closest(std::string_view name, std::span<const Text> 
   for (std::string_view c : candidates) {
     if (c == name) continue;
     const std::size_t diff = c.size() > name.size() ? c.size() - name.size() : name.size() - c.size();
-    if (diff > limit) continue;  // the lengths alone are too far apart
+    if (diff > limit || name.size() > kLongestTypo) continue;  // the lengths alone are too far apart
     if (const std::size_t d = edit_distance(name, c); d < best) {
       best = d;
       pick = c;
@@ -60,7 +64,7 @@ std::optional<std::string> closest(std::string_view name, std::span<const Text> 
 }
 
 std::string phrase(const std::optional<std::string>& guess) {
-  return guess ? "; did you mean '" + *guess + "'?" : std::string();
+  return guess ? "; did you mean " + in_quotes(*guess) + "?" : std::string();
 }
 
 }  // namespace

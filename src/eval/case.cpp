@@ -181,6 +181,10 @@ class FindingsSax : public nlohmann::json_sax<nlohmann::json> {
 }  // namespace
 
 void Case::set_json(std::string_view json_object) {
+  if (const std::size_t limit = ruleset_->limits().max_case_bytes; json_object.size() > limit)
+    throw InputError(InputError::Kind::TooLarge, "",
+                     "the case is larger than " + std::to_string(limit) + " bytes of JSON, the most a case may be "
+                     "(the limit max_case_bytes)");
   if (const std::size_t bad = invalid_utf8_at(json_object); bad != std::string_view::npos)
     malformed("the JSON text is not valid UTF-8 (byte " + std::to_string(bad) + ")");
   // All or nothing: validate into copies, then commit.

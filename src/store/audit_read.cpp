@@ -1,6 +1,8 @@
 // Reading the audit log: opening it as it is, and the queries of `ardent audit query`.
 #include <fmt/format.h>
 
+#include "ardent/names.hpp"
+
 #include "store/audit_reader.hpp"
 #include "store/clock.hpp"
 #include "store/schema.hpp"
@@ -83,7 +85,7 @@ void query_audit(const std::filesystem::path& file, const AuditQuery& q,
   if (q.since) {
     if (!is_timestamp_prefix(*q.since))
       throw StoreError(StoreError::Kind::Invalid,
-                       fmt::format("'{}' is not a UTC time such as 2025-03-01 or 2025-03-01T09:30:00Z", *q.since));
+                       fmt::format("{} is not a UTC time such as 2025-03-01 or 2025-03-01T09:30:00Z", in_quotes(*q.since)));
     since = *q.since;
     if (since.back() == 'Z') since.pop_back();  // stored times carry microseconds before their Z
   }

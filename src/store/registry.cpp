@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "ardent/names.hpp"
+
 #include "store/clock.hpp"
 #include "store/schema.hpp"
 #include "store/status_signature.hpp"
@@ -45,7 +47,7 @@ Spec parse_spec(std::string_view text) {
   const auto at = text.find('@');
   if (at == std::string_view::npos || at == 0 || at + 1 == text.size() || text.find('@', at + 1) != text.npos)
     throw StoreError(StoreError::Kind::Invalid,
-                     fmt::format("'{}' names no rule-set version: give name@version or name@approved", text));
+                     fmt::format("{} names no rule-set version: give name@version or name@approved", in_quotes(text)));
   Spec s{std::string(text.substr(0, at)), std::string(text.substr(at + 1))};
   if (s.version == "approved") s.version.clear();
   return s;
@@ -119,9 +121,9 @@ struct Registry::Impl {
       for (const auto& v : all) known += fmt::format("{}{} ({})", known.empty() ? "" : ", ", v.version, to_string(v.status));
       throw StoreError(StoreError::Kind::NotFound,
                        fmt::format("'{}' has no {}{}", file.string(),
-                                   spec.version.empty() ? fmt::format("approved version of '{}'", spec.name)
-                                                        : fmt::format("rule set {}", text),
-                                   known.empty() ? fmt::format(" (no version of '{}' is published)", spec.name)
+                                   spec.version.empty() ? fmt::format("approved version of {}", in_quotes(spec.name))
+                                                        : fmt::format("rule set {}", in_quotes(text)),
+                                   known.empty() ? fmt::format(" (no version of {} is published)", in_quotes(spec.name))
                                                  : fmt::format(" (published versions: {})", known)));
     }
     RulesetVersion v = *found;
@@ -306,7 +308,7 @@ RulesetVersion Registry::retire(std::string_view spec, const std::string& by, co
   return impl_->find(describe(v));
 }
 
-CompileOutput Registry::compile(std::string_view spec) const {
+CompileOutput Registry::compile(std::string_view spec, const Limits& limits) const {
   RulesetVersion v;
   std::vector<SourceText> files;
   {
@@ -321,7 +323,7 @@ CompileOutput Registry::compile(std::string_view spec) const {
     }
     files = impl_->sources(v);
   }
-  CompileOutput out = compile_sources(std::move(files));
+  CompileOutput out = compile_sources(std::move(files), limits);
   // Diagnostics name the stored version, since the files are not on disk.
   for (auto& d : out.diagnostics)
     if (!d.file.empty()) d.file = fmt::format("{}/{}", describe(v), d.file);
@@ -351,7 +353,7 @@ std::optional<RegistrySpec> parse_registry_spec(std::string_view text) {
   return RegistrySpec{std::filesystem::path(std::string(text.substr(0, colon))), std::string(text.substr(colon + 1))};
 }
 
-CompileOutput compile_from_registry(const RegistrySpec& spec, const TrustedKeys& trusted) {
+CompileOutput compile_from_registry(const RegistrySpec& spec, const TrustedKeys& trusted, const Limits& limits) {
   if (spec.spec.empty())
     throw StoreError(StoreError::Kind::Invalid,
                      fmt::format("'db:{}' names no rule-set version: write db:FILE:name@version or "
@@ -361,7 +363,7 @@ CompileOutput compile_from_registry(const RegistrySpec& spec, const TrustedKeys&
   OpenOptions options;
   options.create = false;
   Registry registry(spec.file, options, trusted);
-  return registry.compile(spec.spec);
+  return registry.compile(spec.spec, limits);
 }
 
 }  // namespace ardent::store

@@ -97,6 +97,11 @@ std::string Connection::scalar_text(const char* sql) {
 
 Statement::Statement(Connection& db, const char* sql) : db_(db) {
   int rc = sqlite3_prepare_v3(db.get(), sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
+  // Ardent's statements fit the tables it creates: one that does not prepare ("no such column")
+  // meets a file whose tables were changed behind Ardent's back.
+  if ((rc & 0xff) == SQLITE_ERROR)
+    throw StoreError(StoreError::Kind::Corrupt, fmt::format("'{}' is damaged: its tables are not the ones Ardent "
+                                                            "created ({})", db.file(), sqlite3_errmsg(db.get())));
   if (rc != SQLITE_OK) db_.fail(rc, "preparing a statement");
 }
 

@@ -36,6 +36,9 @@ const std::vector<ErrorCase>& error_cases() {
          b.rule("r1", b.is("pain_sight", "groin@2"), {b.triage("urgent")});
        },
        {"unknown-name", Severity::Error, 11, 10, "unknown finding 'pain_sight'; did you mean 'pain_site'?"}},
+      {"huge_unknown_name", "rule r1: " + std::string(300, 'x') + " -> triage urgent\n",
+       [](B& b) { b.rule("r1", b.ref(std::string(300, 'x')), {b.triage("urgent")}); },
+       {"unknown-name", Severity::Error, 10, 10, "unknown finding or define '" + std::string(80, 'x') + "...'"}},
       {"unknown_numeric_name", "rule r1: pain_scor > 3 -> triage urgent\n",
        [](B& b) { b.rule("r1", b.cmp(b.ref("pain_scor"), ">", b.num("3")), {b.triage("urgent")}); },
        {"unknown-name", Severity::Error, 10, 10, "unknown finding, define or score 'pain_scor'; did you mean 'pain_score'?"}},

@@ -184,6 +184,34 @@ TEST(EvalCommand, BatchReportsBadLinesWithoutLosingTheOthers) {
   EXPECT_EQ("emergency", out[299]["triage"]);
 }
 
+TEST(EvalCommand, ACaseOverMaxCaseBytesIsRefusedUnlessTheLimitIsRaised) {
+  TempFile rules("limit.ard", kRules);
+  const std::string json = R"({"fever": true, "age": 80})";  // 26 bytes
+  TempFile kase("limit.json", json);
+  Outcome r = ardent({"eval", "--max-case-bytes", "25", rules.path.string(), kase.path.string()});
+  EXPECT_EQ(1, r.status);
+  EXPECT_NE(std::string::npos,
+            r.err.find(":1: error: the case is larger than 25 bytes of JSON, the most a case may be (the limit "
+                       "max_case_bytes)")) << r.err;
+  EXPECT_EQ(0, ardent({"eval", "--max-case-bytes", "26", rules.path.string(), kase.path.string()}).status);
+  // From stdin, and line by line in a batch.
+  EXPECT_EQ(1, ardent({"eval", "--max-case-bytes", "25", rules.path.string(), "-"}, json).status);
+  TempFile batch("limit.jsonl", json + "\n" + R"({"fever": true})" + "\n");
+  r = ardent({"eval", "--batch", "--max-case-bytes", "25", rules.path.string(), batch.path.string()});
+  EXPECT_EQ(1, r.status);
+  EXPECT_NE(std::string::npos, r.err.find("ardent eval: 1 of 2 lines could not be evaluated")) << r.err;
+  EXPECT_EQ(2, ardent({"eval", "--max-case-bytes", "0", rules.path.string(), kase.path.string()}).status);
+}
+
+TEST(CheckCommand, ARuleFileOverMaxFileBytesIsAnError) {
+  TempFile rules("big.ard", kRules);
+  Outcome r = ardent({"check", "--max-file-bytes", "100", rules.path.string()});
+  EXPECT_EQ(1, r.status);
+  EXPECT_NE(std::string::npos, r.err.find("a rule file may be at most 100 bytes (the limit max_file_bytes)")) << r.err;
+  EXPECT_EQ(0, ardent({"check", rules.path.string()}).status);
+  EXPECT_EQ(1, ardent({"test", "--max-ruleset-bytes", "100", rules.path.string()}).status);
+}
+
 TEST(TestCommand, PassesAndReportsCoverage) {
   TempFile rules("tests.ard", kRules);
   Outcome r = ardent({"test", rules.path.string(), "--coverage-min", "100"});

@@ -81,7 +81,8 @@ std::string error_kind(const ardent::InputError& e) {
     case ardent::InputError::Kind::UnknownFinding: return "not_found";
     case ardent::InputError::Kind::WrongType: return "type";
     case ardent::InputError::Kind::OutOfDomain:
-    case ardent::InputError::Kind::OutOfRange: return "range";
+    case ardent::InputError::Kind::OutOfRange:
+    case ardent::InputError::Kind::TooLarge: return "range";
     case ardent::InputError::Kind::Malformed:
     case ardent::InputError::Kind::Duplicate: return "invalid";
   }

@@ -76,6 +76,19 @@ TEST(DidYouMean, PhrasesTheGuess) {
   EXPECT_EQ(did_you_mean("temperature", kFindings), "");
 }
 
+// Two names of 20,000 letters one apart took a second to compare (half a megabyte each, within a
+// rule file's limit: minutes); past 100 characters a name is no typo, except of a name it starts.
+TEST(DidYouMean, LongNamesAreNotComparedLetterByLetter) {
+  const std::string long_name(100, 'a');
+  EXPECT_EQ(closest_name(long_name.substr(0, 99) + "b", std::vector<std::string>{long_name}).value_or(""), long_name);
+  const std::string longer(20'000, 'a');
+  EXPECT_EQ(closest_name(longer.substr(0, 19'999) + "b", std::vector<std::string>{longer}), std::nullopt);
+  EXPECT_EQ(closest_name(longer.substr(0, 5'000), std::vector<std::string>{longer}).value_or(""), longer);
+  // A guess is quoted like any name: shortened.
+  EXPECT_EQ(did_you_mean(longer.substr(0, 5'000), std::vector<std::string>{longer}),
+            "; did you mean '" + std::string(80, 'a') + "...'?");
+}
+
 TEST(InQuotes, EscapesAndShortens) {
   EXPECT_EQ(in_quotes("fever"), "'fever'");
   EXPECT_EQ(in_quotes("a\nb"), "'a\\x0ab'");

@@ -43,5 +43,20 @@ TEST(FormatDuration, LargestWholeUnitThenDays) {
   }
 }
 
+// A case may hold any finite duration (fuzz_capi set 1e303 years): too many units for an integer,
+// which the whole-unit form would have overflowed into.
+TEST(FormatDuration, BeyondWholeUnits) {
+  const Row rows[] = {
+      {1e300, "1e+300 days", "1e+300 days"},
+      {365.25e15, "3.652e+17 days", "3.6525e+17 days"},  // 1e15 years
+      {365.25e15 - 365.25, "999999999999999 years", "999999999999999 years"},
+      {1.6e308, "1.6e+308 days", "1.6e+308 days"},
+  };
+  for (const Row& r : rows) {
+    EXPECT_EQ(format_duration(r.value), r.readable) << r.value;
+    EXPECT_EQ(format_duration(r.value, Digits::exact), r.exact) << r.value;
+  }
+}
+
 }  // namespace
 }  // namespace ardent

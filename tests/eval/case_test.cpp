@@ -219,7 +219,7 @@ TEST(CaseText, RefusesWhatJsonRefusesAndAllOrNothing) {
 TEST(CaseJson, AHugeBadValueIsNotEchoedWhole) {
   Fixture fx;
   Case c(fx.rs);
-  const std::string huge(50'000'000, 'x');
+  const std::string huge(fx.rs->limits().max_case_bytes - 20, 'x');
   try {
     c.set_json(R"({"peak": ")" + huge + R"("})");
     ADD_FAILURE() << "accepted";
@@ -234,6 +234,28 @@ TEST(CaseJson, AHugeBadValueIsNotEchoedWhole) {
     EXPECT_EQ(e.kind(), Kind::UnknownFinding);
     EXPECT_LT(std::string(e.what()).size(), 300u);
   }
+}
+
+// The rule set's limits say how much JSON one case may be; a byte more is refused unread.
+TEST(CaseJson, MoreThanTheRuleSetsLimitIsTooLarge) {
+  Fixture fx;
+  Limits limits;
+  limits.max_case_bytes = 40;
+  const RulesetPtr rs = internal::RulesetAccess::make(compile::compile(fx.b.model_copy(), "0"), limits);
+  Case c(rs);
+  const std::string fits = R"({"fever": true, "pain_score": 7.25     })";
+  ASSERT_EQ(fits.size(), 40u);
+  c.set_json(fits);
+  EXPECT_EQ(c.state(fx.flag), FindingState::given);
+  c.clear();
+  try {
+    c.set_json(fits + " ");
+    ADD_FAILURE() << "41 bytes were accepted";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.kind(), Kind::TooLarge);
+    EXPECT_STREQ(e.what(), "the case is larger than 40 bytes of JSON, the most a case may be (the limit max_case_bytes)");
+  }
+  EXPECT_EQ(c.state(fx.flag), FindingState::not_asked);
 }
 
 }  // namespace

@@ -261,6 +261,23 @@ TEST(RegistrySpec, CompilesFromTheRegistry) {
   EXPECT_EQ(kind_of([&] { compile_from_registry({file, "other@approved"}); }), StoreError::Kind::NotFound);
 }
 
+// A spec comes from the caller (the C ABI, the command line): a huge one is shown by its start.
+TEST(RegistrySpec, AHugeSpecIsQuotedShortened) {
+  ScratchDir dir;
+  Registry reg(dir / "registry.db");
+  reg.publish(read_sources(write_ruleset(dir, "mini", "1.0.0")), as(Status::draft));
+  const std::string huge(100'000, 'm');
+  for (const std::string& spec : {huge, "mini@" + huge, huge + "@approved"}) {
+    try {
+      reg.compile(spec);
+      ADD_FAILURE() << "found";
+    } catch (const StoreError& e) {
+      EXPECT_LT(std::string(e.what()).size(), 400u) << std::string(e.what()).substr(0, 400);
+      EXPECT_NE(std::string(e.what()).find(std::string(70, 'm') + "...'"), std::string::npos) << e.what();
+    }
+  }
+}
+
 struct VersionCase {
   const char* a;
   const char* b;
