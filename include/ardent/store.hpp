@@ -112,7 +112,7 @@ struct RulesetVersion {
 struct PublishOptions {
   Status status = Status::draft;  // approved: the same checks as Registry::approve
   std::string author;
-  std::optional<PrivateKey> key;  // with status approved: signs the approval
+  std::optional<PrivateKey> key = std::nullopt;  // with status approved: signs the approval
 };
 
 struct PublishResult {

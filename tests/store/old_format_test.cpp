@@ -14,16 +14,8 @@ namespace ardent::store {
 namespace {
 
 using testing::ScratchDir;
+using testing::exec;
 using Problem = VerifyReport::Problem;
-
-void exec(const std::filesystem::path& file, const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
-  char* err = nullptr;
-  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "") << "\n" << sql;
-  sqlite3_free(err);
-  sqlite3_close(db);
-}
 
 // A file as schema version 2 wrote it: `n` rows with a latency, hashed in format 1.
 void write_version2_log(const std::filesystem::path& file, int n) {

@@ -14,6 +14,8 @@ namespace ardent::store {
 namespace {
 
 using testing::ScratchDir;
+using testing::expect_error;
+using testing::exec;
 
 std::int64_t pragma(const std::filesystem::path& file, const std::string& sql) {
   sqlite3* db = nullptr;
@@ -25,26 +27,6 @@ std::int64_t pragma(const std::filesystem::path& file, const std::string& sql) {
   sqlite3_finalize(st);
   sqlite3_close(db);
   return v;
-}
-
-void exec(const std::filesystem::path& file, const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
-  char* err = nullptr;
-  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
-  sqlite3_free(err);
-  sqlite3_close(db);
-}
-
-// Runs f, expects a StoreError of `kind` whose message contains `words`.
-void expect_error(StoreError::Kind kind, const std::string& words, const std::function<void()>& f) {
-  try {
-    f();
-    ADD_FAILURE() << "no error; expected one saying '" << words << "'";
-  } catch (const StoreError& e) {
-    EXPECT_EQ(e.kind(), kind) << e.what();
-    EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
-  }
 }
 
 AuditEntry entry(const std::string& encounter) {

@@ -14,16 +14,7 @@ namespace ardent::store {
 namespace {
 
 using testing::ScratchDir;
-
-void expect_error(StoreError::Kind kind, const std::string& words, const std::function<void()>& f) {
-  try {
-    f();
-    ADD_FAILURE() << "no error; expected one saying '" << words << "'";
-  } catch (const StoreError& e) {
-    EXPECT_EQ(e.kind(), kind) << e.what();
-    EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
-  }
-}
+using testing::expect_error;
 
 class Signing : public ::testing::Test {
  protected:

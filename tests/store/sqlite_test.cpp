@@ -11,15 +11,7 @@ namespace ardent::store {
 namespace {
 
 using testing::ScratchDir;
-
-void exec(const std::filesystem::path& file, const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
-  char* err = nullptr;
-  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
-  sqlite3_free(err);
-  sqlite3_close(db);
-}
+using testing::exec;
 
 void expect_damaged(const std::string& column, const std::function<void()>& read) {
   try {

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +14,8 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <sqlite3.h>
+
+#include "ardent/store.hpp"
 
 namespace ardent::store::testing {
 
@@ -140,6 +143,27 @@ inline std::string read_file(const std::filesystem::path& p) {
 inline std::string altered_signature(std::string signature) {
   signature[10] = signature[10] == 'A' ? 'B' : 'A';
   return signature;
+}
+
+// Runs SQL on the file behind Ardent's back, as an attacker or a damaged disk would.
+inline void exec(const std::filesystem::path& file, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+  char* err = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "") << "\n" << sql;
+  sqlite3_free(err);
+  sqlite3_close(db);
+}
+
+// Runs f, expects a StoreError of `kind` whose message contains `words`.
+inline void expect_error(StoreError::Kind kind, const std::string& words, const std::function<void()>& f) {
+  try {
+    f();
+    ADD_FAILURE() << "no error; expected one saying '" << words << "'";
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), kind) << e.what();
+    EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace ardent::store::testing
