@@ -369,6 +369,9 @@ export interface AuditOptions {
   maxPending?: number;
   /** How long a write waits for another writer's lock, in ms (default 5000). */
   busyTimeoutMs?: number;
+  /** The PEM file of an Ed25519 private key that seals the log: every batch is committed with a
+   *  checkpoint signed with it, and `ardent audit verify --sealed` refuses a row no checkpoint covers. */
+  sealKey?: string | null;
 }
 
 /** An open audit log; rows are written in the background. */

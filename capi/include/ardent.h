@@ -955,7 +955,8 @@ ARDENT_API int ardent_ruleset_from_registry(ardent_ruleset **out, ardent_diagnos
 #define ARDENT_SYNC_NORMAL 1
 #define ARDENT_SYNC_FULL 2
 
-#define ARDENT_AUDIT_OPTIONS_VERSION 1
+/* Version 2 adds seal_key. A version 1 struct is still accepted (its log is not sealed). */
+#define ARDENT_AUDIT_OPTIONS_VERSION 2
 typedef struct ardent_audit_options {
   unsigned int version;        /* ARDENT_AUDIT_OPTIONS_VERSION                                */
   int synchronous;             /* ARDENT_SYNC_*; default ARDENT_SYNC_NORMAL                    */
@@ -963,8 +964,14 @@ typedef struct ardent_audit_options {
   uint32_t flush_interval_ms;  /* after a pause, how long a batch may wait to fill; ms; 100    */
   size_t max_pending;          /* recording blocks while this many rows wait (>= 1); 65536     */
   uint32_t busy_timeout_ms;    /* how long a write waits for another writer's lock; 5000      */
+  /* v2: the PEM file of an Ed25519 private key that seals the log, or NULL (the default). A
+  ** sealed log commits every batch together with a checkpoint of its last row signed with this
+  ** key, so every row the writer commits is covered, and `ardent audit verify --sealed --trust
+  ** PUB.pem` refuses any row that no checkpoint covers: a row forged after the latest
+  ** checkpoint is caught as well. The key is read once, by ardent_audit_open(). */
+  const char *seal_key;
 } ardent_audit_options;
-#define ARDENT_AUDIT_OPTIONS_INIT { ARDENT_AUDIT_OPTIONS_VERSION, ARDENT_SYNC_NORMAL, 512, 100, 65536, 5000 }
+#define ARDENT_AUDIT_OPTIONS_INIT { ARDENT_AUDIT_OPTIONS_VERSION, ARDENT_SYNC_NORMAL, 512, 100, 65536, 5000, NULL }
 
 /* Fills *opts with the defaults of the given version. ARDENT_EINVALID for NULL or an unknown
 ** version. */
@@ -980,8 +987,9 @@ ARDENT_API int ardent_audit_options_init(ardent_audit_options *opts, unsigned in
 **   out   receives the handle, or NULL on failure. Free: ardent_audit_free.
 **   path  file system path.
 **   opts  NULL for the defaults.
-** Returns ARDENT_OK; ARDENT_EINVALID for a NULL out or path or bad options; ARDENT_ESTORAGE
-** when the file cannot be opened, created or migrated; ARDENT_ENOMEM. Thread-safe. An audit
+** Returns ARDENT_OK; ARDENT_EINVALID for a NULL out or path or bad options (a seal_key file
+** that holds no Ed25519 private key among them); ARDENT_ESTORAGE when the file cannot be opened,
+** created or migrated, or the seal_key file cannot be read; ARDENT_ENOMEM. Thread-safe. An audit
 ** handle may be shared by any number of threads (ardent_evaluate_audited() and
 ** ardent_audit_flush() at the same time), but not with ardent_audit_free(). */
 ARDENT_API int ardent_audit_open(ardent_audit **out, const char *path, const ardent_audit_options *opts);

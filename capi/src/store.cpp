@@ -174,6 +174,8 @@ ARDENT_API int ardent_audit_open(ardent_audit** out, const char* path, const ard
     options.busy_timeout = std::chrono::milliseconds(opts->busy_timeout_ms);
   }
   return store_guard([&] {
+    if (opts != nullptr && opts->version >= 2 && opts->seal_key != nullptr)
+      options.seal_key = store::PrivateKey::from_pem_file(opts->seal_key);
     *out = reinterpret_cast<ardent_audit*>(new AuditImpl(path, options));
     return ARDENT_OK;
   });

@@ -453,4 +453,51 @@ TEST_F(Store, HostsCheckpointTheLogWithTheirKey) {
   EXPECT_EQ(ardent_audit_checkpoint(&covered, audit.get(), nullptr), ARDENT_EINVALID);
 }
 
+TEST_F(Store, ASealedLogCoversEveryRowAndCatchesAForgedOne) {
+  const auto [key, pub] = key_pair("host");
+  Ruleset rs = compile(small_rules());
+  fs::path log = dir_ / "audit.db";
+  ardent_audit_options opts;
+  ASSERT_EQ(ardent_audit_options_init(&opts, 2), ARDENT_OK);
+  EXPECT_EQ(opts.seal_key, nullptr);
+  const std::string key_path = key.string();
+  opts.seal_key = key_path.c_str();
+  opts.batch_size = 2;
+  ardent_audit* raw = nullptr;
+  ASSERT_EQ(ardent_audit_open(&raw, log.c_str(), &opts), ARDENT_OK) << ardent_last_error()->message;
+  {
+    Audit audit(raw);
+    Case c = overload_case(rs.get());
+    for (int i = 0; i < 5; ++i) {
+      ardent_result* r = nullptr;
+      ASSERT_EQ(ardent_evaluate_audited(&r, rs.get(), c.get(), nullptr, audit.get()), ARDENT_OK);
+      ardent_result_free(r);
+    }
+    ASSERT_EQ(ardent_audit_flush(audit.get()), ARDENT_OK);
+  }
+  const std::string verify = "audit verify --sealed --db " + shell_quote(log) + " --trust " + shell_quote(pub);
+  std::string out;
+  EXPECT_EQ(cli(verify, &out), 0) << out;
+  EXPECT_NE(out.find("covers row 5"), std::string::npos) << out;
+
+  // A version 1 struct has no seal_key: that log is not sealed, and verify --sealed says so.
+  ardent_audit_options v1;
+  ASSERT_EQ(ardent_audit_options_init(&v1, 1), ARDENT_OK);
+  ASSERT_EQ(ardent_audit_open(&raw, log.c_str(), &v1), ARDENT_OK) << ardent_last_error()->message;
+  {
+    Audit audit(raw);
+    Case c = overload_case(rs.get());
+    ardent_result* r = nullptr;
+    ASSERT_EQ(ardent_evaluate_audited(&r, rs.get(), c.get(), nullptr, audit.get()), ARDENT_OK);
+    ardent_result_free(r);
+  }
+  EXPECT_EQ(cli(verify), 1);  // tampering: row 6 comes after the latest checkpoint
+
+  const std::string public_path = pub.string();
+  opts.seal_key = public_path.c_str();
+  EXPECT_EQ(ardent_audit_open(&raw, log.c_str(), &opts), ARDENT_EINVALID);
+  EXPECT_NE(std::string(ardent_last_error()->message).find("no Ed25519 private key"), std::string::npos);
+  EXPECT_EQ(raw, nullptr);
+}
+
 }  // namespace

@@ -203,6 +203,10 @@ struct AuditOptions : OpenOptions {
   std::size_t batch_size = 512;                      // rows per transaction at most
   std::chrono::milliseconds flush_interval{100};     // after a pause, how long a batch may wait to fill
   std::size_t max_pending = 65536;                   // record() blocks while this many wait
+  // A sealed log: every batch is committed together with a checkpoint of its last row, signed
+  // with this key, so that every row the writer commits is covered. `verify_audit` with
+  // `sealed` then refuses any row that no checkpoint covers (one added behind the writer's back).
+  std::optional<PrivateKey> seal_key = std::nullopt;
 };
 
 // Who asked, as the host knows it.
@@ -339,6 +343,7 @@ struct VerifyReport {
     rewritten,   // the chain no longer reaches a checkpoint's hash: history changed and re-hashed
     checkpoint,  // a checkpoint itself was altered, deleted or reordered
     signature,   // with trusted keys: a checkpoint not signed by one, or no checkpoint at all
+    unsealed,    // verified as sealed: rows after the latest checkpoint, which its writer never leaves
   };
   Problem problem = Problem::none;
   std::int64_t rows = 0;        // rows read
@@ -359,7 +364,14 @@ std::string_view to_string(VerifyReport::Problem p);
 // Runs SQLite's integrity check, compares the audit tables and triggers with the ones Ardent
 // creates, walks the chain from the first row, then checks the checkpoints against it. With
 // trusted keys, every checkpoint must be signed by one of them and there must be at least one.
-VerifyReport verify_audit(const std::filesystem::path& file, const TrustedKeys& trusted = {});
+struct VerifyOptions {
+  // The log was written sealed (AuditOptions::seal_key): a row after the latest checkpoint is
+  // tampering, not a row still waiting for the next checkpoint. Give trusted keys with it, or a
+  // forged checkpoint would cover a forged row.
+  bool sealed = false;
+};
+VerifyReport verify_audit(const std::filesystem::path& file, const TrustedKeys& trusted = {},
+                          const VerifyOptions& options = {});
 
 // The row's hash as a writer computes it now (format 2: every column with its type, and the row
 // number), SHA-256 in lower-case hex.

@@ -33,6 +33,7 @@ struct EvalOptions {
   Limits limits;
   // --audit: every evaluation recorded with this context (in --batch, tagged with its line).
   std::string audit_file;
+  std::string audit_key;  // --seal: a private key that seals the log as it is written
   std::string encounter, user;
   std::vector<std::string> tags;  // KEY=VALUE
   std::vector<std::string> trust;  // public keys for a rule set loaded from a registry
@@ -53,7 +54,9 @@ class AuditSink {
         throw std::invalid_argument(fmt::format("--tag {} is not KEY=VALUE", in_quotes(t)));
       context_.tags[t.substr(0, eq)] = t.substr(eq + 1);
     }
-    audit_.emplace(o.audit_file);
+    store::AuditOptions options;
+    if (!o.audit_key.empty()) options.seal_key = store::PrivateKey::from_pem_file(o.audit_key);
+    audit_.emplace(o.audit_file, options);
   }
   // Evaluates, and queues the audit row. `r` holds the result even when the audit log has failed,
   // which then throws store::StoreError for this and every later row.
@@ -213,6 +216,10 @@ Command add_eval(CLI::App& app) {
   sub->add_option("--encounter", o->encounter, "with --audit: the encounter id to record")->needs(audit);
   sub->add_option("--user", o->user, "with --audit: the user id to record")->needs(audit);
   sub->add_option("--tag", o->tags, "with --audit: a KEY=VALUE tag to record (repeatable)")->needs(audit);
+  sub->add_option("--seal", o->audit_key,
+                  "with --audit: seal the log with this Ed25519 private key (PEM): each batch of rows is committed "
+                  "with a signed checkpoint, so that `ardent audit verify --sealed` refuses any row added otherwise")
+      ->needs(audit);
   add_trust_option(sub, o->trust);
   add_limit_options(sub, o->limits);
   return {sub, [o]() {

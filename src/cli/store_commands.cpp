@@ -217,6 +217,7 @@ struct AuditOptions {
   std::vector<std::string> trust;
   std::size_t limit = 0;
   bool json = false;
+  bool sealed = false;
 };
 
 nlohmann::json row_json(const store::AuditRow& r) {
@@ -274,7 +275,7 @@ int run_query(const AuditOptions& o) {
 int run_verify(const AuditOptions& o) {
   const store::TrustedKeys trusted =
       store::load_trusted_keys(std::vector<std::filesystem::path>(o.trust.begin(), o.trust.end()));
-  const store::VerifyReport r = store::verify_audit(o.db, trusted);
+  const store::VerifyReport r = store::verify_audit(o.db, trusted, {.sealed = o.sealed});
   for (const auto& w : r.warnings) fmt::print(stderr, "ardent audit verify: warning: {}\n", w);
   if (!r.ok()) {
     fmt::print(stderr, "ardent audit verify: {}: {} (after {} row{} read)\n", o.db, r.message, r.rows,
@@ -350,6 +351,10 @@ Command add_store_commands(CLI::App& app) {
   verify->add_option("--trust", aud->trust,
                      "check the checkpoints' signatures with this public key (PEM; repeatable); at least one "
                      "checkpoint must be signed by one");
+  verify->add_flag("--sealed", aud->sealed,
+                   "the log was written sealed (ardent eval --seal, or a sealing key in the audit options): a row "
+                   "that no checkpoint covers is tampering")
+      ->needs("--trust");
   auto* checkpoint = audit->add_subcommand("checkpoint", "Append a signed checkpoint of the chain's head");
   checkpoint->add_option("--db", aud->db, "audit database file")->required();
   checkpoint->add_option("--key", aud->key, key_help)->required();

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/audit_row.hpp"
+#include "store/checkpoint.hpp"
 #include "store/clock.hpp"
 #include "store/evaluation_row.hpp"
 #include "store/schema.hpp"
@@ -262,6 +263,7 @@ struct Audit::Writer {
       prev = std::move(r.hash);
     }
     insert->reset();
+    if (options.seal_key) append_checkpoint(*db, *options.seal_key);
     tx.commit();
   }
 

@@ -27,6 +27,7 @@ std::string_view to_string(VerifyReport::Problem p) {
     case VerifyReport::Problem::rewritten: return "rewritten";
     case VerifyReport::Problem::checkpoint: return "checkpoint";
     case VerifyReport::Problem::signature: return "signature";
+    case VerifyReport::Problem::unsealed: return "unsealed";
   }
   return "?";
 }
@@ -74,7 +75,8 @@ std::string triggers_changed(const AuditSchemaCheck& schema) {
 
 class Verifier {
  public:
-  Verifier(const std::filesystem::path& file, const TrustedKeys& trusted) : reader_(file), trusted_(trusted) {}
+  Verifier(const std::filesystem::path& file, const TrustedKeys& trusted, const VerifyOptions& options)
+      : reader_(file), trusted_(trusted), options_(options) {}
 
   VerifyReport run() {
     if (!integrity()) return report_;
@@ -95,6 +97,7 @@ class Verifier {
       return report_;
     }
     if (!check_checkpoints()) return report_;
+    if (options_.sealed && !check_sealed()) return report_;
     note_old_format();
     report_.message = report_.rows == 0 ? "the audit log is empty"
                                         : fmt::format("{} row{}, chain intact; head: row {} {}", report_.rows,
@@ -285,6 +288,21 @@ class Verifier {
     return true;
   }
 
+  // A sealed writer commits each batch with its checkpoint, so the latest checkpoint covers the
+  // head; rows after it were added by something else.
+  bool check_sealed() {
+    const std::int64_t covered = report_.latest ? report_.latest->seq : 0;
+    if (report_.head_seq <= covered) return true;
+    const std::int64_t first = covered + 1;
+    return fail(Problem::unsealed, first,
+                fmt::format("{} after the latest checkpoint{}: a sealed log's writer covers every row it commits, so "
+                            "{} added behind its back (or by a writer without the seal key)",
+                            first == report_.head_seq ? fmt::format("row {} comes", first)
+                                                      : fmt::format("rows {} to {} come", first, report_.head_seq),
+                            report_.latest ? fmt::format(" (checkpoint {}, of row {})", report_.latest->number, covered) : "",
+                            first == report_.head_seq ? "it was" : "they were"));
+  }
+
   void note_old_format() {
     if (reader_.version < 3)
       report_.warnings.push_back(fmt::format(
@@ -305,6 +323,7 @@ class Verifier {
 
   AuditReader reader_;
   const TrustedKeys& trusted_;
+  VerifyOptions options_;
   VerifyReport report_;
   std::int64_t since_ = kNever;  // the first row hashed in format 2
   std::vector<StoredCheckpoint> checkpoints_;
@@ -313,8 +332,9 @@ class Verifier {
 
 }  // namespace
 
-VerifyReport verify_audit(const std::filesystem::path& file, const TrustedKeys& trusted) {
-  return Verifier(file, trusted).run();
+VerifyReport verify_audit(const std::filesystem::path& file, const TrustedKeys& trusted,
+                          const VerifyOptions& options) {
+  return Verifier(file, trusted, options).run();
 }
 
 }  // namespace ardent::store

@@ -19,27 +19,32 @@ std::string checkpoint_statement(const Checkpoint& c) {
   return out;
 }
 
-Checkpoint checkpoint_audit(const std::filesystem::path& file, const PrivateKey& key, OpenOptions options) {
-  auto db = schema::open(file, options);
-  sql::Transaction tx(*db);
+Checkpoint append_checkpoint(sql::Connection& db, const PrivateKey& key) {
   Checkpoint c;
   {
-    sql::Statement head(*db, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    sql::Statement head(db, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
     c.hash = schema::kGenesisHash;
     if (head.step()) {
       c.seq = head.int_at(0);
       c.hash = head.text_at(1);
     }
   }
-  c.number = db->scalar_int("SELECT coalesce(max(number), 0) + 1 FROM audit_checkpoint");
+  c.number = db.scalar_int("SELECT coalesce(max(number), 0) + 1 FROM audit_checkpoint");
   c.time = utc_now();
   c.key_id = key.id();
   c.signature = key.sign(checkpoint_statement(c));
-  sql::Statement insert(*db,
+  sql::Statement insert(db,
                         "INSERT INTO audit_checkpoint (number, seq, hash, time, key_id, signature) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   insert.bind(1, c.number).bind(2, c.seq).bind(3, c.hash).bind(4, c.time).bind(5, c.key_id).bind(6, c.signature);
   insert.run();
+  return c;
+}
+
+Checkpoint checkpoint_audit(const std::filesystem::path& file, const PrivateKey& key, OpenOptions options) {
+  auto db = schema::open(file, options);
+  sql::Transaction tx(*db);
+  Checkpoint c = append_checkpoint(*db, key);
   tx.commit();
   return c;
 }

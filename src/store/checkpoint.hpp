@@ -17,6 +17,9 @@ struct StoredCheckpoint {
   std::string wrong_type() const;  // the first column stored as another type, or ""
 };
 
+// Appends a checkpoint of the head, signed with `key`, inside the caller's transaction.
+Checkpoint append_checkpoint(sql::Connection& db, const PrivateKey& key);
+
 // Every checkpoint, by number (none before schema version 3).
 std::vector<StoredCheckpoint> read_checkpoints(sql::Connection& db, int version);
 

@@ -39,14 +39,19 @@ const UINT32_MAX = 0xffffffff;
 /**
  * Opens (creating it when missing) the audit log in the file `path`. `synchronous` is how
  * durable a committed row is: 'off', 'normal' or 'full' (every commit fsync'ed). Throws
- * StorageError when the file cannot be opened or created.
+ * StorageError when the file cannot be opened or created. `sealKey`, the PEM file of an Ed25519
+ * private key, seals the log: every batch is committed with a checkpoint signed with it, and
+ * `ardent audit verify --sealed --trust PUB.pem` refuses any row that no checkpoint covers.
  */
 function openAudit(path, {
   synchronous = 'normal', batchSize = 512, flushIntervalMs = 100, maxPending = 65536, busyTimeoutMs = 5000,
+  sealKey = null,
 } = {}) {
   text('path', path);
+  if (sealKey !== null) text('sealKey', sealKey);
   const opts = {};
-  check(fn.ardent_audit_options_init(opts, 1));
+  check(fn.ardent_audit_options_init(opts, 2));
+  opts.seal_key = sealKey;
   opts.synchronous = native.SYNC_LEVELS.indexOf(synchronous);
   if (opts.synchronous < 0) {
     throw new InvalidArgumentError(`synchronous is 'off', 'normal' or 'full', not ${JSON.stringify(synchronous)}`,

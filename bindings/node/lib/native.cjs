@@ -237,6 +237,7 @@ koffi.struct('ardent_audit_options', {
   flush_interval_ms: 'uint32_t',
   max_pending: 'size_t',
   busy_timeout_ms: 'uint32_t',
+  seal_key: 'const char *',  // version 2
 });
 
 // `trusted_keys` is given as a JS array of paths, converted for the call only (the library reads

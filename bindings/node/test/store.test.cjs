@@ -217,3 +217,23 @@ test('checkpoints sign the head of the audit log', needsCli, () => {
   assert.equal(verified.status, 0, verified.stderr);
   assert.match(verified.stdout, /2 checkpoints, signatures verified/);
 });
+
+test('a sealed audit log covers every row', needsCli, () => {
+  const host = keyPair('host');
+  const file = path.join(dir, 'sealed.db');
+  let log = ardent.openAudit(file, { sealKey: host.key });
+  compiled.evaluate(OVERLOAD, { audit: log });
+  compiled.evaluate(OVERLOAD, { audit: log });
+  log.close();
+  const verify = ['audit', 'verify', '--sealed', '--db', file, '--trust', host.pub];
+  assert.equal(spawnSync(CLI, verify, { encoding: 'utf8' }).status, 0);
+  log = ardent.openAudit(file); // a writer without the seal
+  compiled.evaluate(OVERLOAD, { audit: log });
+  log.close();
+  const refused = spawnSync(CLI, verify, { encoding: 'utf8' });
+  assert.equal(refused.status, 1, refused.stdout);
+  assert.match(refused.stderr, /row 3 comes after the latest checkpoint/);
+  assert.throws(() => ardent.openAudit(file, { sealKey: host.pub }),
+    (e) => e instanceof ardent.InvalidArgumentError && /no Ed25519 private key/.test(e.message));
+  assert.throws(() => ardent.openAudit(file, { sealKey: 7 }), TypeError);
+});

@@ -178,6 +178,7 @@ class AuditOptions(Structure):
         ("flush_interval_ms", c_uint32),
         ("max_pending", c_size_t),
         ("busy_timeout_ms", c_uint32),
+        ("seal_key", c_char_p),  # version 2
     ]
 
 

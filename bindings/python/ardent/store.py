@@ -119,21 +119,24 @@ class AuditLog:
     """An audit log opened for appending: each audited evaluation becomes a hash-chained row,
     written by a background thread of the library. flush() waits until every row recorded
     before it is committed; close() (or leaving a `with` block) flushes, then closes.
-    Shareable between threads."""
+    Shareable between threads. `seal_key`, the PEM file of an Ed25519 private key, seals the
+    log: every batch is committed with a checkpoint signed with it, and `ardent audit verify
+    --sealed --trust PUB.pem` refuses any row that no checkpoint covers."""
 
     def __init__(self, path: FilePath, *, synchronous: str = "normal",
                  batch_size: int = 512, flush_interval_ms: int = 100, max_pending: int = 65536,
-                 busy_timeout_ms: int = 5000) -> None:
+                 busy_timeout_ms: int = 5000, seal_key: Optional[FilePath] = None) -> None:
         if synchronous not in _SYNCHRONOUS:
             raise InvalidArgumentError(f"synchronous is 'off', 'normal' or 'full', not {synchronous!r}",
                                        code=n.EINVALID)
         opts = n.AuditOptions()
-        check(lib.ardent_audit_options_init(byref(opts), 1))
+        check(lib.ardent_audit_options_init(byref(opts), 2))
         opts.synchronous = _SYNCHRONOUS[synchronous]
         opts.batch_size = batch_size
         opts.flush_interval_ms = flush_interval_ms
         opts.max_pending = max_pending
         opts.busy_timeout_ms = busy_timeout_ms
+        opts.seal_key = None if seal_key is None else os.fsencode(seal_key)
         out = c_void_p()
         check(lib.ardent_audit_open(byref(out), os.fsencode(path), byref(opts)))
         self._native = Handle(self, out.value, lib.ardent_audit_free, "audit log")

@@ -225,5 +225,24 @@ class StoreTest(unittest.TestCase):
             log.checkpoint(key)  # closed
 
 
+    def test_a_sealed_log_covers_every_row(self):
+        key, pub = self.key_pair("host")
+        rules = ardent.compile(MINI_HIP)
+        db = self.dir / "sealed.db"
+        with ardent.AuditLog(db, seal_key=key) as log:
+            rules.evaluate(OVERLOAD, audit=log)
+            rules.evaluate(OVERLOAD, audit=log)
+        verify = ("audit", "verify", "--sealed", "--db", db, "--trust", pub)
+        done = self.ardent_cli(*verify)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        with ardent.AuditLog(db) as log:  # a writer without the seal
+            rules.evaluate(OVERLOAD, audit=log)
+        done = self.ardent_cli(*verify)
+        self.assertEqual(done.returncode, 1, done.stdout)
+        self.assertIn("row 3 comes after the latest checkpoint", done.stderr)
+        with self.assertRaisesRegex(ardent.InvalidArgumentError, "no Ed25519 private key"):
+            ardent.AuditLog(db, seal_key=pub)
+
+
 if __name__ == "__main__":
     unittest.main()
