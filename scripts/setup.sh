@@ -8,9 +8,9 @@ packages=(
   g++ cmake ninja-build ccache pkg-config
   libboost-dev libfmt-dev libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev
-  nlohmann-json3-dev libcli11-dev libedit-dev libssl-dev openssl
+  nlohmann-json3-dev libsimdjson-dev libcli11-dev libedit-dev libssl-dev openssl
   abigail-tools valgrind
-  python3 python3-setuptools
+  python3 python3-setuptools python3-pandas
 )
 [ "${1:-}" = "--fuzz" ] && packages+=(clang libclang-rt-14-dev)
 

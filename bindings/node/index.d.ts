@@ -311,6 +311,8 @@ export class RuleSet {
   ruleIndex(rule: string | number): number;
   evaluate(findings?: Findings, options?: EvaluateOptions): Result;
   evaluateMany(cases: Iterable<Findings>, options?: EvaluateManyOptions): IterableIterator<Result>;
+  /** evaluateMany() whose evaluation runs off the event loop: an async iterator of results. */
+  evaluateManyAsync(cases: Iterable<Findings>, options?: EvaluateManyOptions): AsyncIterableIterator<Result>;
   /**
    * Releases the library handle now (or, called during an evaluation of this rule set, once it
    * is done); evaluating afterwards throws InvalidArgumentError. Results made from it stay

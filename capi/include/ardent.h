@@ -875,6 +875,31 @@ ARDENT_API int ardent_result_cds_cards(char **out, const ardent_result *result, 
 ** ardent_result_json(). */
 ARDENT_API int ardent_result_text(char **out, const ardent_result *result, unsigned int flags);
 
+/* What ardent_result_json_with() writes: the layout, how many questions, which members. */
+#define ARDENT_JSON_OPTIONS_VERSION 1
+typedef struct ardent_json_options {
+  unsigned int version;  /* ARDENT_JSON_OPTIONS_VERSION                                     */
+  unsigned int flags;    /* ARDENT_RENDER_PRETTY, or 0 for one line                         */
+  size_t max_ask;        /* at most this many ask-next items (and never more than the
+                            evaluation's max_ask); 0: as the evaluation's max_ask says      */
+  const char *fields;    /* top-level members to write, comma-separated, in any order (they
+                            are written in schema order), e.g. "triage,red_flags"; NULL or
+                            "" for all. Borrowed for the call.                              */
+} ardent_json_options;
+#define ARDENT_JSON_OPTIONS_INIT { ARDENT_JSON_OPTIONS_VERSION, 0, 0, 0 }
+
+/* Fills *opts with the defaults of the given version. ARDENT_EINVALID for NULL or an unknown
+** version. */
+ARDENT_API int ardent_json_options_init(ardent_json_options *opts, unsigned int version);
+
+/* The JSON result as ardent_result_json() writes it, with only what *opts asks for: fewer
+** questions, fewer members; NULL opts is ARDENT_JSON_OPTIONS_INIT (the same text as
+** ardent_result_json(out, result, 0)). Everything is left out while writing, never cut from a
+** written document. ARDENT_EINVALID for an unknown options version, unknown flags or a field
+** that is no member of the result (the last error names the members); otherwise errors as
+** ardent_result_json(). */
+ARDENT_API int ardent_result_json_with(char **out, const ardent_result *result, const ardent_json_options *opts);
+
 /* ---------------------------------------------------------------------------------------- */
 /* Storage: the rule-set registry and the audit log                                          */
 /* ---------------------------------------------------------------------------------------- */

@@ -1,4 +1,7 @@
 // Rendering a result: JSON (schema v1), CDS Hooks cards and the text report.
+#include <algorithm>
+#include <string_view>
+
 #include "ardent/format.hpp"
 #include "internal.hpp"
 
@@ -22,6 +25,22 @@ int hand_out(char** out, const std::string& text) {
   return *out == nullptr ? fail(ARDENT_ENOMEM, "out of memory") : ARDENT_OK;
 }
 
+// "a,b,c" -> {"a", "b", "c"}; empty items are skipped, so "" and NULL are all members.
+std::vector<std::string> field_list(const char* fields) {
+  std::vector<std::string> out;
+  if (fields == nullptr) return out;
+  std::string_view rest(fields);
+  while (!rest.empty()) {
+    const std::size_t comma = std::min(rest.find(','), rest.size());
+    if (comma > 0) out.emplace_back(rest.substr(0, comma));
+    rest.remove_prefix(std::min(comma + 1, rest.size()));
+  }
+  return out;
+}
+
+// The smaller of two limits where 0 means none.
+std::size_t tighter(std::size_t a, std::size_t b) { return a == 0 ? b : b == 0 ? a : std::min(a, b); }
+
 }  // namespace
 
 extern "C" {
@@ -32,6 +51,23 @@ ARDENT_API int ardent_result_json(char** out, const ardent_result* result_handle
   return guard([&] {
     int indent = (flags & ARDENT_RENDER_PRETTY) ? kPrettyIndent : -1;
     return hand_out(out, ardent::format_json(*result->findings, result->outcome, indent, result->max_ask));
+  });
+}
+
+ARDENT_API int ardent_result_json_with(char** out, const ardent_result* result_handle, const ardent_json_options* opts) {
+  const ardent_json_options options = opts != nullptr ? *opts : ardent_json_options ARDENT_JSON_OPTIONS_INIT;
+  if (options.version < 1 || options.version > ARDENT_JSON_OPTIONS_VERSION) {
+    if (out != nullptr) *out = nullptr;
+    return fail(ARDENT_EINVALID, "unknown ardent_json_options version");
+  }
+  const ResultImpl* result = impl(result_handle);
+  if (int rc = check_render(out, result, options.flags, ARDENT_RENDER_PRETTY); rc != ARDENT_OK) return rc;
+  return guard([&] {
+    ardent::JsonOptions json;
+    json.indent = (options.flags & ARDENT_RENDER_PRETTY) ? kPrettyIndent : -1;
+    json.max_ask = tighter(options.max_ask, result->max_ask);
+    json.fields = field_list(options.fields);
+    return hand_out(out, ardent::format_json(*result->findings, result->outcome, json));
   });
 }
 

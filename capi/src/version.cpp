@@ -86,6 +86,15 @@ ARDENT_API int ardent_evaluate_options_init(ardent_evaluate_options* opts, unsig
   return ARDENT_OK;
 }
 
+ARDENT_API int ardent_json_options_init(ardent_json_options* opts, unsigned int version) {
+  if (opts == nullptr) return fail(ARDENT_EINVALID, "opts is NULL");
+  if (version < 1 || version > ARDENT_JSON_OPTIONS_VERSION)
+    return fail(ARDENT_EINVALID, "unknown ardent_json_options version");
+  *opts = ardent_json_options ARDENT_JSON_OPTIONS_INIT;
+  opts->version = version;
+  return ARDENT_OK;
+}
+
 }  // extern "C"
 
 // The C constants mirror the C++ enumerations one to one; the getters rely on it.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,18 @@ std::string format_text(const Case& c, const Result& r, const TextOptions& optio
 // The JSON result, schema v1. `indent` < 0 gives one line (JSON Lines). `max_ask` > 0 lists only
 // that many ask-next items (the interview's `complete` still reports the whole list).
 std::string format_json(const Case& c, const Result& r, int indent = -1, std::size_t max_ask = 0);
+
+// The members of the JSON result's top-level object, in the order they are written.
+std::span<const std::string_view> json_result_fields();
+
+struct JsonOptions {
+  int indent = -1;                  // < 0: one line; otherwise spaces per level
+  std::size_t max_ask = 0;          // > 0: at most that many ask-next items
+  std::vector<std::string> fields;  // only these top-level members (json_result_fields()); empty: all
+};
+// The JSON result with only what was asked for written. Throws std::invalid_argument for a
+// field that is not a member of the result, naming the members there are.
+std::string format_json(const Case& c, const Result& r, const JsonOptions& options);
 
 // {"cards": [...]} as a CDS Hooks service response: red flags are `critical`, an urgent triage
 // `warning` (emergency `critical`), the rest `info`; summaries are at most 140 characters.

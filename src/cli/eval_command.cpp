@@ -30,6 +30,8 @@ struct EvalOptions {
   bool batch = false;
   bool undecided = false;
   unsigned threads = 0;
+  std::size_t max_ask = 0;          // --max-ask: at most this many questions (0: all; text: 5)
+  std::vector<std::string> fields;  // --fields: only these members of the JSON result
   Limits limits;
   // --audit: every evaluation recorded with this context (in --batch, tagged with its line).
   std::string audit_file;
@@ -109,8 +111,9 @@ bool read_input(const std::string& path, std::size_t most, std::string& out) {
 
 std::string render(const EvalOptions& o, const Case& c, const Result& r) {
   if (o.cds) return format_cds_cards(c, r, o.batch ? -1 : 2);
-  if (o.json || o.batch) return format_json(c, r, o.batch ? -1 : 2);
+  if (o.json || o.batch || !o.fields.empty()) return format_json(c, r, {o.batch ? -1 : 2, o.max_ask, o.fields});
   TextOptions t;
+  if (o.max_ask != 0) t.max_questions = o.max_ask;
   t.show_undecided = o.undecided;
   return format_text(c, r, t);
 }
@@ -209,6 +212,12 @@ Command add_eval(CLI::App& app) {
   auto* json = sub->add_flag("--json", o->json, "print the JSON result (schema v1)");
   auto* cds = sub->add_flag("--cds-hooks", o->cds, "print CDS Hooks cards");
   json->excludes(cds);
+  auto* fields = sub->add_option("--fields", o->fields,
+                                 "JSON result: only these top-level members, comma-separated (e.g. triage,red_flags)")
+                     ->delimiter(',')
+                     ->check(CLI::IsMember(std::vector<std::string>(json_result_fields().begin(), json_result_fields().end())));
+  fields->excludes(cds);
+  sub->add_option("--max-ask", o->max_ask, "list at most N next questions (JSON and text; 0: all)");
   sub->add_flag("--batch", o->batch, "CASE is JSON Lines: one case per line, one JSON result per line");
   sub->add_option("--threads", o->threads, "threads for --batch (default: all cores)");
   sub->add_flag("--undecided", o->undecided, "also list undecided rules and what they wait for");

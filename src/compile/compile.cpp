@@ -84,6 +84,8 @@ void fill_tables(Program& p) {
     p.screen.location = location(m, m.screen->span);
   }
   p.finding_names = name_table(m.findings);
+  p.finding_slots.reserve(m.findings.size());
+  for (const auto& [name, slot] : p.finding_names) p.finding_slots.emplace(name, slot);
   p.condition_names = name_table(m.conditions);
   p.rule_names = name_table(m.rules);
 }

@@ -14,6 +14,8 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -24,6 +26,12 @@
 namespace ardent {
 
 namespace prog {
+
+// Lets finding_slots be searched with a string_view, without making a string.
+struct NameHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view name) const noexcept { return std::hash<std::string_view>{}(name); }
+};
 
 inline constexpr std::uint8_t kFalse = 0, kUnknown = 1, kTrue = 2;
 inline constexpr std::uint32_t kNone = 0xffffffffu;
@@ -122,6 +130,9 @@ class Program {
   ScreenInfo screen;
   std::vector<std::string> advice_texts;
   std::vector<std::pair<std::string, std::uint32_t>> finding_names, condition_names, rule_names;  // sorted
+  // Finding name -> slot by hashing: a case's JSON names every finding it gives, and a binary
+  // search of the sorted table cost more than the rest of reading a case.
+  std::unordered_map<std::string, std::uint32_t, prog::NameHash, std::equal_to<>> finding_slots;
   check::Model model;
   JsonTexts json;
 

@@ -109,10 +109,10 @@ void require_utf8(std::string_view what, std::string_view text) {
 }
 
 std::uint32_t slot_of(const Program& p, std::string_view name) {
+  // Every declared name is valid UTF-8, so a name found needs no check; one not found does, to
+  // say which is wrong.
+  if (auto it = p.finding_slots.find(name); it != p.finding_slots.end()) return it->second;
   require_utf8("the finding name", name);
-  auto it = std::lower_bound(p.finding_names.begin(), p.finding_names.end(), name,
-                             [](const auto& e, std::string_view n) { return e.first < n; });
-  if (it != p.finding_names.end() && it->first == name) return it->second;
   std::vector<std::string_view> names;
   names.reserve(p.findings.size());
   for (const auto& f : p.findings) names.push_back(f.name);

@@ -1,9 +1,11 @@
 // The JSON result, schema v1 (docs/result-schema.md). Written straight to text from the
 // Program's pre-escaped names and texts: rendering runs for every case an EHR sends.
 #include <algorithm>
-#include <nlohmann/json.hpp>
+#include <array>
+#include <stdexcept>
 
 #include "ardent/format.hpp"
+#include "ardent/names.hpp"
 #include "compile/ruleset_access.hpp"
 #include "compile/program.hpp"
 #include "format/json_parts.hpp"
@@ -12,6 +14,43 @@
 namespace ardent {
 
 namespace format_detail {
+
+namespace {
+
+// The top-level members of the result, in the order they are written; a FieldMask has bit i for
+// kFields[i].
+constexpr std::array<std::string_view, 13> kFields = {
+    "schema", "ruleset", "engine", "dsl", "triage", "triage_is_default", "interview",
+    "red_flags", "conditions", "advice", "undecided", "ask_next", "warnings"};
+
+constexpr FieldMask bit(std::string_view field) {
+  for (std::size_t i = 0; i < kFields.size(); ++i)
+    if (kFields[i] == field) return FieldMask{1} << i;
+  return 0;
+}
+
+// A member known when compiling: a misspelt name does not compile.
+consteval FieldMask member(std::string_view field) {
+  if (bit(field) == 0) throw "not a member of the JSON result";
+  return bit(field);
+}
+
+}  // namespace
+
+FieldMask field_mask(const std::vector<std::string>& fields) {
+  if (fields.empty()) return kAllFields;
+  FieldMask mask = 0;
+  for (const auto& f : fields) {
+    const FieldMask b = bit(f);
+    if (b == 0) {
+      std::string known;
+      for (auto k : kFields) known += (known.empty() ? "" : ", ") + std::string(k);
+      throw std::invalid_argument("the JSON result has no field " + in_quotes(f) + " (its fields: " + known + ")");
+    }
+    mask |= b;
+  }
+  return mask;
+}
 
 std::string question_of(const FindingInfo& f) {
   return f.question.empty() ? f.label + "?" : f.question;
@@ -103,7 +142,8 @@ void interview(JsonWriter& w, const Case& c, const Result& r, const JsonTexts& j
 
 }  // namespace
 
-std::string result_text(const Case& c, const Result& r, std::size_t max_ask) {
+std::string result_text(const Case& c, const Result& r, std::size_t max_ask, int indent, FieldMask fields) {
+  const auto want = [fields](FieldMask member) { return (fields & member) != 0; };
   check_pair(c, r);
   const Ruleset& rs = c.ruleset();
   const JsonTexts& jt = internal::program_of(rs).json;
@@ -114,91 +154,104 @@ std::string result_text(const Case& c, const Result& r, std::size_t max_ask) {
   for (const auto& a : asks) estimate += 160 + 32 * a.decide_count;
   estimate += 32 * c.ruleset().screen().findings.size();
   if (r.complete()) estimate += 128 * r.undecided().size();
-  JsonWriter w(estimate);
+  if (indent >= 0) estimate += estimate / 2;  // the new lines and their indentation
+  JsonWriter w(estimate, indent);
   w.begin_object();
-  w.key("schema").integer(kResultSchemaVersion);
-  w.key("ruleset").raw(jt.ruleset);
-  w.key("engine").ascii(kEngineVersion);
-  w.key("dsl").integer(kDslVersion);
-  w.key("triage").ascii(to_string(r.triage()));
-  w.key("triage_is_default").boolean(r.triage_is_default());
-  interview(w, c, r, jt);
+  if (want(member("schema"))) w.key("schema").integer(kResultSchemaVersion);
+  if (want(member("ruleset"))) w.key("ruleset").raw(jt.ruleset);
+  if (want(member("engine"))) w.key("engine").ascii(kEngineVersion);
+  if (want(member("dsl"))) w.key("dsl").integer(kDslVersion);
+  if (want(member("triage"))) w.key("triage").ascii(to_string(r.triage()));
+  if (want(member("triage_is_default"))) w.key("triage_is_default").boolean(r.triage_is_default());
+  if (want(member("interview"))) interview(w, c, r, jt);
 
-  w.key("red_flags").begin_array();
-  for (std::uint32_t rf : r.red_flags()) {
-    w.begin_object();
-    w.key("id").raw(jt.rule_name[rf]);
-    w.key("label").raw(jt.rule_label[rf]);
-    w.key("triage").raw(jt.rule_triage[rf]);
-    w.key("because");
-    strings(w, because_rule(c, r, rf));
-    w.key("advice").raw(jt.rule_advice[rf]);
-    w.key("codes").raw(jt.rule_codes[rf]);
-    w.key("source").raw(jt.rule_source[rf]);
-    w.end_object();
-  }
-  w.end_array();
-
-  w.key("conditions").begin_array();
-  for (const auto& o : r.conditions()) {
-    const std::uint32_t i = o.condition;
-    w.begin_object();
-    w.key("id").raw(jt.condition_name[i]);
-    w.key("label").raw(jt.condition_label[i]);
-    w.key("status").ascii(to_string(o.status));
-    w.key("strength");
-    if (o.status == ConditionStatus::suggested && o.strength != Strength::none)
-      w.ascii(to_string(o.strength));
-    else
-      w.null();
-    w.key("priority").integer(o.priority);
-    w.key("codes").raw(jt.condition_codes[i]);
-    w.key("advice").raw(jt.condition_advice[i]);
-    w.key("because");
-    strings(w, because_condition(c, r, o));
-    w.end_object();
-  }
-  w.end_array();
-
-  w.key("advice").begin_array();
-  for (std::uint32_t id : r.advice()) w.raw(jt.advice_text[id]);
-  w.end_array();
-
-  w.key("undecided").begin_array();
-  for (const auto& u : r.undecided()) {
-    w.begin_object();
-    w.key("rule").raw(jt.rule_name[u.rule]);
-    w.key("missing").begin_array();
-    for (std::uint32_t slot : r.missing(u)) w.raw(jt.finding_name[slot]);
+  if (want(member("red_flags"))) {
+    w.key("red_flags").begin_array();
+    for (std::uint32_t rf : r.red_flags()) {
+      w.begin_object();
+      w.key("id").raw(jt.rule_name[rf]);
+      w.key("label").raw(jt.rule_label[rf]);
+      w.key("triage").raw(jt.rule_triage[rf]);
+      w.key("because");
+      strings(w, because_rule(c, r, rf));
+      w.key("advice").raw(jt.rule_advice[rf]);
+      w.key("codes").raw(jt.rule_codes[rf]);
+      w.key("source").raw(jt.rule_source[rf]);
+      w.end_object();
+    }
     w.end_array();
-    w.key("standing").ascii(to_string(u.standing));
-    w.end_object();
   }
-  w.end_array();
 
-  w.key("ask_next").begin_array();
-  for (const auto& a : asks) {
-    w.begin_object();
-    w.key("finding").raw(jt.finding_name[a.finding]);
-    w.key("question").raw(jt.finding_question[a.finding]);
-    w.key("reason").ascii(to_string(a.reason));
-    w.key("why").ascii(to_string(a.reason));  // the same: `why` is the interview's name for it
-    w.key("could_decide").begin_array();
-    for (std::uint32_t rule : r.could_decide(a)) w.raw(jt.rule_name[rule]);
+  if (want(member("conditions"))) {
+    w.key("conditions").begin_array();
+    for (const auto& o : r.conditions()) {
+      const std::uint32_t i = o.condition;
+      w.begin_object();
+      w.key("id").raw(jt.condition_name[i]);
+      w.key("label").raw(jt.condition_label[i]);
+      w.key("status").ascii(to_string(o.status));
+      w.key("strength");
+      if (o.status == ConditionStatus::suggested && o.strength != Strength::none)
+        w.ascii(to_string(o.strength));
+      else
+        w.null();
+      w.key("priority").integer(o.priority);
+      w.key("codes").raw(jt.condition_codes[i]);
+      w.key("advice").raw(jt.condition_advice[i]);
+      w.key("because");
+      strings(w, because_condition(c, r, o));
+      w.end_object();
+    }
     w.end_array();
-    w.end_object();
   }
-  w.end_array();
 
-  w.key("warnings").begin_array();
-  for (const auto& warning : r.warnings()) {
-    w.begin_object();
-    w.key("kind").ascii("division_by_zero");
-    w.key(owner_kind(warning)).string(owner_name(rs, warning));
-    w.key("message").string(warning_message(rs, warning));
-    w.end_object();
+  if (want(member("advice"))) {
+    w.key("advice").begin_array();
+    for (std::uint32_t id : r.advice()) w.raw(jt.advice_text[id]);
+    w.end_array();
   }
-  w.end_array();
+
+  if (want(member("undecided"))) {
+    w.key("undecided").begin_array();
+    for (const auto& u : r.undecided()) {
+      w.begin_object();
+      w.key("rule").raw(jt.rule_name[u.rule]);
+      w.key("missing").begin_array();
+      for (std::uint32_t slot : r.missing(u)) w.raw(jt.finding_name[slot]);
+      w.end_array();
+      w.key("standing").ascii(to_string(u.standing));
+      w.end_object();
+    }
+    w.end_array();
+  }
+
+  if (want(member("ask_next"))) {
+    w.key("ask_next").begin_array();
+    for (const auto& a : asks) {
+      w.begin_object();
+      w.key("finding").raw(jt.finding_name[a.finding]);
+      w.key("question").raw(jt.finding_question[a.finding]);
+      w.key("reason").ascii(to_string(a.reason));
+      w.key("why").ascii(to_string(a.reason));  // the same: `why` is the interview's name for it
+      w.key("could_decide").begin_array();
+      for (std::uint32_t rule : r.could_decide(a)) w.raw(jt.rule_name[rule]);
+      w.end_array();
+      w.end_object();
+    }
+    w.end_array();
+  }
+
+  if (want(member("warnings"))) {
+    w.key("warnings").begin_array();
+    for (const auto& warning : r.warnings()) {
+      w.begin_object();
+      w.key("kind").ascii("division_by_zero");
+      w.key(owner_kind(warning)).string(owner_name(rs, warning));
+      w.key("message").string(warning_message(rs, warning));
+      w.end_object();
+    }
+    w.end_array();
+  }
   w.end_object();
   return w.take();
 }
@@ -206,9 +259,13 @@ std::string result_text(const Case& c, const Result& r, std::size_t max_ask) {
 }  // namespace format_detail
 
 std::string format_json(const Case& c, const Result& r, int indent, std::size_t max_ask) {
-  std::string out = format_detail::result_text(c, r, max_ask);
-  if (indent < 0) return out;
-  return nlohmann::ordered_json::parse(out).dump(indent);
+  return format_detail::result_text(c, r, max_ask, indent);
+}
+
+std::span<const std::string_view> json_result_fields() { return format_detail::kFields; }
+
+std::string format_json(const Case& c, const Result& r, const JsonOptions& options) {
+  return format_detail::result_text(c, r, options.max_ask, options.indent, format_detail::field_mask(options.fields));
 }
 
 }  // namespace ardent

@@ -1,6 +1,8 @@
-// Writes compact JSON text: structure and commas here, strings escaped by nlohmann_json (or
+// Writes JSON text: structure, commas and indentation here, strings escaped by nlohmann_json (or
 // taken already escaped from the Program's JsonTexts). Used where a result is rendered for every
-// case, so that no document tree is built; the text goes into one growing buffer.
+// case, so that no document tree is built; the text goes into one growing buffer. Indented text
+// is laid out as nlohmann's dump(indent) lays it out, byte for byte, so that a result reads the
+// same whichever way it was written.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -16,8 +18,11 @@ namespace ardent::format_detail {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(std::size_t capacity = 4096)
-      : buf_(new char[std::max<std::size_t>(capacity, 64)]), cap_(std::max<std::size_t>(capacity, 64)) {}
+  // `indent` < 0: one line; otherwise that many spaces per level.
+  explicit JsonWriter(std::size_t capacity = 4096, int indent = -1)
+      : buf_(new char[std::max<std::size_t>(capacity, 64)]),
+        cap_(std::max<std::size_t>(capacity, 64)),
+        indent_(indent) {}
 
   std::string take() const { return std::string(buf_.get(), len_); }
 
@@ -28,6 +33,7 @@ class JsonWriter {
 
   // `name` is one of this project's own ASCII keys: written without escaping.
   JsonWriter& key(std::string_view name) {
+    if (pretty()) return pretty_key(name);
     comma();
     put('"');
     put(name);
@@ -35,8 +41,9 @@ class JsonWriter {
     need_comma_ = false;
     return *this;
   }
-  // A value already in JSON form: a quoted escaped string, an array, null...
+  // A value already in compact JSON form: a quoted escaped string, an array, null...
   JsonWriter& raw(std::string_view json) {
+    if (pretty()) return pretty_raw(json);
     comma();
     put(json);
     need_comma_ = true;
@@ -44,7 +51,8 @@ class JsonWriter {
   }
   // Text known to need no escaping (this project's enum names, version numbers).
   JsonWriter& ascii(std::string_view text) {
-    comma();
+    if (pretty()) begin_item();
+    else comma();
     put('"');
     put(text);
     put('"');
@@ -59,19 +67,93 @@ class JsonWriter {
   JsonWriter& null() { return raw("null"); }
 
  private:
+  // One line is the path taken for every case an EHR sends: it stays as short as it was before
+  // indentation was written here; the indented path keeps its own steps out of line.
+  bool pretty() const { return indent_ >= 0; }
+  void comma() {
+    if (need_comma_) put(',');
+  }
   JsonWriter& open(char c) {
-    comma();
+    if (pretty()) begin_item();
+    else comma();
     put(c);
+    ++depth_;
     need_comma_ = false;
+    empty_ = true;
     return *this;
   }
   JsonWriter& close(char c) {
+    --depth_;
+    if (pretty() && !empty_) new_line(depth_);
     put(c);
+    need_comma_ = true;
+    empty_ = false;
+    return *this;
+  }
+
+  // Indented: before a key or a value, the comma after the previous item and a new line; a
+  // value right after its key needs neither.
+  void begin_item() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    comma();
+    if (depth_ > 0) new_line(depth_);
+    empty_ = false;
+  }
+  JsonWriter& pretty_key(std::string_view name) {
+    begin_item();
+    put('"');
+    put(name);
+    put("\": ");
+    after_key_ = true;
+    return *this;
+  }
+  JsonWriter& pretty_raw(std::string_view json) {
+    begin_item();
+    if (!json.empty() && (json.front() == '{' || json.front() == '[')) put_indented(json);
+    else put(json);
     need_comma_ = true;
     return *this;
   }
-  void comma() {
-    if (need_comma_) put(',');
+  void new_line(int depth) {
+    const std::size_t n = 1 + static_cast<std::size_t>(depth) * static_cast<std::size_t>(indent_);
+    if (len_ + n > cap_) grow(n);
+    buf_[len_] = '\n';
+    std::memset(buf_.get() + len_ + 1, ' ', n - 1);
+    len_ += n;
+  }
+  // A compact fragment (made by nlohmann's dump, so without white space) laid out at this depth.
+  void put_indented(std::string_view json) {
+    int depth = depth_;
+    bool in_string = false;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+      const char c = json[i];
+      if (in_string) {
+        put(c);
+        if (c == '\\') put(json[++i]);
+        else if (c == '"') in_string = false;
+        continue;
+      }
+      switch (c) {
+        case '"': in_string = true; put(c); break;
+        case '{':
+        case '[':
+          put(c);
+          if (i + 1 < json.size() && (json[i + 1] == '}' || json[i + 1] == ']')) {
+            put(json[++i]);
+          } else {
+            new_line(++depth);
+          }
+          break;
+        case '}':
+        case ']': new_line(--depth); put(c); break;
+        case ',': put(c); new_line(depth); break;
+        case ':': put(": "); break;
+        default: put(c);
+      }
+    }
   }
   void put(char c) {
     if (len_ + 1 > cap_) grow(1);
@@ -109,7 +191,11 @@ class JsonWriter {
   std::unique_ptr<char[]> buf_;
   std::size_t cap_;
   std::size_t len_ = 0;
+  int indent_;
+  int depth_ = 0;
   bool need_comma_ = false;
+  bool after_key_ = false;
+  bool empty_ = false;  // the innermost open object or array has no item yet
 };
 
 }  // namespace ardent::format_detail

@@ -213,6 +213,40 @@ void BM_JsonInOutGenerated40(benchmark::State& state) {
 }
 BENCHMARK(BM_JsonInOutGenerated40);
 
+// JSON in alone: parsing the case and validating every value into a cleared Case.
+void BM_JsonInHip(benchmark::State& state) {
+  auto rs = hip();
+  if (!rs) return state.SkipWithError("rules/hip does not compile");
+  const std::string in = case_json(richest_test_case(rs));
+  Case c(rs);
+  for (auto _ : state) {
+    c.clear();
+    c.set_json(in);
+    benchmark::DoNotOptimize(c.state(0));
+  }
+  state.counters["json_in_bytes"] = static_cast<double>(in.size());
+}
+BENCHMARK(BM_JsonInHip);
+
+// JSON out alone, of one evaluated result: range(0) is the indent (-1 compact), range(1) max_ask.
+void BM_JsonOutHip(benchmark::State& state) {
+  auto rs = hip();
+  if (!rs) return state.SkipWithError("rules/hip does not compile");
+  const Case c = richest_test_case(rs);
+  Result r;
+  evaluate(c, r);
+  const int indent = static_cast<int>(state.range(0));
+  const auto max_ask = static_cast<std::size_t>(state.range(1));
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    std::string out = format_json(c, r, indent, max_ask);
+    bytes = out.size();
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.counters["json_out_bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_JsonOutHip)->Args({-1, 0})->Args({2, 0})->Args({-1, 3})->Args({2, 3});
+
 void BM_CompileHip(benchmark::State& state) {
   if (!hip()) return state.SkipWithError("rules/hip does not compile");
   for (auto _ : state) {

@@ -2,6 +2,7 @@
 // line, errors that name the line and the finding, and batch mode keeping the good lines.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -182,6 +183,58 @@ TEST(EvalCommand, BatchReportsBadLinesWithoutLosingTheOthers) {
   EXPECT_EQ("self_care", out[0]["triage"]);
   EXPECT_EQ("emergency", out[1]["triage"]);
   EXPECT_EQ("emergency", out[299]["triage"]);
+}
+
+// --fields and --max-ask write only what was asked for: the same members, in the same order, as
+// the whole result holds; --fields refuses a name that is no member.
+TEST(EvalCommand, FieldsAndMaxAskWriteOnlyWhatIsAskedFor) {
+  const std::string rules = "rules/hip";
+  TempFile kase("fields.json", R"({"age": 34, "pain_central_buttock": true})");
+  const Outcome whole = ardent({"eval", "--batch", rules, kase.path.string()});
+  ASSERT_EQ(0, whole.status) << whole.err;
+  const auto all = nlohmann::ordered_json::parse(whole.out);
+  ASSERT_GT(all["ask_next"].size(), 2u);
+
+  struct Row {
+    std::vector<std::string> options;
+    std::vector<std::string> members;
+    std::size_t ask_next;  // how many questions, when ask_next is written
+  };
+  const std::vector<Row> rows = {
+      {{"--fields", "triage"}, {"triage"}, 0},
+      {{"--fields", "red_flags,triage"}, {"triage", "red_flags"}, 0},
+      {{"--fields", "ask_next", "--max-ask", "2"}, {"ask_next"}, 2},
+      {{"--max-ask", "1"}, {}, 1},
+  };
+  for (const auto& row : rows) {
+    std::vector<std::string> args = {"eval", "--batch"};
+    args.insert(args.end(), row.options.begin(), row.options.end());
+    args.insert(args.end(), {rules, kase.path.string()});
+    const Outcome r = ardent(args);
+    ASSERT_EQ(0, r.status) << r.err;
+    EXPECT_EQ(1, std::count(r.out.begin(), r.out.end(), '\n')) << "one line a result";
+    const auto got = nlohmann::ordered_json::parse(r.out);
+    nlohmann::ordered_json expected = all;
+    if (!row.members.empty()) {
+      expected = nlohmann::ordered_json::object();
+      for (const auto& m : row.members) expected[m] = all[m];
+    }
+    if (expected.contains("ask_next") && row.ask_next > 0)
+      expected["ask_next"].erase(expected["ask_next"].begin() + static_cast<std::ptrdiff_t>(row.ask_next),
+                                 expected["ask_next"].end());
+    EXPECT_EQ(got.dump(), expected.dump()) << row.options.front();
+  }
+
+  // Without --json or --batch, --fields still writes JSON (indented).
+  const Outcome pretty = ardent({"eval", "--fields", "triage", rules, kase.path.string()});
+  EXPECT_EQ(0, pretty.status) << pretty.err;
+  nlohmann::ordered_json triage_only = nlohmann::ordered_json::object();
+  triage_only["triage"] = all["triage"];
+  EXPECT_EQ(pretty.out, triage_only.dump(2) + "\n");
+
+  const Outcome bad = ardent({"eval", "--fields", "triage,nope", rules, kase.path.string()});
+  EXPECT_NE(0, bad.status);
+  EXPECT_NE(std::string::npos, bad.err.find("nope")) << bad.err;
 }
 
 TEST(EvalCommand, ACaseOverMaxCaseBytesIsRefusedUnlessTheLimitIsRaised) {

@@ -42,6 +42,17 @@ class Handle {
     }
   }
 
+  /** Returns await body(handle), the handle staying valid until that promise settles. */
+  async useAsync(body) {
+    if (this.#closed) throw new InvalidArgumentError(this.#closedMessage, { status: -4 });
+    this.#uses++;
+    try {
+      return await body(this.#value);
+    } finally {
+      if (--this.#uses === 0 && this.#closed) this.#free(this.#value);
+    }
+  }
+
   /** Refuses new uses; frees the handle now, or as the last running use ends. Closing again does nothing. */
   close() {
     if (this.#closed) return;

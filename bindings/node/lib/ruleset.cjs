@@ -362,6 +362,66 @@ class RuleSet {
     return results;
   }
 
+  /**
+   * evaluateMany() that keeps the event loop free: each chunk's cases are read on the calling
+   * thread, then evaluated on the library's threads while other callbacks run. Returns an async
+   * iterator of results in the order of `cases` (`for await (const r of ...)`).
+   */
+  evaluateManyAsync(cases, { threads = 0, maxAsk = 0, chunkSize = 1024 } = {}) {
+    if (!(chunkSize >= 1)) throw new RangeError('chunkSize must be at least 1');
+    const iterator = cases[Symbol.iterator]();
+    return this.#batchesAsync(iterator, threads, maxAsk, chunkSize);
+  }
+
+  async * #batchesAsync(iterator, threads, maxAsk, chunkSize) {
+    const opts = this.#evaluateOptions(maxAsk);
+    const own = []; // this call's cases: a batch in flight shares them with no other call
+    try {
+      for (let done = false; !done;) {
+        const chunk = [];
+        while (chunk.length < chunkSize) {
+          const step = iterator.next();
+          if (step.done) {
+            done = true;
+            break;
+          }
+          chunk.push(step.value);
+        }
+        if (chunk.length === 0) return;
+        yield* await this.#native.useAsync((h) => this.#evaluateChunkAsync(h, chunk, own, threads, opts));
+      }
+    } finally {
+      for (const c of own) fn.ardent_case_free(c);
+    }
+  }
+
+  async #evaluateChunkAsync(h, chunk, own, threads, opts) {
+    const count = chunk.length;
+    while (own.length < count) {
+      const out = [null];
+      check(fn.ardent_case_new(out, h));
+      own.push(out[0]);
+    }
+    const handles = new BigUint64Array(count);
+    for (let i = 0; i < count; i++) {
+      fn.ardent_case_clear(own[i]);
+      this.#fill(own[i], chunk[i]);
+      handles[i] = own[i];
+    }
+    const pool = this.#pool;
+    const outs = new BigUint64Array(count); // 0: a new result; else one to evaluate into
+    for (let i = 0, r; i < count && (r = pool.take()) !== null; i++) outs[i] = r;
+    const rc = await new Promise((resolve, reject) => {
+      fn.ardent_evaluate_batch.async(outs, h, handles, count, threads, opts, (err, value) => (err ? reject(err) : resolve(value)));
+    });
+    const results = [];
+    for (const r of outs) if (r !== 0n) results.push(new Result(r, this, pool)); // owned whatever rc says
+    // Arguments were checked here, so only a lack of memory fails the batch; its message stayed
+    // on the worker thread, and the error says only its status.
+    check(rc);
+    return results;
+  }
+
   #cases(h, count) {
     const cases = this.#caseHandles;
     while (cases.length < count) {

@@ -209,3 +209,38 @@ test('batch results are lazy and errors surface in order', () => {
   assert.throws(() => rs.evaluateMany([], { chunkSize: 0 }), RangeError);
   assert.ok([...rs.evaluateMany(cases(50), { maxAsk: 1 })].every((r) => r.askNext.length <= 1));
 });
+
+test('evaluateManyAsync gives what evaluateMany gives', async () => {
+  const all = [...cases(2500)];
+  const expected = [...rs.evaluateMany(all)].map(summary);
+  for (const chunkSize of [1, 7, 1024]) {
+    const got = [];
+    for await (const r of rs.evaluateManyAsync(all, { chunkSize, threads: 2 })) got.push(summary(r));
+    assert.deepEqual(got, expected, `chunk ${chunkSize}`);
+  }
+  assert.throws(() => rs.evaluateManyAsync([], { chunkSize: 0 }), RangeError);
+  const bad = rs.evaluateManyAsync([OVERLOAD, { fever: 'hot' }], { chunkSize: 1 });
+  assert.equal((await bad.next()).value.triage, 'self_care');
+  await assert.rejects(() => bad.next(), ardent.TypeMismatchError);
+});
+
+test('evaluateManyAsync keeps the event loop free while a large batch runs', async () => {
+  const all = [...cases(40000)];
+  // Timers run only when JavaScript is idle: reading the cases (synchronous) cannot let one fire,
+  // so a tick counted before the batch's results arrive fired while the library was evaluating.
+  let ticks = 0;
+  const timer = setInterval(() => ticks++, 1);
+  let ticksWhenDone = -1;
+  let count = 0;
+  try {
+    const it = rs.evaluateManyAsync(all, { chunkSize: all.length, threads: 1 });
+    const first = await it.next();
+    ticksWhenDone = ticks;
+    count = first.done ? 0 : 1;
+    for await (const r of it) count += r ? 1 : 0;
+  } finally {
+    clearInterval(timer);
+  }
+  assert.equal(count, all.length);
+  assert.ok(ticksWhenDone > 0, 'no timer fired while the batch ran');
+});

@@ -14,10 +14,12 @@ class Error(Exception):
     """Any failure reported by the Ardent library.
 
     `code` is the C status code; `message` the library's explanation; `file`, `line` and
-    `column` locate a compile error; `finding` names the finding a case error is about.
+    `column` locate a compile error; `finding` names the finding a case error is about; `row`
+    is the position of the refused case among those given to `evaluate_many` (else None).
     """
 
     code: int = 0
+    row: Optional[int] = None
 
     def __init__(self, message: str, *, code: Optional[int] = None, file: str = "",
                  line: int = 0, column: int = 0, finding: str = "") -> None:

@@ -18,7 +18,7 @@ from typing import Iterable, Iterator, Mapping, Optional, Tuple, Union
 from . import _native as n
 from ._handle import Handle
 from ._pool import ResultPool
-from .errors import InvalidArgumentError, TypeMismatchError, check
+from .errors import Error, InvalidArgumentError, TypeMismatchError, check
 from .result import Result
 from .store import AuditContext, AuditLog, Registry, audit_context_struct
 from .types import (
@@ -184,6 +184,23 @@ def _read_rule(ruleset: int, index: int) -> RuleInfo:
         location=Location(n.text(r.file), r.line, r.column), source=n.text(r.source))
 
 
+def _case_rows(cases) -> Iterator:
+    """The cases one by one; a pandas DataFrame's rows as dicts of plain Python values (numpy's
+    scalars become bool, int, float), its missing cells left out. pandas itself is only imported
+    when it is already in use, as it then is."""
+    if not (hasattr(cases, "itertuples") and hasattr(cases, "columns")):
+        return iter(cases)
+    from pandas import isna
+
+    names = [str(c) for c in cases.columns]
+
+    def plain(value):
+        return value.item() if hasattr(value, "item") and not isinstance(value, (str, bytes)) else value
+
+    return ({name: plain(v) for name, v in zip(names, row) if not isna(v)}
+            for row in cases.itertuples(index=False, name=None))
+
+
 class _CaseHandle:
     """An ardent_case reused for successive evaluations on one thread."""
 
@@ -314,14 +331,18 @@ class RuleSet:
         """Evaluates many cases through the library's batch call, `chunk_size` at a time on
         `threads` threads (0: one per processor). Returns an iterator of results in the
         order of `cases`, so that a stream (e.g. the lines of a JSON Lines file, which are
-        accepted as they are) needs no more memory than one chunk."""
+        accepted as they are) needs no more memory than one chunk. `cases` may also be a
+        pandas DataFrame: one case a row, a column a finding, a missing cell (NaN, None) a
+        finding not asked. A case the library refuses raises its error with `row`, the case's
+        position in `cases` (from 0), which the message also starts with ("case 3: ...")."""
         if chunk_size < 1:
             raise ValueError("chunk_size must be at least 1")
-        return self._batches(iter(cases), threads, max_ask, chunk_size)
+        return self._batches(_case_rows(cases), threads, max_ask, chunk_size)
 
     def _batches(self, it, threads, max_ask, chunk_size) -> Iterator[Result]:
         pool = []
         opts = self._options(max_ask)
+        first = 0
         while True:
             chunk = list(islice(it, chunk_size))
             if not chunk:
@@ -329,16 +350,22 @@ class RuleSet:
             # The use ends before the results are yielded: a consumer that stops iterating
             # must not keep a closed rule set from being freed.
             with self._native as rs:
-                results = self._evaluate_chunk(rs, chunk, pool, threads, opts)
+                results = self._evaluate_chunk(rs, chunk, first, pool, threads, opts)
+            first += len(chunk)
             yield from results
 
-    def _evaluate_chunk(self, ruleset: int, chunk: list, pool: list, threads: int, opts) -> list:
+    def _evaluate_chunk(self, ruleset: int, chunk: list, first: int, pool: list, threads: int, opts) -> list:
         count = len(chunk)
         while len(pool) < count:
             pool.append(_CaseHandle(ruleset))
-        for case, findings in zip(pool, chunk):
+        for row, (case, findings) in enumerate(zip(pool, chunk), start=first):
             lib.ardent_case_clear(case.handle)
-            self._fill(case.handle, findings)
+            try:
+                self._fill(case.handle, findings)
+            except Error as e:  # which of many cases was refused: its position in `cases`
+                e.row = row
+                e.args = (f"case {row}: {e.message}",)
+                raise
         cases = (c_void_p * count)(*(case.handle for case in pool[:count]))
         outs = (c_void_p * count)(*self._pool.take_many(count))  # the rest NULL: new results
         rc = lib.ardent_evaluate_batch(outs, ruleset, cases, count, threads, opts)

@@ -1,6 +1,7 @@
 import dataclasses
 import datetime
 import gc
+import importlib.util
 import json
 import types
 import threading
@@ -311,6 +312,35 @@ class EvaluateManyTest(unittest.TestCase):
         self.assertEqual(list(self.rs.evaluate_many([])), [])
         with self.assertRaises(ValueError):
             self.rs.evaluate_many([], chunk_size=0)
+
+    def test_a_refused_case_names_its_row(self):
+        rows = [
+            ([{"fever": "hot"}], 0, ardent.TypeMismatchError),
+            ([OVERLOAD, OVERLOAD, {"no_such_finding": True}], 2, ardent.NotFoundError),
+            ([OVERLOAD] * 5 + ['{"fever": tru}'], 5, ardent.InvalidArgumentError),
+        ]
+        for cases, row, kind in rows:
+            for chunk_size in (1, 2, 1024):
+                with self.subTest(row=row, chunk_size=chunk_size):
+                    with self.assertRaises(kind) as caught:
+                        list(self.rs.evaluate_many(iter(cases), chunk_size=chunk_size))
+                    self.assertEqual(caught.exception.row, row)
+                    self.assertTrue(str(caught.exception).startswith(f"case {row}: "), str(caught.exception))
+                    self.assertFalse(caught.exception.message.startswith("case "))  # the library's own words
+
+    @unittest.skipUnless(importlib.util.find_spec("pandas"), "pandas is not installed")
+    def test_a_dataframe_gives_one_case_a_row(self):
+        import pandas
+
+        # A missing cell is a finding not asked: the dicts compared leave out what is None.
+        cases = [{k: v for k, v in c.items() if v is not None} for c in self.cases(60)]
+        frame = pandas.DataFrame(cases)
+        expected = [self.summary(self.rs.evaluate(c)) for c in cases]
+        self.assertEqual([self.summary(r) for r in self.rs.evaluate_many(frame, chunk_size=7)], expected)
+        bad = pandas.DataFrame([OVERLOAD, {"fever": "hot"}])
+        with self.assertRaises(ardent.TypeMismatchError) as caught:
+            list(self.rs.evaluate_many(bad))
+        self.assertEqual(caught.exception.row, 1)
 
     def test_max_ask_applies_to_every_result(self):
         self.assertTrue(all(len(r.ask_next) <= 1 for r in self.rs.evaluate_many(self.cases(50), max_ask=1)))
