@@ -182,6 +182,18 @@ void BM_EvaluateGenerated40(benchmark::State& state) {
 }
 BENCHMARK(BM_EvaluateGenerated40);
 
+// Cost that follows the case: 30 findings given (every 7th boolean, alternately yes and no,
+// and age), the rest not asked, on generated rule sets of growing size.
+void BM_EvaluateGenerated30Given(benchmark::State& state) {
+  auto rs = compile_source(bench::generated_ruleset(static_cast<int>(state.range(0))), "generated.ard").ruleset;
+  if (!rs) return state.SkipWithError("generated rule set does not compile");
+  Case c(rs);
+  c.set_number(rs->finding_slot("age"), 54);
+  for (int i = 0, given = 1; given < 30; i += 7, ++given) c.set_bool(rs->finding_slot("f" + std::to_string(i)), i % 2 == 0);
+  evaluate_reused(state, rs, c);
+}
+BENCHMARK(BM_EvaluateGenerated30Given)->Arg(100)->Arg(1000)->Arg(10000);
+
 void json_round_trip(benchmark::State& state, const RulesetPtr& rs, const Case& source) {
   const std::string in = case_json(source);
   Case c(rs);
