@@ -147,6 +147,46 @@ void BM_C_SetByIndex_Evaluate(benchmark::State& state) {
 }
 BENCHMARK(BM_C_SetByIndex_Evaluate);
 
+// The same with every bool and every number of the vignette set in one call each
+// (ardent_case_set_bools / _numbers); the other findings one by one.
+void BM_C_SetMany_Evaluate(benchmark::State& state) {
+  Fixture& f = fixture();
+  std::vector<SetOp> others;
+  std::vector<std::uint32_t> bool_slots, number_slots;
+  std::vector<int> bools;
+  std::vector<double> numbers;
+  for (const SetOp& op : f.ops) {
+    if (!op.unknown && op.type == ardent::FindingType::boolean) {
+      bool_slots.push_back(op.slot);
+      bools.push_back(op.number != 0);
+    } else if (!op.unknown && op.type == ardent::FindingType::number) {
+      number_slots.push_back(op.slot);
+      numbers.push_back(op.number);
+    } else {
+      others.push_back(op);
+    }
+  }
+  ardent_case* c = nullptr;
+  ardent_result* r = nullptr;
+  ardent_case_new(&c, f.c);
+  ardent_result_new(&r);
+  for (auto _ : state) {
+    ardent_case_clear(c);
+    int rc = ardent_case_set_bools(c, bool_slots.data(), bools.data(), bools.size());
+    rc |= ardent_case_set_numbers(c, number_slots.data(), numbers.data(), numbers.size());
+    rc |= set_c(c, others);
+    rc |= ardent_evaluate_into(r, f.c, c, nullptr);
+    benchmark::DoNotOptimize(rc);
+    benchmark::DoNotOptimize(ardent_result_triage(r));
+  }
+  if (ardent_result_triage(r) < 0) state.SkipWithError("evaluation failed");
+  state.counters["findings_set"] = static_cast<double>(f.ops.size());
+  state.counters["in_one_call"] = static_cast<double>(bools.size() + numbers.size());
+  ardent_result_free(r);
+  ardent_case_free(c);
+}
+BENCHMARK(BM_C_SetMany_Evaluate);
+
 // Evaluation alone, the findings already set.
 void BM_Cpp_Evaluate(benchmark::State& state) {
   Fixture& f = fixture();

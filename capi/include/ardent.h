@@ -570,6 +570,19 @@ ARDENT_API int ardent_case_set_duration_at(ardent_case *kase, uint32_t finding, 
 ARDENT_API int ardent_case_set_unknown_at(ardent_case *kase, uint32_t finding);
 ARDENT_API int ardent_case_unset_at(ardent_case *kase, uint32_t finding);
 
+/* Setting MANY findings BY INDEX in one call (the fastest path): findings[i] gets values[i],
+** for i in 0 .. count-1. The same as calling ardent_case_set_bool_at() / _number_at() for each
+** in order (a finding named twice keeps its last value), with the same errors and messages,
+** but ALL OR NOTHING: every value is checked before any is set, and on an error the case is
+** unchanged. The message then starts with the position of the first refused value in the
+** arrays, "findings[3]: ", followed by the single setter's message; ardent_last_error()->finding
+** names the finding. A bool value is true when nonzero. `findings` and `values` may be NULL
+** only when `count` is 0 (then nothing is set). ARDENT_EINVALID for a NULL case or array. */
+ARDENT_API int ardent_case_set_bools(ardent_case *kase, const uint32_t *findings, const int *values,
+                                     size_t count);
+ARDENT_API int ardent_case_set_numbers(ardent_case *kase, const uint32_t *findings,
+                                       const double *values, size_t count);
+
 /* Sets findings from a JSON object: {"fever": true, "age": 54, "pain_peak":
 ** "day_after_activity", "symptom_duration": "6 weeks", "night_pain": null}. Booleans are
 ** true/false; numbers are numbers; enum values are strings; durations are a number of days or
@@ -659,6 +672,17 @@ ARDENT_API int ardent_result_triage_is_default(const ardent_result *result);
 
 /* The state of rule (or red flag) `rule` (ARDENT_RULE_*), or ARDENT_EINVALID / ARDENT_ERANGE. */
 ARDENT_API int ardent_result_rule_state(const ardent_result *result, uint32_t rule);
+
+/* The states of rules 0 .. count-1 in one call: out[i] = the state of rule i (ARDENT_RULE_*).
+** `count` may be less than the rule count (ardent_ruleset_info's rule_count), not more
+** (ARDENT_ERANGE). ARDENT_EINVALID for a NULL result or a result never evaluated, or a NULL out
+** with a nonzero count. */
+ARDENT_API int ardent_result_rule_states(int *out, const ardent_result *result, size_t count);
+
+/* The fired rules as a bit set: bit (i % 64) of out[i / 64] is 1 when rule i fired. `words` is
+** the length of `out`, at least (rule_count + 63) / 64, else ARDENT_ERANGE; every bit past the
+** last rule is 0. Other errors as ardent_result_rule_states(). */
+ARDENT_API int ardent_result_fired_mask(uint64_t *out, const ardent_result *result, size_t words);
 
 /* Every fired red flag, most urgent first, then in declaration order. */
 #define ARDENT_REDFLAG_VERSION 1

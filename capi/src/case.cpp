@@ -5,6 +5,7 @@
 // REPL. Only what is C's own (NULL pointers, a duration unit outside the enumeration) is checked
 // here.
 #include <cmath>
+#include <span>
 
 #include <nlohmann/json.hpp>
 
@@ -28,13 +29,41 @@ int set(ardent_case* handle, Set&& body) noexcept {
 
 // ardent_case_set_number is for number findings only: a duration needs its unit, which only
 // ardent_case_set_duration takes (the C++ Case reads a bare number for a duration as days).
-void set_number_only(ardent::Case& c, std::uint32_t slot, double value) {
+bool is_duration(const ardent::Case& c, std::uint32_t slot) {
   const auto findings = c.ruleset().findings();
-  if (slot < findings.size() && findings[slot].type == FindingType::duration)
-    throw ardent::InputError(ardent::InputError::Kind::WrongType, findings[slot].name,
-                             "finding '" + findings[slot].name + "' is a duration finding; set it with its unit "
-                             "(ardent_case_set_duration)");
+  return slot < findings.size() && findings[slot].type == FindingType::duration;
+}
+
+ardent::InputError duration_needs_unit(const ardent::Case& c, std::uint32_t slot) {
+  const std::string& name = c.ruleset().findings()[slot].name;
+  return ardent::InputError(ardent::InputError::Kind::WrongType, name,
+                            "finding '" + name + "' is a duration finding; set it with its unit "
+                            "(ardent_case_set_duration)");
+}
+
+void set_number_only(ardent::Case& c, std::uint32_t slot, double value) {
+  if (is_duration(c, slot)) throw duration_needs_unit(c, slot);
   c.set_number(slot, value);
+}
+
+// The same for many numbers: the first value refused, by the engine or for being a duration,
+// is the one reported.
+void set_numbers_only(ardent::Case& c, std::span<const std::uint32_t> slots, std::span<const double> values) {
+  std::size_t duration = 0;
+  while (duration < slots.size() && !is_duration(c, slots[duration])) ++duration;
+  if (duration == slots.size()) return c.set_numbers(slots, values);
+  // Refused either way; a trial copy says whether an earlier value is refused first.
+  ardent::Case trial = c;
+  trial.set_numbers(slots.first(duration), values.first(duration));
+  throw ardent::InputErrorAt(duration_needs_unit(c, slots[duration]), duration);
+}
+
+// The arrays of a setter of many values: NULL is refused unless there is nothing to set.
+int check_arrays(const void* findings, const void* values, std::size_t count) {
+  if (count == 0) return ARDENT_OK;
+  if (findings == nullptr) return fail_null("findings");
+  if (values == nullptr) return fail_null("values");
+  return ARDENT_OK;
 }
 
 bool known_unit(int unit) { return unit >= ARDENT_MINUTES && unit <= ARDENT_YEARS; }
@@ -106,6 +135,24 @@ ARDENT_API int ardent_case_set_unknown_at(ardent_case* kase, std::uint32_t findi
 
 ARDENT_API int ardent_case_unset_at(ardent_case* kase, std::uint32_t finding) {
   return set(kase, [&](ardent::Case& c) { c.unset(finding); });
+}
+
+// --- many by index ---------------------------------------------------------------------
+
+ARDENT_API int ardent_case_set_bools(ardent_case* kase, const std::uint32_t* findings, const int* values,
+                                     std::size_t count) {
+  if (int rc = check_arrays(findings, values, count); rc != ARDENT_OK) return rc;
+  return set(kase, [&](ardent::Case& c) {
+    if (count) c.set_bools({findings, count}, {values, count});
+  });
+}
+
+ARDENT_API int ardent_case_set_numbers(ardent_case* kase, const std::uint32_t* findings, const double* values,
+                                       std::size_t count) {
+  if (int rc = check_arrays(findings, values, count); rc != ARDENT_OK) return rc;
+  return set(kase, [&](ardent::Case& c) {
+    if (count) set_numbers_only(c, {findings, count}, {values, count});
+  });
 }
 
 // --- by name -----------------------------------------------------------------------------

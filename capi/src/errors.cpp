@@ -79,6 +79,9 @@ int fail_at(int code, std::string_view message, std::string_view file, std::uint
 int fail_from_exception() noexcept {
   try {
     throw;
+  } catch (const ardent::InputErrorAt& e) {
+    // From a setter of many values: which one, then the single setter's own message.
+    return fail(input_error_code(e.kind()), "findings[" + std::to_string(e.position()) + "]: " + e.what(), e.finding());
   } catch (const InputError& e) {
     return fail(input_error_code(e.kind()), e.what(), e.finding());
   } catch (const std::bad_alloc&) {

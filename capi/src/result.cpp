@@ -1,5 +1,7 @@
 // Reading a result: triage, red flags, conditions, advice, undecided rules, ask-next,
 // evaluation warnings and explanations.
+#include <algorithm>
+
 #include "internal.hpp"
 
 using namespace ardent::capi;
@@ -64,6 +66,40 @@ ARDENT_API int ardent_result_rule_state(const ardent_result* result_handle, std:
   std::size_t rules = result->outcome.rule_states().size();
   if (rule >= rules) return fail_index("rule", rule, rules);
   return static_cast<int>(result->outcome.rule_state(rule));
+}
+
+ARDENT_API int ardent_result_rule_states(int* out, const ardent_result* result_handle, std::size_t count) {
+  const ResultImpl* result = impl(result_handle);
+  if (out == nullptr && count > 0) return fail_null("out");
+  if (result == nullptr) return fail_null("result");
+  if (!result->evaluated) return fail(ARDENT_EINVALID, "the result has not been evaluated");
+  const auto states = result->outcome.rule_states();
+  if (count > states.size())
+    return guard([&] {
+      return fail(ARDENT_ERANGE, "count " + std::to_string(count) + " is more than the " +
+                                     std::to_string(states.size()) + " rules");
+    });
+  for (std::size_t i = 0; i < count; ++i) out[i] = static_cast<int>(states[i]);
+  return ARDENT_OK;
+}
+
+ARDENT_API int ardent_result_fired_mask(std::uint64_t* out, const ardent_result* result_handle, std::size_t words) {
+  const ResultImpl* result = impl(result_handle);
+  if (out == nullptr && words > 0) return fail_null("out");
+  if (result == nullptr) return fail_null("result");
+  if (!result->evaluated) return fail(ARDENT_EINVALID, "the result has not been evaluated");
+  const auto states = result->outcome.rule_states();
+  const std::size_t needed = (states.size() + 63) / 64;
+  if (words < needed)
+    return guard([&] {
+      return fail(ARDENT_ERANGE, std::to_string(words) + " words hold fewer bits than the " +
+                                     std::to_string(states.size()) + " rules (" + std::to_string(needed) +
+                                     " words needed)");
+    });
+  std::fill(out, out + words, std::uint64_t{0});
+  for (std::size_t i = 0; i < states.size(); ++i)
+    out[i / 64] |= std::uint64_t{states[i] == ardent::RuleState::fired} << (i % 64);
+  return ARDENT_OK;
 }
 
 ARDENT_API std::size_t ardent_result_redflag_count(const ardent_result* result_handle) {

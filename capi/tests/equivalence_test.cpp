@@ -142,8 +142,14 @@ void compare(ardent_result* r, const ardent::Case& cpp_case, const ardent::Resul
     ASSERT_EQ(std::vector<uint32_t>(a.rules, a.rules + a.rule_count), std::vector<uint32_t>(rules.begin(), rules.end()));
   }
   ASSERT_EQ(ardent_result_warning_count(r), cpp.warnings().size());
+  std::vector<int> states(rs.rules().size());
+  ASSERT_EQ(ardent_result_rule_states(states.data(), r, states.size()), ARDENT_OK);
+  std::vector<uint64_t> fired((states.size() + 63) / 64);
+  ASSERT_EQ(ardent_result_fired_mask(fired.data(), r, fired.size()), ARDENT_OK);
   for (uint32_t rule = 0; rule < rs.rules().size(); ++rule) {
     ASSERT_EQ(ardent_result_rule_state(r, rule), static_cast<int>(cpp.rule_state(rule)));
+    ASSERT_EQ(states[rule], static_cast<int>(cpp.rule_state(rule)));
+    ASSERT_EQ((fired[rule / 64] >> (rule % 64)) & 1u, cpp.rule_state(rule) == ardent::RuleState::fired ? 1u : 0u);
   }
   if (!deep) return;
 
@@ -170,6 +176,45 @@ void compare(ardent_result* r, const ardent::Case& cpp_case, const ardent::Resul
   ASSERT_EQ(take(json), ardent::format_text(cpp_case, cpp));
 }
 
+std::string case_json(const ardent_case* c) {
+  char* text = nullptr;
+  EXPECT_EQ(ardent_case_json(&text, c), ARDENT_OK);
+  return take(text);
+}
+
+// The same findings as `cpp`, with every bool and every number set in one call each (the rest
+// one by one): the case must come out the same as set one finding at a time.
+void fill_in_bulk(ardent_case* c, const ardent::Case& cpp) {
+  ASSERT_EQ(ardent_case_clear(c), ARDENT_OK);
+  std::vector<uint32_t> bool_slots, number_slots;
+  std::vector<int> bools;
+  std::vector<double> numbers;
+  auto findings = cpp.ruleset().findings();
+  for (uint32_t i = 0; i < findings.size(); ++i) {
+    if (cpp.state(i) == ardent::FindingState::unknown) {
+      ASSERT_EQ(ardent_case_set_unknown_at(c, i), ARDENT_OK);
+    }
+    if (cpp.state(i) != ardent::FindingState::given) continue;
+    const double v = cpp.number(i);
+    switch (findings[i].type) {
+      case ardent::FindingType::boolean:
+        bool_slots.push_back(i);
+        bools.push_back(v != 0 ? 3 : 0);  // any nonzero value is yes
+        break;
+      case ardent::FindingType::number:
+        number_slots.push_back(i);
+        numbers.push_back(v);
+        break;
+      case ardent::FindingType::enumeration:
+        ASSERT_EQ(ardent_case_set_enum_index_at(c, i, static_cast<uint32_t>(v)), ARDENT_OK);
+        break;
+      case ardent::FindingType::duration: ASSERT_EQ(ardent_case_set_duration_at(c, i, v, ARDENT_DAYS), ARDENT_OK); break;
+    }
+  }
+  ASSERT_EQ(ardent_case_set_bools(c, bool_slots.data(), bools.data(), bools.size()), ARDENT_OK);
+  ASSERT_EQ(ardent_case_set_numbers(c, number_slots.data(), numbers.data(), numbers.size()), ARDENT_OK);
+}
+
 void run(const std::string& path, uint64_t cases) {
   Pair p = load(path);
   ASSERT_TRUE(p.c_rules);
@@ -180,6 +225,9 @@ void run(const std::string& path, uint64_t cases) {
   ardent_result* raw = nullptr;
   ASSERT_EQ(ardent_result_new(&raw), ARDENT_OK);
   Result r(raw);
+  Case bulk = new_case(p.c_rules.get());
+  ASSERT_EQ(ardent_result_new(&raw), ARDENT_OK);
+  Result lazy(raw);
   for (uint64_t i = 0; i < cases; ++i) {
     fill_both(c.get(), cpp_case, *p.cpp_rules, i);
     ASSERT_EQ(ardent_evaluate_into(r.get(), p.c_rules.get(), c.get(), nullptr), ARDENT_OK);
@@ -187,6 +235,18 @@ void run(const std::string& path, uint64_t cases) {
     SCOPED_TRACE("case " + std::to_string(i));
     compare(r.get(), cpp_case, cpp_result, i % 10 == 0);
     if (::testing::Test::HasFatalFailure()) return;
+    fill_in_bulk(bulk.get(), cpp_case);
+    ASSERT_EQ(case_json(bulk.get()), case_json(c.get()));
+    // Rendered before anything else is read, the result works out everything on the way and
+    // must give the same bytes as the result read piece by piece above.
+    if (i % 10 == 1) {
+      ASSERT_EQ(ardent_evaluate_into(lazy.get(), p.c_rules.get(), bulk.get(), nullptr), ARDENT_OK);
+      char* eager_json = nullptr;
+      char* lazy_json = nullptr;
+      ASSERT_EQ(ardent_result_json(&lazy_json, lazy.get(), 0), ARDENT_OK);
+      ASSERT_EQ(ardent_result_json(&eager_json, r.get(), 0), ARDENT_OK);
+      ASSERT_EQ(take(lazy_json), take(eager_json));
+    }
   }
 }
 

@@ -39,6 +39,17 @@ class InputError : public std::runtime_error {
   std::string finding_;
 };
 
+// A refusal from a setter of many values (Case::set_bools, Case::set_numbers): the refusal the
+// single setter gives for that value, and the value's position in the arrays.
+class InputErrorAt : public InputError {
+ public:
+  InputErrorAt(const InputError& e, std::size_t position) : InputError(e), position_(position) {}
+  std::size_t position() const { return position_; }
+
+ private:
+  std::size_t position_;
+};
+
 // The state of one finding in a case.
 enum class FindingState : std::uint8_t { not_asked = 0, unknown = 1, given = 2 };
 constexpr std::string_view to_string(FindingState s) {
@@ -58,6 +69,13 @@ class Case {
   void set_duration(std::uint32_t slot, double amount, DurationUnit unit);  // duration findings
   void set_unknown(std::uint32_t slot);   // asked, nobody knows
   void unset(std::uint32_t slot);         // back to not asked
+
+  // Many findings by slot in one call: slots[i] gets values[i] (bools: nonzero is yes). The same
+  // as the single setters called in order (a slot named twice keeps its last value), but all or
+  // nothing: a refused value throws InputErrorAt, the single setter's error with the value's
+  // position, and leaves the case unchanged. Spans of different sizes: std::invalid_argument.
+  void set_bools(std::span<const std::uint32_t> slots, std::span<const int> values);
+  void set_numbers(std::span<const std::uint32_t> slots, std::span<const double> values);
 
   // By name: throw InputError(UnknownFinding) for a name the rule set does not declare.
   void set_bool(std::string_view finding, bool value);

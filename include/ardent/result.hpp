@@ -94,18 +94,38 @@ struct ResultWriter;  // the evaluator, the one writer of a Result
 
 class Result {
  public:
+  // The triage, red flags, conditions and advice are worked out from the rule states on the
+  // first read of any of them after an evaluation, so that a caller who reads only rule states
+  // pays nothing for them; like the interview below, this completes the result, which is why a
+  // Result belongs to one thread at a time even for reading.
+
   // The most urgent triage of the fired rules and red flags, else the rule set's default.
-  Triage triage() const { return triage_; }
-  bool triage_is_default() const { return triage_is_default_; }
+  Triage triage() const {
+    if (!concluded_) conclude();
+    return triage_;
+  }
+  bool triage_is_default() const {
+    if (!concluded_) conclude();
+    return triage_is_default_;
+  }
 
   // Fired red flags (rule indices): most urgent first, then declaration order.
-  std::span<const std::uint32_t> red_flags() const { return red_flags_; }
+  std::span<const std::uint32_t> red_flags() const {
+    if (!concluded_) conclude();
+    return red_flags_;
+  }
   // Concluded conditions: suggested, considered, excluded; within a status by priority, then
   // declaration order.
-  std::span<const ConditionOutcome> conditions() const { return conditions_; }
+  std::span<const ConditionOutcome> conditions() const {
+    if (!concluded_) conclude();
+    return conditions_;
+  }
   // Advice text ids (Ruleset::advice_text): fired red flags, fired rules, suggested conditions;
   // each text once.
-  std::span<const std::uint32_t> advice() const { return advice_; }
+  std::span<const std::uint32_t> advice() const {
+    if (!concluded_) conclude();
+    return advice_;
+  }
   // Undecided rules and red flags in declaration order, each with the not-asked findings that
   // could still decide it. This and ask_next() are worked out on first use after an evaluation
   // (from a snapshot taken then, so later changes to the case do not matter), without
@@ -162,15 +182,18 @@ class Result {
    private:
     mutable std::unique_ptr<internal::EvalScratch> p_;
   };
+  void conclude() const;
   void plan_questions() const;
   RulesetPtr ruleset_;
-  Triage triage_ = Triage::routine;
-  bool triage_is_default_ = true;
   std::vector<RuleState> rule_states_;
-  std::vector<std::uint32_t> red_flags_;
-  std::vector<ConditionOutcome> conditions_;
-  std::vector<std::uint32_t> advice_;
   std::vector<EvalWarning> warnings_;
+  // Filled on demand by conclude(); a Result belongs to one thread at a time.
+  mutable bool concluded_ = true;  // nothing to conclude before the first evaluation
+  mutable Triage triage_ = Triage::routine;
+  mutable bool triage_is_default_ = true;
+  mutable std::vector<std::uint32_t> red_flags_;
+  mutable std::vector<ConditionOutcome> conditions_;
+  mutable std::vector<std::uint32_t> advice_;
   // Filled on demand by plan_questions(); a Result belongs to one thread at a time.
   mutable bool questions_ready_ = false;
   mutable std::vector<UndecidedRule> undecided_;

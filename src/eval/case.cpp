@@ -57,6 +57,43 @@ void Case::unset(std::uint32_t slot) {
   value_[slot] = 0;
 }
 
+namespace {
+
+// Validates every value into a throwaway slot before writing any, so that a refusal leaves the
+// case unchanged without copying it; the writes cannot fail once every value has passed.
+template <class V, class Put>
+void put_many(const Program& p, std::vector<std::uint8_t>& state, std::vector<double>& value,
+              std::span<const std::uint32_t> slots, std::span<const V> values, Put put) {
+  if (slots.size() != values.size())
+    throw std::invalid_argument("set " + std::to_string(slots.size()) + " findings with " +
+                                std::to_string(values.size()) + " values");
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    std::uint8_t trial_state = 0;
+    double trial_value = 0;
+    try {
+      put(eval::finding_at(p, slots[i]), Slot{trial_state, trial_value}, values[i]);
+    } catch (const InputError& e) {
+      throw InputErrorAt(e, i);
+    }
+  }
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    const std::uint32_t slot = slots[i];
+    put(p.findings[slot], Slot{state[slot], value[slot]}, values[i]);
+  }
+}
+
+}  // namespace
+
+void Case::set_bools(std::span<const std::uint32_t> slots, std::span<const int> values) {
+  put_many(internal::program_of(*ruleset_), state_, value_, slots, values,
+           [](const FindingInfo& f, Slot out, int v) { eval::put_bool(f, out, v != 0); });
+}
+
+void Case::set_numbers(std::span<const std::uint32_t> slots, std::span<const double> values) {
+  put_many(internal::program_of(*ruleset_), state_, value_, slots, values,
+           [](const FindingInfo& f, Slot out, double v) { eval::put_number(f, out, v); });
+}
+
 std::uint32_t Case::checked_slot(std::string_view finding) const { return ruleset_->finding_slot(finding); }
 
 void Case::set_bool(std::string_view finding, bool value) { set_bool(checked_slot(finding), value); }

@@ -94,11 +94,9 @@ std::optional<bool> yes_no(std::string_view word) {
                    fmt::format("finding '{}' is {}; cannot set it to {}", f.name, describe(f.type), got));
 }
 
-const FindingInfo& finding_at(const Program& p, std::uint32_t slot) {
-  if (slot >= p.findings.size())
-    throw InputError(InputError::Kind::OutOfRange, "#" + std::to_string(slot),
-                     fmt::format("no finding with index {} (the rule set has {})", slot, p.findings.size()));
-  return p.findings[slot];
+void no_finding_at(const Program& p, std::uint32_t slot) {
+  throw InputError(InputError::Kind::OutOfRange, "#" + std::to_string(slot),
+                   fmt::format("no finding with index {} (the rule set has {})", slot, p.findings.size()));
 }
 
 // Names and values from outside must be text before they can be compared or shown.
@@ -118,12 +116,6 @@ std::uint32_t slot_of(const Program& p, std::string_view name) {
   for (const auto& f : p.findings) names.push_back(f.name);
   throw InputError(InputError::Kind::UnknownFinding, std::string(name),
                    fmt::format("rule set '{}' has no finding {}{}", p.name, ardent::in_quotes(name), did_you_mean(name, names)));
-}
-
-void put_bool(const FindingInfo& f, Slot out, bool v) {
-  if (f.type != FindingType::boolean) wrong_type(f, v ? "yes" : "no");
-  out.state = kGiven;
-  out.value = v ? 1.0 : 0.0;
 }
 
 void put_number(const FindingInfo& f, Slot out, double v) {

@@ -25,7 +25,7 @@ Strength strength_of_rank(std::uint8_t rank) {
 
 }  // namespace
 
-void internal::ResultWriter::conclude(Result& r, const Program& p) {
+void internal::ResultWriter::conclude(const Result& r, const Program& p) {
   auto& s = r.scratch_.get();
   const RuleState* states = r.rule_states_.data();
   const std::size_t nc = p.conditions.size();
@@ -93,7 +93,7 @@ void internal::ResultWriter::conclude(Result& r, const Program& p) {
 // then suggested conditions (in their listed order); each text once. A rule that sets
 // `triage self_care` gives self-care advice, shown only when the triage is self-care: beside
 // a more urgent triage it would contradict it.
-void internal::ResultWriter::gather_advice(Result& r, const Program& p) {
+void internal::ResultWriter::gather_advice(const Result& r, const Program& p) {
   auto& s = r.scratch_.get();
   const RuleState* states = r.rule_states_.data();
   const bool self_care = r.triage_ == Triage::self_care;

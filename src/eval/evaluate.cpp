@@ -130,6 +130,7 @@ void ResultWriter::compute_nodes(Result& r, const Case& c, const Program& p) {
   }
 
   r.questions_ready_ = false;
+  r.concluded_ = false;
   if (!p.findings.empty()) std::memcpy(s.states.data(), st, p.findings.size());
   r.warnings_.clear();
   const std::uint32_t* ops = p.operands.data();
@@ -250,10 +251,15 @@ void evaluate(const Case& c, Result& out) {
   const Program& p = program_of(c.ruleset());
   ResultWriter::prepare(out, c, p);
   ResultWriter::compute_nodes(out, c, p);
-  ResultWriter::conclude(out, p);
+}
+
+void Result::conclude() const {
+  if (ruleset_) ResultWriter::conclude(*this, program_of(*ruleset_));
+  concluded_ = true;
 }
 
 void Result::plan_questions() const {
+  if (!concluded_) conclude();  // the interview weighs questions against the triage and conditions
   if (ruleset_) ResultWriter::plan_questions(*this, program_of(*ruleset_));
   questions_ready_ = true;
 }

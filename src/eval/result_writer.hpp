@@ -25,9 +25,10 @@ struct ResultWriter {
   static void prepare(Result& r, const Case& c, const Program& p);
   // Node values of the three-valued pass.
   static void compute_nodes(Result& r, const Case& c, const Program& p);
-  // Triage, red flags, conditions, advice.
-  static void conclude(Result& r, const Program& p);
-  static void gather_advice(Result& r, const Program& p);
+  // Triage, red flags, conditions, advice, from the rule states (Result::conclude calls it on
+  // first use).
+  static void conclude(const Result& r, const Program& p);
+  static void gather_advice(const Result& r, const Program& p);
   // Undecided rules with their missing findings, and the ask-next ranking, from the snapshot
   // of the case taken by compute_nodes (Result::plan_questions calls it on first use).
   static void plan_questions(const Result& r, const Program& p);

@@ -2,7 +2,9 @@
 // docs/language.md §12-§13: thousands of random rule sets and cases (fixed seed), no difference
 // allowed in any rule's state, the triage, the red flags or the findings each undecided rule is
 // waiting for; and the ask-next ranking is the same whether worked out with bit sets or by
-// walking.
+// walking; and a result rendered before anything else was read (so that the triage, the
+// conclusions and the interview are worked out on the way) gives the same JSON, byte for byte,
+// as one whose conclusions were worked out right after evaluating.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,6 +14,7 @@
 
 #include "compile/ruleset_access.hpp"
 #include "ardent/case.hpp"
+#include "ardent/format.hpp"
 #include "ardent/result.hpp"
 #include "support/model_builder.hpp"
 
@@ -338,7 +341,7 @@ TEST(Equivalence, CompiledProgramMatchesTreeInterpreter) {
     auto rs = internal::RulesetAccess::make(compile::compile(model, "x"));
     // The same rule set with ask-next worked out by walking instead of bit sets.
     auto walked = internal::RulesetAccess::make(compile::compile(model, "x", 0));
-    Result result, walked_result;  // reused across cases, as an embedder would
+    Result result, walked_result, lazy, eager;  // reused across cases, as an embedder would
     for (int n = 0; n < kCases; ++n) {
       Case c(rs);
       gen.fill(c, model);
@@ -388,6 +391,10 @@ TEST(Equivalence, CompiledProgramMatchesTreeInterpreter) {
         ASSERT_TRUE(std::equal(result.could_decide(a).begin(), result.could_decide(a).end(),
                                walked_result.could_decide(b).begin(), walked_result.could_decide(b).end()));
       }
+      evaluate(c, lazy);
+      evaluate(c, eager);
+      (void)eager.triage();  // concluded at once, as every evaluation did before conclusions were lazy
+      ASSERT_EQ(format_json(c, lazy), format_json(c, eager)) << "rule set " << set << " case " << n;
       const Triage triage = best < 0 ? static_cast<Triage>(model.default_triage) : static_cast<Triage>(best);
       ASSERT_EQ(result.complete(), result.ask_next().empty());
       ASSERT_EQ(result.triage(), triage);
