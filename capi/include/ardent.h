@@ -606,6 +606,18 @@ ARDENT_API int ardent_case_state(const ardent_case *kase, uint32_t finding);
 ** ardent_string_free(). */
 ARDENT_API int ardent_case_json(char **out, const ardent_case *kase);
 
+/* Sets findings from FHIR R4 resources (JSON text, docs/fhir.md): a Bundle or one resource.
+** QuestionnaireResponse answers by linkId (nested items too); Observations and Conditions by
+** the codes the findings declare. A dataAbsentReason "not-asked" leaves a finding not asked, any
+** other makes it unknown; entered-in-error and cancelled Observations are ignored; per finding
+** the latest answer wins, and answers of the latest time that disagree make it unknown.
+** Quantities are converted to the finding's unit (UCUM). `length` is the size in bytes or
+** ARDENT_NUL_TERMINATED. All or nothing: on any error the case is unchanged. Errors:
+** ARDENT_EINVALID (NULL, malformed JSON, not a FHIR resource), ARDENT_ETYPE (a value or a unit
+** that does not fit the finding), ARDENT_ERANGE (a text longer than max_case_bytes), and as for
+** the typed setters; the message names the resource and the path. */
+ARDENT_API int ardent_case_set_fhir(ardent_case *kase, const char *json, size_t length);
+
 /* ---------------------------------------------------------------------------------------- */
 /* Evaluating                                                                                 */
 /* ---------------------------------------------------------------------------------------- */

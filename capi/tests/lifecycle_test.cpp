@@ -207,7 +207,7 @@ TEST(Describe, ConditionsAndRules) {
   EXPECT_STREQ(c.name, "deep_rotator_overload");
   EXPECT_STREQ(c.label, "Deep hip rotator overload");
   ASSERT_EQ(c.code_count, 1u);
-  EXPECT_STREQ(c.codes[0].value, "298336007");
+  EXPECT_STREQ(c.codes[0].value, "298336006");
   ASSERT_EQ(c.advice_count, 1u);
   EXPECT_STREQ(c.advice[0], "Stretch only gently and comfortably.");
 

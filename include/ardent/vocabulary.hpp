@@ -38,11 +38,38 @@ inline constexpr std::array<std::string_view, 4> kFindingTypeNames = {"bool", "e
 
 constexpr std::string_view to_string(FindingType t) { return kFindingTypeNames[static_cast<std::size_t>(t)]; }
 
-// A terminology binding: `code snomed "386661006"`.
+// --- codes ----------------------------------------------------------------------------------
+
+// A terminology binding: `code snomed "386661006"` or `code "http://example.org/codes" "A1"`.
+// `system` is as written: a short name below, or a URI (which always holds a ':', a name never).
 struct Code {
   std::string system;
   std::string value;
 };
+
+// The short names of terminologies and the FHIR system URIs they stand for.
+struct CodeSystemName {
+  std::string_view name, uri;
+};
+
+inline constexpr std::array<CodeSystemName, 4> kCodeSystems = {{
+    {"snomed", "http://snomed.info/sct"},
+    {"loinc", "http://loinc.org"},
+    {"icd10", "http://hl7.org/fhir/sid/icd-10"},
+    {"icd10cm", "http://hl7.org/fhir/sid/icd-10-cm"},
+}};
+
+// The URI a short name stands for; nullopt for a name that is not one.
+constexpr std::optional<std::string_view> code_system_uri(std::string_view short_name) {
+  for (const auto& s : kCodeSystems)
+    if (s.name == short_name) return s.uri;
+  return std::nullopt;
+}
+
+// The FHIR system URI of a checked code: its short name's URI, or the URI it was written with.
+inline std::string_view system_uri(const Code& code) {
+  return code_system_uri(code.system).value_or(std::string_view(code.system));
+}
 
 // --- durations ------------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ CheckOutput check(std::vector<syntax::SourceFile> files, std::vector<syntax::Mod
 
   detail::declare_header(c);
   detail::declare(c);
+  detail::check_codes(c);
   detail::declare_screen(c);
   detail::order_definitions(c);
   detail::resolve_definitions(c);

@@ -91,6 +91,7 @@ std::string domain_text(const std::vector<std::string>& values);  // "one of a, 
 // Passes, in the order check() runs them.
 void declare_header(Context& c);       // header.cpp
 void declare(Context& c);              // declare.cpp
+void check_codes(Context& c);          // codes.cpp
 void declare_screen(Context& c);       // screen.cpp
 void order_definitions(Context& c);    // order.cpp
 void resolve_definitions(Context& c);  // definitions.cpp

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ardent/case.hpp"
+#include "ardent/fhir.hpp"
 #include "ardent/format.hpp"
 #include "ardent/names.hpp"
 #include "ardent/result.hpp"
@@ -28,6 +29,7 @@ struct EvalOptions {
   bool json = false;
   bool cds = false;
   bool batch = false;
+  bool fhir = false;  // CASE is FHIR R4 resources
   bool undecided = false;
   unsigned threads = 0;
   std::size_t max_ask = 0;          // --max-ask: at most this many questions (0: all; text: 5)
@@ -118,9 +120,22 @@ std::string render(const EvalOptions& o, const Case& c, const Result& r) {
   return format_text(c, r, t);
 }
 
+// --fhir: findings from FHIR resources; the warnings (conflicting answers) go to stderr.
+bool apply_fhir(const EvalOptions& o, Case& c, const std::string& text) {
+  try {
+    for (const auto& w : fhir::set_case(c, text)) fmt::print(stderr, "{}: warning: {}\n", o.case_file, w);
+    return true;
+  } catch (const InputError& e) {
+    fmt::print(stderr, "{}: error: {}\n", o.case_file, e.what());
+    return false;
+  }
+}
+
 int run_single(const EvalOptions& o, const RulesetPtr& rules, const std::string& text, AuditSink& audit) {
   Case c(rules);
-  if (auto err = apply_case_json(c, text)) {
+  if (o.fhir) {
+    if (!apply_fhir(o, c, text)) return kExitFailure;
+  } else if (auto err = apply_case_json(c, text)) {
     fmt::print(stderr, "{}:{}: error: {}\n", o.case_file, err->line, err->message);
     return kExitFailure;
   }
@@ -218,7 +233,8 @@ Command add_eval(CLI::App& app) {
                      ->check(CLI::IsMember(std::vector<std::string>(json_result_fields().begin(), json_result_fields().end())));
   fields->excludes(cds);
   sub->add_option("--max-ask", o->max_ask, "list at most N next questions (JSON and text; 0: all)");
-  sub->add_flag("--batch", o->batch, "CASE is JSON Lines: one case per line, one JSON result per line");
+  auto* batch = sub->add_flag("--batch", o->batch, "CASE is JSON Lines: one case per line, one JSON result per line");
+  sub->add_flag("--fhir", o->fhir, "CASE is FHIR R4: a Bundle or one resource (docs/fhir.md)")->excludes(batch);
   sub->add_option("--threads", o->threads, "threads for --batch (default: all cores)");
   sub->add_flag("--undecided", o->undecided, "also list undecided rules and what they wait for");
   auto* audit = sub->add_option("--audit", o->audit_file, "record every evaluation in this audit log (SQLite)");

@@ -12,7 +12,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough(false);
 
-  std::vector<Command> commands{add_check(app), add_eval(app), add_test(app), add_repl(app)};
+  std::vector<Command> commands{add_check(app), add_eval(app), add_test(app), add_repl(app),
+                                add_questionnaire(app)};
   commands.push_back(add_store_commands(app));
 
   try {

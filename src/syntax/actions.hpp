@@ -214,9 +214,16 @@ inline constexpr auto make_text_attr = [](auto& ctx) {
 inline constexpr auto make_code_attr = [](auto& ctx) {
   ast::attribute a;
   a.kind = ast::attr_kind::code;
-  a.word = std::move(fusion::at_c<0>(_attr(ctx)));
+  a.system = std::move(fusion::at_c<0>(_attr(ctx)));
   a.value = std::move(fusion::at_c<1>(_attr(ctx)));
   _val(ctx) = std::move(a);
+};
+
+inline constexpr auto make_short_system = [](auto& ctx) { _val(ctx).text = std::move(_attr(ctx).text); };
+
+inline constexpr auto make_quoted_system = [](auto& ctx) {
+  _val(ctx).text = std::move(_attr(ctx).value);
+  _val(ctx).quoted = true;
 };
 
 inline constexpr auto make_title = [](auto& ctx) {

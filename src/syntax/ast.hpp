@@ -48,9 +48,16 @@ struct expr : tagged {
 // `label "..."`, `code snomed "..."`, and the header's `title "..."` / `default triage L`.
 enum class attr_kind : std::uint8_t { label, ask, group, code, advice, title, default_triage };
 
+// A code's terminology system: a short name (`snomed`) or a URI in quotes.
+struct code_system : tagged {
+  std::string text;
+  bool quoted = false;
+};
+
 struct attribute : tagged {
   attr_kind kind = attr_kind::label;
-  name word;   // code: the terminology system; default_triage: the level
+  name word;   // default_triage: the level
+  code_system system;  // code
   text value;  // every kind but default_triage
 };
 

@@ -85,6 +85,8 @@ ARDENT_RULE(mul_op, ArithOp, "'*' or '/'")
 // Declarations
 ARDENT_RULE(attribute, ast::attribute, "an attribute (label, ask, group, code or advice)")
 ARDENT_RULE(text_attr_kind, ast::attr_kind, "an attribute")
+ARDENT_RULE(code_system, ast::code_system,
+            "a terminology system (snomed, loinc, icd10, icd10cm or a URI in quotes)")
 ARDENT_RULE(header_item, ast::attribute, "'title' or 'default triage'")
 ARDENT_RULE(header, ast::header, "a ruleset header")
 ARDENT_RULE(finding_type, ast::finding_type,
@@ -209,9 +211,9 @@ inline const auto mul_op_def = (lit('*') >> attr(ArithOp::Mul)) | (lit('/') >> a
 
 inline const auto attribute_def =
     locate[(text_attr_kind > text)[make_text_attr] |
-           (kw("code") >
-            named<ast::name>("a terminology system (e.g. snomed, loinc, icd10)", name) >
-            named<ast::text>("the code (a string)", text))[make_code_attr]];
+           (kw("code") > code_system > named<ast::text>("the code (a string)", text))[make_code_attr]];
+// `code snomed "..."` or `code "http://example.org/codes" "..."`.
+inline const auto code_system_def = locate[name[make_short_system] | text[make_quoted_system]];
 inline const auto text_attr_kind_def =
     (kw("label") >> attr(ast::attr_kind::label)) | (kw("ask") >> attr(ast::attr_kind::ask)) |
     (kw("group") >> attr(ast::attr_kind::group)) | (kw("advice") >> attr(ast::attr_kind::advice));
@@ -328,7 +330,7 @@ BOOST_SPIRIT_DEFINE(expr, or_list, and_expr, and_list, not_expr, not_operand, pr
                     expr_list, ref_test, ref_tail, is_rhs, value_list, arith_pred, cmp_tail, cmp_op,
                     operand, paren_expr, arith, term, factor, primary, number_expr, duration_expr,
                     ref_expr, add_op, mul_op)
-BOOST_SPIRIT_DEFINE(attribute, text_attr_kind, header_item, header, finding_type, range,
+BOOST_SPIRIT_DEFINE(attribute, text_attr_kind, code_system, header_item, header, finding_type, range,
                     finding_decl, condition_decl, define_decl, sign, points, score_term,
                     score_terms, score_decl, screen_decl, screen_list, rule_kind, strength, action,
                     action_list, rule_decl, given_value, given_item, given_list, no_what,

@@ -126,7 +126,7 @@ class Converter {
           once(out.group, a);
           break;
         case ast::attr_kind::code:
-          out.codes.push_back(Code{a.word.text, a.value.value, span(a)});
+          out.codes.push_back(Code{a.system.text, a.value.value, span(a), a.system.quoted, span(a.system), span(a.value)});
           break;
         case ast::attr_kind::advice:
           out.advice.push_back(text(a.value));

@@ -68,9 +68,11 @@ struct Expr {
 };
 
 struct Code {
-  std::string system;  // snomed, loinc, icd10, icd10cm, ...
+  std::string system;  // a short name (snomed, loinc, icd10, icd10cm) or, quoted, a URI
   std::string value;
   Span span;
+  bool quoted_system = false;
+  Span system_span, value_span;
 };
 
 struct Text {

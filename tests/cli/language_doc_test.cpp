@@ -200,9 +200,8 @@ TEST(LanguageDoc, ExamplesAreFoundAndEveryCheckCommentBelongsToABlock) {
       ADD_FAILURE() << where(b.line) << ": an 'ard-pending' block takes no check comment";
     if (trim(b.text).empty()) ADD_FAILURE() << where(b.line) << ": empty example";
   }
-  // Guards against a reader that silently finds nothing.
+  // Guards against a reader that silently finds nothing (pending blocks come and go).
   EXPECT_GE(ard, 30u);
-  EXPECT_GE(pending, 1u);
   EXPECT_GE(errors, 5u);
   EXPECT_GE(warnings, 5u);
 }

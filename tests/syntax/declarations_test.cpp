@@ -75,6 +75,23 @@ TEST(Finding, BoolWithAttributes) {
   EXPECT_EQ(spanned(text, f.span), text.substr(0, text.size() - 1));  // whole declaration
 }
 
+TEST(Finding, CodeWithAQuotedSystemUri) {
+  const std::string text = "finding f: bool\n  code \"http://example.org/codes\" \"A1\"\n  code loinc \"8310-5\"\n";
+  Module m = parse_ok(text);
+  ASSERT_EQ(m.findings.size(), 1u);
+  const auto& codes = m.findings[0].attrs.codes;
+  ASSERT_EQ(codes.size(), 2u);
+  EXPECT_EQ(codes[0].system, "http://example.org/codes");
+  EXPECT_TRUE(codes[0].quoted_system);
+  EXPECT_EQ(codes[0].value, "A1");
+  EXPECT_EQ(spanned(text, codes[0].span), "code \"http://example.org/codes\" \"A1\"");
+  EXPECT_EQ(spanned(text, codes[0].system_span), "\"http://example.org/codes\"");
+  EXPECT_EQ(spanned(text, codes[0].value_span), "\"A1\"");
+  EXPECT_EQ(codes[1].system, "loinc");
+  EXPECT_FALSE(codes[1].quoted_system);
+  EXPECT_EQ(spanned(text, codes[1].system_span), "loinc");
+}
+
 TEST(Finding, AttributesInAnyOrder) {
   Module m = parse_ok("finding f: bool code snomed \"9\" ask \"q\" label \"l\"");
   ASSERT_EQ(m.findings.size(), 1u);

@@ -35,7 +35,7 @@ test('typed values reach the engine', () => {
   assert.equal(r.conditions.length, 1);
   const [c] = r.conditions;
   assert.deepEqual([c.id, c.status, c.strength, c.priority], ['rotator_overload', 'suggested', 'likely', 2]);
-  assert.deepEqual(c.codes, [{ system: 'snomed', value: '298336007' }]);
+  assert.deepEqual(c.codes, [{ system: 'snomed', value: '298336006' }]);
   assert.deepEqual(r.suggested, [c]);
   assert.deepEqual(r.advice, ['Stretch only gently and comfortably.']);
   assert.equal(r.ruleState('classic_overload'), 'fired');

@@ -46,7 +46,7 @@ class EvaluateTest(unittest.TestCase):
         self.assertFalse(r.triage_is_default)
         [c] = r.conditions
         self.assertEqual((c.id, c.status, c.strength, c.priority), ("rotator_overload", ConditionStatus.SUGGESTED, ardent.Strength.LIKELY, 2))
-        self.assertEqual(c.codes, (ardent.Code("snomed", "298336007"),))
+        self.assertEqual(c.codes, (ardent.Code("snomed", "298336006"),))
         self.assertEqual(r.suggested, [c])
         self.assertEqual(r.advice, ["Stretch only gently and comfortably."])
         self.assertEqual(r.rule_state("classic_overload"), ardent.RuleState.FIRED)
