@@ -166,4 +166,22 @@ class ChildProcess {
   std::size_t consumed_ = 0;
 };
 
+// What the command line printed and returned.
+struct Outcome {
+  int status;
+  std::string out, err;
+};
+
+#ifdef ARDENT_CLI
+// Runs the `ardent` built with the tests, from the source folder, without colour; `input` goes to
+// its standard input.
+inline Outcome ardent(std::vector<std::string> args, const std::string& input = "") {
+  args.insert(args.begin(), ARDENT_CLI);
+  ChildProcess child(args, {{"NO_COLOR", "1"}}, ARDENT_SOURCE_DIR);
+  if (!input.empty()) child.write(input);
+  const int status = child.wait();
+  return {status, child.out(), child.err()};
+}
+#endif
+
 }  // namespace ardent::test

@@ -19,18 +19,8 @@ namespace {
 namespace fs = std::filesystem;
 using ardent::test::ChildProcess;
 
-struct Outcome {
-  int status;
-  std::string out, err;
-};
-
-Outcome ardent(std::vector<std::string> args, const std::string& input = "") {
-  args.insert(args.begin(), ARDENT_CLI);
-  ChildProcess child(args, {{"NO_COLOR", "1"}}, ARDENT_SOURCE_DIR);
-  if (!input.empty()) child.write(input);
-  int status = child.wait();
-  return {status, child.out(), child.err()};
-}
+using ardent::test::Outcome;
+using ardent::test::ardent;
 
 struct TempFile {
   fs::path path;

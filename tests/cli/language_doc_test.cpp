@@ -36,17 +36,8 @@ using ardent::test::ChildProcess;
 
 const fs::path kDoc = fs::path(ARDENT_SOURCE_DIR) / "docs" / "language.md";
 
-struct Outcome {
-  int status;
-  std::string out, err;
-};
-
-Outcome ardent(std::vector<std::string> args) {
-  args.insert(args.begin(), ARDENT_CLI);
-  ChildProcess child(args, {{"NO_COLOR", "1"}}, ARDENT_SOURCE_DIR);
-  const int status = child.wait();
-  return {status, child.out(), child.err()};
-}
+using ardent::test::Outcome;
+using ardent::test::ardent;
 
 struct Annotation {
   enum class Kind { error, warning } kind;

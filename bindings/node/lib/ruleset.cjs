@@ -127,6 +127,17 @@ function compileStored(source, trust) {
 
 const nameOrEmpty = (s) => s ?? '';
 
+// The items of `iterator` in arrays of at most `size`, none of them empty.
+function* chunks(iterator, size) {
+  for (;;) {
+    const chunk = [];
+    for (let step; chunk.length < size && !(step = iterator.next()).done;) chunk.push(step.value);
+    if (chunk.length === 0) return;
+    yield chunk;
+    if (chunk.length < size) return;
+  }
+}
+
 /** A compiled rule set: immutable; evaluate cases against it. */
 class RuleSet {
   #native;
@@ -326,17 +337,7 @@ class RuleSet {
 
   * #batches(iterator, threads, maxAsk, chunkSize) {
     const opts = this.#evaluateOptions(maxAsk);
-    for (let done = false; !done;) {
-      const chunk = [];
-      while (chunk.length < chunkSize) {
-        const step = iterator.next();
-        if (step.done) {
-          done = true;
-          break;
-        }
-        chunk.push(step.value);
-      }
-      if (chunk.length === 0) return;
+    for (const chunk of chunks(iterator, chunkSize)) {
       // The use ends before the results are yielded: a consumer that stops iterating must not
       // keep a disposed rule set from being freed.
       yield* this.#native.use((h) => this.#evaluateChunk(h, chunk, threads, opts));
@@ -377,17 +378,7 @@ class RuleSet {
     const opts = this.#evaluateOptions(maxAsk);
     const own = []; // this call's cases: a batch in flight shares them with no other call
     try {
-      for (let done = false; !done;) {
-        const chunk = [];
-        while (chunk.length < chunkSize) {
-          const step = iterator.next();
-          if (step.done) {
-            done = true;
-            break;
-          }
-          chunk.push(step.value);
-        }
-        if (chunk.length === 0) return;
+      for (const chunk of chunks(iterator, chunkSize)) {
         yield* await this.#native.useAsync((h) => this.#evaluateChunkAsync(h, chunk, own, threads, opts));
       }
     } finally {
