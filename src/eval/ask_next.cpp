@@ -6,7 +6,8 @@
 // at most 256 findings get every undecided node's findings as a bit set in one bottom-up pass;
 // larger ones walk each undecided rule. Both give the same lists.
 //
-// What is asked, in order: what completes a started emergency; the screen; then what completes
+// What is asked, in order: at emergency, what could take it back (an emergency that rests on a
+// question not asked yet); what completes a started emergency; the screen; then what completes
 // any other alarm (a rule or red flag that would raise the triage or add a red flag and already
 // has a true part), most urgent first, then closest to firing; then what a fired rule asks for;
 // then, when one answer could conclude a lower triage, what would raise it again (guards); then
@@ -430,6 +431,59 @@ void guard_findings(const Program& p, internal::EvalScratch& s, std::uint32_t ro
   }
 }
 
+// Settling a fired alarm. A rule may fire because a finding was not asked yet: `course is
+// unknown` holds until the course is asked. The findings whose answer could make such a rule
+// false again are read through presence tests (`is known`, `is unknown`) below the parts that
+// decide its value. Calls f(slot) for each not-asked one. A part that only several answers
+// could overturn (an `or` with two true branches) is left alone.
+template <class Fn>
+void settling_findings(const Program& p, internal::EvalScratch& s, std::uint32_t root, Fn&& f) {
+  const std::uint8_t* t = s.truth.data();
+  const std::uint8_t* st = s.states.data();
+  const std::uint32_t* ops = p.operands.data();
+  std::uint32_t* stack = s.stack.data();
+  const std::uint32_t epoch = next_epoch(s);
+  const std::uint32_t presence_end = p.cmp_base[0];
+  std::size_t top = 0;
+  auto push = [&](std::uint32_t n) {
+    if (t[n] != U && s.bool_mark[n] != epoch) {
+      s.bool_mark[n] = epoch;
+      stack[top++] = n;
+    }
+  };
+  push(root);
+  while (top) {
+    const std::uint32_t n = stack[--top];
+    if (n < p.composite_base) {
+      const std::uint32_t slot = p.bool_def[n];
+      if (n >= p.known_base && n < presence_end && st[slot] == kNotAsked) f(slot);
+      continue;
+    }
+    const prog::Instr& in = p.code[p.bool_def[n]];
+    if (in.op == prog::Op::Not) {
+      push(in.a);
+      continue;
+    }
+    if (in.op == prog::Op::Compare) continue;
+    // An operand can overturn this node when every operand holding its value is that one
+    // (a true `and` or a false `or`: each operand), or when the node needs one more or one
+    // fewer true operand (`at least k`).
+    const std::uint8_t v = t[n];
+    std::uint32_t n_true = 0, n_false = 0;
+    for (std::uint32_t i = 0; i < in.n; ++i) {
+      n_true += t[ops[in.a + i]] == T;
+      n_false += t[ops[in.a + i]] == F;
+    }
+    std::uint8_t follow = U;  // the value of the operands to follow
+    if (in.op == prog::Op::And) follow = v == T ? T : (n_false == 1 ? F : U);
+    else if (in.op == prog::Op::Or) follow = v == F ? F : (n_true == 1 ? T : U);
+    else if (in.op == prog::Op::AtLeast) follow = v == T ? (n_true == in.k ? T : U) : (n_true + 1 == in.k ? F : U);
+    if (follow == U) continue;
+    for (std::uint32_t i = 0; i < in.n; ++i)
+      if (t[ops[in.a + i]] == follow) push(ops[in.a + i]);
+  }
+}
+
 // What firing a rule would change, judged against the current outcome.
 struct Outlook {
   const Program& p;
@@ -529,6 +583,38 @@ Lowering lowering_at_hand(const Program& p, internal::EvalScratch& s, const List
 bool guards(const Program& p, internal::EvalScratch& s, const prog::RuleOut& ro, std::uint32_t root, const Lowering& low) {
   if (low.triage < 0 || ro.triage <= low.triage || s.distance[root] > 2) return false;
   return s.distance[root] <= 1 || reads_lowering(p, s, root, low);
+}
+
+// When every fired rule that sets the current triage could be overturned by one not-asked
+// finding (the CES red flag fires on bilateral symptoms while their course is unknown), that
+// finding is asked at once: clinical practice asks the follow-up that decides a flag's class
+// right after the flag's question, and the answer may show the alarm was not one.
+template <class Offer>
+void settle_the_triage(const RuleState* states, int level, const Program& p, internal::EvalScratch& s, Offer&& offer) {
+  std::uint32_t* focus = s.focus.data();
+  std::uint32_t n = 0;
+  bool first = true, redflag = false;
+  for (std::uint32_t rule = 0; rule < p.rule_root.size(); ++rule) {
+    const prog::RuleOut& ro = p.rule_out[rule];
+    if (states[rule] != RuleState::fired || ro.triage != level) continue;
+    redflag |= ro.redflag;
+    const std::uint32_t epoch = next_epoch(s);
+    std::uint32_t found = 0;
+    settling_findings(p, s, p.rule_root[rule], [&](std::uint32_t slot) {
+      if (s.finding_mark[slot] == epoch) return;
+      s.finding_mark[slot] = epoch;
+      if (first) focus[n++] = slot;
+      ++found;
+    });
+    if (!first) n = static_cast<std::uint32_t>(std::remove_if(focus, focus + n, [&](std::uint32_t slot) {
+                      return s.finding_mark[slot] != epoch;
+                    }) - focus);
+    first = false;
+    if (n == 0) return;
+  }
+  const Kind kind = level == static_cast<int>(Triage::emergency) ? kEmergency : kAlarm;
+  for (std::uint32_t i = 0; i < n; ++i)
+    offer(focus[i], rank_key(kind, static_cast<unsigned>(level + 1), 255, focus[i]), reason_of(kind, redflag));
 }
 
 }  // namespace
@@ -634,6 +720,8 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
       offer(focus[i], key, reason);
     }
   }
+
+  if (r.triage_ == Triage::emergency && !r.triage_is_default_) settle_the_triage(r.rule_states().data(), static_cast<int>(r.triage_), p, s, offer);
 
   // What a fired rule asks for with `ask F`.
   each_request(p, r.rule_states().data(), st, [&](std::uint32_t slot) {

@@ -218,6 +218,35 @@ redflag other: a and c -> triage emergency
 rule diagnosis: a and d -> suggest x)",
      R"({"a": true})", {"c red_flag"}, false, "emergency"},
 
+    {"an emergency that rests on a question not yet asked asks it first, before the screen",
+     R"(finding both_legs: bool
+finding course: one of {new, long_standing}
+finding s: bool
+screen
+  ask s
+redflag ces: both_legs and (course is new or course is unknown) -> triage emergency)",
+     R"({"both_legs": true})", {"course red_flag", "s screen"}, false, "emergency"},
+
+    {"answering the settling question can take the emergency back",
+     R"(finding both_legs: bool
+finding course: one of {new, long_standing}
+redflag ces: both_legs and (course is new or course is unknown) -> triage emergency)",
+     R"({"both_legs": true, "course": "long_standing"})", {}, true, "routine"},
+
+    {"a finding that settles only one of two emergencies is not asked",
+     R"(finding a: bool
+finding b: bool
+finding course: one of {new, long_standing}
+redflag ces: a and course is unknown -> triage emergency
+redflag other: b -> triage emergency)",
+     R"({"a": true, "b": true})", {}, true, "emergency"},
+
+    {"below emergency a rule resting on an unasked question is not settled",
+     R"(finding a: bool
+finding course: one of {new, long_standing}
+redflag flag: a and course is unknown -> triage urgent)",
+     R"({"a": true})", {}, true, "urgent"},
+
     {"an `ask` of a fired rule is asked after the alarms",
      R"(finding a: bool
 finding b: bool
