@@ -175,8 +175,8 @@ export interface Interview {
 }
 
 export interface EvalWarning {
-  kind: 'division_by_zero' | string;
-  owner: 'rule' | 'define' | 'score' | string;
+  kind: 'division_by_zero' | 'conflicting_answers' | string;
+  owner: 'rule' | 'define' | 'score' | 'finding' | string;
   name: string;
 }
 
@@ -247,6 +247,8 @@ export interface EvaluateOptions {
   audit?: AuditLog | null;
   /** Who asked, stored with the audit row; only with `audit`. */
   context?: AuditContext | null;
+  /** FHIR R4 resources (a Bundle or one resource, an object or JSON text), read after the findings. */
+  fhir?: object | string | Uint8Array | null;
 }
 
 /** The outcome of one evaluation; properties are read from the library on first access. */

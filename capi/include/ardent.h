@@ -272,11 +272,14 @@ ARDENT_API void ardent_string_free(char *string);
 #define ARDENT_FACT_SCORE 1     /* a score compared with a threshold; index = score */
 #define ARDENT_FACT_PRESENCE 2  /* `x is known` / `x is unknown`; index = finding   */
 
-/* Problems met while evaluating. */
+/* Problems met while reading a case or evaluating it. These lists only grow: a caller should
+** treat a kind or an owner it does not know as a warning to show with its name. */
 #define ARDENT_WARNING_DIVISION_BY_ZERO 0
+#define ARDENT_WARNING_CONFLICTING_ANSWERS 1  /* FHIR input: answers of one time disagree */
 #define ARDENT_OWNER_RULE 0
 #define ARDENT_OWNER_DEFINE 1
 #define ARDENT_OWNER_SCORE 2
+#define ARDENT_OWNER_FINDING 3
 
 /* Names of the values above ("urgent", "enum", "not_asked", "minutes", "warning", "fired",
 ** "suggested", "likely" ("" for NONE), "raises_triage", "no_change"): static strings; NULL for
@@ -588,7 +591,9 @@ ARDENT_API int ardent_case_set_numbers(ardent_case *kase, const uint32_t *findin
 ** true/false; numbers are numbers; enum values are strings; durations are a number of days or
 ** a string "<amount> <unit>" ("6 weeks", or abbreviated: "6 wks", "90 min"); null records
 ** unknown. Findings not named keep their state. `length` is the size in bytes or
-** ARDENT_NUL_TERMINATED. All or nothing: on any error the case is unchanged. Errors:
+** ARDENT_NUL_TERMINATED. Answers that disagree stay with the case as warnings
+** (ARDENT_WARNING_CONFLICTING_ANSWERS), reported by every evaluation of it until
+** ardent_case_clear(). All or nothing: on any error the case is unchanged. Errors:
 ** ARDENT_EINVALID (NULL, malformed JSON, not an object, invalid UTF-8, a finding named twice),
 ** ARDENT_ERANGE for a number no double holds (1e309) or a text longer than the rule set's
 ** max_case_bytes (ardent_compile_options; by default ARDENT_DEFAULT_MAX_CASE_BYTES), and as for
@@ -783,13 +788,14 @@ typedef struct ardent_ask {
 ARDENT_API size_t ardent_result_ask_count(const ardent_result *result);
 ARDENT_API int ardent_result_get_ask(ardent_ask *out, const ardent_result *result, size_t index);
 
-/* Problems met while evaluating (a division by zero), each expression once. */
+/* Problems met while reading the case (answers that disagree in FHIR input: owner FINDING),
+** first, then those met while evaluating (a division by zero, each expression once). */
 #define ARDENT_EVAL_WARNING_VERSION 1
 typedef struct ardent_eval_warning {
   unsigned int version;  /* set by the caller: ARDENT_EVAL_WARNING_VERSION  */
   int kind;              /* ARDENT_WARNING_*                               */
-  int owner;             /* ARDENT_OWNER_*: where the expression sits      */
-  uint32_t index;        /* rule, define or score index                    */
+  int owner;             /* ARDENT_OWNER_*: where the problem sits         */
+  uint32_t index;        /* rule, define, score or finding index           */
   const char *name;      /* the owner's name                               */
 } ardent_eval_warning;
 #define ARDENT_EVAL_WARNING_INIT { ARDENT_EVAL_WARNING_VERSION, 0, 0, 0, 0 }

@@ -11,7 +11,7 @@ ARDENT_API int ardent_case_set_fhir(ardent_case* handle, const char* json, std::
   if (kase == nullptr) return fail_null("case");
   const std::string_view text = length == ARDENT_NUL_TERMINATED ? std::string_view(json) : std::string_view(json, length);
   return guard([&] {
-    ardent::fhir::set_case(kase->findings, text);  // conflicts are made unknown; C gets no warnings
+    ardent::fhir::set_case(kase->findings, text);  // conflicts: unknown, and a warning kept by the case
     return ARDENT_OK;
   });
 }

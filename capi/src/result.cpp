@@ -229,6 +229,7 @@ ARDENT_API int ardent_result_get_warning(ardent_eval_warning* out, const ardent_
     case ardent::EvalWarning::Owner::rule: out->name = rs.rules()[w.index].name.c_str(); break;
     case ardent::EvalWarning::Owner::define: out->name = rs.defines()[w.index].name.c_str(); break;
     case ardent::EvalWarning::Owner::score: out->name = rs.scores()[w.index].name.c_str(); break;
+    case ardent::EvalWarning::Owner::finding: out->name = rs.findings()[w.index].name.c_str(); break;
   }
   return ARDENT_OK;
 }

@@ -133,4 +133,6 @@ static_assert(ARDENT_FACT_SCORE == static_cast<int>(ardent::Fact::Kind::score));
 static_assert(ARDENT_OWNER_SCORE == static_cast<int>(ardent::EvalWarning::Owner::score));
 static_assert(ARDENT_OWNER_DEFINE == static_cast<int>(ardent::EvalWarning::Owner::define));
 static_assert(ARDENT_WARNING_DIVISION_BY_ZERO == static_cast<int>(ardent::EvalWarning::Kind::division_by_zero));
+static_assert(ARDENT_WARNING_CONFLICTING_ANSWERS == static_cast<int>(ardent::EvalWarning::Kind::conflicting_answers));
+static_assert(ARDENT_OWNER_FINDING == static_cast<int>(ardent::EvalWarning::Owner::finding));
 static_assert(ARDENT_JSON_SCHEMA_VERSION == ardent::kResultSchemaVersion);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ardent/ruleset.hpp"
+#include "ardent/warning.hpp"
 
 namespace ardent {
 
@@ -102,7 +103,13 @@ class Case {
   void set_text(std::span<const TextValue> values);
   void set_text(std::string_view finding, std::string_view text);
 
-  void clear();
+  void clear();  // every finding back to not asked, and no warnings
+
+  // Problems met while reading input that did not stop it (answers that disagree, made
+  // unknown by fhir::set_case). Every evaluation of the case reports them first among its
+  // warnings. They stay until clear().
+  std::span<const EvalWarning> warnings() const { return warnings_; }
+  void add_warning(const EvalWarning& w) { warnings_.push_back(w); }
 
   FindingState state(std::uint32_t slot) const { return static_cast<FindingState>(state_[slot]); }
   double number(std::uint32_t slot) const { return value_[slot]; }  // bool: 0/1; enum: index; duration: days
@@ -115,6 +122,7 @@ class Case {
   RulesetPtr ruleset_;
   std::vector<std::uint8_t> state_;
   std::vector<double> value_;
+  std::vector<EvalWarning> warnings_;
 };
 
 }  // namespace ardent

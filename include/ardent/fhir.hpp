@@ -19,7 +19,8 @@ std::string questionnaire(const Ruleset& ruleset, int indent = 2);
 // Sets findings of `c` from a FHIR R4 Bundle or a single resource (JSON text):
 // QuestionnaireResponse answers by linkId, Observations and Conditions by the codes the findings
 // declare. Per finding the latest answer wins; answers of the latest time that disagree make it
-// unknown, and the returned warnings say so. Throws InputError, its message naming the resource
+// unknown, and say so twice: in the returned texts, which name the resources, and among the
+// case's warnings (Case::warnings), which every evaluation of the case reports. Throws InputError, its message naming the resource
 // and the path, for input that cannot be read or converted; all or nothing, like Case::set_json.
 std::vector<std::string> set_case(Case& c, std::string_view json);
 

@@ -79,14 +79,6 @@ struct AskItem {
   std::uint32_t decide_begin = 0, decide_count = 0;  // see Result::could_decide()
 };
 
-struct EvalWarning {
-  enum class Kind : std::uint8_t { division_by_zero };
-  enum class Owner : std::uint8_t { rule, define, score };
-  Kind kind = Kind::division_by_zero;
-  Owner owner = Owner::rule;
-  std::uint32_t index = 0;  // rule index, define index (Ruleset::define_name) or score index
-};
-
 namespace internal {
 struct EvalScratch;   // the evaluator's working memory (src/eval)
 struct ResultWriter;  // the evaluator, the one writer of a Result
@@ -157,7 +149,8 @@ class Result {
   // the interview asks what could still forbid self-care before what concludes it.
   bool provisional() const { return !complete(); }
 
-  // Problems met while evaluating (division by zero), each expression once.
+  // Problems met while reading the case (its warnings(), first) and while evaluating it
+  // (division by zero, each expression once).
   std::span<const EvalWarning> warnings() const { return warnings_; }
 
   RuleState rule_state(std::uint32_t rule) const { return rule_states_[rule]; }

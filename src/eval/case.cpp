@@ -108,6 +108,7 @@ void Case::unset(std::string_view finding) { unset(checked_slot(finding)); }
 void Case::clear() {
   std::fill(state_.begin(), state_.end(), static_cast<std::uint8_t>(FindingState::not_asked));
   std::fill(value_.begin(), value_.end(), 0.0);
+  warnings_.clear();
 }
 
 void Case::set_json(std::string_view json_object) {

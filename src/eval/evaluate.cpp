@@ -251,6 +251,7 @@ void evaluate(const Case& c, Result& out) {
   const Program& p = program_of(c.ruleset());
   ResultWriter::prepare(out, c, p);
   ResultWriter::compute_nodes(out, c, p);
+  ResultWriter::add_case_warnings(out, c);
 }
 
 void Result::conclude() const {

@@ -25,6 +25,10 @@ struct ResultWriter {
   static void prepare(Result& r, const Case& c, const Program& p);
   // Node values of the three-valued pass.
   static void compute_nodes(Result& r, const Case& c, const Program& p);
+  // The case's own warnings (from reading its input), before the evaluation's.
+  static void add_case_warnings(Result& r, const Case& c) {
+    if (!c.warnings().empty()) r.warnings_.insert(r.warnings_.begin(), c.warnings().begin(), c.warnings().end());
+  }
   // Triage, red flags, conditions, advice, from the rule states (Result::conclude calls it on
   // first use).
   static void conclude(const Result& r, const Program& p);

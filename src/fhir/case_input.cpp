@@ -267,6 +267,7 @@ std::vector<std::string> set_case(Case& c, std::string_view text) {
       continue;
     }
     next.set_unknown(slot);
+    next.add_warning({EvalWarning::Kind::conflicting_answers, EvalWarning::Owner::finding, slot});
     std::string sources;
     for (const Answer* a : at_latest) sources += (sources.empty() ? "" : ", ") + a->where;
     warnings.push_back(fmt::format("conflicting answers for '{}' ({}): taken as unknown",

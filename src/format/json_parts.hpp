@@ -22,7 +22,8 @@ std::string result_text(const Case& c, const Result& r, std::size_t max_ask = 0,
                         FieldMask fields = kAllFields);
 std::string question_of(const FindingInfo& f);  // the `ask` text, else "Label?"
 std::string owner_name(const Ruleset& rs, const EvalWarning& w);
-std::string_view owner_kind(const EvalWarning& w);  // "rule", "define", "score"
+std::string_view owner_kind(const EvalWarning& w);  // "rule", "define", "score", "finding"
+std::string_view warning_kind(const EvalWarning& w);  // "division_by_zero", "conflicting_answers"
 std::string warning_message(const Ruleset& rs, const EvalWarning& w);
 
 // The screen's questions in a case: how many are answered (given or unknown), and the slots of

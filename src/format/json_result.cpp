@@ -61,6 +61,7 @@ std::string owner_name(const Ruleset& rs, const EvalWarning& w) {
     case EvalWarning::Owner::rule: return rs.rules()[w.index].name;
     case EvalWarning::Owner::define: return rs.defines()[w.index].name;
     case EvalWarning::Owner::score: return rs.scores()[w.index].name;
+    case EvalWarning::Owner::finding: return rs.findings()[w.index].name;
   }
   return {};
 }
@@ -70,11 +71,19 @@ std::string_view owner_kind(const EvalWarning& w) {
     case EvalWarning::Owner::rule: return "rule";
     case EvalWarning::Owner::define: return "define";
     case EvalWarning::Owner::score: return "score";
+    case EvalWarning::Owner::finding: return "finding";
   }
   return "rule";
 }
 
+std::string_view warning_kind(const EvalWarning& w) {
+  return w.kind == EvalWarning::Kind::conflicting_answers ? "conflicting_answers" : "division_by_zero";
+}
+
 std::string warning_message(const Ruleset& rs, const EvalWarning& w) {
+  if (w.kind == EvalWarning::Kind::conflicting_answers)
+    return "answers of the same latest time disagree for finding '" + owner_name(rs, w) +
+           "'; it is treated as unknown";
   return "division by zero in " + std::string(owner_kind(w)) + " '" + owner_name(rs, w) +
          "'; the value is treated as unknown";
 }
@@ -245,7 +254,7 @@ std::string result_text(const Case& c, const Result& r, std::size_t max_ask, int
     w.key("warnings").begin_array();
     for (const auto& warning : r.warnings()) {
       w.begin_object();
-      w.key("kind").ascii("division_by_zero");
+      w.key("kind").ascii(warning_kind(warning));
       w.key(owner_kind(warning)).string(owner_name(rs, warning));
       w.key("message").string(warning_message(rs, warning));
       w.end_object();

@@ -4,8 +4,12 @@
 
 #include <cmath>
 
+#include <nlohmann/json.hpp>
+
 #include "ardent/case.hpp"
 #include "ardent/fhir.hpp"
+#include "ardent/format.hpp"
+#include "ardent/result.hpp"
 
 namespace ardent {
 namespace {
@@ -143,6 +147,32 @@ TEST_P(FhirMapping, SetsTheFinding) {
     EXPECT_NEAR(c.number(slot), k.value, 1e-9);
   }
   EXPECT_EQ(warnings.size(), k.warnings);
+  ASSERT_EQ(c.warnings().size(), k.warnings);  // the case keeps them for every evaluation
+  if (k.warnings) {
+    EXPECT_EQ(c.warnings()[0].kind, EvalWarning::Kind::conflicting_answers);
+    EXPECT_EQ(c.warnings()[0].owner, EvalWarning::Owner::finding);
+    EXPECT_EQ(c.warnings()[0].index, slot);
+  }
+}
+
+TEST(FhirWarnings, ReachTheResultAndItsJsonUntilTheCaseIsCleared) {
+  Case c(ruleset());
+  fhir::set_case(c, bundle({temperature("t1", R"("status": "final", "effectiveDateTime": "2026-01-03", "valueQuantity": {"value": 39, "code": "Cel"})"),
+                            temperature("t2", R"("status": "final", "effectiveDateTime": "2026-01-03", "valueQuantity": {"value": 37, "code": "Cel"})")}));
+  Result r;
+  evaluate(c, r);
+  ASSERT_EQ(r.warnings().size(), 1u);
+  const auto j = nlohmann::json::parse(format_json(c, r));
+  ASSERT_EQ(j["warnings"].size(), 1u);
+  EXPECT_EQ(j["warnings"][0]["kind"], "conflicting_answers");
+  EXPECT_EQ(j["warnings"][0]["finding"], "temperature_c");
+  EXPECT_NE(j["warnings"][0]["message"].get<std::string>().find("'temperature_c'"), std::string::npos);
+  EXPECT_NE(format_text(c, r).find("disagree for finding 'temperature_c'"), std::string::npos);
+
+  c.clear();
+  evaluate(c, r);
+  EXPECT_TRUE(c.warnings().empty());
+  EXPECT_TRUE(r.warnings().empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Table, FhirMapping, ::testing::ValuesIn(mapping_cases()),

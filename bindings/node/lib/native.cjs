@@ -301,6 +301,7 @@ const PROTOTYPES = [
   'int ardent_case_set_duration_at(ardent_case *kase, uint32_t finding, double amount, int unit)',
   'int ardent_case_set_unknown_at(ardent_case *kase, uint32_t finding)',
   'int ardent_case_set_json(ardent_case *kase, const void *json, size_t length)',
+  'int ardent_case_set_fhir(ardent_case *kase, const void *json, size_t length)',
   'int ardent_evaluate(_Out_ ardent_result **out, const ardent_ruleset *ruleset, const ardent_case *kase, const ardent_evaluate_options *opts)',
   'int ardent_evaluate_into(ardent_result *out, const ardent_ruleset *ruleset, const ardent_case *kase, const ardent_evaluate_options *opts)',
   'int ardent_evaluate_batch(void *out, const ardent_ruleset *ruleset, const void *cases, size_t count, unsigned int threads, const ardent_evaluate_options *opts)',

@@ -7,8 +7,8 @@ const { Handle } = require('./handle.cjs');
 
 const { fn, NAMES } = native;
 
-const WARNING_KINDS = ['division_by_zero'];
-const OWNERS = ['rule', 'define', 'score'];
+const WARNING_KINDS = ['division_by_zero', 'conflicting_answers'];
+const OWNERS = ['rule', 'define', 'score', 'finding'];
 
 // Rules are looked up in the rule set the result keeps alive, never through the RuleSet object
 // it came from, which may have been disposed of since.
@@ -233,7 +233,10 @@ class Result {
     return this.interview.screen ? this.interview.screen.pending : [];
   }
 
-  /** Problems met while evaluating (a division by zero), each expression once. */
+  /**
+   * Problems met while reading the case (FHIR answers that disagree, owner 'finding') and while
+   * evaluating it (a division by zero, each expression once).
+   */
   get warnings() {
     return this.#cached('warnings', (h) => {
       const out = [];

@@ -271,13 +271,17 @@ class RuleSet {
    * or null for "asked, and nobody knows"; a finding left out (or undefined) is "not asked" --
    * or the same as JSON text. `maxAsk` limits the ask-next list (0: all). With `audit` (an
    * AuditLog), the evaluation is recorded there with `context` ({ encounterId, userId, tags }).
+   * `fhir` takes FHIR R4 resources (a Bundle or one resource, an object or JSON text), read
+   * after `findings`: QuestionnaireResponse answers by linkId, Observations and Conditions by
+   * the codes the findings declare; answers that disagree become unknown and a warning.
    */
-  evaluate(findings = {}, { maxAsk = 0, audit = null, context = null } = {}) {
-    if (audit !== null || context !== null) return this.#evaluateAudited(findings, maxAsk, audit, context);
+  evaluate(findings = {}, { maxAsk = 0, audit = null, context = null, fhir = null } = {}) {
+    if (audit !== null || context !== null) return this.#evaluateAudited(findings, fhir, maxAsk, audit, context);
     return this.#native.use((h) => {
       const c = this.#cases(h, 1)[0];
       fn.ardent_case_clear(c);
       this.#fill(c, findings);
+      if (fhir !== null) this.#fillFhir(c, fhir);
       const opts = this.#evaluateOptions(maxAsk);
       const pool = this.#pool;
       const reused = pool.take();
@@ -295,7 +299,7 @@ class RuleSet {
     });
   }
 
-  #evaluateAudited(findings, maxAsk, audit, context) {
+  #evaluateAudited(findings, fhir, maxAsk, audit, context) {
     if (audit === null) throw new InvalidArgumentError('context is recorded only with audit', { status: -4 });
     if (maxAsk) {
       throw new InvalidArgumentError('maxAsk cannot be combined with audit: the audited evaluation takes no options',
@@ -307,6 +311,7 @@ class RuleSet {
       const c = this.#cases(h, 1)[0];
       fn.ardent_case_clear(c);
       this.#fill(c, findings);
+      if (fhir !== null) this.#fillFhir(c, fhir);
       const pool = this.#pool;
       let out = pool.take();
       if (out === null) {
@@ -428,6 +433,15 @@ class RuleSet {
     let opts = this.#options.get(maxAsk);
     if (opts === undefined) this.#options.set(maxAsk, (opts = { version: 1, max_ask: maxAsk }));
     return opts;
+  }
+
+  #fillFhir(c, resources) {
+    if (resources !== null && typeof resources === 'object' && !(resources instanceof Uint8Array)) {
+      resources = JSON.stringify(resources);
+    }
+    if (typeof resources === 'string') resources = Buffer.from(resources, 'utf8');
+    if (!(resources instanceof Uint8Array)) throw new TypeError('fhir is a FHIR resource object or its JSON text');
+    check(fn.ardent_case_set_fhir(c, resources, resources.length));
   }
 
   #fill(c, findings) {

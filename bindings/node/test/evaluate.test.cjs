@@ -143,6 +143,25 @@ test('renderings come from the library', () => {
   assert.equal(String(r), r.report());
 });
 
+test('FHIR resources set findings, and answers that disagree are warnings', () => {
+  const response = {
+    resourceType: 'QuestionnaireResponse', status: 'completed', item: [
+      { linkId: 'saddle_numbness', answer: [{ valueBoolean: true }] },
+      { linkId: 'night_pain', answer: [{ valueBoolean: true }] },
+      { linkId: 'night_pain', answer: [{ valueBoolean: false }] }],
+  };
+  for (const given of [response, JSON.stringify(response), Buffer.from(JSON.stringify(response))]) {
+    const r = rs.evaluate({}, { fhir: given });
+    assert.equal(r.triage, 'emergency');
+    assert.deepEqual(r.warnings, [{ kind: 'conflicting_answers', owner: 'finding', name: 'night_pain' }]);
+  }
+  assert.deepEqual(rs.evaluate({ fever: true }).warnings, []);
+  assert.throws(() => rs.evaluate({}, {
+    fhir: { resourceType: 'QuestionnaireResponse', item: [{ linkId: 'pain_score', answer: [{ valueBoolean: true }] }] },
+  }), (e) => e instanceof ardent.TypeMismatchError && /QuestionnaireResponse/.test(e.message));
+  assert.throws(() => rs.evaluate({}, { fhir: 42 }), TypeError);
+});
+
 test('division by zero is a warning, not a crash', () => {
   const r = rs.evaluate({ weekly_km: 30, weekly_km_before: 0 });
   assert.deepEqual(r.warnings, [{ kind: 'division_by_zero', owner: 'define', name: 'load_ratio' }]);

@@ -340,6 +340,7 @@ _PROTOTYPES = [
     ("ardent_case_set_duration_at", c_int, [_h, c_uint32, c_double, c_int]),
     ("ardent_case_set_unknown_at", c_int, [_h, c_uint32]),
     ("ardent_case_set_json", c_int, [_h, c_char_p, c_size_t]),
+    ("ardent_case_set_fhir", c_int, [_h, c_char_p, c_size_t]),
     ("ardent_evaluate", c_int, [_out, _h, _h, POINTER(EvaluateOptions)]),
     ("ardent_evaluate_into", c_int, [_h, _h, _h, POINTER(EvaluateOptions)]),
     ("ardent_evaluate_batch", c_int,

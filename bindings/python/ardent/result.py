@@ -69,8 +69,8 @@ def _rule_index(result: int, rule: Union[str, int]) -> int:
     return index.value
 
 
-_WARNING_KINDS = {0: "division_by_zero"}
-_OWNERS = {0: "rule", 1: "define", 2: "score"}
+_WARNING_KINDS = {0: "division_by_zero", 1: "conflicting_answers"}
+_OWNERS = {0: "rule", 1: "define", 2: "score", 3: "finding"}
 
 
 class Result:
@@ -223,7 +223,8 @@ class Result:
     @cached_property
     @_reading
     def warnings(self, h) -> List[EvalWarning]:
-        """Problems met while evaluating (a division by zero), each expression once."""
+        """Problems met while reading the case (FHIR answers that disagree, owner "finding")
+        and while evaluating it (a division by zero, each expression once)."""
         item = n.EvalWarning_(version=1)
         out = []
         for i in range(lib.ardent_result_warning_count(h)):

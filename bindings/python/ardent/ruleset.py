@@ -273,11 +273,16 @@ class RuleSet:
 
     # --- evaluating -------------------------------------------------------------------------
 
-    def evaluate(self, findings: Optional[Findings] = None, *, max_ask: int = 0,
+    def evaluate(self, findings: Optional[Findings] = None, *, fhir=None, max_ask: int = 0,
                  audit: Optional["AuditLog"] = None, context: Optional["AuditContext"] = None) -> Result:
         """Evaluates one case; see `Value` for the values a finding takes. `max_ask` limits
         the ask-next list (0: all). Raises NotFoundError, TypeMismatchError or
         OutOfRangeError for a value the rule set refuses.
+
+        `fhir` takes FHIR R4 resources (a Bundle or one resource, as a dict, str or bytes of
+        JSON; the library's docs/fhir.md), read after `findings`: QuestionnaireResponse answers
+        by linkId, Observations and Conditions by the codes the findings declare. Answers
+        that disagree become unknown and appear in `Result.warnings`.
 
         With `audit`, the evaluation is also recorded in that audit log with `context` (who
         asked); the row is written in the background (AuditLog.flush() waits for it). A
@@ -288,6 +293,8 @@ class RuleSet:
             lib.ardent_case_clear(handle)
             if findings is not None:
                 self._fill(handle, findings)
+            if fhir is not None:
+                self._fill_fhir(handle, fhir)
             if audit is not None:
                 return self._evaluate_audited(rs, handle, max_ask, audit, context)
             opts = self._options(max_ask)
@@ -400,6 +407,17 @@ class RuleSet:
                 return
             lib.ardent_case_clear(case)
         self._fill_each(case, findings)
+
+    @staticmethod
+    def _fill_fhir(case: int, resources) -> None:
+        if isinstance(resources, dict):
+            resources = json.dumps(resources)
+        if isinstance(resources, str):
+            resources = resources.encode("utf-8")
+        if not isinstance(resources, bytes):
+            raise TypeMismatchError(f"fhir: a {type(resources).__name__} is not FHIR JSON "
+                                    "(use a dict, str or bytes)", code=n.ETYPE)
+        check(lib.ardent_case_set_fhir(case, resources, len(resources)))
 
     def _fill_each(self, case: int, findings: Findings) -> None:
         slots = self._slots

@@ -265,10 +265,11 @@ class Ask:
 
 @dataclass(frozen=True)
 class EvalWarning:
-    """A problem met while evaluating, e.g. a division by zero in a define."""
+    """A problem met while reading the case or evaluating it: a division by zero in a define,
+    or FHIR answers of the same time that disagree about a finding."""
 
-    kind: str      # "division_by_zero"
-    owner: str     # "rule", "define" or "score"
+    kind: str      # "division_by_zero" or "conflicting_answers"
+    owner: str     # "rule", "define", "score" or "finding"
     name: str
 
 

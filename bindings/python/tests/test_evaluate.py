@@ -171,6 +171,27 @@ class EvaluateTest(unittest.TestCase):
         self.assertEqual(str(r), r.report())
         self.assertIn("triage=urgent", repr(r))
 
+    def test_fhir_resources_set_findings_and_disagreements_are_warnings(self):
+        response = {"resourceType": "QuestionnaireResponse", "status": "completed", "item": [
+            {"linkId": "saddle_numbness", "answer": [{"valueBoolean": True}]},
+            {"linkId": "night_pain", "answer": [{"valueBoolean": True}]},
+            {"linkId": "night_pain", "answer": [{"valueBoolean": False}]}]}
+        for given in (response, json.dumps(response), json.dumps(response).encode("utf-8")):
+            r = self.rs.evaluate(fhir=given)
+            self.assertEqual(r.triage, ardent.Triage.EMERGENCY)
+            self.assertEqual([(w.kind, w.owner, w.name) for w in r.warnings],
+                             [("conflicting_answers", "finding", "night_pain")])
+        # The findings come first, the FHIR answers after them; a later evaluation starts afresh.
+        r = self.rs.evaluate({"fever": True}, fhir=response)
+        self.assertIn("cauda_equina", [f.id for f in r.red_flags])
+        self.assertEqual(self.rs.evaluate({"fever": True}).warnings, [])
+        with self.assertRaises(ardent.TypeMismatchError) as e:
+            self.rs.evaluate(fhir={"resourceType": "QuestionnaireResponse", "item": [
+                {"linkId": "pain_score", "answer": [{"valueBoolean": True}]}]})
+        self.assertIn("QuestionnaireResponse", e.exception.message)
+        with self.assertRaises(ardent.TypeMismatchError):
+            self.rs.evaluate(fhir=42)
+
     def test_division_by_zero_is_a_warning_not_a_crash(self):
         r = self.rs.evaluate({"weekly_km": 30, "weekly_km_before": 0})
         self.assertEqual([(w.kind, w.owner, w.name) for w in r.warnings], [("division_by_zero", "define", "load_ratio")])
