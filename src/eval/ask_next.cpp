@@ -677,6 +677,13 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
     Kind kind;
     if (!(s.part[root] & kTruePart)) {
       u.standing = Standing::no_true_part;
+      // An emergency that the lowering answer itself would start (a pain site it shares) is
+      // asked before that answer, so that self-care is never shown while it is still open.
+      if (low.triage >= 0 && ro.triage == static_cast<int>(Triage::emergency) && u.missing_count &&
+          s.distance[root] <= 3 && reads_lowering(p, s, root, low)) {
+        u.standing = Standing::raises;
+        ask_guard(ro, root);
+      }
       continue;
     } else if (u.missing_count == 0) {
       u.standing = Standing::nothing_to_ask;

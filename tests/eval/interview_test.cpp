@@ -218,6 +218,24 @@ redflag other: a and c -> triage emergency
 rule diagnosis: a and d -> suggest x)",
      R"({"a": true})", {"c red_flag"}, false, "emergency"},
 
+    {"an emergency the self-care answer would start is asked before that answer",
+     R"(finding pattern: bool
+finding site: bool
+finding x: bool
+finding y: bool
+rule benign: pattern and site -> triage self_care
+rule danger: site and x and y -> triage emergency)",
+     R"({"pattern": true})", {"x raises_triage", "y raises_triage", "site lowers_triage"}, false, "routine"},
+
+    {"an urgent rule the self-care answer would start waits for that answer",
+     R"(finding pattern: bool
+finding site: bool
+finding x: bool
+finding y: bool
+rule benign: pattern and site -> triage self_care
+rule danger: site and x and y -> triage urgent)",
+     R"({"pattern": true})", {"site lowers_triage"}, false, "routine"},
+
     {"an emergency that rests on a question not yet asked asks it first, before the screen",
      R"(finding both_legs: bool
 finding course: one of {new, long_standing}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the seed corpora and dictionaries of the fuzz targets from the repository's own files.
 
-    tests/fuzz/make_seeds.py build/ardent
+    tests/fuzz/make_seeds.py build/ardent [--only fhir]
 
 Rerun it when the rule language, rules/hip, the golden files or the conformance cases change
 enough that the seeds no longer reach the new code; commit what it writes. The C ABI target's
@@ -76,6 +76,52 @@ def case_seeds():
     return seeds
 
 
+def answer_of(item):
+    """An answer of the type a Questionnaire item asks for (the first option, the lowest value)."""
+    kind = item["type"]
+    if kind == "boolean":
+        return {"valueBoolean": True}
+    if kind == "choice":
+        return {"valueCoding": item["answerOption"][0]["valueCoding"]}
+    if kind == "integer":
+        return {"valueInteger": 1}
+    if kind == "decimal":
+        return {"valueDecimal": 1.5}
+    units = [e["valueCoding"] for e in item.get("extension", []) if e["url"].endswith(("questionnaire-unit", "unitOption"))]
+    return {"valueQuantity": {"value": 2, "system": "http://unitsofmeasure.org", "code": units[0].get("code", "")}}
+
+
+def leaf_items(items):
+    for item in items:
+        yield from leaf_items(item["item"]) if item.get("item") else [item]
+
+
+def fhir_seeds(cli):
+    """The FHIR example bundle, and per rule set a QuestionnaireResponse answering every item of
+    its own Questionnaire (`ardent questionnaire`), then the same with two answers that disagree."""
+    seeds = [p.read_bytes() for p in sorted(ROOT.glob("examples/fhir/*.json"))]
+    for ruleset in RULESETS:
+        q = json.loads(subprocess.run([cli, "questionnaire", ruleset], check=True, capture_output=True).stdout)
+        items = [{"linkId": i["linkId"], "answer": [answer_of(i)]} for i in leaf_items(q["item"])]
+        response = {"resourceType": "QuestionnaireResponse", "status": "completed", "authored": "2026-01-02", "item": items}
+        seeds.append(json.dumps(response).encode())
+        response["item"] = items[:1] + [{"linkId": items[0]["linkId"], "answer": [{"valueBoolean": False}]}]
+        seeds.append(json.dumps({"resourceType": "Bundle", "type": "collection", "entry": [{"resource": response}]}).encode())
+    return seeds
+
+
+def fhir_tokens():
+    return ['"resourceType":', '"Bundle"', '"entry":', '"resource":', '"QuestionnaireResponse"', '"Observation"',
+            '"Condition"', '"item":', '"linkId":', '"answer":', '"valueBoolean":', '"valueCoding":',
+            '"valueQuantity":', '"valueInteger":', '"valueDecimal":', '"valueString":', '"valueCodeableConcept":',
+            '"code":', '"system":', '"coding":', '"status":', '"final"', '"amended"', '"entered-in-error"',
+            '"cancelled"', '"dataAbsentReason":', '"not-asked"', '"asked-unknown"', '"effectiveDateTime":',
+            '"issued":', '"authored":', '"clinicalStatus":', '"verificationStatus":', '"refuted"', '"active"',
+            '"resolved"', '"value":', '"unit":', '"Cel"', '"[degF]"', '"wk"', '"a"', '"d"', '"h"', '"min"', '"mo"',
+            '"http://loinc.org"', '"http://snomed.info/sct"', '"http://hl7.org/fhir/sid/icd-10"',
+            '"http://unitsofmeasure.org"', '"2026-01-02T10:00:00Z"', "true", "false", "null", "1e309"]
+
+
 def language_tokens():
     words = ["ruleset", "version", "title", "default", "triage", "finding", "bool", "one of", "number",
              "duration", "integer", "unit", "label", "ask", "group", "code", "condition", "advice",
@@ -134,18 +180,24 @@ def store_seeds(cli):
 
 
 def main():
-    if len(sys.argv) != 2:
+    if len(sys.argv) not in (2, 4):
         sys.exit(__doc__)
     cli = pathlib.Path(sys.argv[1]).resolve()
+    if sys.argv[2:] == ["--only", "fhir"]:  # a target added later: its seeds alone
+        write_corpus("fhir", fhir_seeds(cli))
+        write_dict("fhir", fhir_tokens(), "FHIR R4 keys, codes and units that docs/fhir.md reads.")
+        return
     write_corpus("compile", [p.read_bytes() for p in COMPILE_SEEDS])
     write_corpus("case", case_seeds())
     write_corpus("store", store_seeds(cli))
+    write_corpus("fhir", fhir_seeds(cli))
     write_dict("compile", language_tokens(), "The Ardent language's words and punctuation (docs/language.md).")
     write_dict("case", case_tokens(), "Finding names, enum values and duration units of the rule sets fuzz_case reads cases for.")
     write_dict("capi", capi_tokens(), "Finding names and enum values of the rule sets fuzz_capi calls the C ABI on.")
     write_dict("store", ["SQLite format 3\x00", "audit_log", "ruleset_version", "ruleset_source", "approved",
                          "retired", "draft", "mini_hip", "small_hip", "0.3.0", "1.2.3", "\x00\x00\x00\x00"],
                "SQLite's header and the names an Ardent database holds.")
+    write_dict("fhir", fhir_tokens(), "FHIR R4 keys, codes and units that docs/fhir.md reads.")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ bin=$1/tests/fuzz
 seconds=$2
 shift 2
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(compile case capi store)
+[ ${#targets[@]} -gt 0 ] || targets=(compile case capi store fhir)
 parallel=${ARDENT_FUZZ_JOBS:-2}
 out=$(mktemp -d "${TMPDIR:-/tmp}/ardent-fuzz.XXXXXX")
 trap 'rm -rf "$out"' EXIT
