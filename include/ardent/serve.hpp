@@ -68,6 +68,11 @@ class Service {
   void stop();
   int port() const;
 
+  // Serves `rules` from now on: requests already started finish with the rule set they began
+  // with, later ones get the new one; no request is refused or dropped meanwhile.
+  void reload(RulesetPtr rules);
+  RulesetPtr rules() const;  // the rule set being served
+
   struct State;  // the handlers' shared state (src/serve)
 
  private:

@@ -1,6 +1,8 @@
 // `ardent serve RULES --port N`: the CDS Hooks 2.0 service of a rule set (docs/service.md), until
 // SIGINT or SIGTERM, on which it stops taking connections, finishes the requests in flight and
-// closes the audit log.
+// closes the audit log. SIGHUP loads RULES again (for `db:FILE:NAME@approved`, the version
+// approved now) and serves it from the next request on; when it cannot be loaded, the rule set
+// being served stays.
 #include <csignal>
 #include <cstdio>
 #include <memory>
@@ -28,14 +30,29 @@ struct ServeOptions {
   Limits limits;
 };
 
-// SIGINT and SIGTERM blocked in this thread before the service starts its threads (which inherit
-// the mask), then awaited here: no handler runs on an arbitrary thread.
-sigset_t stop_signals() {
+// SIGINT, SIGTERM and SIGHUP blocked in this thread before the service starts its threads (which
+// inherit the mask), then awaited here: no handler runs on an arbitrary thread.
+sigset_t awaited_signals() {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGHUP);
   return set;
+}
+
+// SIGHUP: the rule set loaded afresh, under the same checks (--trust, limits) as at start.
+void reload(const ServeOptions& o, serve::Service& service) {
+  int code = kExitOk;
+  RulesetPtr rules = load_rules(o.rules, code, false, o.trust, o.limits);
+  if (!rules) {
+    fmt::print(stderr, "ardent serve: reload failed; still serving {} {}\n", service.rules()->name(),
+               service.rules()->version());
+    return;
+  }
+  service.reload(rules);
+  fmt::print("ardent serve: reloaded: {} {} (sha256 {})\n", rules->name(), rules->version(), rules->hash());
+  std::fflush(stdout);
 }
 
 int run(const ServeOptions& o) {
@@ -51,7 +68,7 @@ int run(const ServeOptions& o) {
   options.read_timeout = options.write_timeout = std::chrono::seconds(o.timeout_seconds);
   options.cors_origin = o.cors_origin;
 
-  const sigset_t signals = stop_signals();
+  const sigset_t signals = awaited_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::unique_ptr<serve::Service> service;
   try {
@@ -64,8 +81,7 @@ int run(const ServeOptions& o) {
     fmt::print(stderr, "ardent serve: {}\n", e.what());
     return kExitUsage;
   }
-  int received = 0;
-  sigwait(&signals, &received);
+  for (int received = 0; sigwait(&signals, &received) == 0 && received == SIGHUP;) reload(o, *service);
   try {
     service->stop();
   } catch (const std::exception& e) {

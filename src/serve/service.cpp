@@ -25,6 +25,17 @@ std::string RequestView::header(const std::string& name) const {
 
 struct Service::State {
   Options options;
+  // The rule set being served. Each request takes it once, at its start, so a reload never
+  // changes the rule set under a request in flight.
+  RulesetPtr current() const {
+    std::lock_guard lock(rules_mutex);
+    return options.rules;
+  }
+  void replace(RulesetPtr rules) {
+    std::lock_guard lock(rules_mutex);
+    options.rules = std::move(rules);
+  }
+  mutable std::mutex rules_mutex;
   std::optional<store::Audit> audit;
   httplib::Server server;
   std::thread thread;
@@ -80,14 +91,13 @@ RequestView view_of(const httplib::Request& req) {
 
 void add_routes(Service::State& s) {
   auto& server = s.server;
-  const RulesetPtr rules = s.options.rules;
-
-  server.Get("/cds-services", [rules](const httplib::Request&, httplib::Response& res) {
-    res.set_content(discovery(*rules), kJson);
+  server.Get("/cds-services", [&s](const httplib::Request&, httplib::Response& res) {
+    res.set_content(discovery(*s.current()), kJson);
   });
-  server.Post(R"(/cds-services/([^/]+))", [&s, rules](const httplib::Request& req, httplib::Response& res) {
+  server.Post(R"(/cds-services/([^/]+))", [&s](const httplib::Request& req, httplib::Response& res) {
     answer(res, kJson, [&] {
       require_json(req);
+      const RulesetPtr rules = s.current();
       const std::string id = req.matches[1];
       HookCall call{rules.get(), rules, id,
                     base_url(req, s.options) + "/Questionnaire/" + fhir::detail::resource_id(rules->name()),
@@ -95,25 +105,26 @@ void add_routes(Service::State& s) {
       return hook_cards(call, req.body);
     });
   });
-  server.Post(R"(/cds-services/([^/]+)/feedback)", [&s, rules](const httplib::Request& req, httplib::Response& res) {
+  server.Post(R"(/cds-services/([^/]+)/feedback)", [&s](const httplib::Request& req, httplib::Response& res) {
     answer(res, kJson, [&] {
       require_json(req);
-      feedback(*rules, std::string(req.matches[1]), req.body, s.audit ? &*s.audit : nullptr);
+      feedback(*s.current(), std::string(req.matches[1]), req.body, s.audit ? &*s.audit : nullptr);
       return std::string("{}");
     });
   });
-  server.Get(R"(/Questionnaire/([^/]+))", [rules](const httplib::Request& req, httplib::Response& res) {
+  server.Get(R"(/Questionnaire/([^/]+))", [&s](const httplib::Request& req, httplib::Response& res) {
     answer(res, kFhirJson, [&] {
+      const RulesetPtr rules = s.current();
       const std::string id = req.matches[1];
       if (id != fhir::detail::resource_id(rules->name()))
         throw HttpError(404, "not-found", fmt::format("no Questionnaire '{}' here", id));
       return fhir::questionnaire(*rules, -1);
     });
   });
-  server.Post(R"(/Questionnaire/([^/]+)/\$next-question)", [rules](const httplib::Request& req, httplib::Response& res) {
+  server.Post(R"(/Questionnaire/([^/]+)/\$next-question)", [&s](const httplib::Request& req, httplib::Response& res) {
     answer(res, kFhirJson, [&] {
       require_json(req);
-      return next_question(rules, std::string(req.matches[1]), req.body);
+      return next_question(s.current(), std::string(req.matches[1]), req.body);
     });
   });
   // CORS preflight: a browser-based client (a SMART app) asks before it posts JSON.
@@ -202,5 +213,12 @@ void Service::stop() {
 }
 
 int Service::port() const { return state_->port; }
+
+void Service::reload(RulesetPtr rules) {
+  if (!rules) throw std::invalid_argument("ardent serve: no rule set to reload");
+  state_->replace(std::move(rules));
+}
+
+RulesetPtr Service::rules() const { return state_->current(); }
 
 }  // namespace ardent::serve
