@@ -50,8 +50,7 @@ json prefetch_templates(const Ruleset& rs);
 std::string discovery(const Ruleset& rs);
 
 struct HookCall {
-  const Ruleset* rules = nullptr;
-  RulesetPtr rules_ptr;
+  RulesetPtr rules;
   std::string service;     // the service id of the URL
   std::string source_url;  // the cards' source.url
   store::Audit* audit = nullptr;

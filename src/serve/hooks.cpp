@@ -74,13 +74,34 @@ void require_prefetch(const Ruleset& rs, const HookRequest& r, bool has_fhir_ser
                                               : " and no fhirServer was given"));
 }
 
+// A resource about another patient than the context's must not decide this patient's cards: a
+// resource whose subject (or patient) names a Patient names the context's one, as
+// "Patient/ID" or a URL ending in it. Bundles are checked entry by entry.
+void require_same_patient(const json& resource, const std::string& patient, const std::string& where) {
+  if (!resource.is_object()) return;
+  if (auto entries = resource.find("entry"); entries != resource.end() && entries->is_array())
+    for (std::size_t i = 0; i < entries->size(); ++i)
+      if ((*entries)[i].is_object() && (*entries)[i].contains("resource"))
+        require_same_patient((*entries)[i]["resource"], patient, fmt::format("{}.entry[{}].resource", where, i));
+  const std::string expected = "Patient/" + patient;
+  for (const char* key : {"subject", "patient"}) {
+    auto ref = resource.find(key);
+    if (ref == resource.end() || !ref->is_object() || !ref->contains("reference") || !(*ref)["reference"].is_string()) continue;
+    const std::string& r = (*ref)["reference"].get_ref<const std::string&>();
+    if (!r.starts_with("Patient/") && r.find("/Patient/") == std::string::npos) continue;
+    if (r != expected && !r.ends_with("/" + expected))
+      throw HttpError(400, "invalid", fmt::format("{}.{} is '{}', another patient than the context's '{}'", where, key, r, patient));
+  }
+}
+
 // The prefetched resources as one Bundle, key by key (a search's Bundle stays a Bundle inside it).
-std::string prefetch_bundle(const json& prefetch) {
+std::string prefetch_bundle(const json& prefetch, const std::string& patient) {
   json bundle = {{"resourceType", "Bundle"}, {"type", "collection"}, {"entry", json::array()}};
   for (const auto& [key, resource] : prefetch.items()) {
     if (resource.is_null()) continue;
     if (!resource.is_object())
       throw HttpError(400, "structure", fmt::format("the prefetch {} is not a FHIR resource", in_quotes(key)));
+    require_same_patient(resource, patient, "prefetch." + key);
     bundle["entry"].push_back({{"fullUrl", "urn:prefetch:" + key}, {"resource", resource}});
   }
   return bundle.dump();
@@ -97,9 +118,9 @@ std::string hook_cards(const HookCall& call, std::string_view body_text) {
   require_prefetch(rs, request, body.contains("fhirServer"));
 
   const auto start = std::chrono::steady_clock::now();
-  Case c(call.rules_ptr);
+  Case c(call.rules);
   try {
-    fhir::set_case(c, prefetch_bundle(request.prefetch));
+    fhir::set_case(c, prefetch_bundle(request.prefetch, request.patient));
   } catch (const InputError& e) {
     throw HttpError(400, "invalid", fmt::format("the prefetch cannot be read: {}", e.what()));
   }

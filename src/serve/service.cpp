@@ -99,7 +99,7 @@ void add_routes(Service::State& s) {
       require_json(req);
       const RulesetPtr rules = s.current();
       const std::string id = req.matches[1];
-      HookCall call{rules.get(), rules, id,
+      HookCall call{rules, id,
                     base_url(req, s.options) + "/Questionnaire/" + fhir::detail::resource_id(rules->name()),
                     s.audit ? &*s.audit : nullptr};
       return hook_cards(call, req.body);

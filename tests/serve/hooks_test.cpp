@@ -119,6 +119,13 @@ TEST_F(Hooks, AbsentPrefetchKeyIs412) {
   EXPECT_EQ(post("/cds-services/posterior-hip-patient-view", request)->status, 200);
 }
 
+TEST_F(Hooks, TheContextsPatientByAbsoluteReferenceToo) {
+  start();
+  json request = hook_request(red_flag_answers());
+  request["prefetch"]["questionnaireResponse"]["subject"]["reference"] = "https://ehr.example.org/fhir/Patient/p1";
+  EXPECT_EQ(post("/cds-services/posterior-hip-patient-view", request)->status, 200);
+}
+
 struct BadRequest {
   const char* name;
   std::string body;
@@ -147,6 +154,15 @@ std::vector<BadRequest> bad_requests() {
       {"no_patient", with(json::json_pointer("/context"), json::object()), 400, "required"},
       {"prefetch_not_object", with(json::json_pointer("/prefetch"), "x"), 400, "structure"},
       {"prefetch_resource_not_object", with(json::json_pointer("/prefetch/questionnaireResponse"), 3), 400, "structure"},
+      {"another_patient", with(json::json_pointer("/prefetch/questionnaireResponse/subject/reference"), "Patient/p2"),
+       400, "invalid"},
+      {"another_patient_in_a_bundle",
+       with(json::json_pointer("/prefetch/questionnaireResponse"),
+            {{"resourceType", "Bundle"},
+             {"type", "searchset"},
+             {"entry", {{{"resource", {{"resourceType", "QuestionnaireResponse"}, {"status", "completed"},
+                                      {"subject", {{"reference", "https://ehr.example.org/fhir/Patient/p2"}}}}}}}}}),
+       400, "invalid"},
       {"answer_of_wrong_type",
        with(json::json_pointer("/prefetch/questionnaireResponse/item/0/answer/0"), {{"valueInteger", 3}}), 400,
        "invalid"},
