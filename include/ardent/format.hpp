@@ -58,9 +58,18 @@ struct JsonOptions {
 // field that is not a member of the result, naming the members there are.
 std::string format_json(const Case& c, const Result& r, const JsonOptions& options);
 
-// {"cards": [...]} as a CDS Hooks service response: red flags are `critical`, an urgent triage
-// `warning` (emergency `critical`), the rest `info`; summaries are at most 140 characters.
+// {"cards": [...]} as a CDS Hooks 2.0 service response: red flags are `critical`, an urgent
+// triage `warning` (emergency `critical`), the rest `info`; summaries are at most 140
+// characters. Every card has a fresh uuid, `source.label` and `source.topic` (what kind of card
+// it is), and the provenance extension (rule set name, version, hash; engine version); red-flag
+// cards offer `overrideReasons`.
 std::string format_cds_cards(const Case& c, const Result& r, int indent = -1);
+
+struct CdsOptions {
+  int indent = -1;         // < 0: one line
+  std::string source_url;  // every card's `source.url`; empty: none
+};
+std::string format_cds_cards(const Case& c, const Result& r, const CdsOptions& options);
 
 // The "because" phrases of a fired red flag or of a concluded condition (from the explanations
 // of the fired rules that concluded it), each once.

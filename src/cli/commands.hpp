@@ -30,6 +30,7 @@ Command add_eval(CLI::App& app);
 Command add_test(CLI::App& app);
 Command add_repl(CLI::App& app);
 Command add_questionnaire(CLI::App& app);  // FHIR R4 Questionnaire
+Command add_serve(CLI::App& app);          // the CDS Hooks 2.0 service
 Command add_store_commands(CLI::App& app);  // publish, registry, audit (when built with the store)
 
 // Colour only when the stream is a terminal and NO_COLOR is unset (https://no-color.org).

@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
   app.fallthrough(false);
 
   std::vector<Command> commands{add_check(app), add_eval(app), add_test(app), add_repl(app),
-                                add_questionnaire(app)};
+                                add_questionnaire(app), add_serve(app)};
   commands.push_back(add_store_commands(app));
 
   try {

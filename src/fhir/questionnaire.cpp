@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ardent/fhir.hpp"
+#include "fhir/items.hpp"
 #include "fhir/units.hpp"
 
 namespace ardent::fhir {
@@ -81,7 +82,9 @@ void choice_item(json& item, const FindingInfo& f) {
   for (const auto& v : f.values) item["answerOption"].push_back({{"valueCoding", {{"code", v}, {"display", v}}}});
 }
 
-json finding_item(const FindingInfo& f) {
+}  // namespace
+
+json detail::questionnaire_item(const FindingInfo& f) {
   json item = {{"linkId", f.name}, {"text", f.question.empty() ? f.label : f.question}};
   if (!f.codes.empty()) item["code"] = codings(f);
   switch (f.type) {
@@ -96,6 +99,8 @@ json finding_item(const FindingInfo& f) {
   return item;
 }
 
+namespace {
+
 json items(const Ruleset& rs) {
   const auto findings = rs.findings();
   const auto& screen = rs.screen();
@@ -104,29 +109,29 @@ json items(const Ruleset& rs) {
   if (!screen.findings.empty()) {
     json group = {{"linkId", kScreenLinkId}, {"type", "group"}, {"text", screen.title}, {"item", json::array()}};
     for (auto slot : screen.findings) {
-      group["item"].push_back(finding_item(findings[slot]));
+      group["item"].push_back(detail::questionnaire_item(findings[slot]));
       in_screen[slot] = true;
     }
     out.push_back(std::move(group));
   }
   for (std::size_t i = 0; i < findings.size(); ++i)
-    if (!in_screen[i]) out.push_back(finding_item(findings[i]));
+    if (!in_screen[i]) out.push_back(detail::questionnaire_item(findings[i]));
   return out;
 }
 
+}  // namespace
+
 // A resource id allows letters, digits, '-' and '.': a rule set's '_' becomes '-'.
-std::string resource_id(std::string name) {
+std::string detail::resource_id(std::string name) {
   for (char& ch : name)
     if (ch == '_') ch = '-';
   return name;
 }
 
-}  // namespace
-
 std::string questionnaire(const Ruleset& rs, int indent) {
   json q = {
       {"resourceType", "Questionnaire"},
-      {"id", resource_id(rs.name())},
+      {"id", detail::resource_id(rs.name())},
       {"meta", {{"profile", {kSdcProfile}}}},
       {"url", "urn:ardent:ruleset:" + rs.name()},
       {"version", rs.version()},

@@ -55,20 +55,66 @@ std::string because_md(const std::vector<std::string>& reasons) {
   return reasons.empty() ? std::string() : "**Because:** " + join_phrases(reasons) + ".\n\n";
 }
 
-json card(const Ruleset& rs, std::string_view indicator, std::string_view text, std::string detail) {
-  return {{"uuid", card_uuid()},
-          {"summary", summary(text)},
-          {"indicator", indicator},
-          {"detail", std::move(detail)},
-          {"source", {{"label", fmt::format("Ardent rule set {} {}", rs.name(), rs.version())}}}};
+// What a card is about, as its source.topic: a Coding of Ardent's own system.
+enum class Topic { red_flag, triage, screen, condition, differential };
+
+constexpr const char* kTopicSystem = "urn:ardent:cds-card-topic";
+constexpr const char* kOverrideSystem = "urn:ardent:cds-override-reason";
+// CDS Hooks extensions are named by reverse domain: this one carries where a card came from.
+constexpr const char* kProvenanceExtension = "org.ardent.provenance";
+
+json topic(Topic t) {
+  static constexpr const char* codes[][2] = {{"red-flag", "Red flag"},
+                                             {"triage", "Triage"},
+                                             {"screen", "Screen incomplete"},
+                                             {"condition", "Suggested condition"},
+                                             {"differential", "Differential diagnoses"}};
+  const auto& [code, display] = codes[static_cast<int>(t)];
+  return {{"system", kTopicSystem}, {"code", code}, {"display", display}};
 }
+
+// Why a clinician may set a red flag aside; sent back in feedback's overrideReason.
+json override_reasons() {
+  static constexpr const char* reasons[][2] = {{"already-addressed", "Already addressed"},
+                                               {"not-applicable", "Not applicable to this patient"},
+                                               {"patient-declined", "Patient declined"},
+                                               {"clinical-judgement", "Overridden by clinical judgement"}};
+  json out = json::array();
+  for (const auto& [code, display] : reasons) out.push_back({{"system", kOverrideSystem}, {"code", code}, {"display", display}});
+  return out;
+}
+
+struct Cards {
+  const Ruleset& rs;
+  const CdsOptions& options;
+  json list = json::array();
+
+  void add(Topic t, std::string_view indicator, std::string_view text, std::string detail) {
+    json source = {{"label", fmt::format("Ardent rule set {} {}", rs.name(), rs.version())}};
+    if (!options.source_url.empty()) source["url"] = options.source_url;
+    source["topic"] = topic(t);
+    json c = {{"uuid", card_uuid()},
+              {"summary", summary(text)},
+              {"indicator", indicator},
+              {"detail", std::move(detail)},
+              {"source", std::move(source)}};
+    if (t == Topic::red_flag) c["overrideReasons"] = override_reasons();
+    c["extension"] = {{kProvenanceExtension,
+                       {{"ruleset", rs.name()}, {"version", rs.version()}, {"hash", rs.hash()}, {"engine", kEngineVersion}}}};
+    list.push_back(std::move(c));
+  }
+};
 
 }  // namespace
 
 std::string format_cds_cards(const Case& c, const Result& r, int indent) {
+  return format_cds_cards(c, r, CdsOptions{.indent = indent});
+}
+
+std::string format_cds_cards(const Case& c, const Result& r, const CdsOptions& options) {
   format_detail::check_pair(c, r);
   const Ruleset& rs = c.ruleset();
-  json cards = json::array();
+  Cards cards{rs, options};
 
   for (std::uint32_t rf : r.red_flags()) {
     const RuleInfo& info = rs.rules()[rf];
@@ -76,7 +122,7 @@ std::string format_cds_cards(const Case& c, const Result& r, int indent) {
     std::string detail = because_md(because_rule(c, r, rf));
     if (!info.advice.empty()) detail += "**Advice:**\n\n" + bullets(info.advice) + "\n";
     detail += fmt::format("_Rule `{}` at {}._", info.name, to_string(info.location));
-    cards.push_back(card(rs, "critical", "Red flag: " + label, std::move(detail)));
+    cards.add(Topic::red_flag, "critical", "Red flag: " + label, std::move(detail));
   }
 
   {
@@ -102,7 +148,7 @@ std::string format_cds_cards(const Case& c, const Result& r, int indent) {
           "triage, the red flags or the leading condition.";
       detail = note + "\n\n" + detail;
     }
-    cards.push_back(card(rs, indicator, summary_text, std::move(detail)));
+    cards.add(Topic::triage, indicator, summary_text, std::move(detail));
   }
 
   // The screen's questions not asked yet: the triage cannot be trusted before they are.
@@ -113,7 +159,7 @@ std::string format_cds_cards(const Case& c, const Result& r, int indent) {
     std::string detail = fmt::format("**{}:** {} of {} questions not asked yet. Ask them before relying on the triage:\n\n",
                                      title, progress.pending.size(), progress.pending.size() + progress.asked);
     detail += bullets(questions);
-    cards.push_back(card(rs, "warning", "Screen incomplete: ask " + join_phrases(questions), std::move(detail)));
+    cards.add(Topic::screen, "warning", "Screen incomplete: ask " + join_phrases(questions), std::move(detail));
   }
 
   std::vector<std::string> considered;
@@ -128,14 +174,14 @@ std::string format_cds_cards(const Case& c, const Result& r, int indent) {
     if (o.strength != Strength::none) text += fmt::format(" ({})", to_string(o.strength));
     std::string detail = because_md(because_condition(c, r, o));
     if (!info.advice.empty()) detail += "**Advice:**\n\n" + bullets(info.advice);
-    cards.push_back(card(rs, "info", text, std::move(detail)));
+    cards.add(Topic::condition, "info", text, std::move(detail));
   }
   if (!considered.empty())
-    cards.push_back(card(rs, "info", "Also consider: " + join_phrases(considered),
-                         "Differential diagnoses to keep in mind:\n\n" + bullets(considered)));
+    cards.add(Topic::differential, "info", "Also consider: " + join_phrases(considered),
+                         "Differential diagnoses to keep in mind:\n\n" + bullets(considered));
 
-  json out{{"cards", std::move(cards)}};
-  return out.dump(indent < 0 ? -1 : indent, ' ', false, json::error_handler_t::replace);
+  json out{{"cards", std::move(cards.list)}};
+  return out.dump(options.indent < 0 ? -1 : options.indent, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace ardent

@@ -137,6 +137,7 @@ class ChildProcess {
   }
 
   const std::string& out() const { return out_; }
+  pid_t pid() const { return pid_; }  // to signal the child
   const std::string& err() const { return err_; }
 
  private:
