@@ -13,18 +13,35 @@ namespace ardent::internal {
 // they are cleared for real.
 inline std::uint32_t next_epoch(EvalScratch& s) {
   if (++s.epoch == 0) {
-    for (auto* v : {&s.text_mark, &s.bool_mark, &s.bool_fmark, &s.num_mark, &s.finding_mark, &s.lower_mark, &s.guard_mark})
+    for (auto* v : {&s.text_mark, &s.instr_mark, &s.bool_mark, &s.bool_fmark, &s.num_mark, &s.finding_mark, &s.lower_mark, &s.guard_mark})
       std::fill(v->begin(), v->end(), 0u);
     s.epoch = 1;
   }
   return s.epoch;
 }
 
+// Division-by-zero warnings, each owner once, in the order first met.
+inline void add_warning(std::vector<EvalWarning>& warnings, const EvalWarning& w) {
+  for (const auto& e : warnings)
+    if (e.owner == w.owner && e.index == w.index) return;
+  warnings.push_back(w);
+}
+
+// The node values and rule states of a case with nothing given, worked out on first use.
+const prog::Baseline& baseline(const Program& p);
+
+// How compute_nodes works: every node (full), only what the given findings reach (sparse), or
+// whichever is cheaper for the case (automatic). All three give the same values.
+enum class NodePass { automatic, full, sparse };
+
 struct ResultWriter {
   // Sizes the result's buffers for `p`; a no-op when the result was last used with `p`.
   static void prepare(Result& r, const Case& c, const Program& p);
   // Node values of the three-valued pass.
-  static void compute_nodes(Result& r, const Case& c, const Program& p);
+  static void compute_nodes(Result& r, const Case& c, const Program& p, NodePass pass = NodePass::automatic);
+  // The sparse pass: false when it gave up (the case reaches too much of the program, unless
+  // `forced`), leaving the full pass to do the work.
+  static bool sparse_nodes(Result& r, const std::uint8_t* st, const double* val, const Program& p, bool forced);
   // Triage, red flags, conditions, advice, from the rule states (Result::conclude calls it on
   // first use).
   static void conclude(const Result& r, const Program& p);
