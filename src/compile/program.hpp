@@ -222,6 +222,7 @@ class Program {
   prog::Csr slot_bool_leaves, slot_num_leaves;  // per finding slot: the leaves that read it
   prog::Csr bool_users, num_users;              // per node: the instructions that read it
   prog::Csr bool_rules;                         // per boolean node: the rules it is the condition of
+  std::vector<std::uint32_t> slot_fanout;       // per finding slot: instructions reading its leaves
   std::vector<std::uint32_t> outcome_rank;      // per rule: its place in redflag_order or advice_order
 
   // Built by the evaluator on first use (eval::baseline), shared by every thread.

@@ -58,6 +58,13 @@ void fill_reverse_edges(Program& p) {
   };
   p.bool_users = users(false);
   p.num_users = users(true);
+  p.slot_fanout.assign(nf, 0);
+  for (std::uint32_t slot = 0; slot < nf; ++slot) {
+    for (std::uint32_t i = p.slot_bool_leaves.begin[slot]; i < p.slot_bool_leaves.begin[slot + 1]; ++i)
+      p.slot_fanout[slot] += p.bool_users.size(p.slot_bool_leaves.items[i]);
+    for (std::uint32_t i = p.slot_num_leaves.begin[slot]; i < p.slot_num_leaves.begin[slot + 1]; ++i)
+      p.slot_fanout[slot] += p.num_users.size(p.slot_num_leaves.items[i]);
+  }
   p.bool_rules = build(p.bool_count, [&](auto add) {
     for (std::uint32_t r = 0; r < p.rule_root.size(); ++r) add(p.rule_root[r], r);
   });

@@ -68,13 +68,13 @@ void ResultWriter::prepare(Result& r, const Case& c, const Program& p) {
   s.num_mark.assign(p.num_count, 0);
   s.stack.assign(std::size_t(p.bool_count) + p.num_count + 1, 0);
   s.text_mark.assign(p.advice_texts.size(), 0);
-  s.instr_mark.assign(p.code.size(), 0);
-  for (auto* v : {&s.dirty_bool, &s.dirty_num, &s.dirty_rules, &s.heap, &s.fired, &s.fired_other, &s.cond_touched})
+  s.queued.assign((p.code.size() + 63) / 64, 0);
+  for (auto* v : {&s.given, &s.dirty_bool, &s.dirty_num, &s.dirty_rules, &s.fired, &s.fired_other, &s.cond_touched})
     v->clear();
+  s.given.reserve(nf);
   s.dirty_bool.reserve(p.bool_count);
   s.dirty_num.reserve(p.num_count);
   s.dirty_rules.reserve(nr);
-  s.heap.reserve(p.code.size());
   s.fired.reserve(nr);
   s.fired_other.reserve(nr);
   s.cond_touched.reserve(nc);

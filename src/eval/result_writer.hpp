@@ -13,7 +13,7 @@ namespace ardent::internal {
 // they are cleared for real.
 inline std::uint32_t next_epoch(EvalScratch& s) {
   if (++s.epoch == 0) {
-    for (auto* v : {&s.text_mark, &s.instr_mark, &s.bool_mark, &s.bool_fmark, &s.num_mark, &s.finding_mark, &s.lower_mark, &s.guard_mark})
+    for (auto* v : {&s.text_mark, &s.bool_mark, &s.bool_fmark, &s.num_mark, &s.finding_mark, &s.lower_mark, &s.guard_mark})
       std::fill(v->begin(), v->end(), 0u);
     s.epoch = 1;
   }

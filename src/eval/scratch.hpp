@@ -34,7 +34,8 @@ struct EvalScratch {
   // equal the program's baseline except at the nodes and rules listed as dirty.
   bool at_baseline = false;
   std::vector<std::uint32_t> dirty_bool, dirty_num, dirty_rules;
-  std::vector<std::uint32_t> heap, instr_mark;  // instructions to compute; per instruction: epoch queued
+  std::vector<std::uint32_t> given;             // the case's given findings
+  std::vector<std::uint64_t> queued;            // bit per instruction: to compute (all 0 between passes)
   bool fired_valid = false;                     // `fired` lists the fired rules (any order)
   std::vector<std::uint32_t> fired;
   std::vector<std::uint32_t> fired_other;       // conclude: fired rules that are not red flags, in advice order

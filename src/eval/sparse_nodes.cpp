@@ -5,7 +5,7 @@
 // pass's, value for value.
 #include <algorithm>
 #include <cstring>
-#include <functional>
+
 
 #include "eval/node_ops.hpp"
 #include "eval/result_writer.hpp"
@@ -16,9 +16,37 @@ using namespace eval;
 
 namespace {
 
-// Share of the program's nodes beyond which the full pass is cheaper (measured with
-// BM_EvaluateGenerated30Given and the rules/hip benchmarks).
-constexpr std::uint32_t kSparseShare = 4;
+// The sparse pass costs about this many times more per instruction than the full pass (its
+// queue, its comparisons with the baseline, its lists of changes), so it is tried only when the
+// instructions the given findings read directly are fewer than that share of the program, and
+// it gives up when what they reach in the end passes half of it (measured with
+// BM_EvaluateGenerated30Given/{100,1000,10000} against ...FullPass and BM_EvaluateHip).
+constexpr std::uint32_t kSparseCost = 8;
+
+// The given findings into s.given, eight states at a time (FindingState::given is the only
+// state with bit 1 set); returns how many instructions read their leaves.
+std::uint64_t collect_given(const Program& p, const std::uint8_t* st, std::vector<std::uint32_t>& given) {
+  static_assert(static_cast<int>(FindingState::given) == 2 && static_cast<int>(FindingState::unknown) == 1);
+  given.clear();
+  std::uint64_t fanout = 0;
+  const auto nf = static_cast<std::uint32_t>(p.findings.size());
+  std::uint32_t at = 0;
+  for (; at + 8 <= nf; at += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, st + at, 8);
+    for (word &= 0x0202020202020202ull; word; word &= word - 1) {
+      const std::uint32_t slot = at + static_cast<std::uint32_t>(__builtin_ctzll(word)) / 8;
+      given.push_back(slot);
+      fanout += p.slot_fanout[slot];
+    }
+  }
+  for (; at < nf; ++at)
+    if (st[at] == static_cast<std::uint8_t>(FindingState::given)) {
+      given.push_back(at);
+      fanout += p.slot_fanout[at];
+    }
+  return fanout;
+}
 
 // The value of boolean leaf `n` when its finding is given the value `v`.
 std::uint8_t given_leaf(const Program& p, std::uint32_t n, double v) {
@@ -37,14 +65,15 @@ struct Sweep {
   const prog::Baseline& b;
   internal::EvalScratch& s;
   RuleState* rules;
-  std::uint32_t epoch;
   std::uint32_t budget;  // instructions that may still be queued
 
+  // Queued instructions are bits of s.queued: the sweep takes them in increasing order, which
+  // is topological, and an instruction only ever queues later ones.
   bool queue(std::uint32_t instr) {
-    if (s.instr_mark[instr] == epoch) return true;
-    s.instr_mark[instr] = epoch;
-    s.heap.push_back(instr);
-    std::push_heap(s.heap.begin(), s.heap.end(), std::greater<>());
+    std::uint64_t& word = s.queued[instr >> 6];
+    const std::uint64_t bit = std::uint64_t{1} << (instr & 63);
+    if (word & bit) return true;
+    word |= bit;
     return budget-- != 0;
   }
   // Boolean node n now holds v, unlike its baseline.
@@ -96,14 +125,15 @@ void restore(const Program& p, const prog::Baseline& b, internal::EvalScratch& s
 
 bool internal::ResultWriter::sparse_nodes(Result& r, const std::uint8_t* st, const double* val, const Program& p,
                                           bool forced) {
-  const prog::Baseline& b = baseline(p);
   EvalScratch& s = r.scratch_.get();
+  const auto code = static_cast<std::uint32_t>(p.code.size());
+  if (collect_given(p, st, s.given) * kSparseCost > code && !forced) return false;
+  const prog::Baseline& b = baseline(p);
   RuleState* rules = r.rule_states_.data();
   restore(p, b, s, rules);
-  const std::uint32_t nodes = p.bool_count + p.num_count;
-  Sweep w{p, b, s, rules, next_epoch(s), forced ? 0xffffffffu : nodes / kSparseShare};
-  s.heap.clear();
+  Sweep w{p, b, s, rules, forced ? 0xffffffffu : code / 2};
   auto give_up = [&] {
+    std::fill(s.queued.begin(), s.queued.end(), 0);
     s.at_baseline = false;  // partly updated: the full pass overwrites every value
     return false;
   };
@@ -113,10 +143,7 @@ bool internal::ResultWriter::sparse_nodes(Result& r, const std::uint8_t* st, con
   for (std::uint32_t i : b.div_warns)
     if (!w.queue(i)) return give_up();
 
-  constexpr std::uint8_t given = static_cast<std::uint8_t>(FindingState::given);
-  const auto nf = static_cast<std::uint32_t>(p.findings.size());
-  for (std::uint32_t slot = 0; slot < nf; ++slot) {
-    if (st[slot] != given) continue;  // not asked and unknown leave every leaf at its baseline
+  for (std::uint32_t slot : s.given) {  // not asked and unknown leave every leaf at its baseline
     const double v = val[slot];
     for (const std::uint32_t* n = p.slot_bool_leaves.row(slot), *e = n + p.slot_bool_leaves.size(slot); n != e; ++n) {
       const std::uint8_t x = given_leaf(p, *n, v);
@@ -127,19 +154,21 @@ bool internal::ResultWriter::sparse_nodes(Result& r, const std::uint8_t* st, con
   }
 
   const std::uint8_t* t = s.truth.data();
-  while (!s.heap.empty()) {
-    std::pop_heap(s.heap.begin(), s.heap.end(), std::greater<>());
-    const prog::Instr& in = p.code[s.heap.back()];
-    s.heap.pop_back();
-    if (prog::is_numeric(in.op)) {
-      bool by_zero = false;
-      const Interval x = num_instr(p, in, t, s.lo.data(), s.hi.data(), by_zero);
-      if (by_zero) add_warning(r.warnings_, p.div_owners[in.k]);
-      if (!(same_bits(x.lo, b.lo[in.out]) && same_bits(x.hi, b.hi[in.out])) && !w.num_changed(in.out, x))
-        return give_up();
-    } else {
-      const std::uint8_t x = bool_instr(p, in, t, s.lo.data(), s.hi.data());
-      if (x != b.truth[in.out] && !w.bool_changed(in.out, x)) return give_up();
+  for (std::size_t word = 0; word < s.queued.size(); ++word) {
+    while (s.queued[word]) {  // re-read: computing an instruction may queue later ones in this word
+      const auto at = static_cast<std::uint32_t>(word * 64 + static_cast<unsigned>(__builtin_ctzll(s.queued[word])));
+      s.queued[word] &= s.queued[word] - 1;
+      const prog::Instr& in = p.code[at];
+      if (prog::is_numeric(in.op)) {
+        bool by_zero = false;
+        const Interval x = num_instr(p, in, t, s.lo.data(), s.hi.data(), by_zero);
+        if (by_zero) add_warning(r.warnings_, p.div_owners[in.k]);
+        if (!(same_bits(x.lo, b.lo[in.out]) && same_bits(x.hi, b.hi[in.out])) && !w.num_changed(in.out, x))
+          return give_up();
+      } else {
+        const std::uint8_t x = bool_instr(p, in, t, s.lo.data(), s.hi.data());
+        if (x != b.truth[in.out] && !w.bool_changed(in.out, x)) return give_up();
+      }
     }
   }
 
