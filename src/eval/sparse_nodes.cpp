@@ -21,7 +21,7 @@ namespace {
 // instructions the given findings read directly are fewer than that share of the program, and
 // it gives up when what they reach in the end passes half of it (measured with
 // BM_EvaluateGenerated30Given/{100,1000,10000} against ...FullPass and BM_EvaluateHip).
-constexpr std::uint32_t kSparseCost = 8;
+constexpr std::uint32_t kSparseCost = 4;
 
 // The given findings into s.given, eight states at a time (FindingState::given is the only
 // state with bit 1 set); returns how many instructions read their leaves.
