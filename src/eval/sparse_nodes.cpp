@@ -22,6 +22,9 @@ namespace {
 // it gives up when what they reach in the end passes half of it (measured with
 // BM_EvaluateGenerated30Given/{100,1000,10000} against ...FullPass and BM_EvaluateHip).
 constexpr std::uint32_t kSparseCost = 4;
+// Below this many instructions the full pass takes well under a microsecond and finding the
+// given findings alone costs a tenth of it (rules/hip, 100 generated rules): not worth trying.
+constexpr std::uint32_t kSparseMinCode = 1024;
 
 // The given findings into s.given, eight states at a time (FindingState::given is the only
 // state with bit 1 set); returns how many instructions read their leaves.
@@ -100,7 +103,7 @@ struct Sweep {
 
 // Puts back the baseline values of whatever the previous sparse pass changed (or of
 // everything, after a full pass or a fresh prepare).
-void restore(const Program& p, const prog::Baseline& b, internal::EvalScratch& s, RuleState* rules) {
+void restore(const prog::Baseline& b, internal::EvalScratch& s, RuleState* rules) {
   if (!s.at_baseline) {
     std::copy(b.truth.begin(), b.truth.end(), s.truth.begin());
     std::copy(b.lo.begin(), b.lo.end(), s.lo.begin());
@@ -118,7 +121,6 @@ void restore(const Program& p, const prog::Baseline& b, internal::EvalScratch& s
   s.dirty_bool.clear();
   s.dirty_num.clear();
   s.dirty_rules.clear();
-  (void)p;
 }
 
 }  // namespace
@@ -127,10 +129,12 @@ bool internal::ResultWriter::sparse_nodes(Result& r, const std::uint8_t* st, con
                                           bool forced) {
   EvalScratch& s = r.scratch_.get();
   const auto code = static_cast<std::uint32_t>(p.code.size());
-  if (collect_given(p, st, s.given) * kSparseCost > code && !forced) return false;
+  if (!forced && code < kSparseMinCode) return false;
+  const std::uint64_t fanout = collect_given(p, st, s.given);
+  if (!forced && fanout * kSparseCost > code) return false;
   const prog::Baseline& b = baseline(p);
   RuleState* rules = r.rule_states_.data();
-  restore(p, b, s, rules);
+  restore(b, s, rules);
   Sweep w{p, b, s, rules, forced ? 0xffffffffu : code / 2};
   auto give_up = [&] {
     std::fill(s.queued.begin(), s.queued.end(), 0);
