@@ -332,6 +332,7 @@ std::shared_ptr<const Program> compile(check::Model model, std::string hash, std
     roots.push_back(builder.bool_expr(p->model.rules[r].when));
   }
   p->rule_root = builder.finish(*p, roots);
+  fill_reverse_edges(*p);
   fill_json_texts(*p);
   p->missing_capacity = missing_capacity(*p);
   p->operand_overlaps = operand_overlaps(*p);

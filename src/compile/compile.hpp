@@ -23,6 +23,8 @@ SourceLocation location(const check::Model& m, const syntax::Span& span);
 
 // The pre-escaped JSON texts of `p` (its info tables must be filled).
 void fill_json_texts(Program& p);
+// Reverse edges and outcome ranks for sparse evaluation; after the graph and rules are built.
+void fill_reverse_edges(Program& p);
 
 // SHA-256 over the sources sorted by path: for each file its path relative to the rule-set
 // root, a NUL, its bytes, a NUL. Lower-case hex.

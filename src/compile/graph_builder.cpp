@@ -55,21 +55,10 @@ void schedule(Program& p) {
     return node < p.num_composite_base ? 0u : level[p.num_def[node]];
   };
   for (std::size_t i = 0; i < n; ++i) {
-    const prog::Instr& in = p.code[i];
     std::uint32_t l = 0;
-    switch (in.op) {
-      case prog::Op::And:
-      case prog::Op::Or:
-      case prog::Op::AtLeast:
-        for (std::uint32_t k = 0; k < in.n; ++k) l = std::max(l, bool_level(p.operands[in.a + k]));
-        break;
-      case prog::Op::Not: l = bool_level(in.a); break;
-      case prog::Op::Score:
-        for (std::uint32_t k = 0; k < in.n; ++k) l = std::max(l, bool_level(p.terms[in.a + k].cond));
-        break;
-      case prog::Op::Negate: l = num_level(in.a); break;
-      default: l = std::max(num_level(in.a), num_level(in.b)); break;
-    }
+    prog::for_each_input(
+        p.code[i], p.operands, p.terms, [&](std::uint32_t node) { l = std::max(l, bool_level(node)); },
+        [&](std::uint32_t node) { l = std::max(l, num_level(node)); });
     level[i] = l + 1;
   }
   auto arity = [&](const prog::Instr& in) {

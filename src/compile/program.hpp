@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -103,6 +104,46 @@ struct Range {
   std::uint32_t begin = 0, n = 0;
 };
 
+// Compressed rows: row i is items[begin[i], begin[i+1]).
+struct Csr {
+  std::vector<std::uint32_t> begin, items;
+  std::uint32_t size(std::uint32_t row) const { return begin[row + 1] - begin[row]; }
+  const std::uint32_t* row(std::uint32_t i) const { return items.data() + begin[i]; }
+};
+
+// Calls on_bool(node) / on_num(node) for every node an instruction reads.
+template <class OnBool, class OnNum>
+void for_each_input(const Instr& in, const std::vector<std::uint32_t>& operands, const std::vector<ScoreTerm>& terms,
+                    OnBool on_bool, OnNum on_num) {
+  switch (in.op) {
+    case Op::And:
+    case Op::Or:
+    case Op::AtLeast:
+      for (std::uint32_t k = 0; k < in.n; ++k) on_bool(operands[in.a + k]);
+      break;
+    case Op::Not: on_bool(in.a); break;
+    case Op::Score:
+      for (std::uint32_t k = 0; k < in.n; ++k) on_bool(terms[in.a + k].cond);
+      break;
+    case Op::Negate: on_num(in.a); break;
+    default:  // Compare and the binary arithmetic operators
+      on_num(in.a);
+      on_num(in.b);
+      break;
+  }
+}
+
+// The node values and rule states of a case with no finding given (every finding not asked
+// or unknown give the same values), which a sparse evaluation starts from. The evaluator
+// works it out once per program, with its own full pass, so it is exact by construction.
+struct Baseline {
+  std::vector<std::uint8_t> truth;
+  std::vector<double> lo, hi;
+  std::vector<RuleState> rules;
+  std::vector<std::uint32_t> fired;     // rules fired with nothing given
+  std::vector<std::uint32_t> div_warns; // instructions that divide by zero with nothing given
+};
+
 }  // namespace prog
 
 // Names and texts already escaped and quoted for JSON output, so rendering a result copies
@@ -175,6 +216,18 @@ class Program {
   // Words of a per-node bit set of findings (ask-next); 0 when there are too many findings for
   // that and the evaluator walks each undecided rule instead.
   std::uint32_t mask_words = 0;
+
+  // Reverse edges, so that an evaluation can start from the given findings and compute only
+  // the nodes they reach (the rest keep their Baseline value).
+  prog::Csr slot_bool_leaves, slot_num_leaves;  // per finding slot: the leaves that read it
+  prog::Csr bool_users, num_users;              // per node: the instructions that read it
+  prog::Csr bool_rules;                         // per boolean node: the rules it is the condition of
+  std::vector<std::uint32_t> slot_fanout;       // per finding slot: instructions reading its leaves
+  std::vector<std::uint32_t> outcome_rank;      // per rule: its place in redflag_order or advice_order
+
+  // Built by the evaluator on first use (eval::baseline), shared by every thread.
+  mutable std::once_flag baseline_once;
+  mutable prog::Baseline baseline;
 };
 
 }  // namespace ardent

@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "eval/logic.hpp"
+#include "eval/node_ops.hpp"
 #include "compile/ruleset_access.hpp"
 #include "eval/case_access.hpp"
 #include "eval/result_writer.hpp"
@@ -67,6 +68,18 @@ void ResultWriter::prepare(Result& r, const Case& c, const Program& p) {
   s.num_mark.assign(p.num_count, 0);
   s.stack.assign(std::size_t(p.bool_count) + p.num_count + 1, 0);
   s.text_mark.assign(p.advice_texts.size(), 0);
+  s.queued.assign((p.code.size() + 63) / 64, 0);
+  for (auto* v : {&s.given, &s.dirty_bool, &s.dirty_num, &s.dirty_rules, &s.fired, &s.fired_other, &s.cond_touched})
+    v->clear();
+  s.given.reserve(nf);
+  s.dirty_bool.reserve(p.bool_count);
+  s.dirty_num.reserve(p.num_count);
+  s.dirty_rules.reserve(nr);
+  s.fired.reserve(nr);
+  s.fired_other.reserve(nr);
+  s.cond_touched.reserve(nc);
+  s.at_baseline = false;
+  s.fired_valid = false;
   s.bool_bits.assign(std::size_t(p.bool_count) * p.mask_words, 0);
   s.num_bits.assign(std::size_t(p.num_count) * p.mask_words, 0);
   s.epoch = 0;
@@ -89,13 +102,13 @@ void ResultWriter::prepare(Result& r, const Case& c, const Program& p) {
   r.warnings_.reserve(p.div_owners.size());
 }
 
-void ResultWriter::compute_nodes(Result& r, const Case& c, const Program& p) {
-  const std::uint8_t* st = CaseAccess::states(c);
-  const double* val = CaseAccess::values(c);
-  EvalScratch& s = r.scratch_.get();
-  std::uint8_t* t = s.truth.data();
-  double* lo = s.lo.data();
-  double* hi = s.hi.data();
+namespace {
+
+// Every node's value, leaves then composites in the scheduled order; on_div_by_zero(i) for
+// each instruction i that divides by exactly zero.
+template <class OnDivByZero>
+void full_pass(const Program& p, const std::uint8_t* st, const double* val, std::uint8_t* t, double* lo, double* hi,
+               OnDivByZero on_div_by_zero) {
   constexpr std::uint8_t given = static_cast<std::uint8_t>(FindingState::given);
 
   // Boolean leaves, one tight loop per kind.
@@ -129,10 +142,6 @@ void ResultWriter::compute_nodes(Result& r, const Case& c, const Program& p) {
     lo[i] = hi[i] = st[slot] == given ? val[slot] : kNaN;
   }
 
-  r.questions_ready_ = false;
-  r.concluded_ = false;
-  if (!p.findings.empty()) std::memcpy(s.states.data(), st, p.findings.size());
-  r.warnings_.clear();
   const std::uint32_t* ops = p.operands.data();
   const prog::Instr* code = p.code.data();
   for (const prog::Segment& seg : p.segments) {
@@ -150,11 +159,7 @@ void ResultWriter::compute_nodes(Result& r, const Case& c, const Program& p) {
               t[it->out] = std::min(std::min(t[ops[it->a]], t[ops[it->a + 1]]), t[ops[it->a + 2]]);
             break;
           default:
-            for (; it != end; ++it) {
-              std::uint8_t m = T;
-              for (std::uint32_t i = 0; i < it->n; ++i) m = std::min(m, t[ops[it->a + i]]);
-              t[it->out] = m;
-            }
+            for (; it != end; ++it) t[it->out] = bool_instr(p, *it, t, lo, hi);
         }
         break;
       case prog::Op::Or:
@@ -167,82 +172,70 @@ void ResultWriter::compute_nodes(Result& r, const Case& c, const Program& p) {
               t[it->out] = std::max(std::max(t[ops[it->a]], t[ops[it->a + 1]]), t[ops[it->a + 2]]);
             break;
           default:
-            for (; it != end; ++it) {
-              std::uint8_t m = F;
-              for (std::uint32_t i = 0; i < it->n; ++i) m = std::max(m, t[ops[it->a + i]]);
-              t[it->out] = m;
-            }
+            for (; it != end; ++it) t[it->out] = bool_instr(p, *it, t, lo, hi);
         }
         break;
       case prog::Op::Not:
         for (; it != end; ++it) t[it->out] = static_cast<std::uint8_t>(T - t[it->a]);
         break;
       case prog::Op::AtLeast:
-        for (; it != end; ++it) {
-          std::uint32_t n_true = 0, n_unknown = 0;
-          for (std::uint32_t i = 0; i < it->n; ++i) {
-            const std::uint8_t v = t[ops[it->a + i]];
-            n_true += v == T;
-            n_unknown += v == U;
-          }
-          t[it->out] = at_least(it->k, n_true, n_unknown);
-        }
-        break;
       case prog::Op::Compare:
-        for (; it != end; ++it) t[it->out] = compare(it->sub, lo[it->a], hi[it->a], lo[it->b], hi[it->b]);
+        for (; it != end; ++it) t[it->out] = bool_instr(p, *it, t, lo, hi);
         break;
-      case prog::Op::Add:
-      case prog::Op::Sub:
-      case prog::Op::Mul:
-        for (; it != end; ++it) {
-          const Interval a{lo[it->a], hi[it->a]}, b{lo[it->b], hi[it->b]};
-          const Interval x = seg.op == prog::Op::Add ? add(a, b) : seg.op == prog::Op::Sub ? sub(a, b) : mul(a, b);
-          lo[it->out] = x.lo;
-          hi[it->out] = x.hi;
-        }
-        break;
-      case prog::Op::Div:
+      default:  // numeric
         for (; it != end; ++it) {
           bool by_zero = false;
-          const Interval x = div({lo[it->a], hi[it->a]}, {lo[it->b], hi[it->b]}, by_zero);
+          const Interval x = num_instr(p, *it, t, lo, hi, by_zero);
           lo[it->out] = x.lo;
           hi[it->out] = x.hi;
-          if (by_zero) {
-            const EvalWarning& w = p.div_owners[it->k];
-            bool seen = false;
-            for (const auto& e : r.warnings_) seen |= e.owner == w.owner && e.index == w.index;
-            if (!seen) r.warnings_.push_back(w);
-          }
-        }
-        break;
-      case prog::Op::Negate:
-        for (; it != end; ++it) {
-          const Interval x = negate({lo[it->a], hi[it->a]});
-          lo[it->out] = x.lo;
-          hi[it->out] = x.hi;
-        }
-        break;
-      case prog::Op::Score:
-        for (; it != end; ++it) {
-          double l = 0, h = 0;
-          for (std::uint32_t i = 0; i < it->n; ++i) {
-            const prog::ScoreTerm& term = p.terms[it->a + i];
-            const std::uint8_t v = t[term.cond];
-            if (v == T) {
-              l += term.points;
-              h += term.points;
-            } else if (v == U) {
-              (term.points > 0 ? h : l) += term.points;
-            }
-          }
-          lo[it->out] = l;
-          hi[it->out] = h;
+          if (by_zero) on_div_by_zero(static_cast<std::uint32_t>(it - code));
         }
         break;
     }
   }
+}
 
+}  // namespace
+
+const prog::Baseline& internal::baseline(const Program& p) {
+  std::call_once(p.baseline_once, [&p] {
+    prog::Baseline& b = p.baseline;
+    const std::vector<std::uint8_t> states(p.findings.size(), static_cast<std::uint8_t>(FindingState::not_asked));
+    const std::vector<double> values(p.findings.size(), 0.0);
+    b.truth.assign(p.bool_count, U);
+    b.lo.assign(p.num_count, kNaN);
+    b.hi.assign(p.num_count, kNaN);
+    for (std::uint32_t i = 0; i < p.constants.size(); ++i)
+      b.lo[p.const_base + i] = b.hi[p.const_base + i] = p.constants[i];
+    full_pass(p, states.data(), values.data(), b.truth.data(), b.lo.data(), b.hi.data(),
+              [&](std::uint32_t instr) { b.div_warns.push_back(instr); });
+    b.rules.resize(p.rule_root.size());
+    for (std::uint32_t i = 0; i < p.rule_root.size(); ++i) {
+      b.rules[i] = static_cast<RuleState>(b.truth[p.rule_root[i]]);
+      if (b.rules[i] == RuleState::fired) b.fired.push_back(i);
+    }
+  });
+  return p.baseline;
+}
+
+void ResultWriter::compute_nodes(Result& r, const Case& c, const Program& p, NodePass pass) {
+  const std::uint8_t* st = CaseAccess::states(c);
+  const double* val = CaseAccess::values(c);
+  EvalScratch& s = r.scratch_.get();
+
+  r.questions_ready_ = false;
+  r.concluded_ = false;
+  if (!p.findings.empty()) std::memcpy(s.states.data(), st, p.findings.size());
+  r.warnings_.clear();
+  s.fired_valid = false;
+  if (pass != NodePass::full && sparse_nodes(r, st, val, p, pass == NodePass::sparse)) return;
+
+  s.at_baseline = false;  // every value may now differ from the baseline
+  r.warnings_.clear();    // a sparse pass that gave up may have added some
+  full_pass(p, st, val, s.truth.data(), s.lo.data(), s.hi.data(),
+            [&](std::uint32_t instr) { add_warning(r.warnings_, p.div_owners[p.code[instr].k]); });
   RuleState* states = r.rule_states_.data();
+  const std::uint8_t* t = s.truth.data();
   for (std::uint32_t i = 0; i < p.rule_root.size(); ++i)
     states[i] = static_cast<RuleState>(t[p.rule_root[i]]);
 }

@@ -20,11 +20,28 @@ inline std::uint32_t next_epoch(EvalScratch& s) {
   return s.epoch;
 }
 
+// Division-by-zero warnings, each owner once, in the order first met.
+inline void add_warning(std::vector<EvalWarning>& warnings, const EvalWarning& w) {
+  for (const auto& e : warnings)
+    if (e.owner == w.owner && e.index == w.index) return;
+  warnings.push_back(w);
+}
+
+// The node values and rule states of a case with nothing given, worked out on first use.
+const prog::Baseline& baseline(const Program& p);
+
+// How compute_nodes works: every node (full), only what the given findings reach (sparse), or
+// whichever is cheaper for the case (automatic). All three give the same values.
+enum class NodePass { automatic, full, sparse };
+
 struct ResultWriter {
   // Sizes the result's buffers for `p`; a no-op when the result was last used with `p`.
   static void prepare(Result& r, const Case& c, const Program& p);
   // Node values of the three-valued pass.
-  static void compute_nodes(Result& r, const Case& c, const Program& p);
+  static void compute_nodes(Result& r, const Case& c, const Program& p, NodePass pass = NodePass::automatic);
+  // The sparse pass: false when it gave up (the case reaches too much of the program, unless
+  // `forced`), leaving the full pass to do the work.
+  static bool sparse_nodes(Result& r, const std::uint8_t* st, const double* val, const Program& p, bool forced);
   // The case's own warnings (from reading its input), before the evaluation's.
   static void add_case_warnings(Result& r, const Case& c) {
     if (!c.warnings().empty()) r.warnings_.insert(r.warnings_.begin(), c.warnings().begin(), c.warnings().end());

@@ -30,6 +30,16 @@ struct EvalScratch {
   std::vector<std::uint64_t> bool_bits, num_bits;  // per node: findings it waits for
   std::vector<std::uint32_t> text_mark;     // per advice text
   std::uint32_t epoch = 0;
+  // Sparse evaluation (sparse_nodes.cpp): when at_baseline, truth, lo, hi and the rule states
+  // equal the program's baseline except at the nodes and rules listed as dirty.
+  bool at_baseline = false;
+  std::vector<std::uint32_t> dirty_bool, dirty_num, dirty_rules;
+  std::vector<std::uint32_t> given;             // the case's given findings
+  std::vector<std::uint64_t> queued;            // bit per instruction: to compute (all 0 between passes)
+  bool fired_valid = false;                     // `fired` lists the fired rules (any order)
+  std::vector<std::uint32_t> fired;
+  std::vector<std::uint32_t> fired_other;       // conclude: fired rules that are not red flags, in advice order
+  std::vector<std::uint32_t> cond_touched;      // conclude: conditions with an action
 };
 
 }  // namespace ardent::internal

@@ -20,6 +20,7 @@
 #include "memory_meter.hpp"
 #include "compile/program.hpp"
 #include "eval/phrases.hpp"
+#include "eval/result_writer.hpp"
 
 namespace {
 
@@ -130,12 +131,32 @@ void evaluate_reused(benchmark::State& state, const RulesetPtr& rs, const Case& 
   state.counters["ask_next"] = static_cast<double>(r.ask_next().size());
 }
 
+// Evaluation with every node computed (the full pass), the cost an evaluation had before it
+// followed the case, for comparison.
+void evaluate_full_pass(benchmark::State& state, const RulesetPtr& rs, const Case& c) {
+  const Program& p = internal::program_of(*rs);
+  Result r;
+  evaluate(c, r);
+  for (auto _ : state) {
+    internal::ResultWriter::prepare(r, c, p);
+    internal::ResultWriter::compute_nodes(r, c, p, internal::NodePass::full);
+    benchmark::DoNotOptimize(r.triage());
+  }
+}
+
 void BM_EvaluateHip(benchmark::State& state) {
   auto rs = hip();
   if (!rs) return state.SkipWithError("rules/hip does not compile");
   evaluate_reused(state, rs, richest_test_case(rs));
 }
 BENCHMARK(BM_EvaluateHip);
+
+void BM_EvaluateHipFullPass(benchmark::State& state) {
+  auto rs = hip();
+  if (!rs) return state.SkipWithError("rules/hip does not compile");
+  evaluate_full_pass(state, rs, richest_test_case(rs));
+}
+BENCHMARK(BM_EvaluateHipFullPass);
 
 void BM_EvaluateHipWithAskNext(benchmark::State& state) {
   auto rs = hip();
@@ -203,6 +224,16 @@ void BM_EvaluateGenerated30Given(benchmark::State& state) {
   evaluate_reused(state, rs, c);
 }
 BENCHMARK(BM_EvaluateGenerated30Given)->Arg(100)->Arg(1000)->Arg(10000);
+
+void BM_EvaluateGenerated30GivenFullPass(benchmark::State& state) {
+  auto rs = compile_generated(bench::generated_ruleset(static_cast<int>(state.range(0)))).ruleset;
+  if (!rs) return state.SkipWithError("generated rule set does not compile");
+  Case c(rs);
+  c.set_number(rs->finding_slot("age"), 54);
+  for (int i = 0, given = 1; given < 30; i += 7, ++given) c.set_bool(rs->finding_slot("f" + std::to_string(i)), i % 2 == 0);
+  evaluate_full_pass(state, rs, c);
+}
+BENCHMARK(BM_EvaluateGenerated30GivenFullPass)->Arg(100)->Arg(1000)->Arg(10000);
 
 void json_round_trip(benchmark::State& state, const RulesetPtr& rs, const Case& source) {
   const std::string in = case_json(source);

@@ -1,0 +1,76 @@
+// One composite node of the Program's DAG, computed from its operands: the home of what each
+// instruction means, used by the full pass's general loops, the sparse pass and the baseline.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
+#include "compile/program.hpp"
+#include "eval/logic.hpp"
+
+namespace ardent::eval {
+
+// A boolean instruction (And, Or, Not, AtLeast, Compare).
+inline std::uint8_t bool_instr(const Program& p, const prog::Instr& in, const std::uint8_t* t, const double* lo,
+                               const double* hi) {
+  const std::uint32_t* ops = p.operands.data() + in.a;
+  switch (in.op) {
+    case prog::Op::And: {
+      std::uint8_t m = T;
+      for (std::uint32_t i = 0; i < in.n; ++i) m = std::min(m, t[ops[i]]);
+      return m;
+    }
+    case prog::Op::Or: {
+      std::uint8_t m = F;
+      for (std::uint32_t i = 0; i < in.n; ++i) m = std::max(m, t[ops[i]]);
+      return m;
+    }
+    case prog::Op::Not: return static_cast<std::uint8_t>(T - t[in.a]);
+    case prog::Op::AtLeast: {
+      std::uint32_t n_true = 0, n_unknown = 0;
+      for (std::uint32_t i = 0; i < in.n; ++i) {
+        const std::uint8_t v = t[ops[i]];
+        n_true += v == T;
+        n_unknown += v == U;
+      }
+      return at_least(in.k, n_true, n_unknown);
+    }
+    case prog::Op::Compare: return compare(in.sub, lo[in.a], hi[in.a], lo[in.b], hi[in.b]);
+    default: return U;
+  }
+}
+
+// A numeric instruction (Add, Sub, Mul, Div, Negate, Score); `by_zero` is set when a Div
+// divides by exactly zero.
+inline Interval num_instr(const Program& p, const prog::Instr& in, const std::uint8_t* t, const double* lo,
+                          const double* hi, bool& by_zero) {
+  by_zero = false;
+  switch (in.op) {  // in.a indexes numeric nodes, except for Score (its terms)
+    case prog::Op::Add: return add({lo[in.a], hi[in.a]}, {lo[in.b], hi[in.b]});
+    case prog::Op::Sub: return sub({lo[in.a], hi[in.a]}, {lo[in.b], hi[in.b]});
+    case prog::Op::Mul: return mul({lo[in.a], hi[in.a]}, {lo[in.b], hi[in.b]});
+    case prog::Op::Div: return div({lo[in.a], hi[in.a]}, {lo[in.b], hi[in.b]}, by_zero);
+    case prog::Op::Negate: return negate({lo[in.a], hi[in.a]});
+    case prog::Op::Score: {
+      double l = 0, h = 0;
+      for (std::uint32_t i = 0; i < in.n; ++i) {
+        const prog::ScoreTerm& term = p.terms[in.a + i];
+        const std::uint8_t v = t[term.cond];
+        if (v == T) {
+          l += term.points;
+          h += term.points;
+        } else if (v == U) {
+          (term.points > 0 ? h : l) += term.points;
+        }
+      }
+      return {l, h};
+    }
+    default: return unknown_interval();
+  }
+}
+
+// Bit for bit: a value that merely compares equal (0.0 and -0.0) may still print differently.
+inline bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+}  // namespace ardent::eval
