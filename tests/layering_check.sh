@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$1"
 
-order=(syntax diag check compile eval format api store fhir)
+order=(syntax diag check compile eval format api store fhir serve)
 status=0
 
 report() {  # file, included header
