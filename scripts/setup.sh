@@ -8,7 +8,7 @@ packages=(
   g++ cmake ninja-build ccache pkg-config
   libboost-dev libfmt-dev libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev
-  nlohmann-json3-dev libsimdjson-dev libcli11-dev libedit-dev libssl-dev openssl libcpp-httplib-dev
+  nlohmann-json3-dev libsimdjson-dev libcli11-dev libedit-dev libssl-dev openssl libcpp-httplib-dev libjwt-dev
   abigail-tools valgrind
   python3 python3-setuptools python3-pandas
 )

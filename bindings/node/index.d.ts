@@ -280,7 +280,7 @@ export class Result {
   ruleState(rule: string | number): RuleState;
   explain(): Explanation[];
   explain(rule: string | number): Explanation;
-  /** The JSON result (schema version 1) as the library renders it. */
+  /** The JSON result (schema version 2: codes as FHIR Codings) as the library renders it. */
   json(options?: RenderOptions): string;
   toJSON(): Record<string, unknown>;
   cdsHooksJSON(options?: RenderOptions): string;

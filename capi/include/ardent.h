@@ -130,9 +130,12 @@ extern "C" {
 ** a released function or struct layout changes incompatibly, which is never done lightly. */
 #define ARDENT_ABI_VERSION 1
 
-/* Version of the Ardent rule language and of the JSON result schema this library speaks. */
+/* Version of the Ardent rule language and of the JSON result schema this library writes unless
+** asked for another (ardent_json_options.schema); ARDENT_JSON_SCHEMA_OLDEST is the oldest schema
+** it still writes. Schema 2 carries codes as FHIR Codings, schema 1 as written in the rules. */
 #define ARDENT_DSL_VERSION 1
-#define ARDENT_JSON_SCHEMA_VERSION 1
+#define ARDENT_JSON_SCHEMA_VERSION 2
+#define ARDENT_JSON_SCHEMA_OLDEST 1
 
 /* The version of the library actually loaded, e.g. "0.1.0" (static string). Compare with
 ** ARDENT_VERSION to detect a header/library mismatch. */
@@ -893,8 +896,8 @@ ARDENT_API int ardent_result_interview(ardent_interview *out, const ardent_resul
 #define ARDENT_RENDER_PRETTY 1u     /* JSON and CDS cards: indented, one member per line */
 #define ARDENT_RENDER_UNDECIDED 2u  /* text: list undecided rules and what they wait for */
 
-/* The result as JSON, schema version 1 (ARDENT_JSON_SCHEMA_VERSION; every field is documented
-** in docs/result-schema.md): provenance (rule set name, version, hash; engine version), triage,
+/* The result as JSON, schema version 2 (ARDENT_JSON_SCHEMA_VERSION; every field is documented
+** in docs/result-schema.md; ardent_result_json_with() writes schema 1 on request): provenance (rule set name, version, hash; engine version), triage,
 ** the interview (complete or provisional, the screen, why it stopped), red flags, conditions,
 ** advice, undecided rules and ask-next, with the "because" phrases.
 ** One line unless flags has ARDENT_RENDER_PRETTY. The ask-next list honours max_ask. Free *out
@@ -917,8 +920,10 @@ ARDENT_API int ardent_result_cds_cards(char **out, const ardent_result *result, 
 ** ardent_result_json(). */
 ARDENT_API int ardent_result_text(char **out, const ardent_result *result, unsigned int flags);
 
-/* What ardent_result_json_with() writes: the layout, how many questions, which members. */
-#define ARDENT_JSON_OPTIONS_VERSION 1
+/* What ardent_result_json_with() writes: the layout, how many questions, which members, which
+** schema. Version 2 adds schema; a version 1 struct is still accepted (it gets the schema
+** ARDENT_JSON_SCHEMA_VERSION), and only its version 1 members are read. */
+#define ARDENT_JSON_OPTIONS_VERSION 2
 typedef struct ardent_json_options {
   unsigned int version;  /* ARDENT_JSON_OPTIONS_VERSION                                     */
   unsigned int flags;    /* ARDENT_RENDER_PRETTY, or 0 for one line                         */
@@ -927,18 +932,23 @@ typedef struct ardent_json_options {
   const char *fields;    /* top-level members to write, comma-separated, in any order (they
                             are written in schema order), e.g. "triage,red_flags"; NULL or
                             "" for all. Borrowed for the call.                              */
+  /* v2: the schema of the document, ARDENT_JSON_SCHEMA_OLDEST to ARDENT_JSON_SCHEMA_VERSION
+  ** (1: codes as written, {"system": "icd10", "value": ...}; 2: FHIR Codings); 0 for
+  ** ARDENT_JSON_SCHEMA_VERSION. Any other number gives ARDENT_EINVALID. */
+  int schema;
 } ardent_json_options;
-#define ARDENT_JSON_OPTIONS_INIT { ARDENT_JSON_OPTIONS_VERSION, 0, 0, 0 }
+#define ARDENT_JSON_OPTIONS_INIT { ARDENT_JSON_OPTIONS_VERSION, 0, 0, 0, ARDENT_JSON_SCHEMA_VERSION }
 
-/* Fills *opts with the defaults of the given version. ARDENT_EINVALID for NULL or an unknown
-** version. */
+/* Fills *opts with the defaults of the given version, writing only that version's members (a
+** version 1 struct is smaller). ARDENT_EINVALID for NULL or an unknown version. */
 ARDENT_API int ardent_json_options_init(ardent_json_options *opts, unsigned int version);
 
 /* The JSON result as ardent_result_json() writes it, with only what *opts asks for: fewer
 ** questions, fewer members; NULL opts is ARDENT_JSON_OPTIONS_INIT (the same text as
 ** ardent_result_json(out, result, 0)). Everything is left out while writing, never cut from a
-** written document. ARDENT_EINVALID for an unknown options version, unknown flags or a field
-** that is no member of the result (the last error names the members); otherwise errors as
+** written document. ARDENT_EINVALID for an unknown options version, unknown flags, a field
+** that is no member of the result (the last error names the members) or a schema not written
+** (the last error names those written); otherwise errors as
 ** ardent_result_json(). */
 ARDENT_API int ardent_result_json_with(char **out, const ardent_result *result, const ardent_json_options *opts);
 

@@ -1,5 +1,8 @@
-// Rendering a result: JSON (schema v1), CDS Hooks cards and the text report.
+// Rendering a result: JSON (schemas 1 and 2), CDS Hooks cards and the text report.
 #include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <stdexcept>
 #include <string_view>
 
 #include "ardent/format.hpp"
@@ -38,6 +41,15 @@ std::vector<std::string> field_list(const char* fields) {
   return out;
 }
 
+// The caller's options, reading only the members of the version it was built against: a version
+// 1 struct ends before `schema`, so copying the whole struct would read past it.
+std::size_t json_options_size(unsigned int version) {
+  return version >= 2 ? sizeof(ardent_json_options) : offsetof(ardent_json_options, schema);
+}
+
+// The schema asked for: 0 is the library's current one.
+int json_schema(int asked) { return asked == 0 ? ARDENT_JSON_SCHEMA_VERSION : asked; }
+
 // The smaller of two limits where 0 means none.
 std::size_t tighter(std::size_t a, std::size_t b) { return a == 0 ? b : b == 0 ? a : std::min(a, b); }
 
@@ -55,10 +67,13 @@ ARDENT_API int ardent_result_json(char** out, const ardent_result* result_handle
 }
 
 ARDENT_API int ardent_result_json_with(char** out, const ardent_result* result_handle, const ardent_json_options* opts) {
-  const ardent_json_options options = opts != nullptr ? *opts : ardent_json_options ARDENT_JSON_OPTIONS_INIT;
-  if (options.version < 1 || options.version > ARDENT_JSON_OPTIONS_VERSION) {
-    if (out != nullptr) *out = nullptr;
-    return fail(ARDENT_EINVALID, "unknown ardent_json_options version");
+  ardent_json_options options = ARDENT_JSON_OPTIONS_INIT;
+  if (opts != nullptr) {
+    if (!version_ok(opts->version, ARDENT_JSON_OPTIONS_VERSION)) {
+      if (out != nullptr) *out = nullptr;
+      return fail_version("ardent_json_options");
+    }
+    std::memcpy(&options, opts, json_options_size(opts->version));
   }
   const ResultImpl* result = impl(result_handle);
   if (int rc = check_render(out, result, options.flags, ARDENT_RENDER_PRETTY); rc != ARDENT_OK) return rc;
@@ -67,6 +82,7 @@ ARDENT_API int ardent_result_json_with(char** out, const ardent_result* result_h
     json.indent = (options.flags & ARDENT_RENDER_PRETTY) ? kPrettyIndent : -1;
     json.max_ask = tighter(options.max_ask, result->max_ask);
     json.fields = field_list(options.fields);
+    json.schema = json_schema(options.schema);
     return hand_out(out, ardent::format_json(*result->findings, result->outcome, json));
   });
 }

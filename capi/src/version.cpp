@@ -1,10 +1,14 @@
 // Versions, names of the enumerations, and the option structs' defaults.
+#include <cstddef>
+#include <cstring>
 #include <string_view>
 
 #include "ardent/format.hpp"
 #include "internal.hpp"
 
 using ardent::capi::fail;
+using ardent::capi::fail_version;
+using ardent::capi::version_ok;
 
 namespace {
 
@@ -88,9 +92,10 @@ ARDENT_API int ardent_evaluate_options_init(ardent_evaluate_options* opts, unsig
 
 ARDENT_API int ardent_json_options_init(ardent_json_options* opts, unsigned int version) {
   if (opts == nullptr) return fail(ARDENT_EINVALID, "opts is NULL");
-  if (version < 1 || version > ARDENT_JSON_OPTIONS_VERSION)
-    return fail(ARDENT_EINVALID, "unknown ardent_json_options version");
-  *opts = ardent_json_options ARDENT_JSON_OPTIONS_INIT;
+  if (!version_ok(version, ARDENT_JSON_OPTIONS_VERSION)) return fail_version("ardent_json_options");
+  // Only the members of that version: a version 1 struct has no room for `schema`.
+  const ardent_json_options defaults = ARDENT_JSON_OPTIONS_INIT;
+  std::memcpy(opts, &defaults, version >= 2 ? sizeof defaults : offsetof(ardent_json_options, schema));
   opts->version = version;
   return ARDENT_OK;
 }
@@ -136,3 +141,4 @@ static_assert(ARDENT_WARNING_DIVISION_BY_ZERO == static_cast<int>(ardent::EvalWa
 static_assert(ARDENT_WARNING_CONFLICTING_ANSWERS == static_cast<int>(ardent::EvalWarning::Kind::conflicting_answers));
 static_assert(ARDENT_OWNER_FINDING == static_cast<int>(ardent::EvalWarning::Owner::finding));
 static_assert(ARDENT_JSON_SCHEMA_VERSION == ardent::kResultSchemaVersion);
+static_assert(ARDENT_JSON_SCHEMA_OLDEST == ardent::kOldestResultSchema);

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -100,13 +102,101 @@ TEST_F(JsonOptions, RefusesWhatItCannotWrite) {
   opts.flags = ARDENT_RENDER_UNDECIDED;
   EXPECT_EQ(with(&opts).rfind("error", 0), 0u);
   opts = ardent_json_options ARDENT_JSON_OPTIONS_INIT;
-  opts.version = 2;
+  opts.version = ARDENT_JSON_OPTIONS_VERSION + 1;
   EXPECT_EQ(with(&opts).rfind("error", 0), 0u);
-  EXPECT_EQ(ardent_json_options_init(&opts, 2), ARDENT_EINVALID);
+  EXPECT_EQ(ardent_json_options_init(&opts, ARDENT_JSON_OPTIONS_VERSION + 1), ARDENT_EINVALID);
+  EXPECT_EQ(ardent_json_options_init(&opts, 0), ARDENT_EINVALID);
   EXPECT_EQ(ardent_json_options_init(nullptr, 1), ARDENT_EINVALID);
   char* out = reinterpret_cast<char*>(1);
   EXPECT_EQ(ardent_result_json_with(&out, nullptr, nullptr), ARDENT_EINVALID);
   EXPECT_EQ(out, nullptr);
+}
+
+// The schema member (version 2): the shape of the codes, and a refusal of schemas not written.
+class JsonSchema : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    rs_ = compile(small_rules());
+    c_ = new_case(rs_.get());
+    // The septic hip red flag suggests `infection`, coded icd10 "M00.9".
+    ASSERT_EQ(ardent_case_set_json(c_.get(), R"({"fever": true, "night_pain": true})", ARDENT_NUL_TERMINATED),
+              ARDENT_OK);
+    r_ = evaluate(rs_.get(), c_.get());
+  }
+  // The text, or "error <code>: <message>".
+  std::string with(const ardent_json_options* opts) {
+    char* out = nullptr;
+    const int rc = ardent_result_json_with(&out, r_.get(), opts);
+    if (rc != ARDENT_OK) return "error " + std::to_string(rc) + ": " + ardent_last_error()->message;
+    return String(out).get();
+  }
+  std::string infection_codes(const std::string& text) {
+    const ordered doc = ordered::parse(text);
+    for (const auto& c : doc.at("conditions"))
+      if (c.at("id") == "infection") return std::to_string(doc.at("schema").get<int>()) + " " + c.at("codes").dump();
+    return "no infection in " + text;
+  }
+  Ruleset rs_;
+  Case c_;
+  Result r_;
+};
+
+TEST_F(JsonSchema, EachSchemaItsCodes) {
+  const std::string v2 = R"(2 [{"system":"http://hl7.org/fhir/sid/icd-10","code":"M00.9","display":"Possible infection"}])";
+  const std::string v1 = R"(1 [{"system":"icd10","value":"M00.9"}])";
+  struct Row {
+    int schema;
+    std::string expected;  // infection_codes(), or the start of the error
+  };
+  const std::vector<Row> rows = {
+      {0, v2},  // 0: the library's current schema
+      {ARDENT_JSON_SCHEMA_VERSION, v2},
+      {2, v2},
+      {ARDENT_JSON_SCHEMA_OLDEST, v1},
+      {1, v1},
+      {3, "error " + std::to_string(ARDENT_EINVALID) + ": the JSON result has no schema 3 (schemas written: 1 to 2)"},
+      {-1, "error " + std::to_string(ARDENT_EINVALID) + ": the JSON result has no schema -1 (schemas written: 1 to 2)"},
+  };
+  for (const auto& row : rows) {
+    ardent_json_options opts = ARDENT_JSON_OPTIONS_INIT;
+    opts.schema = row.schema;
+    const std::string text = with(&opts);
+    EXPECT_EQ(text.rfind("error", 0) == 0 ? text : infection_codes(text), row.expected) << "schema " << row.schema;
+  }
+  // Without options, and from ardent_result_json(): the current schema.
+  EXPECT_EQ(infection_codes(with(nullptr)), v2);
+  char* out = nullptr;
+  ASSERT_EQ(ardent_result_json(&out, r_.get(), 0), ARDENT_OK);
+  EXPECT_EQ(infection_codes(String(out).get()), v2);
+}
+
+// What a program built against version 1 of the struct passes: the members up to `fields`, and
+// nothing after them.
+struct JsonOptionsV1 {
+  unsigned int version;
+  unsigned int flags;
+  size_t max_ask;
+  const char* fields;
+};
+
+TEST_F(JsonSchema, AVersionOneStructIsStillAccepted) {
+  static_assert(sizeof(JsonOptionsV1) == offsetof(ardent_json_options, schema));
+  // The struct is followed by bytes whose pattern is no schema: reading `schema` from them would
+  // give an error, not the current schema.
+  std::vector<unsigned char> memory(sizeof(ardent_json_options) + sizeof(JsonOptionsV1), 0x7f);
+  auto* v1 = reinterpret_cast<JsonOptionsV1*>(memory.data());
+  *v1 = JsonOptionsV1{1, 0, 0, "schema,conditions"};
+  const std::string text = with(reinterpret_cast<const ardent_json_options*>(v1));
+  EXPECT_EQ(infection_codes(text), R"(2 [{"system":"http://hl7.org/fhir/sid/icd-10","code":"M00.9","display":"Possible infection"}])");
+  // ardent_json_options_init() for version 1 writes no further than a version 1 struct.
+  std::fill(memory.begin(), memory.end(), 0x7f);
+  ASSERT_EQ(ardent_json_options_init(reinterpret_cast<ardent_json_options*>(v1), 1), ARDENT_OK);
+  EXPECT_EQ(v1->version, 1u);
+  EXPECT_EQ(v1->fields, nullptr);
+  for (std::size_t i = sizeof(JsonOptionsV1); i < memory.size(); ++i) EXPECT_EQ(memory[i], 0x7f) << "byte " << i;
+  ardent_json_options v2;
+  ASSERT_EQ(ardent_json_options_init(&v2, 2), ARDENT_OK);
+  EXPECT_EQ(v2.schema, ARDENT_JSON_SCHEMA_VERSION);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// Rendering a Result: a text report for clinicians, the JSON result (schema v1, documented in
-// docs/result-schema.md) and CDS Hooks cards. Rendering is the only place where an evaluation
+// Rendering a Result: a text report for clinicians, the JSON result (schema v2, and v1 on
+// request; documented in docs/result-schema.md) and CDS Hooks cards. Rendering is the only place where an evaluation
 // meets names and texts; `c` must be the case that produced `r`.
 #pragma once
 
@@ -14,7 +14,14 @@
 
 namespace ardent {
 
-inline constexpr int kResultSchemaVersion = 1;
+// The JSON result's schema: the version written unless another is asked for, and the oldest
+// still written (schema 1 carries codes as written, {"system": "icd10", "value"}; schema 2 as
+// FHIR Codings). An older schema stays available for one major version of the engine.
+inline constexpr int kResultSchemaVersion = 2;
+inline constexpr int kOldestResultSchema = 1;
+
+// Throws std::invalid_argument, naming the schemas written, unless `schema` is one of them.
+void check_result_schema(int schema);
 
 // One line saying what a triage level means for the patient.
 std::string_view triage_meaning(Triage t);
@@ -42,7 +49,7 @@ struct TextOptions {
 // "because ..." sentence, advice, the next questions and warnings.
 std::string format_text(const Case& c, const Result& r, const TextOptions& options = {});
 
-// The JSON result, schema v1. `indent` < 0 gives one line (JSON Lines). `max_ask` > 0 lists only
+// The JSON result, schema kResultSchemaVersion. `indent` < 0 gives one line (JSON Lines). `max_ask` > 0 lists only
 // that many ask-next items (the interview's `complete` still reports the whole list).
 std::string format_json(const Case& c, const Result& r, int indent = -1, std::size_t max_ask = 0);
 
@@ -53,9 +60,11 @@ struct JsonOptions {
   int indent = -1;                  // < 0: one line; otherwise spaces per level
   std::size_t max_ask = 0;          // > 0: at most that many ask-next items
   std::vector<std::string> fields;  // only these top-level members (json_result_fields()); empty: all
+  int schema = kResultSchemaVersion;  // kOldestResultSchema ... kResultSchemaVersion
 };
 // The JSON result with only what was asked for written. Throws std::invalid_argument for a
-// field that is not a member of the result, naming the members there are.
+// field that is not a member of the result, naming the members there are, and for a schema
+// not written (check_result_schema).
 std::string format_json(const Case& c, const Result& r, const JsonOptions& options);
 
 // {"cards": [...]} as a CDS Hooks 2.0 service response: red flags are `critical`, an urgent

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -34,6 +35,7 @@ struct EvalOptions {
   unsigned threads = 0;
   std::size_t max_ask = 0;          // --max-ask: at most this many questions (0: all; text: 5)
   std::vector<std::string> fields;  // --fields: only these members of the JSON result
+  int schema = 0;                   // --schema: the JSON result's schema (0: not given, the current)
   Limits limits;
   // --audit: every evaluation recorded with this context (in --batch, tagged with its line).
   std::string audit_file;
@@ -113,7 +115,8 @@ bool read_input(const std::string& path, std::size_t most, std::string& out) {
 
 std::string render(const EvalOptions& o, const Case& c, const Result& r) {
   if (o.cds) return format_cds_cards(c, r, o.batch ? -1 : 2);
-  if (o.json || o.batch || !o.fields.empty()) return format_json(c, r, {o.batch ? -1 : 2, o.max_ask, o.fields});
+  if (o.json || o.batch || !o.fields.empty() || o.schema != 0)
+    return format_json(c, r, {o.batch ? -1 : 2, o.max_ask, o.fields, o.schema != 0 ? o.schema : kResultSchemaVersion});
   TextOptions t;
   if (o.max_ask != 0) t.max_questions = o.max_ask;
   t.show_undecided = o.undecided;
@@ -224,7 +227,7 @@ Command add_eval(CLI::App& app) {
   auto* sub = app.add_subcommand("eval", "Evaluate a patient's findings (JSON) against a rule set");
   sub->add_option("RULES", o->rules, "rule-set directory or .ard file")->required();
   sub->add_option("CASE", o->case_file, "case as a JSON object (null = asked, unknown); - for stdin")->required();
-  auto* json = sub->add_flag("--json", o->json, "print the JSON result (schema v1)");
+  auto* json = sub->add_flag("--json", o->json, "print the JSON result (docs/result-schema.md)");
   auto* cds = sub->add_flag("--cds-hooks", o->cds, "print CDS Hooks cards");
   json->excludes(cds);
   auto* fields = sub->add_option("--fields", o->fields,
@@ -232,6 +235,24 @@ Command add_eval(CLI::App& app) {
                      ->delimiter(',')
                      ->check(CLI::IsMember(std::vector<std::string>(json_result_fields().begin(), json_result_fields().end())));
   fields->excludes(cds);
+  sub->add_option("--schema", o->schema,
+                  fmt::format("JSON result: write this schema ({} to {}; default {}; 1 carries codes as written, 2 as "
+                              "FHIR Codings)",
+                              kOldestResultSchema, kResultSchemaVersion, kResultSchemaVersion))
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            int n = 0;
+            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+            if (ec != std::errc() || end != text.data() + text.size()) return in_quotes(text) + " is not a number";
+            try {
+              check_result_schema(n);
+            } catch (const std::invalid_argument& e) {
+              return e.what();
+            }
+            return {};
+          },
+          "SCHEMA"))
+      ->excludes(cds);
   sub->add_option("--max-ask", o->max_ask, "list at most N next questions (JSON and text; 0: all)");
   auto* batch = sub->add_flag("--batch", o->batch, "CASE is JSON Lines: one case per line, one JSON result per line");
   sub->add_flag("--fhir", o->fhir, "CASE is FHIR R4: a Bundle or one resource (docs/fhir.md)")->excludes(batch);

@@ -10,10 +10,30 @@ using json = nlohmann::ordered_json;
 
 std::string quoted(const std::string& s) { return json(s).dump(-1, ' ', false, json::error_handler_t::replace); }
 
-std::string codes(const std::vector<Code>& cs) {
+// Schema 1: each code as written, {"system": "icd10", "value": "M76.8"}.
+std::string codes_v1(const std::vector<Code>& cs) {
   json a = json::array();
   for (const auto& c : cs) a.push_back({{"system", c.system}, {"value", c.value}});
   return a.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// Schema 2: FHIR Codings, {"system": URI, "code", "display"}. The display is the label of what
+// the code is bound to, and only when the author wrote one: the checker makes the name the
+// label of a declaration without one, and a bare identifier is no display for a clinician.
+std::string codings(const std::vector<Code>& cs, const std::string& label, const std::string& name) {
+  json a = json::array();
+  for (const auto& c : cs) {
+    json coding = {{"system", system_uri(c)}, {"code", c.value}};
+    if (!label.empty() && label != name) coding["display"] = label;
+    a.push_back(std::move(coding));
+  }
+  return a.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void add_codes(std::array<std::vector<std::string>, 2>& out, const std::vector<Code>& cs, const std::string& label,
+               const std::string& name) {
+  out[0].push_back(codes_v1(cs));
+  out[1].push_back(codings(cs, label, name));
 }
 
 std::string strings(const std::vector<std::string>& ss) {
@@ -33,7 +53,7 @@ void fill_json_texts(Program& p) {
   for (const auto& c : p.conditions) {
     j.condition_name.push_back(quoted(c.name));
     j.condition_label.push_back(quoted(c.label));
-    j.condition_codes.push_back(codes(c.codes));
+    add_codes(j.condition_codes, c.codes, c.label, c.name);
     j.condition_advice.push_back(strings(c.advice));
   }
   for (const auto& r : p.rules) {
@@ -41,7 +61,7 @@ void fill_json_texts(Program& p) {
     j.rule_label.push_back(quoted(r.label.empty() ? r.name : r.label));
     j.rule_triage.push_back(r.triage ? quoted(std::string(to_string(*r.triage))) : "null");
     j.rule_advice.push_back(strings(r.advice));
-    j.rule_codes.push_back(codes(r.codes));
+    add_codes(j.rule_codes, r.codes, r.label, r.name);
     j.rule_source.push_back(quoted(to_string(r.location)));
   }
   for (const auto& a : p.advice_texts) j.advice_text.push_back(quoted(a));

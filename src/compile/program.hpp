@@ -151,8 +151,11 @@ struct Baseline {
 struct JsonTexts {
   std::string ruleset;  // {"name":...,"version":...,"hash":...}
   std::vector<std::string> finding_name, finding_question;
-  std::vector<std::string> condition_name, condition_label, condition_codes, condition_advice;  // codes/advice: arrays
-  std::vector<std::string> rule_name, rule_label, rule_triage, rule_advice, rule_codes, rule_source;  // triage: string or null
+  std::vector<std::string> condition_name, condition_label, condition_advice;  // advice: arrays
+  std::vector<std::string> rule_name, rule_label, rule_triage, rule_advice, rule_source;  // triage: string or null
+  // Codes as arrays, in each schema of the JSON result: [0] schema 1 ({"system": "icd10",
+  // "value"}), [1] schema 2 (FHIR Codings).
+  std::array<std::vector<std::string>, 2> condition_codes, rule_codes;
   std::vector<std::string> advice_text;
 };
 

@@ -16,10 +16,10 @@ constexpr FieldMask kAllFields = ~FieldMask{0};
 // The members named; all for none. Throws std::invalid_argument for a name that is no member.
 FieldMask field_mask(const std::vector<std::string>& fields);
 
-// The JSON result (schema v1): one line, or indented by `indent` spaces a level; only the
-// members in `fields`, and at most `max_ask` (> 0) ask-next items.
+// The JSON result in `schema` (checked by the caller): one line, or indented by `indent` spaces
+// a level; only the members in `fields`, and at most `max_ask` (> 0) ask-next items.
 std::string result_text(const Case& c, const Result& r, std::size_t max_ask = 0, int indent = -1,
-                        FieldMask fields = kAllFields);
+                        FieldMask fields = kAllFields, int schema = kResultSchemaVersion);
 std::string question_of(const FindingInfo& f);  // the `ask` text, else "Label?"
 std::string owner_name(const Ruleset& rs, const EvalWarning& w);
 std::string_view owner_kind(const EvalWarning& w);  // "rule", "define", "score", "finding"

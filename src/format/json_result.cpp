@@ -1,8 +1,9 @@
-// The JSON result, schema v1 (docs/result-schema.md). Written straight to text from the
+// The JSON result, schemas 1 and 2 (docs/result-schema.md). Written straight to text from the
 // Program's pre-escaped names and texts: rendering runs for every case an EHR sends.
 #include <algorithm>
 #include <array>
 #include <stdexcept>
+#include <string>
 
 #include "ardent/format.hpp"
 #include "ardent/names.hpp"
@@ -151,7 +152,8 @@ void interview(JsonWriter& w, const Case& c, const Result& r, const JsonTexts& j
 
 }  // namespace
 
-std::string result_text(const Case& c, const Result& r, std::size_t max_ask, int indent, FieldMask fields) {
+std::string result_text(const Case& c, const Result& r, std::size_t max_ask, int indent, FieldMask fields, int schema) {
+  const std::size_t codes = schema == 1 ? 0 : 1;  // which rendering of the codes (JsonTexts)
   const auto want = [fields](FieldMask member) { return (fields & member) != 0; };
   check_pair(c, r);
   const Ruleset& rs = c.ruleset();
@@ -166,7 +168,7 @@ std::string result_text(const Case& c, const Result& r, std::size_t max_ask, int
   if (indent >= 0) estimate += estimate / 2;  // the new lines and their indentation
   JsonWriter w(estimate, indent);
   w.begin_object();
-  if (want(member("schema"))) w.key("schema").integer(kResultSchemaVersion);
+  if (want(member("schema"))) w.key("schema").integer(schema);
   if (want(member("ruleset"))) w.key("ruleset").raw(jt.ruleset);
   if (want(member("engine"))) w.key("engine").ascii(kEngineVersion);
   if (want(member("dsl"))) w.key("dsl").integer(kDslVersion);
@@ -184,7 +186,7 @@ std::string result_text(const Case& c, const Result& r, std::size_t max_ask, int
       w.key("because");
       strings(w, because_rule(c, r, rf));
       w.key("advice").raw(jt.rule_advice[rf]);
-      w.key("codes").raw(jt.rule_codes[rf]);
+      w.key("codes").raw(jt.rule_codes[codes][rf]);
       w.key("source").raw(jt.rule_source[rf]);
       w.end_object();
     }
@@ -205,7 +207,7 @@ std::string result_text(const Case& c, const Result& r, std::size_t max_ask, int
       else
         w.null();
       w.key("priority").integer(o.priority);
-      w.key("codes").raw(jt.condition_codes[i]);
+      w.key("codes").raw(jt.condition_codes[codes][i]);
       w.key("advice").raw(jt.condition_advice[i]);
       w.key("because");
       strings(w, because_condition(c, r, o));
@@ -273,8 +275,17 @@ std::string format_json(const Case& c, const Result& r, int indent, std::size_t 
 
 std::span<const std::string_view> json_result_fields() { return format_detail::kFields; }
 
+void check_result_schema(int schema) {
+  if (schema >= kOldestResultSchema && schema <= kResultSchemaVersion) return;
+  throw std::invalid_argument("the JSON result has no schema " + std::to_string(schema) + " (schemas written: " +
+                              std::to_string(kOldestResultSchema) + " to " + std::to_string(kResultSchemaVersion) +
+                              ")");
+}
+
 std::string format_json(const Case& c, const Result& r, const JsonOptions& options) {
-  return format_detail::result_text(c, r, options.max_ask, options.indent, format_detail::field_mask(options.fields));
+  check_result_schema(options.schema);
+  return format_detail::result_text(c, r, options.max_ask, options.indent, format_detail::field_mask(options.fields),
+                                    options.schema);
 }
 
 }  // namespace ardent

@@ -227,6 +227,54 @@ TEST(EvalCommand, FieldsAndMaxAskWriteOnlyWhatIsAskedFor) {
   EXPECT_NE(std::string::npos, bad.err.find("nope")) << bad.err;
 }
 
+// --schema picks the JSON result's schema (2 by default: FHIR Codings; 1: codes as written) and
+// implies JSON output; a schema not written is refused before any case is read.
+TEST(EvalCommand, SchemaPicksTheShapeOfCodes) {
+  TempFile rules("coded.ard", R"(ruleset coded version "1.0.0"
+finding x: bool
+condition c
+  label "Trochanteric bursitis"
+  code icd10 "M70.6"
+rule r: x -> suggest c
+)");
+  TempFile kase("coded.json", R"({"x": true})");
+  const std::string v2 = R"([{"system":"http://hl7.org/fhir/sid/icd-10","code":"M70.6","display":"Trochanteric bursitis"}])";
+  const std::string v1 = R"([{"system":"icd10","value":"M70.6"}])";
+  struct Row {
+    std::vector<std::string> options;
+    int schema;
+    std::string codes;
+  };
+  const std::vector<Row> rows = {
+      {{"--batch"}, 2, v2},
+      {{"--json"}, 2, v2},
+      {{"--batch", "--schema", "2"}, 2, v2},
+      {{"--batch", "--schema", "1"}, 1, v1},
+      {{"--schema", "1"}, 1, v1},  // implies JSON, indented
+      {{"--schema", "1", "--fields", "schema,conditions"}, 1, v1},
+  };
+  for (const auto& row : rows) {
+    std::vector<std::string> args = {"eval"};
+    args.insert(args.end(), row.options.begin(), row.options.end());
+    args.insert(args.end(), {rules.path.string(), kase.path.string()});
+    const Outcome r = ardent(args);
+    ASSERT_EQ(0, r.status) << r.err;
+    const auto doc = nlohmann::ordered_json::parse(r.out);
+    EXPECT_EQ(doc.at("schema"), row.schema) << row.options.back();
+    EXPECT_EQ(doc.at("conditions").at(0).at("codes").dump(), row.codes) << row.options.back();
+  }
+  for (const std::string bad : {"3", "0", "two"}) {
+    const Outcome r = ardent({"eval", "--schema", bad, rules.path.string(), kase.path.string()});
+    EXPECT_NE(0, r.status) << bad;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+    const std::string expected =
+        bad == "two" ? "'two' is not a number" : "the JSON result has no schema " + bad + " (schemas written: 1 to 2)";
+    EXPECT_NE(std::string::npos, r.err.find(expected)) << r.err;
+  }
+  const Outcome cards = ardent({"eval", "--cds-hooks", "--schema", "1", rules.path.string(), kase.path.string()});
+  EXPECT_NE(0, cards.status) << "cards have no JSON result schema";
+}
+
 TEST(EvalCommand, ACaseOverMaxCaseBytesIsRefusedUnlessTheLimitIsRaised) {
   TempFile rules("limit.ard", kRules);
   const std::string json = R"({"fever": true, "age": 80})";  // 26 bytes

@@ -1,4 +1,4 @@
-// The JSON result, schema v1 (docs/result-schema.md): every field present and typed.
+// The JSON result, schema v2 (docs/result-schema.md): every field present and typed.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -32,7 +32,7 @@ TEST(JsonResult, EveryFieldIsThereWithItsType) {
   c.set_json(R"({"pain_central": true, "pain_peak": "day_after_activity", "side_lying_pain": true,
                  "saddle_anaesthesia": true, "hop_pain": true, "symptom_duration": "3 weeks", "fever": true})");
   const json j = render(c);
-  EXPECT_EQ(j.at("schema"), 1);
+  EXPECT_EQ(j.at("schema"), 2);
   ASSERT_TRUE(j.at("ruleset").is_object());
   EXPECT_EQ(j["ruleset"].at("name"), "demo");
   EXPECT_EQ(j["ruleset"].at("version"), "1.2.0");
@@ -78,7 +78,8 @@ TEST(JsonResult, EveryFieldIsThereWithItsType) {
   const json& excluded = j["conditions"][1];
   EXPECT_EQ(excluded.at("id"), "deep_rotator_overload");
   EXPECT_EQ(excluded.at("status"), "excluded");
-  EXPECT_EQ(excluded.at("codes"), json::parse(R"([{"system":"icd10","value":"M76.8"}])"));
+  EXPECT_EQ(excluded.at("codes"),
+            json::parse(R"([{"system":"http://hl7.org/fhir/sid/icd-10","code":"M76.8","display":"Deep hip rotator overload"}])"));
 
   ASSERT_TRUE(j.at("advice").is_array());
   EXPECT_EQ(j["advice"][0], "Same-day emergency assessment.");

@@ -300,7 +300,7 @@ class Result {
     return out[0];
   }
 
-  /** The JSON result (schema version 1) as the library renders it. */
+  /** The JSON result (schema version 2: codes as FHIR Codings) as the library renders it. */
   json({ pretty = false } = {}) {
     return this.#render(fn.ardent_result_json, pretty ? native.RENDER_PRETTY : 0);
   }

@@ -126,7 +126,7 @@ test('explanations', () => {
 test('renderings come from the library', () => {
   const r = rs.evaluate({ fever: true, night_pain: true });
   const data = r.toJSON();
-  assert.equal(data.schema, 1);
+  assert.equal(data.schema, 2);
   assert.deepEqual(data.ruleset, { name: 'mini_hip', version: '0.3.0', hash: rs.hash });
   assert.equal(data.triage, 'urgent');
   assert.deepEqual(data.red_flags.map((f) => f.id), ['septic_hip']);

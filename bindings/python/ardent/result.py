@@ -264,7 +264,7 @@ class Result:
             location=Location(n.text(e.file), e.line, e.column))
 
     def to_json(self, *, pretty: bool = False) -> str:
-        """The JSON result (schema version 1) as the library renders it."""
+        """The JSON result (schema version 2: codes as FHIR Codings) as the library renders it."""
         return self._render(lib.ardent_result_json, n.RENDER_PRETTY if pretty else 0)
 
     def to_dict(self) -> Dict[str, Any]:

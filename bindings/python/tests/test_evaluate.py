@@ -155,7 +155,7 @@ class EvaluateTest(unittest.TestCase):
     def test_renderings_come_from_the_library(self):
         r = self.rs.evaluate({"fever": True, "night_pain": True})
         data = r.to_dict()
-        self.assertEqual(data["schema"], 1)
+        self.assertEqual(data["schema"], 2)
         self.assertEqual(data["ruleset"], {"name": "mini_hip", "version": "0.3.0", "hash": self.rs.hash})
         self.assertEqual(data["triage"], "urgent")
         self.assertEqual([f["id"] for f in data["red_flags"]], ["septic_hip"])
