@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -50,6 +51,13 @@ struct Options {
   std::string cors_origin = "*";                 // Access-Control-Allow-Origin
   Authorize authorize;
 };
+
+// The authorizer of CDS Hooks 2.0 security (docs/service-auth.md): a request needs a bearer JWT
+// signed (RS384 or ES384) by an issuer of `issuers_file`, meant for `audience` (this service's
+// URL), current and never seen before. A refusal is a 401 whose reason starts with the stable
+// code ("expired: ..."). Throws std::runtime_error naming the file when it cannot be used, and
+// std::invalid_argument for an empty audience.
+Authorize bearer_tokens(const std::filesystem::path& issuers_file, const std::string& audience);
 
 class Service {
  public:

@@ -27,6 +27,8 @@ struct ServeOptions {
   unsigned timeout_seconds = 10;
   std::string cors_origin = "*";
   std::vector<std::string> trust;
+  std::string issuers_file;  // bearer JWTs required when given (docs/service-auth.md)
+  std::string audience;
   Limits limits;
 };
 
@@ -67,11 +69,16 @@ int run(const ServeOptions& o) {
   options.max_body_bytes = o.max_body_bytes;
   options.read_timeout = options.write_timeout = std::chrono::seconds(o.timeout_seconds);
   options.cors_origin = o.cors_origin;
+  if (o.issuers_file.empty() != o.audience.empty()) {
+    fmt::print(stderr, "ardent serve: --issuers and --audience go together (docs/service-auth.md)\n");
+    return kExitUsage;
+  }
 
   const sigset_t signals = awaited_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::unique_ptr<serve::Service> service;
   try {
+    if (!o.issuers_file.empty()) options.authorize = serve::bearer_tokens(o.issuers_file, o.audience);
     service = std::make_unique<serve::Service>(options);
     const int port = service->start();
     fmt::print("ardent serve: {} {} listening on http://{}:{}/cds-services\n", rules->name(), rules->version(), o.host,
@@ -106,6 +113,9 @@ Command add_serve(CLI::App& app) {
   sub->add_option("--timeout", o->timeout_seconds, "seconds to read a request, and to write a response")
       ->capture_default_str()->check(CLI::Range(1u, 3600u));
   sub->add_option("--cors-origin", o->cors_origin, "Access-Control-Allow-Origin of every response")->capture_default_str();
+  sub->add_option("--issuers", o->issuers_file,
+                  "require bearer JWTs signed by the issuers of this JSON file (docs/service-auth.md)");
+  sub->add_option("--audience", o->audience, "this service's URL, which a token's aud must name (with --issuers)");
   add_trust_option(sub, o->trust);
   add_limit_options(sub, o->limits);
   return {sub, [o]() { return run(*o); }};

@@ -39,6 +39,14 @@ TEST(ServeCommand, RefusesWhatItCannotServe) {
   EXPECT_NE(missing.err().find("cannot open rule set"), std::string::npos) << missing.err();
   ChildProcess bad_port({ARDENT_CLI, "serve", std::string(ARDENT_SOURCE_DIR) + "/rules/hip", "--port", "70000"});
   EXPECT_EQ(bad_port.wait(), 2);
+  const std::string hip = std::string(ARDENT_SOURCE_DIR) + "/rules/hip";
+  ChildProcess half({ARDENT_CLI, "serve", hip, "--port", "0", "--issuers", "issuers.json"});
+  EXPECT_EQ(half.wait(), 2);
+  EXPECT_NE(half.err().find("--issuers and --audience go together"), std::string::npos) << half.err();
+  ChildProcess no_file({ARDENT_CLI, "serve", hip, "--port", "0", "--issuers", "no/such/issuers.json", "--audience",
+                        "https://cds.example.org"});
+  EXPECT_EQ(no_file.wait(), 2);
+  EXPECT_NE(no_file.err().find("issuers.json"), std::string::npos) << no_file.err();
 }
 
 }  // namespace
