@@ -1,5 +1,7 @@
 // The storage functions: the rule-set registry and the audit log (include/ardent/store.hpp).
 #include <chrono>
+#include <cstddef>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -148,7 +150,9 @@ ARDENT_API int ardent_ruleset_from_registry(ardent_ruleset** out, ardent_diagnos
 ARDENT_API int ardent_audit_options_init(ardent_audit_options* opts, unsigned int version) {
   if (opts == nullptr) return fail_null("opts");
   if (!version_ok(version, ARDENT_AUDIT_OPTIONS_VERSION)) return fail_version("ardent_audit_options");
-  *opts = ardent_audit_options ARDENT_AUDIT_OPTIONS_INIT;
+  // Only the members of that version: a version 1 struct has no room for `seal_key`.
+  const ardent_audit_options defaults = ARDENT_AUDIT_OPTIONS_INIT;
+  std::memcpy(opts, &defaults, version >= 2 ? sizeof defaults : offsetof(ardent_audit_options, seal_key));
   opts->version = version;
   return ARDENT_OK;
 }

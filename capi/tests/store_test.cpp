@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -236,6 +237,18 @@ TEST_F(Store, AuditedEvaluationsAreWrittenToAVerifiableLog) {
   ASSERT_EQ(cli("audit query --json --db " + shell_quote(log), &lines), 0);
   EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 5);
   EXPECT_EQ(cli("audit verify --db " + shell_quote(log)), 0);
+}
+
+// A program built against the version 1 header has a struct without seal_key: initialising it
+// as version 1 writes nothing past it.
+TEST(AuditOptions, InitialisingVersionOneWritesNoFurtherThanAVersionOneStruct) {
+  const std::size_t v1_size = offsetof(ardent_audit_options, seal_key);
+  std::vector<unsigned char> memory(sizeof(ardent_audit_options) + 16, 0x7f);
+  auto* opts = reinterpret_cast<ardent_audit_options*>(memory.data());
+  ASSERT_EQ(ardent_audit_options_init(opts, 1), ARDENT_OK);
+  EXPECT_EQ(opts->version, 1u);
+  EXPECT_EQ(opts->batch_size, 512u);
+  for (std::size_t i = v1_size; i < memory.size(); ++i) EXPECT_EQ(memory[i], 0x7f) << "byte " << i;
 }
 
 TEST_F(Store, BadAuditOptionsAndContextsAreRefused) {
