@@ -23,10 +23,11 @@ scripts/setup.sh
 
 if [ "$mode" = "--tsan" ]; then
   # ThreadSanitizer: only the tests that run threads (shared rule sets, batch evaluation, the
-  # per-thread last error, the audit writer), which keeps this build small.
-  scripts/build.sh --tsan test_capi test_store
+  # per-thread last error, the audit writer, the service's workers, reload and replay cache),
+  # which keeps this build small.
+  scripts/build.sh --tsan test_capi test_store test_serve
   ctest --test-dir build-tsan --output-on-failure -j2 \
-    -R '^(Threads\.|Errors\.Batch$|Audit\.|EvaluationRow\.|Concurrency\.|Crash)'
+    -R '^(Threads\.|Errors\.Batch$|Audit\.|EvaluationRow\.|Concurrency\.|Crash|Reload\.|Bearer\.|JwtVerifier\.OfTwoThreads|Feedback\.)'
   echo "test.sh: threaded tests passed under ThreadSanitizer (build-tsan)"
   exit 0
 fi

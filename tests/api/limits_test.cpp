@@ -9,6 +9,7 @@
 #include <string>
 
 #include "ardent/ardent.hpp"
+#include "support/scratch_dir.hpp"
 
 namespace ardent::test {
 namespace {
@@ -17,19 +18,6 @@ namespace fs = std::filesystem;
 
 const std::string kSmall = "ruleset small version \"1.0.0\"\nfinding fever: bool\n  label \"Fever\"\n";
 
-class Scratch {
- public:
-  Scratch() {
-    std::string pattern = (fs::temp_directory_path() / "ardent-limits-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~Scratch() { fs::remove_all(path_); }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 void expect_limit(const CompileOutput& out, const std::string& message) {
   EXPECT_FALSE(out.ok());
@@ -63,7 +51,7 @@ TEST(Limits, TheFileThatTakesARuleSetOverItsLimitIsNamed) {
 // A 4 GiB file (sparse: it takes no room on disk) is refused by its size; reading it would take
 // 4 GiB of memory.
 TEST(Limits, AFileOnDiskIsMeasuredBeforeItIsRead) {
-  Scratch dir;
+  ScratchDir dir;
   std::ofstream(dir.path() / "a.ard") << kSmall;
   std::ofstream(dir.path() / "huge.ard").close();
   fs::resize_file(dir.path() / "huge.ard", std::uintmax_t{4} << 30);
@@ -75,7 +63,7 @@ TEST(Limits, AFileOnDiskIsMeasuredBeforeItIsRead) {
 }
 
 TEST(Limits, OnDiskTheRuleSetLimitCountsEveryFile) {
-  Scratch dir;
+  ScratchDir dir;
   std::ofstream(dir.path() / "a.ard") << kSmall;
   std::ofstream(dir.path() / "b.ard") << "condition flu\n  label \"Flu\"\n";
   Limits limits;

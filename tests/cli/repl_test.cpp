@@ -14,9 +14,11 @@
 #include <sstream>
 
 #include "cli/child_process.hpp"
+#include "support/scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using ardent::test::ChildProcess;
+using ardent::test::ScratchDir;
 
 namespace {
 
@@ -52,18 +54,6 @@ std::string normalise(const std::string& text) {
   return out;
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "ardent-repl-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 struct Golden {
   std::vector<std::string> args;
@@ -118,13 +108,13 @@ TEST_P(ReplGolden, TranscriptMatches) {
   const fs::path file = kGoldenDir / (GetParam() + ".txt");
   const Golden g = read_golden(file);
   ASSERT_FALSE(g.args.empty()) << file << " has no '#! args:' line";
-  TempDir tmp;
+  ScratchDir tmp;
   std::vector<std::string> argv = {ARDENT_CLI, "repl", "--echo"};
-  for (const auto& a : g.args) argv.push_back(replace_all(a, "$TMP", tmp.path.string()));
-  ChildProcess child(argv, {{"NO_COLOR", "1"}, {"HOME", tmp.path.string()}}, kSource.string());
-  child.write(replace_all(g.script, "$TMP", tmp.path.string()));
+  for (const auto& a : g.args) argv.push_back(replace_all(a, "$TMP", tmp.path().string()));
+  ChildProcess child(argv, {{"NO_COLOR", "1"}, {"HOME", tmp.path().string()}}, kSource.string());
+  child.write(replace_all(g.script, "$TMP", tmp.path().string()));
   const int status = child.wait();
-  const std::string actual = normalise(replace_all(child.out(), tmp.path.string(), "$TMP"));
+  const std::string actual = normalise(replace_all(child.out(), tmp.path().string(), "$TMP"));
 
   if (const char* update = std::getenv("ARDENT_UPDATE_GOLDEN"); update && *update == '1') {
     std::string header;
@@ -151,10 +141,10 @@ ChildProcess start_repl(const std::vector<std::string>& args, const fs::path& ho
 
 // The authoring loop: the rule files change on disk between commands.
 TEST(ReplReload, KeepsFindingsAndSurvivesBrokenRules) {
-  TempDir tmp;
-  const fs::path rules = tmp.path / "rules";
+  ScratchDir tmp;
+  const fs::path rules = tmp.path() / "rules";
   fs::copy(kSource / kMiniHip, rules, fs::copy_options::recursive);
-  ChildProcess repl = start_repl({"--echo", rules.string()}, tmp.path);
+  ChildProcess repl = start_repl({"--echo", rules.string()}, tmp.path());
   repl.write("pain_score = 8, fever = yes, age = 45\n# sync 1\n");
   const std::string before = repl.read_until("ardent> # sync 1\n");
   EXPECT_NE(before.find("triage emergency | red flag infection_suspected"), std::string::npos) << before;
@@ -197,8 +187,8 @@ TEST(ReplReload, KeepsFindingsAndSurvivesBrokenRules) {
 }
 
 TEST(ReplScript, NoPromptsWithoutEcho) {
-  TempDir tmp;
-  ChildProcess repl = start_repl({kMiniHip}, tmp.path);
+  ScratchDir tmp;
+  ChildProcess repl = start_repl({kMiniHip}, tmp.path());
   repl.write("saddle_anaesthesia = yes\nquit\nfacts\n");
   EXPECT_EQ(0, repl.wait());
   EXPECT_EQ(repl.out().find("ardent>"), std::string::npos) << repl.out();
@@ -206,21 +196,21 @@ TEST(ReplScript, NoPromptsWithoutEcho) {
             std::string::npos)
       << repl.out();
   EXPECT_EQ(repl.out().find("saddle_anaesthesia = yes"), std::string::npos) << "'facts' after 'quit' ran";
-  EXPECT_FALSE(fs::exists(tmp.path / ".ardent_history")) << "a script must not write the history";
+  EXPECT_FALSE(fs::exists(tmp.path() / ".ardent_history")) << "a script must not write the history";
 }
 
 TEST(ReplScript, ErrorsSetTheExitStatus) {
-  TempDir tmp;
-  ChildProcess repl = start_repl({kMiniHip}, tmp.path);
+  ScratchDir tmp;
+  ChildProcess repl = start_repl({kMiniHip}, tmp.path());
   repl.write("fever = maybe\n");
   EXPECT_EQ(1, repl.wait());
   EXPECT_NE(repl.out().find("error: finding 'fever' is a yes/no finding; cannot set it to 'maybe'"), std::string::npos) << repl.out();
 }
 
 TEST(ReplScript, LoadsACaseAtTheStart) {
-  TempDir tmp;
-  write_text(tmp.path / "case.json", R"({"hop_test_pain": true, "recent_training_increase": true, "fever": null})");
-  ChildProcess repl = start_repl({"--case", (tmp.path / "case.json").string(), kMiniHip}, tmp.path);
+  ScratchDir tmp;
+  write_text(tmp.path() / "case.json", R"({"hop_test_pain": true, "recent_training_increase": true, "fever": null})");
+  ChildProcess repl = start_repl({"--case", (tmp.path() / "case.json").string(), kMiniHip}, tmp.path());
   repl.write("facts\n");
   EXPECT_EQ(0, repl.wait());
   EXPECT_NE(repl.out().find("loaded 3 findings from"), std::string::npos) << repl.out();
@@ -229,8 +219,8 @@ TEST(ReplScript, LoadsACaseAtTheStart) {
 }
 
 TEST(ReplScript, ReportsAsJson) {
-  TempDir tmp;
-  ChildProcess repl = start_repl({kMiniHip}, tmp.path);
+  ScratchDir tmp;
+  ChildProcess repl = start_repl({kMiniHip}, tmp.path());
   repl.write("load tests/cli/repl_golden/cases/overload.json\nreport json\nreport cds\nreport xml\n");
   EXPECT_EQ(1, repl.wait());
   EXPECT_NE(repl.out().find("\"triage\": \"self_care\""), std::string::npos) << repl.out();
@@ -239,16 +229,16 @@ TEST(ReplScript, ReportsAsJson) {
 }
 
 TEST(ReplCommandLine, MissingRuleSetIsAUsageError) {
-  TempDir tmp;
-  ChildProcess repl = start_repl({(tmp.path / "nothing-here").string()}, tmp.path);
+  ScratchDir tmp;
+  ChildProcess repl = start_repl({(tmp.path() / "nothing-here").string()}, tmp.path());
   EXPECT_EQ(2, repl.wait());
   EXPECT_NE(repl.err().find("cannot open rule set"), std::string::npos) << repl.err();
 }
 
 TEST(ReplCommandLine, RuleSetWithErrorsDoesNotStart) {
-  TempDir tmp;
-  write_text(tmp.path / "bad.ard", "ruleset bad version \"1\"\nfinding x: bool\nrule r: y -> triage urgent\n");
-  ChildProcess repl = start_repl({(tmp.path / "bad.ard").string()}, tmp.path);
+  ScratchDir tmp;
+  write_text(tmp.path() / "bad.ard", "ruleset bad version \"1\"\nfinding x: bool\nrule r: y -> triage urgent\n");
+  ChildProcess repl = start_repl({(tmp.path() / "bad.ard").string()}, tmp.path());
   EXPECT_EQ(1, repl.wait());
   EXPECT_NE(repl.err().find("bad.ard:3:"), std::string::npos) << repl.err();
   EXPECT_EQ("", repl.out());
@@ -256,8 +246,8 @@ TEST(ReplCommandLine, RuleSetWithErrorsDoesNotStart) {
 
 // rules/hip is still being written: only facts that will hold whatever its details become.
 TEST(ReplHipSmoke, RedFlagWhyAndTests) {
-  TempDir tmp;
-  ChildProcess repl = start_repl({"--echo", "rules/hip"}, tmp.path);
+  ScratchDir tmp;
+  ChildProcess repl = start_repl({"--echo", "rules/hip"}, tmp.path());
   repl.write("saddle_anaesthesia = yes\nwhy cauda_equina\nask 3\ntest\n");
   const int status = repl.wait();
   const std::string& out = repl.out();

@@ -11,11 +11,6 @@ using namespace ardent::fuzz;
 
 namespace {
 
-bool is_input_refusal(int status) {
-  return status == ARDENT_EINVALID || status == ARDENT_ENOTFOUND || status == ARDENT_ETYPE ||
-         status == ARDENT_ERANGE || status == ARDENT_ENOMEM;
-}
-
 void expect_empty(const ardent_case* kase) {
   char* json = nullptr;
   if (ARDENT_FUZZ_CALL(ardent_case_json(&json, kase)) == ARDENT_OK && std::string(json) != "{}")

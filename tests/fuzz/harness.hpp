@@ -55,6 +55,12 @@ class Call {
 // Runs `expression` (a C ABI call returning a status) through Call.
 #define ARDENT_FUZZ_CALL(expression) (::ardent::fuzz::Call(#expression)(expression))
 
+// The statuses with which a setter may refuse input it was given (anything else is a bug).
+inline bool is_input_refusal(int status) {
+  return status == ARDENT_EINVALID || status == ARDENT_ENOTFOUND || status == ARDENT_ETYPE ||
+         status == ARDENT_ERANGE || status == ARDENT_ENOMEM;
+}
+
 // A rendering the library promises as JSON must parse as JSON (which also proves it UTF-8).
 inline void expect_json(const char* what, const char* text) {
   if (text == nullptr) bug(std::string(what) + ": NULL after success");

@@ -59,7 +59,7 @@ std::string token(const std::string& jti, const char* audience = kAudience) {
 class Bearer : public ServiceTest {
  protected:
   void SetUp() override {
-    const auto issuers = dir_.path / "issuers.json";
+    const auto issuers = dir_.path() / "issuers.json";
     std::ofstream(issuers) << json{{"issuers", {{{"iss", kIssuer}, {"keys", {{{"pem", key().public_pem}}}}}}}}.dump();
     serve::Options o;
     o.authorize = serve::bearer_tokens(issuers, kAudience);
@@ -73,7 +73,7 @@ class Bearer : public ServiceTest {
     if (res->status == 401) last_refusal_ = json::parse(res->body)["issue"][0]["diagnostics"].get<std::string>();
     return res->status;
   }
-  TempDir dir_;
+  ScratchDir dir_;
   std::string last_refusal_;
 };
 

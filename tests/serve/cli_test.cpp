@@ -12,8 +12,8 @@ namespace ardent::test {
 namespace {
 
 TEST(ServeCommand, ListensAnswersAndStopsCleanlyOnSigterm) {
-  TempDir dir;
-  const auto audit = dir.path / "audit.db";
+  ScratchDir dir;
+  const auto audit = dir.path() / "audit.db";
   ChildProcess child({ARDENT_CLI, "serve", std::string(ARDENT_SOURCE_DIR) + "/rules/hip", "--port", "0", "--audit",
                       audit.string()});
   const std::string line = child.read_until("/cds-services\n");
@@ -57,8 +57,8 @@ namespace {
 
 // The approved version from a registry, and --trust refusing one whose approval is not signed.
 TEST(ServeCommand, ServesTheApprovedVersionOfARegistry) {
-  TempDir dir;
-  const std::string db = (dir.path / "registry.db").string();
+  ScratchDir dir;
+  const std::string db = (dir.path() / "registry.db").string();
   ChildProcess publish({ARDENT_CLI, "publish", std::string(ARDENT_SOURCE_DIR) + "/rules/hip", "--db", db, "--status",
                         "approved", "--author", "alice"});
   ASSERT_EQ(publish.wait(std::chrono::minutes(5)), 0) << publish.out() << publish.err();
@@ -76,7 +76,7 @@ TEST(ServeCommand, ServesTheApprovedVersionOfARegistry) {
   EXPECT_EQ(child.wait(), 0);
   EXPECT_NE(child.err().find("not verified"), std::string::npos) << child.err();
 
-  const std::string key = (dir.path / "key.pem").string(), pub = (dir.path / "pub.pem").string();
+  const std::string key = (dir.path() / "key.pem").string(), pub = (dir.path() / "pub.pem").string();
   ASSERT_EQ(std::system(("openssl genpkey -algorithm ed25519 -out '" + key + "' && openssl pkey -in '" + key +
                          "' -pubout -out '" + pub + "'").c_str()),
             0);

@@ -10,14 +10,14 @@ class Feedback : public ServiceTest {
  protected:
   void SetUp() override {
     serve::Options o;
-    o.audit_file = (dir_.path / "audit.db").string();
+    o.audit_file = (dir_.path() / "audit.db").string();
     start(o);
   }
   std::vector<store::AuditRow> rows() {
     service_->stop();  // closes the log: every row written
-    return store::query_audit(dir_.path / "audit.db");
+    return store::query_audit(dir_.path() / "audit.db");
   }
-  TempDir dir_;
+  ScratchDir dir_;
 };
 
 TEST_F(Feedback, OverriddenRedFlagIsRecordedWithItsCardUuid) {
@@ -55,7 +55,7 @@ TEST_F(Feedback, OverriddenRedFlagIsRecordedWithItsCardUuid) {
   EXPECT_EQ(f.context.tags.at("cds.feedback.userComment"), "seen in ED yesterday");
   EXPECT_EQ(f.context.tags.at("cds.feedback.outcomeTimestamp"), "2026-12-06T10:00:00Z");
   EXPECT_EQ(f.context.tags.at("cds.service"), "posterior-hip-encounter-start");
-  EXPECT_TRUE(store::verify_audit(dir_.path / "audit.db").ok());
+  EXPECT_TRUE(store::verify_audit(dir_.path() / "audit.db").ok());
 }
 
 TEST_F(Feedback, AcceptedSuggestionsAndSeveralItems) {

@@ -2,6 +2,7 @@
 // tokens signed with libjwt, an issuers file on disk; each refusal produced by a token built
 // for it.
 #include "serve/jwt.hpp"
+#include "support/scratch_dir.hpp"
 
 #include <gtest/gtest.h>
 #include <jwt.h>
@@ -29,6 +30,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using ardent::test::ScratchDir;
 
 constexpr const char* kIssuer = "https://ehr.example.org";
 constexpr const char* kAudience = "https://cds.example.org/cds-services";
@@ -323,24 +325,9 @@ TEST(JwtVerifier, ReasonsHaveStableCodes) {
 
 // --- the issuers file ----------------------------------------------------------------------
 
-class TempDir {
- public:
-  TempDir() : path_(fs::temp_directory_path() / ("ardent-jwt-" + std::to_string(::getpid()))) {
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  fs::path write(const std::string& name, const std::string& text) const {
-    std::ofstream(path_ / name, std::ios::binary) << text;
-    return path_ / name;
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 TEST(JwtIssuersFile, KeysFromFilesBesideIt) {
-  TempDir dir;
+  ScratchDir dir;
   dir.write("ehr-rsa.pem", keys().rsa.public_pem);
   const fs::path file = dir.write(
       "issuers.json", json{{"issuers", {{{"iss", kIssuer}, {"keys", {{{"pem_file", "ehr-rsa.pem"}}}}}}}}.dump(2));
@@ -349,7 +336,7 @@ TEST(JwtIssuersFile, KeysFromFilesBesideIt) {
 }
 
 TEST(JwtIssuersFile, ErrorsSayWhatIsWrong) {
-  TempDir dir;
+  ScratchDir dir;
   const std::string pem = keys().rsa.public_pem;
   struct Case {
     const char* name;

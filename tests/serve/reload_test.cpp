@@ -30,9 +30,9 @@ void copy_hip(const std::filesystem::path& to, const std::string& version) {
 using Reload = ServiceTest;
 
 TEST_F(Reload, UnderLoadNoRequestFails) {
-  TempDir dir;
-  copy_hip(dir.path / "next", "9.0.0");
-  auto compiled = compile_path(dir.path / "next");
+  ScratchDir dir;
+  copy_hip(dir.path() / "next", "9.0.0");
+  auto compiled = compile_path(dir.path() / "next");
   ASSERT_TRUE(compiled.ok());
   const RulesetPtr next = compiled.ruleset;
   start();
@@ -70,8 +70,8 @@ TEST_F(Reload, UnderLoadNoRequestFails) {
 }
 
 TEST(ServeCommand, SighupServesTheNewVersionAndKeepsTheOldOnError) {
-  TempDir dir;
-  const auto rules = dir.path / "hip";
+  ScratchDir dir;
+  const auto rules = dir.path() / "hip";
   copy_hip(rules, "1.0.0");
   ChildProcess child({ARDENT_CLI, "serve", rules.string(), "--port", "0"});
   const std::string line = child.read_until("/cds-services\n");

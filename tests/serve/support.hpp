@@ -12,6 +12,7 @@
 
 #include "ardent/ruleset.hpp"
 #include "ardent/serve.hpp"
+#include "support/scratch_dir.hpp"
 
 namespace ardent::test {
 
@@ -26,19 +27,6 @@ inline RulesetPtr hip() {
   return rs;
 }
 
-// A fresh directory under the system's temporary directory, removed with the object.
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "ardent-serve-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
 
 class ServiceTest : public ::testing::Test {
  protected:

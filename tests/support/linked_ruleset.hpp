@@ -3,12 +3,12 @@
 // without a word; the api, store and cli tests each check it survives.
 #pragma once
 
-#include <stdlib.h>
-
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <string>
+
+#include "support/scratch_dir.hpp"
 
 namespace ardent::test {
 
@@ -43,28 +43,21 @@ test "saddle numbness is an emergency":
 class LinkedRuleset {
  public:
   LinkedRuleset() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "ardent-linked-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    scratch_ = pattern;
     write(root() / "header.ard", kLinkedHeader);
-    write(scratch_ / "shared" / "flags" / "cauda_equina.ard", kLinkedRedFlag);
-    std::filesystem::create_directory_symlink(scratch_ / "shared" / "flags", root() / "flags");
-  }
-  ~LinkedRuleset() {
-    std::error_code ec;
-    std::filesystem::remove_all(scratch_, ec);
+    write(scratch_.path() / "shared" / "flags" / "cauda_equina.ard", kLinkedRedFlag);
+    std::filesystem::create_directory_symlink(scratch_.path() / "shared" / "flags", root() / "flags");
   }
   LinkedRuleset(const LinkedRuleset&) = delete;
   LinkedRuleset& operator=(const LinkedRuleset&) = delete;
 
-  std::filesystem::path root() const { return scratch_ / "set"; }
+  std::filesystem::path root() const { return scratch_.path() / "set"; }
   static void write(const std::filesystem::path& file, const std::string& text) {
     std::filesystem::create_directories(file.parent_path());
     std::ofstream(file, std::ios::binary) << text;
   }
 
  private:
-  std::filesystem::path scratch_;
+  ScratchDir scratch_;
 };
 
 }  // namespace ardent::test
