@@ -14,20 +14,24 @@ namespace ardent::eval {
 // A boolean instruction (And, Or, Not, AtLeast, Compare).
 inline std::uint8_t bool_instr(const Program& p, const prog::Instr& in, const std::uint8_t* t, const double* lo,
                                const double* hi) {
-  const std::uint32_t* ops = p.operands.data() + in.a;
+  // `a` indexes the operand list only for And, Or and AtLeast (for Not it is a node): the
+  // pointer is formed in those cases alone, as a program without any may have no list at all.
   switch (in.op) {
     case prog::Op::And: {
+      const std::uint32_t* ops = p.operands.data() + in.a;
       std::uint8_t m = T;
       for (std::uint32_t i = 0; i < in.n; ++i) m = std::min(m, t[ops[i]]);
       return m;
     }
     case prog::Op::Or: {
+      const std::uint32_t* ops = p.operands.data() + in.a;
       std::uint8_t m = F;
       for (std::uint32_t i = 0; i < in.n; ++i) m = std::max(m, t[ops[i]]);
       return m;
     }
     case prog::Op::Not: return static_cast<std::uint8_t>(T - t[in.a]);
     case prog::Op::AtLeast: {
+      const std::uint32_t* ops = p.operands.data() + in.a;
       std::uint32_t n_true = 0, n_unknown = 0;
       for (std::uint32_t i = 0; i < in.n; ++i) {
         const std::uint8_t v = t[ops[i]];

@@ -187,5 +187,15 @@ TEST(SparsePass, MatchesFullPassOnEdgeCases) {
   check_ruleset(out.ruleset, 4000, 0.5, 31, "edges");
 }
 
+// A program whose only composite is a `not` has no operand list at all (found by fuzz_fhir on
+// a conformance rule set: the sanitizers saw an offset applied to the list's null pointer).
+TEST(SparsePass, AProgramWithoutAndOrOrStillEvaluates) {
+  const CompileOutput out = compile_text(
+      "ruleset nots version \"1.0.0\"\nfinding a: bool\nfinding b: number 0..10\n"
+      "rule r: not a -> triage urgent\nrule s: b > 3 -> triage urgent\n");
+  ASSERT_TRUE(out.ruleset);
+  check_ruleset(out.ruleset, 200, 0.5, 7, "nots");
+}
+
 }  // namespace
 }  // namespace ardent::test

@@ -20,12 +20,6 @@ std::string case_json(const ardent_case* kase) {
   return text;
 }
 
-void evaluate_and_read(const ardent_ruleset* rs, const ardent_case* kase) {
-  ardent_result* result = nullptr;
-  if (ARDENT_FUZZ_CALL(ardent_evaluate(&result, rs, kase, nullptr)) != ARDENT_OK) return;
-  read_whole_result(result, kase);
-  ardent_result_free(result);
-}
 
 }  // namespace
 

@@ -136,4 +136,19 @@ const std::vector<ardent_ruleset*>& repository_rulesets() {
   return all.list;
 }
 
+void evaluate_and_read(const ardent_ruleset* rs, const ardent_case* kase) {
+  ardent_result* result = nullptr;
+  if (ARDENT_FUZZ_CALL(ardent_evaluate(&result, rs, kase, nullptr)) != ARDENT_OK) return;
+  read_whole_result(result, kase);
+  // The same result again with a short ask-next list: the JSON writes only the items asked for.
+  ardent_evaluate_options opts = ARDENT_EVALUATE_OPTIONS_INIT;
+  opts.max_ask = 1;
+  if (ARDENT_FUZZ_CALL(ardent_evaluate_into(result, rs, kase, &opts)) == ARDENT_OK) {
+    char* json = nullptr;
+    if (ARDENT_FUZZ_CALL(ardent_result_json(&json, result, 0)) == ARDENT_OK) expect_json("ardent_result_json", json);
+    ardent_string_free(json);
+  }
+  ardent_result_free(result);
+}
+
 }  // namespace ardent::fuzz

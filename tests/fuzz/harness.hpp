@@ -94,6 +94,10 @@ inline void expect_round_trip(const ardent_case* kase) {
 // Reads everything a result offers, with every index in range and one past the end.
 void read_whole_result(const ardent_result* result, const ardent_case* kase);
 
+// Evaluates the case, reads the whole result, then evaluates it again into the same result with
+// max_ask 1 and checks its JSON.
+void evaluate_and_read(const ardent_ruleset* rs, const ardent_case* kase);
+
 // Rule sets of the repository to fuzz against, compiled once: rules/hip, the conformance rule
 // sets, the C ABI's small rule set and the doors rule set.
 const std::vector<ardent_ruleset*>& repository_rulesets();
