@@ -16,6 +16,7 @@
 
 #include "compile/ruleset_access.hpp"
 #include "ardent/ardent.hpp"
+#include "ardent/fhir.hpp"
 #include "generated_ruleset.hpp"
 #include "memory_meter.hpp"
 #include "compile/program.hpp"
@@ -280,6 +281,51 @@ void BM_JsonInHip(benchmark::State& state) {
   state.counters["json_in_bytes"] = static_cast<double>(in.size());
 }
 BENCHMARK(BM_JsonInHip);
+
+// The same case as a FHIR QuestionnaireResponse (what an EHR's prefetch carries): one item per
+// finding given, by linkId; numbers as valueDecimal, durations as a quantity in days.
+std::string questionnaire_response(const Case& c) {
+  nlohmann::json items = nlohmann::json::array();
+  const auto findings = c.ruleset().findings();
+  for (std::uint32_t slot = 0; slot < findings.size(); ++slot) {
+    if (c.state(slot) != FindingState::given) continue;
+    const FindingInfo& f = findings[slot];
+    nlohmann::json answer;
+    switch (f.type) {
+      case FindingType::boolean: answer["valueBoolean"] = c.number(slot) != 0; break;
+      case FindingType::enumeration: answer["valueCoding"] = {{"code", f.values[static_cast<std::size_t>(c.number(slot))]}}; break;
+      case FindingType::number: answer["valueDecimal"] = c.number(slot); break;
+      case FindingType::duration:
+        answer["valueQuantity"] = {{"value", c.number(slot)}, {"system", "http://unitsofmeasure.org"}, {"code", "d"}};
+        break;
+    }
+    items.push_back({{"linkId", f.name}, {"answer", {answer}}});
+  }
+  return nlohmann::json{{"resourceType", "QuestionnaireResponse"}, {"status", "completed"},
+                        {"authored", "2026-12-01T10:00:00Z"}, {"item", items}}.dump();
+}
+
+// FHIR in, beside BM_JsonInHip: the same findings from a QuestionnaireResponse into a cleared Case.
+void BM_FhirInHip(benchmark::State& state) {
+  auto rs = hip();
+  if (!rs) return state.SkipWithError("rules/hip does not compile");
+  // A QuestionnaireResponse carries answers only: the case's unknown findings stay out of it.
+  Case given = richest_test_case(rs);
+  for (std::uint32_t slot = 0; slot < rs->findings().size(); ++slot)
+    if (given.state(slot) == FindingState::unknown) given.unset(slot);
+  const std::string in = questionnaire_response(given);
+  Case c(rs);
+  fhir::set_case(c, in);
+  if (case_json(c) != case_json(given)) return state.SkipWithError("the QuestionnaireResponse gives another case");
+  state.counters["findings"] = static_cast<double>(nlohmann::json::parse(in)["item"].size());
+  for (auto _ : state) {
+    c.clear();
+    fhir::set_case(c, in);
+    benchmark::DoNotOptimize(c.state(0));
+  }
+  state.counters["fhir_in_bytes"] = static_cast<double>(in.size());
+}
+BENCHMARK(BM_FhirInHip);
 
 // JSON out alone, of one evaluated result: range(0) is the indent (-1 compact), range(1) max_ask.
 void BM_JsonOutHip(benchmark::State& state) {
