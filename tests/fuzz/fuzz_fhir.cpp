@@ -20,7 +20,6 @@ std::string case_json(const ardent_case* kase) {
   return text;
 }
 
-
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
