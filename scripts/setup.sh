@@ -5,10 +5,10 @@
 set -euo pipefail
 
 packages=(
-  g++ cmake ninja-build ccache pkg-config
-  libboost-dev libfmt-dev libsqlite3-dev sqlite3
+  g++ cmake ninja-build ccache pkg-config dpkg-dev
+  libboost-dev libfmt-dev tcl sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev
-  nlohmann-json3-dev libsimdjson-dev libcli11-dev libedit-dev libssl-dev openssl libcpp-httplib-dev libjwt-dev
+  nlohmann-json3-dev libcli11-dev libedit-dev libssl-dev openssl libcpp-httplib-dev libjwt-dev
   abigail-tools valgrind
   python3 python3-setuptools python3-pandas
 )
