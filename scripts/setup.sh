@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Ardent needs to build and test, only when something is missing.
 # Debian packages come from apt-get (run as root, or with sudo when available).
-# Usage: scripts/setup.sh [--fuzz]   (--fuzz: also clang and its libFuzzer runtime)
+# Usage: scripts/setup.sh [--fuzz|--windows]   (--fuzz: also clang and its libFuzzer runtime;
+# --windows: also MinGW-w64, GoogleTest's sources, Wine and zip, for ardent.dll: docs/windows.md)
 set -euo pipefail
 
 packages=(
@@ -13,6 +14,7 @@ packages=(
   python3 python3-setuptools python3-pandas
 )
 [ "${1:-}" = "--fuzz" ] && packages+=(clang libclang-rt-14-dev)
+[ "${1:-}" = "--windows" ] && packages+=(g++-mingw-w64-x86-64-posix googletest wine64 zip)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -10,7 +10,9 @@ dest=${ARDENT_DEPS:-$PWD/.deps}/${source##*/}-amalgamation
 if [ ! -f "$dest/sqlite3.c" ]; then
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
-  (cd "$work" && "$source/configure" >configure.log 2>&1 && make sqlite3.c >make.log 2>&1) \
+  # Making sqlite3.c runs host programs: always the host's compiler, even when CMake is
+  # configuring a cross build (which hands its compiler down in CC).
+  (cd "$work" && CC=cc CFLAGS= "$source/configure" >configure.log 2>&1 && make sqlite3.c >make.log 2>&1) \
     || { echo "sqlite-amalgamation: failed; logs in $work" >&2; trap - EXIT; exit 1; }
   mkdir -p "$dest"
   cp "$work/sqlite3.c" "$work/sqlite3.h" "$work/sqlite3ext.h" "$dest/"

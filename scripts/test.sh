@@ -4,7 +4,9 @@
 # build-asan / build-tsan; --tsan builds and runs only the tests that use threads; --fuzz builds
 # the fuzz targets with clang in build-fuzz, replays each one's corpus, then fuzzes each for N
 # seconds, 60 by default: docs/fuzzing.md). --packages builds dist/ (scripts/package.sh) and checks
-# each package as its user would install it (tests/package/).
+# each package as its user would install it (tests/package/). --windows cross-builds ardent.dll
+# with MinGW-w64 in build-win and runs the C ABI tests and the C example under Wine
+# (docs/windows.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +20,10 @@ if [ "$mode" = "--fuzz" ]; then
   tests/fuzz/run_targets.sh build-fuzz "$seconds"
   echo "test.sh: every fuzz target replayed its corpus and ran ${seconds}s without a failure (build-fuzz)"
   exit 0
+fi
+
+if [ "$mode" = "--windows" ]; then
+  exec scripts/test-windows.sh
 fi
 
 scripts/setup.sh

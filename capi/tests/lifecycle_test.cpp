@@ -113,7 +113,7 @@ TEST(Compile, FromDirectoryAndFromMemoryGiveTheSameRuleSet) {
 
   ardent_ruleset* from_dir = nullptr;
   ardent_diagnostics* diags = nullptr;
-  ASSERT_EQ(ardent_ruleset_compile_path(&from_dir, &diags, dir.c_str(), nullptr), ARDENT_OK)
+  ASSERT_EQ(ardent_ruleset_compile_path(&from_dir, &diags, dir.string().c_str(), nullptr), ARDENT_OK)
       << ardent_last_error()->message;
   Ruleset a(from_dir);
   Diagnostics da(diags);

@@ -1,8 +1,6 @@
 // The audit log's writer: record() queues on the caller's thread, one background thread
 // writes batches. Each batch is one BEGIN IMMEDIATE transaction that reads the chain's head
 // inside it, so other processes appending to the same file cannot fork the chain.
-#include <pthread.h>
-
 #include <condition_variable>
 #include <mutex>
 #include <span>
@@ -17,6 +15,7 @@
 #include "store/clock.hpp"
 #include "store/evaluation_row.hpp"
 #include "store/schema.hpp"
+#include "store/thread_name.hpp"
 
 namespace ardent::store {
 
@@ -112,8 +111,10 @@ struct Audit::Writer {
         "INSERT INTO audit_log (time, encounter_id, user_id, tags, ruleset_name, ruleset_version, ruleset_hash, "
         "engine_version, findings, triage, red_flags, conditions, latency_ns, prev_hash, hash, seq) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
-    thread = std::thread([this] { run(); });
-    pthread_setname_np(thread.native_handle(), "ardent-audit");  // as ps and debuggers show it
+    thread = std::thread([this] {
+      name_this_thread("ardent-audit");  // as ps and debuggers show it
+      run();
+    });
   }
 
   ~Writer() {

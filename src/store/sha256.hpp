@@ -1,25 +1,21 @@
-// SHA-256 through OpenSSL, in lower-case hex: the audit rows' hashes and the keys' ids.
+// SHA-256 in lower-case hex for the store: the audit rows' hashes and the keys' ids. The platform
+// seam itself is compile/sha256.hpp; this keeps the store's error type.
 #pragma once
 
 #include <string>
 #include <string_view>
 
-#include <openssl/evp.h>
+#include "compile/sha256.hpp"
 
 namespace ardent::store {
 
-// One reusable OpenSSL context (one per thread that hashes).
+// One reusable context (one per thread that hashes).
 class Sha256 {
  public:
-  Sha256();
-  ~Sha256();
-  Sha256(const Sha256&) = delete;
-  Sha256& operator=(const Sha256&) = delete;
-  std::string hex(std::string_view data);  // lower-case hex
+  std::string hex(std::string_view data);  // lower-case hex; throws StoreError
 
  private:
-  EVP_MD_CTX* ctx_ = nullptr;
-  EVP_MD* md_ = nullptr;
+  compile::Sha256 sha_;
 };
 
 }  // namespace ardent::store
