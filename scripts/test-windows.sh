@@ -45,4 +45,10 @@ out=$("$wine" "$dir/capi/triage.exe" capi/tests/data/small.ard pain_central_butt
 echo "$out" | tr '\n' ' ' | grep -qE 'Triage: urgent.*classic_overload.*Ask next' \
   || { echo "$out"; echo "test-windows: triage.exe on small.ard did not triage as on Linux" >&2; exit 1; }
 
+echo "test-windows: the Windows zip, unpacked and used as a vendor would"
+zipdir=$(mktemp -d)
+trap 'rm -rf "$zipdir"' EXIT
+ARDENT_DIST=$zipdir ARDENT_WINDOWS=1 scripts/package/50-windows-zip.sh
+tests/package/windows_zip_check.sh "$zipdir"
+
 echo "test-windows: passed in $((SECONDS - start)) s ($dir)"
