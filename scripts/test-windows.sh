@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 start=$SECONDS
 
 scripts/setup.sh --windows
-scripts/build.sh --windows ardent_shared test_capi ardent_example_c
+scripts/build.sh --windows ardent_shared test_capi ardent_example_c audit_writer
+# The Linux command line verifies an audit log that ardent.dll writes (below); a no-op after
+# scripts/test.sh, which builds it.
+scripts/build.sh ardent
 dir=build-win
 
 # Debian installs the 64-bit loader outside PATH.
@@ -44,6 +47,15 @@ out=$("$wine" "$dir/capi/triage.exe" capi/tests/data/small.ard pain_central_butt
   pain_peak=day_after_activity pain_side_lying=yes "symptom_duration=7 weeks" pain_score=6 night_pain=unknown | tr -d '\r')
 echo "$out" | tr '\n' ' ' | grep -qE 'Triage: urgent.*classic_overload.*Ask next' \
   || { echo "$out"; echo "test-windows: triage.exe on small.ard did not triage as on Linux" >&2; exit 1; }
+
+# SHA-256 through CNG and SQLite's Win32 VFS against Linux's OpenSSL and unix VFS: a log that
+# ardent.dll writes under Wine must verify, row by row, with the Linux command line.
+echo "test-windows: an audit log written by ardent.dll, verified on Linux"
+auditdir=$(mktemp -d)
+"$wine" "$dir/capi/audit_writer.exe" capi/tests/data/small.ard "$auditdir/audit.db" \
+  '{"pain_central_buttock": true, "pain_peak": "day_after_activity", "pain_score": 6}' 25 | tr -d '\r'
+build/ardent audit verify --db "$auditdir/audit.db"
+rm -rf "$auditdir"
 
 echo "test-windows: the Windows zip, unpacked and used as a vendor would"
 zipdir=$(mktemp -d)
