@@ -6,7 +6,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const ardent = require('..');
+const ardent = require('ardent');
 
 const DOORS = path.resolve(__dirname, '..', '..', '..', 'tests', 'doors');
 const { cases: ROWS } = JSON.parse(fs.readFileSync(path.join(DOORS, 'input_errors.json'), 'utf8'));

@@ -9,7 +9,8 @@
 
 A thin layer over the Ardent C library (libardent.so.1): the library compiles and evaluates;
 this package turns its handles, status codes and structs into Python objects. The library is
-looked up in $ARDENT_LIBRARY, beside this package, then on the system's library path.
+looked up beside this package (the copy a wheel carries), then in $ARDENT_LIBRARY, then on the
+system's library path.
 """
 
 from . import _native
