@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Ardent needs to build and test, only when something is missing.
 # Debian packages come from apt-get (run as root, or with sudo when available).
-# Usage: scripts/setup.sh [--fuzz]   (--fuzz: also clang and its libFuzzer runtime)
+# Usage: scripts/setup.sh [--fuzz|--packages]   (--fuzz: also clang and its libFuzzer runtime;
+# --packages: also what scripts/package.sh and tests/package/ use)
 set -euo pipefail
 
 packages=(
@@ -13,6 +14,9 @@ packages=(
   python3 python3-setuptools python3-pandas
 )
 [ "${1:-}" = "--fuzz" ] && packages+=(clang libclang-rt-14-dev)
+# The wheel is built by python3's setuptools and wheel (python3-wheel-whl: for a python3 not
+# Debian's), installed with pip into a fresh venv.
+[ "${1:-}" = "--packages" ] && packages+=(python3-wheel python3-wheel-whl python3-pip python3-venv)
 
 missing=()
 for p in "${packages[@]}"; do
