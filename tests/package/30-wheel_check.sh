@@ -26,10 +26,11 @@ python=$scratch/venv/bin/python
 unset ARDENT_LIBRARY
 export PYTHONDONTWRITEBYTECODE=1
 cd "$scratch"
-site=$("$python" -c 'import sysconfig; print(sysconfig.get_path("platlib"))')
+site=$(readlink -f "$("$python" -c 'import sysconfig; print(sysconfig.get_path("platlib"))')")
 read -r package library < <("$python" -c 'import ardent; print(ardent.__file__, ardent.library_path)')
-[ "$package" = "$site/ardent/__init__.py" ] || fail "imported $package, not the installed $site/ardent"
-[ "$library" = "$site/ardent/libardent.so.1" ] || fail "loaded $library, not the bundled $site/ardent/libardent.so.1"
+[ "$(readlink -f "$package")" = "$site/ardent/__init__.py" ] || fail "imported $package, not the installed $site/ardent"
+[ "$(readlink -f "$library")" = "$site/ardent/libardent.so.1" ] \
+  || fail "loaded $library, not the bundled $site/ardent/libardent.so.1"
 
 # The tests, outside the source tree; they read its rule sets ($ARDENT_SOURCE_DIR). The store
 # tests publish with the staged command line when there is one.

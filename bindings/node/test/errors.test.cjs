@@ -59,7 +59,8 @@ function loadCopy(bundle, library) {
       fs.copyFileSync(bundle, path.join(folder, native.BUNDLED_NAMES[process.platform]));
     }
     // koffi is found where this package found it.
-    const koffiHome = path.dirname(path.dirname(require.resolve('koffi/package.json')));
+    const koffiEntry = require.resolve('koffi');
+    const koffiHome = koffiEntry.slice(0, koffiEntry.lastIndexOf(`${path.sep}koffi${path.sep}`));
     return spawnSync(process.execPath, ['-e', `console.log(require(${JSON.stringify(copy)}).libraryPath)`], {
       cwd: root,
       env: { ...process.env, ARDENT_LIBRARY: library, NODE_PATH: koffiHome },
