@@ -35,5 +35,6 @@ module.exports = {
   libraryPath: native.file,
   abiVersion: native.abiVersion,
   SUPPORTED_ABI_VERSIONS: native.SUPPORTED_ABI_VERSIONS,
-  version: '0.1.0',
+  /** This package's version: the library's (ardent.h) in the tarball scripts/package.sh packs. */
+  version: require('./package.json').version,
 };

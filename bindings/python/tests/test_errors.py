@@ -56,6 +56,10 @@ class LibraryTest(unittest.TestCase):
         self.assertIn(_native.lib.ardent_abi_version(), _native.SUPPORTED_ABI_VERSIONS)
         self.assertTrue(Path(ardent.library_path).name.startswith("libardent") or "ardent" in ardent.library_path)
 
+    def test_the_package_has_the_version_of_its_library(self):
+        # Installed, the version its wheel records (setup.py reads ardent.h); in place, the library's.
+        self.assertEqual(ardent.__version__, ardent.library_version)
+
 
 
 def import_copy(bundle, library):
