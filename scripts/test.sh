@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine when something is missing, builds Ardent and runs every test.
-# Usage: scripts/test.sh [--sanitize|--tsan|--packages|--fuzz [--fuzz-seconds N]]   (sanitizer builds go to
+# Usage: scripts/test.sh [--sanitize|--tsan|--packages|--windows|--fuzz [--fuzz-seconds N]]
+# (sanitizer builds go to
 # build-asan / build-tsan; --tsan builds and runs only the tests that use threads; --fuzz builds
 # the fuzz targets with clang in build-fuzz, replays each one's corpus, then fuzzes each for N
 # seconds, 60 by default: docs/fuzzing.md). --packages builds dist/ (scripts/package.sh) and checks
@@ -26,9 +27,8 @@ if [ "$mode" = "--windows" ]; then
   exec scripts/test-windows.sh
 fi
 
-scripts/setup.sh
-
 if [ "$mode" = "--packages" ]; then
+  scripts/setup.sh --packages
   scripts/package.sh
   for check in tests/package/*_check.sh; do
     echo "test.sh: ${check##*/}"
@@ -37,6 +37,8 @@ if [ "$mode" = "--packages" ]; then
   echo "test.sh: every package installed and worked (dist)"
   exit 0
 fi
+
+scripts/setup.sh
 
 if [ "$mode" = "--tsan" ]; then
   # ThreadSanitizer: only the tests that run threads (shared rule sets, batch evaluation, the

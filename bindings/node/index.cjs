@@ -8,7 +8,8 @@
 //
 // A thin layer over the Ardent C library (libardent.so.1) through koffi: the library compiles
 // and evaluates; this package turns its handles, status codes and structs into JS objects. The
-// library is looked up in $ARDENT_LIBRARY, beside this package, then on the library path.
+// library is looked up in this package's native/PLATFORM-ARCH/ folder (the copy its npm tarball
+// carries), then in $ARDENT_LIBRARY, then on the library path.
 
 const native = require('./lib/native.cjs');
 const errors = require('./lib/errors.cjs');
@@ -34,5 +35,6 @@ module.exports = {
   libraryPath: native.file,
   abiVersion: native.abiVersion,
   SUPPORTED_ABI_VERSIONS: native.SUPPORTED_ABI_VERSIONS,
-  version: '0.1.0',
+  /** This package's version: the library's (ardent.h) in the tarball scripts/package.sh packs. */
+  version: require('./package.json').version,
 };

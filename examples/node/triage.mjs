@@ -4,8 +4,8 @@
 //   node examples/node/triage.mjs [RULES] [CASE.json]
 //
 // RULES defaults to rules/hip; CASE.json holds the findings as a JSON object (default: the
-// runner below). Needs the binding's packages (bindings/node/setup.sh) and libardent.so.1 (on
-// the library path, beside the package, or named by ARDENT_LIBRARY).
+// runner below). Needs the binding's packages (bindings/node/setup.sh) and libardent.so.1 (in
+// the package's native/ folder, named by ARDENT_LIBRARY, or on the library path).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -4,8 +4,8 @@
     python3 examples/python/triage.py [RULES] [CASE.json]
 
 RULES defaults to rules/hip; CASE.json holds the findings as a JSON object (default: the
-runner below). Needs the `ardent` package (pip install bindings/python) and libardent.so.1
-(on the library path, beside the package, or named by ARDENT_LIBRARY).
+runner below). Needs the `ardent` package (the wheel of scripts/package.sh carries the library;
+or bindings/python with libardent.so.1 named by ARDENT_LIBRARY or on the library path).
 """
 
 import json

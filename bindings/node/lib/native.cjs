@@ -12,25 +12,28 @@ const SUPPORTED_ABI_VERSIONS = Object.freeze([1]);
 const ENV_VARIABLE = 'ARDENT_LIBRARY';
 const SONAME = 'libardent.so.1';
 
-// Where to look, in order: $ARDENT_LIBRARY (alone: an explicit choice is never replaced by
-// another copy), beside the package, then the system's library path.
-function candidates() {
-  const explicit = process.env[ENV_VARIABLE];
-  if (explicit) return [explicit];
+// The library's file name on each platform, in the per-platform folder the npm tarball carries
+// (native/linux-x64/, native/win32-x64/ ...), the way koffi ships its own binaries.
+const BUNDLED_NAMES = Object.freeze({ linux: SONAME, win32: 'ardent.dll', darwin: 'libardent.dylib' });
+
+// Where to look, in order: the per-platform folder of the package in `packageDir`, then
+// `explicit` ($ARDENT_LIBRARY), then the system's library path. The system is not tried when
+// `explicit` is set: an explicit choice is never silently replaced by another installed copy.
+function candidates(packageDir, explicit, platform = process.platform, arch = process.arch) {
   const found = [];
-  for (const dir of [path.join(__dirname, '..'), __dirname]) {
-    for (const name of [SONAME, 'libardent.so', 'libardent.dylib', 'ardent.dll']) {
-      const file = path.join(dir, name);
-      if (fs.existsSync(file)) found.push(file);
-    }
+  const name = BUNDLED_NAMES[platform];
+  if (name) {
+    const bundled = path.join(packageDir, 'native', `${platform}-${arch}`, name);
+    if (fs.existsSync(bundled)) found.push(bundled);
   }
-  found.push(SONAME);
+  if (explicit) return [...found, explicit];
+  found.push(name || SONAME);
   return found;
 }
 
 function load() {
   const failures = [];
-  for (const file of candidates()) {
+  for (const file of candidates(path.join(__dirname, '..'), process.env[ENV_VARIABLE])) {
     try {
       return { lib: koffi.load(file), file };
     } catch (e) {
@@ -38,8 +41,9 @@ function load() {
     }
   }
   throw new Error(
-    `ardent: cannot load the Ardent library (${SONAME}); set ${ENV_VARIABLE} to its path ` +
-      `or install it on the library path. Tried:\n${failures.join('\n')}`);
+    `ardent: cannot load the Ardent library (${SONAME}): this package carries none that ` +
+      `loads; set ${ENV_VARIABLE} to its path or install it on the library path. ` +
+      `Tried:\n${failures.join('\n')}`);
 }
 
 const { lib, file } = load();
@@ -380,6 +384,8 @@ const decodeFacts = (ptr, count) => (count ? koffi.decode(ptr, Fact, count) : []
 
 module.exports = {
   koffi,
+  candidates,
+  BUNDLED_NAMES,
   fn,
   file,
   NAMES,

@@ -5,7 +5,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
-const ardent = require('..');
+const ardent = require('ardent');
 const { MINI_HIP } = require('./support.cjs');
 
 const BROKEN = `ruleset broken version "1.0.0"

@@ -5,7 +5,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const ardent = require('..');
+const ardent = require('ardent');
 const { CONFORMANCE } = require('./support.cjs');
 
 const ERROR_KINDS = new Map([

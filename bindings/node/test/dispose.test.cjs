@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const ardent = require('..');
+const ardent = require('ardent');
 const { MINI_HIP, OVERLOAD } = require('./support.cjs');
 
 // Fires a red flag, leaves rules undecided with questions to ask, and divides by zero.

@@ -6,9 +6,10 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const ardent = require('..');
+const ardent = require('ardent');
+const { REPO } = require('./support.cjs');
 
-const DOORS = path.resolve(__dirname, '..', '..', '..', 'tests', 'doors');
+const DOORS = path.join(REPO, 'tests', 'doors');
 const { cases: ROWS } = JSON.parse(fs.readFileSync(path.join(DOORS, 'input_errors.json'), 'utf8'));
 
 function expectRefusal(row, evaluate) {

@@ -1,7 +1,7 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const ardent = require('..');
+const ardent = require('ardent');
 const { MINI_HIP, OVERLOAD } = require('./support.cjs');
 
 const rs = ardent.compile(MINI_HIP);

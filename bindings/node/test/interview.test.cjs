@@ -5,7 +5,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
-const ardent = require('..');
+const ardent = require('ardent');
 const { REPO } = require('./support.cjs');
 
 const INTERVIEW = path.join(REPO, 'tests', 'cli', 'rules', 'interview');

@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { execFileSync, spawnSync } = require('node:child_process');
-const ardent = require('..');
+const ardent = require('ardent');
 const { MINI_HIP, OVERLOAD } = require('./support.cjs');
 
 const CLI = process.env.ARDENT_CLI;
@@ -146,7 +146,7 @@ test('an audit log in a missing directory is a StorageError', () => {
 });
 
 test('the ES module entry exports the registry and the audit log', async () => {
-  const esm = await import('../index.mjs');
+  const esm = await import('ardent');
   for (const name of ['openRegistry', 'Registry', 'openAudit', 'AuditLog']) assert.equal(esm[name], ardent[name]);
 });
 

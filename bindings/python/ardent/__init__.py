@@ -9,8 +9,11 @@
 
 A thin layer over the Ardent C library (libardent.so.1): the library compiles and evaluates;
 this package turns its handles, status codes and structs into Python objects. The library is
-looked up in $ARDENT_LIBRARY, beside this package, then on the system's library path.
+looked up beside this package (the copy a wheel carries), then in $ARDENT_LIBRARY, then on the
+system's library path.
 """
+
+from pathlib import Path as _Path
 
 from . import _native
 from .errors import (
@@ -59,11 +62,26 @@ from .types import (
     Undecided,
 )
 
-__version__ = "0.1.0"
-
 #: Version of the loaded library ("0.1.0") and the file it was loaded from.
 library_version: str = _native.text(_native.lib.ardent_version())
 library_path: str = _native.lib.path
+
+
+def _package_version() -> str:
+    """The version the installed distribution of this very package records (setup.py makes it
+    the library's, from ardent.h); for a source tree used in place, the loaded library's."""
+    try:
+        from importlib.metadata import PackageNotFoundError, distribution
+
+        found = distribution("ardent")
+        if _Path(str(found.locate_file("ardent/__init__.py"))).resolve() == _Path(__file__).resolve():
+            return found.version
+    except PackageNotFoundError:
+        pass
+    return library_version
+
+
+__version__ = _package_version()
 
 __all__ = [
     "Ask", "AskReason", "CardIndicator", "CdsCard", "Code", "CompileError", "ConditionInfo",

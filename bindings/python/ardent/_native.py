@@ -382,17 +382,18 @@ _PROTOTYPES = [
     ("ardent_evaluate_audited_into", c_int, [_h, _h, _h, POINTER(AuditContext_), _h]),
 ]
 
-def _candidates() -> list[str]:
-    """Where to look for the library, in order: $ARDENT_LIBRARY, beside this package, the
-    system's library path."""
-    found = []
-    explicit = os.environ.get(ENV_VARIABLE)
+# The library's file names a package may carry beside its modules, per platform.
+_BUNDLED_NAMES = (_SONAME, "libardent.so", "libardent.dylib", "ardent.dll")
+
+
+def candidates(here: Path, explicit: str | None) -> list[str]:
+    """Where to look for the library, in order: beside the package in `here` (the copy a wheel
+    ships), then `explicit` ($ARDENT_LIBRARY), then the system's library path. The system is
+    not tried when `explicit` is set: an explicit choice is never silently replaced by
+    another installed copy."""
+    found = [str(here / name) for name in _BUNDLED_NAMES if (here / name).exists()]
     if explicit:
-        return [explicit]  # an explicit choice is never silently replaced by another copy
-    here = Path(__file__).resolve().parent
-    for name in (_SONAME, "libardent.so", "libardent.dylib", "ardent.dll"):
-        if (here / name).exists():
-            found.append(str(here / name))
+        return found + [explicit]
     found.append(_SONAME)
     system = ctypes.util.find_library("ardent")
     if system:
@@ -402,7 +403,7 @@ def _candidates() -> list[str]:
 
 def _load() -> ctypes.CDLL:
     failures = []
-    for candidate in _candidates():
+    for candidate in candidates(Path(__file__).resolve().parent, os.environ.get(ENV_VARIABLE)):
         try:
             lib = ctypes.CDLL(candidate)
             break
@@ -410,8 +411,9 @@ def _load() -> ctypes.CDLL:
             failures.append(f"  {candidate}: {e}")
     else:
         raise ImportError(
-            "ardent: cannot load the Ardent library (libardent.so.1); set "
-            f"{ENV_VARIABLE} to its path or install it on the library path. Tried:\n"
+            "ardent: cannot load the Ardent library (libardent.so.1): this package carries "
+            f"none that loads; set {ENV_VARIABLE} to its path or install it on the library "
+            "path. Tried:\n"
             + "\n".join(failures)
         )
     lib.ardent_abi_version.restype = c_int

@@ -1,12 +1,15 @@
 """What the tests share: the repository's conformance rule sets and cases, and a race
 between closing a handle and the threads using it."""
 
+import os
 import threading
 from pathlib import Path
 
 import ardent
 
-REPO = Path(__file__).resolve().parents[3]
+# The source tree, for its rule sets: where these tests live, unless they were copied out of it
+# to test an installed package (tests/package/30-wheel_check.sh names it in $ARDENT_SOURCE_DIR).
+REPO = Path(os.environ.get("ARDENT_SOURCE_DIR") or Path(__file__).resolve().parents[3])
 CONFORMANCE = REPO / "tests" / "conformance"
 MINI_HIP = CONFORMANCE / "rules" / "mini_hip.ard"
 
