@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Ardent needs to build and test, only when something is missing.
 # Debian packages come from apt-get (run as root, or with sudo when available).
-# Usage: scripts/setup.sh [--fuzz]   (--fuzz: also clang and its libFuzzer runtime)
+# Usage: scripts/setup.sh [--fuzz] [--packages]   (--fuzz: also clang and its libFuzzer runtime;
+# --packages: also lintian, which checks the .deb packages of scripts/package.sh)
 set -euo pipefail
 
 packages=(
@@ -12,7 +13,13 @@ packages=(
   abigail-tools valgrind
   python3 python3-setuptools python3-pandas
 )
-[ "${1:-}" = "--fuzz" ] && packages+=(clang libclang-rt-14-dev)
+for group in "$@"; do
+  case "$group" in
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    --packages) packages+=(lintian) ;;
+    *) echo "setup: unknown option $group (--fuzz, --packages)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

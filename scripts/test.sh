@@ -20,9 +20,8 @@ if [ "$mode" = "--fuzz" ]; then
   exit 0
 fi
 
-scripts/setup.sh
-
 if [ "$mode" = "--packages" ]; then
+  scripts/setup.sh --packages
   scripts/package.sh
   for check in tests/package/*_check.sh; do
     echo "test.sh: ${check##*/}"
@@ -31,6 +30,8 @@ if [ "$mode" = "--packages" ]; then
   echo "test.sh: every package installed and worked (dist)"
   exit 0
 fi
+
+scripts/setup.sh
 
 if [ "$mode" = "--tsan" ]; then
   # ThreadSanitizer: only the tests that run threads (shared rule sets, batch evaluation, the
