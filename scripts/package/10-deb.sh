@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Cuts three .deb packages from the installed tree $ARDENT_STAGE into $ARDENT_DIST:
-#   libardent<ABI>        the library: libardent.so.<ABI>.MINOR.PATCH and its SONAME link
+# Cuts four .deb packages from the installed tree $ARDENT_STAGE into $ARDENT_DIST:
+#   libardent<ABI>        the library: libardent.so.<ABI>.MINOR.PATCH and its SONAME link; Depends
+#                         computed by dpkg-shlibdeps (libc6 only)
 #   libardent<ABI>-dbgsym its debug file, at /usr/lib/debug/.build-id/ where gdb looks (Debian's
 #                         own layout for detached symbols)
 #   libardent-dev         ardent.h, the libardent.so link, ardent.pc and the CMake package
 #   ardent                the command line; Depends computed by dpkg-shlibdeps
 # Files go under /usr/lib, not the multiarch directory, so that the relocatable ardent.pc and
-# CMake package keep their layout relative to the prefix (and so no Multi-Arch: same). Checked with lintian when present
-# (scripts/setup.sh --packages); each deb/PACKAGE.lintian-overrides says why an override is there.
+# CMake package keep their layout relative to the prefix (and so no Multi-Arch: same). Checked
+# with lintian when present (scripts/setup.sh --packages), warnings included; each
+# deb/PACKAGE.lintian-overrides says why an override is there.
 set -euo pipefail
 : "${ARDENT_STAGE:?run from scripts/package.sh}" "${ARDENT_DIST:?run from scripts/package.sh}"
 here=$(cd "$(dirname "$0")" && pwd)
