@@ -21,9 +21,6 @@ target_include_directories(nlohmann_json::nlohmann_json SYSTEM INTERFACE ${ARDEN
 
 find_package(Threads REQUIRED)
 
-# SHA-256 through Windows CNG (bcrypt.dll, a system DLL): Debian has no libcrypto for MinGW.
-set(ARDENT_CRYPTO bcrypt)
-
 # GoogleTest from Debian's sources (/usr/src/googletest, package googletest), built with MinGW.
 if(ARDENT_BUILD_TESTS)
   if(NOT EXISTS /usr/src/googletest/CMakeLists.txt)

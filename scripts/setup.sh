@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Ardent needs to build and test, only when something is missing.
 # Debian packages come from apt-get (run as root, or with sudo when available).
-# Usage: scripts/setup.sh [--fuzz|--windows|--packages]   (--fuzz: also clang and its libFuzzer
-# runtime; --windows: also MinGW-w64, GoogleTest's sources, Wine and zip, for ardent.dll:
+# Usage: scripts/setup.sh [--fuzz] [--windows] [--packages]   (--fuzz: also clang and its
+# libFuzzer runtime; --windows: also MinGW-w64, GoogleTest's sources, Wine and zip, for ardent.dll:
 # docs/windows.md; --packages: also what scripts/package.sh and tests/package/ use)
 set -euo pipefail
 
@@ -14,11 +14,16 @@ packages=(
   abigail-tools valgrind
   python3 python3-setuptools python3-pandas
 )
-[ "${1:-}" = "--fuzz" ] && packages+=(clang libclang-rt-14-dev)
-[ "${1:-}" = "--windows" ] && packages+=(g++-mingw-w64-x86-64-posix googletest wine64 zip)
-# The wheel is built by python3's setuptools and wheel (python3-wheel-whl: for a python3 not
-# Debian's), installed with pip into a fresh venv.
-[ "${1:-}" = "--packages" ] && packages+=(python3-wheel python3-wheel-whl python3-pip python3-venv)
+for group in "$@"; do
+  case "$group" in
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    --windows) packages+=(g++-mingw-w64-x86-64-posix googletest wine64 zip) ;;
+    # The wheel is built by python3's setuptools and wheel (python3-wheel-whl: for a python3 not
+    # Debian's), installed with pip into a fresh venv; lintian checks the .deb packages.
+    --packages) packages+=(python3-wheel python3-wheel-whl python3-pip python3-venv lintian) ;;
+    *) echo "setup: unknown option $group (--fuzz, --windows, --packages)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

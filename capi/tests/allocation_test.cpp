@@ -1,7 +1,10 @@
 // ardent_evaluate_into() allocates nothing once the result has been used with the rule set,
-// and neither do the by-index setters nor the result's accessors. The test counts
-// calls of operator new: this executable's replacement below also serves libardent.so, whose
-// references to operator new resolve to the executable's definition.
+// and neither do the by-index setters nor the result's accessors. The test counts calls of
+// malloc, calloc and realloc: the self-contained libardent.so has its own hidden operator new,
+// which no replacement here can reach, but it allocates through libc's malloc, which an
+// executable's definition interposes. Under a sanitizer, whose runtime owns malloc, the library
+// uses the shared C++ runtime (ARDENT_SELF_CONTAINED is off) and the replaced operator new below
+// serves it instead.
 // GCC cannot see that the replaced operator new below allocates with malloc, and warns that
 // operator delete frees what new returned.
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"
@@ -21,6 +24,27 @@ void* counted(std::size_t size) {
   throw std::bad_alloc();
 }
 }  // namespace
+
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+// glibc's own entry points, which its malloc family forwards to.
+extern "C" {
+void* __libc_malloc(std::size_t);
+void* __libc_calloc(std::size_t, std::size_t);
+void* __libc_realloc(void*, std::size_t);
+void* malloc(std::size_t size) {
+  allocations.fetch_add(1, std::memory_order_relaxed);
+  return __libc_malloc(size);
+}
+void* calloc(std::size_t n, std::size_t size) {
+  allocations.fetch_add(1, std::memory_order_relaxed);
+  return __libc_calloc(n, size);
+}
+void* realloc(void* p, std::size_t size) {
+  allocations.fetch_add(1, std::memory_order_relaxed);
+  return __libc_realloc(p, size);
+}
+}
+#endif
 
 void* operator new(std::size_t size) { return counted(size); }
 void* operator new[](std::size_t size) { return counted(size); }
