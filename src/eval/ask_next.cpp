@@ -538,6 +538,12 @@ std::uint64_t rank_key(Kind kind, unsigned level, unsigned closeness, std::uint3
          (0xffffffffu - slot);
 }
 
+// Closest to firing first: the fewest positive answers still needed, then the fewest findings
+// that could give them.
+unsigned closeness_of(std::uint32_t distance, std::uint32_t n_findings) {
+  return ((15 - std::min<std::uint32_t>(distance, 15)) << 4) | (15 - std::min<std::uint32_t>(n_findings, 15));
+}
+
 AskReason reason_of(Kind kind, bool redflag) {
   switch (kind) {
     case kScreen: return AskReason::screen;
@@ -667,8 +673,9 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
     if (reads_lowering(p, s, root, low)) guard_findings(p, s, root, low, take);
     else focused_findings(p, s, root, take);
     const unsigned level = static_cast<unsigned>(std::max<int>(ro.triage, -1) + 1);
+    const unsigned closeness = closeness_of(s.distance[root], n);
     for (std::uint32_t i = 0; i < n; ++i)
-      offer(focus[i], rank_key(kGuard, level, 255 - std::min<std::uint32_t>(n, 255), focus[i]), AskReason::raises_triage);
+      offer(focus[i], rank_key(kGuard, level, closeness, focus[i]), AskReason::raises_triage);
   };
   for (std::size_t k = 0; k < lists.n_undecided; ++k) {
     UndecidedRule& u = lists.undecided[k];
@@ -718,7 +725,7 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
       for (std::uint32_t i = 0; i < u.missing_count; ++i) focus[n++] = lists.missing[u.missing_begin + i];
     }
     const unsigned level = static_cast<unsigned>(std::max<int>(ro.triage, -1) + 1);
-    const unsigned closeness = ((15 - std::min<std::uint32_t>(distance, 15)) << 4) | (15 - std::min<std::uint32_t>(n, 15));
+    const unsigned closeness = closeness_of(distance, n);
     const AskReason reason = reason_of(kind, ro.redflag);
     for (std::uint32_t i = 0; i < n; ++i) {
       const std::uint64_t key = rank_key(kind, level, closeness, focus[i]);

@@ -153,6 +153,21 @@ rule benign: a and b -> triage self_care
 rule amber: a and c -> triage routine)",
      R"({"a": true})", {"c raises_triage", "b lowers_triage"}, false, "routine"},
 
+    {"of the rules that would forbid self-care, the one closest to firing is asked first",
+     R"(finding a: bool
+finding b: bool
+finding c: bool
+finding d: bool
+finding e: bool
+finding f: bool
+finding g: bool
+rule benign: a and b -> triage self_care
+rule amber_far: a and b and (c or d) -> triage routine
+rule amber_near: a and (e or f or g) -> triage routine)",
+     R"({"a": true})",
+     {"e raises_triage", "f raises_triage", "g raises_triage", "c raises_triage", "d raises_triage", "b lowers_triage"},
+     false, "routine"},
+
     {"a finding two parts share counts once in the distance to firing",
      R"(finding a: bool
 finding b: bool
