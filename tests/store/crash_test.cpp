@@ -69,9 +69,19 @@ TEST(CrashSafety, AcknowledgedRecordsSurviveSigkill) {
       audit_forever(file, fds[1], flush_every);
     }
     close(fds[1]);
-    // Let the child run for a random while (10-150 ms), reading acknowledgements meanwhile.
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(10 + rng() % 140);
+    // Wait for the first acknowledgement however slow the machine or the sanitizer is, then
+    // let the child run for a random while (10-150 ms), reading acknowledgements meanwhile.
     std::uint64_t acknowledged = 0, id = 0;
+    {
+      fd_set set;
+      FD_ZERO(&set);
+      FD_SET(fds[0], &set);
+      timeval tv{30, 0};
+      ASSERT_GT(select(fds[0] + 1, &set, nullptr, nullptr, &tv), 0) << "the child acknowledged nothing in 30 s";
+      ASSERT_EQ(read(fds[0], &id, sizeof id), static_cast<ssize_t>(sizeof id));
+      acknowledged = id;
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(10 + rng() % 140);
     while (std::chrono::steady_clock::now() < deadline) {
       fd_set set;
       FD_ZERO(&set);
