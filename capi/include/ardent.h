@@ -675,6 +675,48 @@ ARDENT_API int ardent_evaluate_batch(ardent_result **out, const ardent_ruleset *
 ARDENT_API void ardent_result_free(ardent_result *result);
 
 /* ---------------------------------------------------------------------------------------- */
+/* Streaming a batch                                                                          */
+/* ---------------------------------------------------------------------------------------- */
+
+/* Gives case `index` (0, 1, 2, ... in turn) of a stream: fill `kase` (cleared, of the rule set
+** being evaluated; borrowed for the call) with the ardent_case_set_* functions and return 1, or
+** return 0 when no case remains. Any other value stops the stream, and ardent_evaluate_stream()
+** returns it: a negative ARDENT_* code (such as a setter's) keeps that setter's last error. */
+typedef int (*ardent_case_source_fn)(void *ctx, ardent_case *kase, uint64_t index);
+
+/* Receives the result of case `index`, in the order the source gave the cases. The result is
+** borrowed until the callback returns: read it or render it then. Return 0 to go on; any other
+** value stops the stream, and ardent_evaluate_stream() returns it. */
+typedef int (*ardent_result_sink_fn)(void *ctx, const ardent_result *result, uint64_t index);
+
+#define ARDENT_STREAM_OPTIONS_VERSION 1
+typedef struct ardent_stream_options {
+  unsigned int version;  /* ARDENT_STREAM_OPTIONS_VERSION                                   */
+  unsigned int threads;  /* threads in all, the calling one included; 0: one per processor  */
+  size_t window;         /* cases in flight at most, which bounds the memory; 0: 64 a thread */
+  size_t max_ask;        /* at most this many ask-next items are reported; 0 means all     */
+} ardent_stream_options;
+#define ARDENT_STREAM_OPTIONS_INIT { ARDENT_STREAM_OPTIONS_VERSION, 0, 0, 0 }
+
+/* Fills *opts with the defaults of the given version. ARDENT_EINVALID for NULL or an unknown
+** version. */
+ARDENT_API int ardent_stream_options_init(ardent_stream_options *opts, unsigned int version);
+
+/* Evaluates a stream of cases of any length: `source` gives them one at a time, they are
+** evaluated on up to `threads` threads, and `sink` receives each result in input order. Both
+** callbacks run on the calling thread only, one at a time, so they need no locking and may
+** call any function of this header. At most `window` cases are in flight: the memory used
+** depends on the window, never on the number of cases (the library keeps one case and one result
+** per place in the window, and reuses them). `opts` may be NULL (the defaults).
+** Returns ARDENT_OK once the source has ended and every result was delivered; the value a
+** callback stopped the stream with; ARDENT_EINVALID for a NULL ruleset or callback or bad
+** options; ARDENT_ENOMEM. Results not yet delivered when the stream stops are dropped. */
+ARDENT_API int ardent_evaluate_stream(const ardent_ruleset *ruleset, ardent_case_source_fn source,
+                                      ardent_result_sink_fn sink, void *ctx,
+                                      const ardent_stream_options *opts);
+
+
+/* ---------------------------------------------------------------------------------------- */
 /* Reading a result                                                                           */
 /* ---------------------------------------------------------------------------------------- */
 

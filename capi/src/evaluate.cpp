@@ -1,10 +1,15 @@
-// Evaluating cases: one at a time, into a reused result, or a batch on several threads.
+// Evaluating cases: one at a time, into a reused result, a batch on several threads, or a
+// stream of any length through a bounded window.
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <memory>
+#include <string>
+#include <vector>
 #include <mutex>
 #include <thread>
 
+#include "ardent/stream.hpp"
 #include "internal.hpp"
 
 using namespace ardent::capi;
@@ -186,6 +191,60 @@ ARDENT_API int ardent_evaluate_batch(ardent_result** out, const ardent_ruleset* 
     for (auto& helper : helpers) helper.join();
     if (failure) std::rethrow_exception(failure);
     return ARDENT_OK;
+  });
+}
+
+ARDENT_API int ardent_evaluate_stream(const ardent_ruleset* ruleset_handle, ardent_case_source_fn source,
+                                      ardent_result_sink_fn sink, void* ctx, const ardent_stream_options* opts) {
+  const RulesetImpl* ruleset = impl(ruleset_handle);
+  if (ruleset == nullptr) return fail_null("ruleset");
+  if (source == nullptr) return fail_null("source");
+  if (sink == nullptr) return fail_null("sink");
+  ardent::StreamOptions stream;
+  std::size_t max_ask = 0;
+  if (opts != nullptr) {
+    if (!version_ok(opts->version, ARDENT_STREAM_OPTIONS_VERSION)) return fail_version("ardent_stream_options");
+    stream.threads = std::min(opts->threads, 256u);
+    stream.window = opts->window;
+    max_ask = opts->max_ask;
+  }
+  return guard([&] {
+    // One case and one result for each place in the window, reused as the stream goes on.
+    const std::size_t window = ardent::stream_window(stream);
+    std::vector<std::unique_ptr<CaseImpl>> cases(window);
+    std::vector<std::unique_ptr<ResultImpl>> results(window);
+    std::vector<std::uint64_t> index(window);
+    std::uint64_t next = 0;
+    int stopped = ARDENT_OK;
+    // A callback's stop value is returned as is; the last error says why, unless a setter
+    // already recorded that very code.
+    auto stop_with = [&](int value, const char* who) {
+      stopped = value;
+      if (value < 0 && ardent_last_error()->code == value) return false;
+      fail(value, std::string("the stream was stopped by its ") + who + " (it returned " + std::to_string(value) + ")");
+      return false;
+    };
+    auto fill = [&](std::size_t slot) {
+      if (!cases[slot]) {
+        cases[slot] = std::make_unique<CaseImpl>(ruleset);
+        results[slot] = std::make_unique<ResultImpl>();
+      } else {
+        cases[slot]->findings.clear();
+      }
+      const int given = source(ctx, handle(cases[slot].get()), next);
+      if (given == 0) return false;
+      if (given != 1) return stop_with(given, "case source");
+      index[slot] = next++;
+      return true;
+    };
+    auto work = [&](std::size_t slot) { evaluate_into(*results[slot], *ruleset, *cases[slot], max_ask); };
+    auto deliver = [&](std::size_t slot) {
+      if (stopped != ARDENT_OK) return false;  // the source failed: what is in flight is dropped
+      const int taken = sink(ctx, handle(results[slot].get()), index[slot]);
+      return taken == 0 || stop_with(taken, "result sink");
+    };
+    ardent::run_stream(stream, fill, work, deliver);
+    return stopped;
   });
 }
 

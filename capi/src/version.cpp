@@ -90,6 +90,14 @@ ARDENT_API int ardent_evaluate_options_init(ardent_evaluate_options* opts, unsig
   return ARDENT_OK;
 }
 
+ARDENT_API int ardent_stream_options_init(ardent_stream_options* opts, unsigned int version) {
+  if (opts == nullptr) return fail(ARDENT_EINVALID, "opts is NULL");
+  if (!version_ok(version, ARDENT_STREAM_OPTIONS_VERSION)) return fail_version("ardent_stream_options");
+  *opts = ardent_stream_options ARDENT_STREAM_OPTIONS_INIT;
+  opts->version = version;
+  return ARDENT_OK;
+}
+
 ARDENT_API int ardent_json_options_init(ardent_json_options* opts, unsigned int version) {
   if (opts == nullptr) return fail(ARDENT_EINVALID, "opts is NULL");
   if (!version_ok(version, ARDENT_JSON_OPTIONS_VERSION)) return fail_version("ardent_json_options");

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <new>
+#include <vector>
 
 #include "fixture.hpp"
 #include "sample.hpp"
@@ -113,4 +114,35 @@ TEST(Allocation, ReevaluatingAllocatesNothing) {
     }
   }
   EXPECT_EQ(allocations.load() - before, 0) << "allocations while re-evaluating";
+}
+
+// A stream keeps one case and one result for each place in its window and reuses them: what it
+// allocates depends on the window, not on how many cases pass through.
+TEST(Allocation, AStreamAllocatesForItsWindowNotForItsCases) {
+  Ruleset rs = compile(small_rules());
+  ASSERT_TRUE(rs);
+  struct Source {
+    std::vector<FindingShape> shapes;
+    uint64_t count;
+  };
+  auto source = [](void* ctx, ardent_case* kase, uint64_t index) -> int {
+    auto* s = static_cast<Source*>(ctx);
+    if (index == s->count) return 0;
+    fill_random(kase, s->shapes, index % 256);
+    return 1;
+  };
+  auto sink = [](void*, const ardent_result* r, uint64_t) -> int { return ardent_result_triage(r) < 0; };
+  auto allocations_of = [&](uint64_t count) {
+    Source s{shapes_of(rs.get()), count};
+    ardent_stream_options opts = ARDENT_STREAM_OPTIONS_INIT;
+    opts.threads = 2;
+    opts.window = 8;
+    const long before = allocations.load();
+    EXPECT_EQ(ardent_evaluate_stream(rs.get(), source, sink, &s, &opts), ARDENT_OK);
+    return allocations.load() - before;
+  };
+  const long few = allocations_of(1000);
+  const long many = allocations_of(20000);
+  ASSERT_GT(few, 0) << "the counter sees the library's allocations";
+  EXPECT_LT(many - few, 100) << few << " allocations for 1,000 cases, " << many << " for 20,000";
 }

@@ -39,14 +39,16 @@ report() {  # target
     echo "fuzz_$t: ${seconds}s fuzzed:  $(grep -E '^#[0-9]+.*DONE' "$work/fuzz.log" | sed -E 's/ +/ /g')"
     return 0
   fi
-  echo "fuzz_$t: FAILED"
-  cat "$work"/*.log | grep -v '^#[0-9]' | tail -n 80
+  # The reproducer first and the reason last, so that a log cut to its tail still says why.
   for input in "$work"/artifacts/*; do
     [ -f "$input" ] || continue
     echo "fuzz_$t: reproducer $(basename "$input") ($(wc -c <"$input") bytes):"
     echo "  build-fuzz/tests/fuzz/fuzz_$t FILE   # FILE: the base64 below, decoded with base64 -d"
     base64 -w 100 "$input" | sed 's/^/  /'
   done
+  echo "fuzz_$t: FAILED; the end of its log:"
+  cat "$work"/*.log | grep -v -E '^#[0-9]|NEW_FUNC' | tail -n 60
+  echo "fuzz_$t: FAILED: $(grep -h -m1 -E '^fuzz: |ERROR|SUMMARY|timeout|out-of-memory' "$work"/*.log | head -n1)"
   return 1
 }
 
