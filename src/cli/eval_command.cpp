@@ -19,6 +19,7 @@
 #include "cli/case_input.hpp"
 #include "cli/commands.hpp"
 #include "ardent/store.hpp"
+#include "ardent/stream.hpp"
 
 namespace ardent::cli {
 
@@ -154,69 +155,80 @@ int run_single(const EvalOptions& o, const RulesetPtr& rules, const std::string&
   return kExitOk;
 }
 
-// JSON Lines in, one result per line out, in input order. Lines are split into contiguous
-// chunks, one per thread, each thread with its own Case and Result.
-int run_batch(const EvalOptions& o, const RulesetPtr& rules, const std::string& text, AuditSink& audit) {
-  std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.emplace_back(text.data() + start, end - start);
-    start = end + 1;
+// Reads one line (without its newline) into `line`, keeping at most `most` bytes of it: a longer
+// line is consumed whole but cut, and the case then refuses it as too large. False at the end.
+bool read_line(std::streambuf& in, std::size_t most, std::string& line) {
+  line.clear();
+  bool any = false;
+  for (int c = in.sbumpc(); c != std::char_traits<char>::eof(); c = in.sbumpc()) {
+    any = true;
+    if (c == '\n') return true;
+    if (line.size() < most) line.push_back(static_cast<char>(c));
   }
-  std::vector<std::string> outputs(lines.size());
-  std::vector<std::string> errors(lines.size());
-  unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min<unsigned>(threads, std::max<std::size_t>(1, lines.size() / 64 + 1));
+  return any;
+}
+
+// JSON Lines in, one result per line out, in input order. The lines go through a stream
+// (ardent/stream.hpp): a bounded window of lines is read, evaluated and rendered on the threads,
+// and written in order, so that memory does not grow with the input.
+int run_batch(const EvalOptions& o, const RulesetPtr& rules, std::istream& in, AuditSink& audit) {
+  struct Slot {
+    std::string line;
+    std::size_t number = 0;  // 1-based line in the input
+    std::optional<Case> c;
+    Result r;
+    std::string output, error;
+  };
+  StreamOptions stream;
+  stream.threads = o.threads;
+  std::vector<Slot> slots(stream_window(stream));
+  std::size_t lines = 0, bad = 0;
+  const std::size_t most = o.limits.max_case_bytes + 1;
+  auto fill = [&](std::size_t k) {
+    Slot& s = slots[k];
+    do {
+      if (!read_line(*in.rdbuf(), most, s.line)) return false;
+      ++lines;
+    } while (s.line.find_first_not_of(" \t\r") == std::string::npos);  // a blank line
+    s.number = lines;
+    return true;
+  };
   // Every line gets its place in the output: a result, or its error. A line the audit log could
   // not record still prints its result; the failure is reported once, when the log is closed.
-  auto work = [&](std::size_t begin, std::size_t end) {
-    Case c(rules);
-    Result r;
-    for (std::size_t i = begin; i < end; ++i) {
-      std::string_view line = lines[i];
-      if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;  // blank line
-      c.clear();
-      if (auto err = apply_case_json(c, line)) {
-        errors[i] = err->message;
-        outputs[i] = nlohmann::json{{"line", i + 1}, {"error", err->message}}.dump();
-        continue;
-      }
-      try {
-        audit.evaluate(c, r, i + 1);
-      } catch (const std::exception&) {
-        // The audit log has failed; the evaluation itself is in `r`.
-      }
-      try {
-        outputs[i] = render(o, c, r);
-      } catch (const std::exception& e) {
-        errors[i] = fmt::format("cannot render the result: {}", e.what());
-        outputs[i] = nlohmann::json{{"line", i + 1}, {"error", errors[i]}}.dump();
-      }
+  auto work = [&](std::size_t k) {
+    Slot& s = slots[k];
+    if (!s.c) s.c.emplace(rules);
+    s.c->clear();
+    s.error.clear();
+    if (auto err = apply_case_json(*s.c, s.line)) {
+      s.error = err->message;
+      s.output = nlohmann::json{{"line", s.number}, {"error", s.error}}.dump();
+      return;
+    }
+    try {
+      audit.evaluate(*s.c, s.r, s.number);
+    } catch (const std::exception&) {
+      // The audit log has failed; the evaluation itself is in `r`.
+    }
+    try {
+      s.output = render(o, *s.c, s.r);
+    } catch (const std::exception& e) {
+      s.error = fmt::format("cannot render the result: {}", e.what());
+      s.output = nlohmann::json{{"line", s.number}, {"error", s.error}}.dump();
     }
   };
-  std::vector<std::thread> pool;
-  std::size_t chunk = (lines.size() + threads - 1) / threads;
-  for (unsigned t = 0; t < threads; ++t) {
-    std::size_t b = t * chunk, e = std::min(lines.size(), b + chunk);
-    if (b >= e) break;
-    pool.emplace_back(work, b, e);
-  }
-  for (auto& th : pool) th.join();
-
-  std::size_t bad = 0;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (!errors[i].empty()) {
+  auto deliver = [&](std::size_t k) {
+    const Slot& s = slots[k];
+    if (!s.error.empty()) {
       ++bad;
-      fmt::print(stderr, "{}:{}: error: {}\n", o.case_file, i + 1, errors[i]);
+      fmt::print(stderr, "{}:{}: error: {}\n", o.case_file, s.number, s.error);
     }
-    if (!outputs[i].empty()) {
-      std::fwrite(outputs[i].data(), 1, outputs[i].size(), stdout);
-      std::fputc('\n', stdout);
-    }
-  }
-  if (bad) fmt::print(stderr, "ardent eval: {} of {} lines could not be evaluated\n", bad, lines.size());
+    std::fwrite(s.output.data(), 1, s.output.size(), stdout);
+    std::fputc('\n', stdout);
+    return true;
+  };
+  run_stream(stream, fill, work, deliver);
+  if (bad) fmt::print(stderr, "ardent eval: {} of {} lines could not be evaluated\n", bad, lines);
   return bad ? kExitFailure : kExitOk;
 }
 
@@ -272,11 +284,14 @@ Command add_eval(CLI::App& app) {
     int code = kExitOk;
     RulesetPtr rules = load_rules(o->rules, code, false, o->trust, o->limits);
     if (!rules) return code;
-    std::string text;
     // One case is read only up to one byte past its limit, which the case then refuses; a batch
-    // is read whole, and each of its lines meets the limit.
-    const std::size_t most = o->batch ? std::string::npos : o->limits.max_case_bytes + 1;
-    if (!read_input(o->case_file, most, text)) {
+    // is read line by line as it is evaluated, and each of its lines meets the limit.
+    std::string text;
+    std::ifstream file;
+    // Standard input as a file stream: std::cin, tied to C stdio, reads a character at a time.
+    if (o->batch) file.open(o->case_file == "-" ? "/dev/stdin" : o->case_file, std::ios::binary);
+    const bool opened = o->batch ? file.is_open() : read_input(o->case_file, o->limits.max_case_bytes + 1, text);
+    if (!opened) {
       fmt::print(stderr, "ardent eval: cannot open case '{}'\n", o->case_file);
       return kExitUsage;
     }
@@ -287,7 +302,7 @@ Command add_eval(CLI::App& app) {
       fmt::print(stderr, "ardent eval: {}\n", e.what());
       return kExitUsage;
     }
-    const int evaluated = o->batch ? run_batch(*o, rules, text, *audit) : run_single(*o, rules, text, *audit);
+    const int evaluated = o->batch ? run_batch(*o, rules, file, *audit) : run_single(*o, rules, text, *audit);
     return audit->close() ? evaluated : kExitFailure;
   }};
 }

@@ -175,6 +175,32 @@ TEST(EvalCommand, BatchReportsBadLinesWithoutLosingTheOthers) {
   EXPECT_EQ("emergency", out[299]["triage"]);
 }
 
+// A batch is a stream: many lines on standard input come out one result a line, in input order,
+// on several threads, with blank lines skipped and a bad line in its place.
+TEST(EvalCommand, BatchStreamsManyLinesInOrder) {
+  TempFile rules("eval.ard", kRules);
+  std::string lines;
+  constexpr int kLines = 20000;
+  for (int i = 0; i < kLines; ++i) {
+    if (i == 5000) lines += "\n";  // blank: no output
+    lines += i % 3 == 0 ? R"({"fever": true, "age": 80})" : i == 7777 ? R"({"age": "old"})" : R"({"peak": "after", "fever": false})";
+    lines += "\n";
+  }
+  Outcome r = ardent({"eval", "--batch", "--threads", "3", "--fields", "triage", rules.path.string(), "-"}, lines);
+  EXPECT_EQ(1, r.status);
+  EXPECT_NE(std::string::npos, r.err.find("-:7779: error: finding 'age'")) << r.err;  // after the blank line
+  EXPECT_NE(std::string::npos, r.err.find("1 of 20001 lines could not be evaluated")) << r.err;
+  std::istringstream out(r.out);
+  int i = 0, misplaced = 0;
+  for (std::string line; std::getline(out, line); ++i) {
+    const auto j = nlohmann::json::parse(line);
+    const std::string want = i == 7777 ? "" : i % 3 == 0 ? "emergency" : "self_care";
+    if (want.empty() ? !j.contains("error") : j.value("triage", "") != want) ++misplaced;
+  }
+  EXPECT_EQ(kLines, i);
+  EXPECT_EQ(0, misplaced);
+}
+
 // --fields and --max-ask write only what was asked for: the same members, in the same order, as
 // the whole result holds; --fields refuses a name that is no member.
 TEST(EvalCommand, FieldsAndMaxAskWriteOnlyWhatIsAskedFor) {
