@@ -5,6 +5,9 @@
 //   build/capi/ardent_capi_bench --benchmark_filter=Cpp|C_
 #include <benchmark/benchmark.h>
 
+#include <malloc.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -328,5 +331,54 @@ void BM_C_Batch(benchmark::State& state) {
   for (auto* c : cases) ardent_case_free(c);
 }
 BENCHMARK(BM_C_Batch)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMicrosecond);
+
+// A stream of `range(1)` cases on `range(0)` threads through the default window: the vignette
+// with one finding changed each time. `heap_peak_mb` is the most heap in use while it runs
+// (sampled every 1,024 results), less what was in use before: the window's memory, which the
+// number of cases must not change.
+struct StreamBench {
+  Fixture* f;
+  std::uint64_t count;
+  std::size_t base;
+  std::size_t peak = 0;
+  std::uint64_t emergencies = 0;
+};
+
+int stream_source(void* ctx, ardent_case* kase, std::uint64_t index) {
+  auto* s = static_cast<StreamBench*>(ctx);
+  if (index == s->count) return 0;
+  set_c(kase, s->f->ops);
+  return ardent_case_set_unknown_at(kase, static_cast<std::uint32_t>(index % s->f->cpp->findings().size())) == ARDENT_OK
+             ? 1
+             : -1;
+}
+
+int stream_sink(void* ctx, const ardent_result* result, std::uint64_t index) {
+  auto* s = static_cast<StreamBench*>(ctx);
+  s->emergencies += ardent_result_triage(result) == ARDENT_TRIAGE_EMERGENCY;
+  if (index % 1024 == 0) s->peak = std::max(s->peak, mallinfo2().uordblks);
+  return 0;
+}
+
+void BM_C_Stream(benchmark::State& state) {
+  Fixture& f = fixture();
+  ardent_stream_options opts = ARDENT_STREAM_OPTIONS_INIT;
+  opts.threads = static_cast<unsigned>(state.range(0));
+  const auto count = static_cast<std::uint64_t>(state.range(1));
+  double peak_mb = 0;
+  for (auto _ : state) {
+    StreamBench s{&f, count, mallinfo2().uordblks};
+    if (ardent_evaluate_stream(f.c, stream_source, stream_sink, &s, &opts) != ARDENT_OK) {
+      state.SkipWithError(ardent_last_error()->message);
+      break;
+    }
+    benchmark::DoNotOptimize(s.emergencies);
+    peak_mb = std::max(peak_mb, static_cast<double>(s.peak > s.base ? s.peak - s.base : 0) / (1024.0 * 1024.0));
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * count));
+  state.counters["heap_peak_mb"] = peak_mb;
+}
+BENCHMARK(BM_C_Stream)->Args({1, 4096})->Args({2, 4096})->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_C_Stream)->Args({2, 1 << 20})->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 }  // namespace
