@@ -675,6 +675,21 @@ ARDENT_API int ardent_evaluate_batch(ardent_result **out, const ardent_ruleset *
 ARDENT_API void ardent_result_free(ardent_result *result);
 
 /* ---------------------------------------------------------------------------------------- */
+/* Triage and fired rules of many cases, bit-sliced                                           */
+/* ---------------------------------------------------------------------------------------- */
+
+/* Evaluates `count` cases 64 at a time, bit-sliced, for callers that need only the triage and
+** the fired rules (red flags are the fired rules whose ardent_rule_info says so): far cheaper
+** than a result per case, with the same answers as ardent_evaluate(). Writes out_triage[i]
+** (ARDENT_TRIAGE_*) for case i and, when out_fired is not NULL, its fired rules as
+** ardent_result_fired_mask() lays them out, in out_fired[i * words .. i * words + words - 1]
+** with words = (rule_count + 63) / 64. `threads` as ardent_evaluate_batch(). Every case must
+** belong to `ruleset`. ARDENT_EINVALID (with the culprit's position, nothing written) for
+** NULL arguments or a case of another rule set; ARDENT_ENOMEM. */
+ARDENT_API int ardent_evaluate_sliced(int *out_triage, uint64_t *out_fired, const ardent_ruleset *ruleset,
+                                      const ardent_case *const *cases, size_t count, unsigned int threads);
+
+/* ---------------------------------------------------------------------------------------- */
 /* Streaming a batch                                                                          */
 /* ---------------------------------------------------------------------------------------- */
 

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <thread>
 
+#include "ardent/sliced.hpp"
 #include "ardent/stream.hpp"
 #include "internal.hpp"
 
@@ -181,6 +182,67 @@ ARDENT_API int ardent_evaluate_batch(ardent_result** out, const ardent_ruleset* 
 
     std::vector<std::thread> helpers;
     unsigned workers = worker_count(threads, count);
+    try {
+      helpers.reserve(workers - 1);
+      for (unsigned t = 1; t < workers; ++t) helpers.emplace_back(work);
+    } catch (...) {
+      // No more threads to be had: the calling thread and those already started finish the job.
+    }
+    work();
+    for (auto& helper : helpers) helper.join();
+    if (failure) std::rethrow_exception(failure);
+    return ARDENT_OK;
+  });
+}
+
+ARDENT_API int ardent_evaluate_sliced(int* out_triage, uint64_t* out_fired, const ardent_ruleset* ruleset_handle,
+                                      const ardent_case* const* cases, std::size_t count, unsigned int threads) {
+  const RulesetImpl* ruleset = impl(ruleset_handle);
+  if (ruleset == nullptr) return fail_null("ruleset");
+  if (count == 0) return ARDENT_OK;
+  if (out_triage == nullptr) return fail_null("out_triage");
+  if (cases == nullptr) return fail_null("cases");
+  return guard([&] {
+    for (std::size_t i = 0; i < count; ++i) {
+      if (cases[i] == nullptr || impl(cases[i])->owner != ruleset) {
+        int rc = check_pair(ruleset, impl(cases[i]));
+        return fail(rc, "cases[" + std::to_string(i) + "]: " + ardent_last_error()->message);
+      }
+    }
+    const ardent::Ruleset& rs = ruleset->get();
+    const std::size_t words = ardent::fired_words(rs);
+    // Blocks of 64 cases, shared out among the threads in runs of 16 blocks.
+    constexpr std::size_t kRun = 64 * 16;
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> stop{false};
+    std::mutex failure_mutex;
+    std::exception_ptr failure;
+    auto work = [&]() noexcept {
+      std::vector<const ardent::Case*> block;
+      std::vector<ardent::Triage> triage;
+      std::vector<std::uint64_t> fired;
+      try {
+        block.reserve(kRun);
+        triage.resize(kRun);
+        fired.resize(kRun * words);
+        while (!stop.load(std::memory_order_relaxed)) {
+          const std::size_t begin = next.fetch_add(kRun, std::memory_order_relaxed);
+          if (begin >= count) return;
+          const std::size_t n = std::min(count, begin + kRun) - begin;
+          block.clear();
+          for (std::size_t i = 0; i < n; ++i) block.push_back(&impl(cases[begin + i])->findings);
+          ardent::evaluate_sliced(rs, block, triage, fired);
+          for (std::size_t i = 0; i < n; ++i) out_triage[begin + i] = static_cast<int>(triage[i]);
+          if (out_fired != nullptr && words != 0) std::copy_n(fired.begin(), n * words, out_fired + begin * words);
+        }
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        stop.store(true, std::memory_order_relaxed);
+      }
+    };
+    std::vector<std::thread> helpers;
+    const unsigned workers = worker_count(threads, (count + 63) / 64 * 2);
     try {
       helpers.reserve(workers - 1);
       for (unsigned t = 1; t < workers; ++t) helpers.emplace_back(work);
