@@ -46,12 +46,19 @@ struct Block {
   }
 };
 
+// The raw storage of a block's cases, looked up once per block.
+struct Lanes {
+  const std::uint8_t* states[kLanes];
+  const double* values[kLanes];
+  std::size_t n;
+};
+
 // A boolean leaf for every lane: `value(state, number)` gives its truth in one case.
 template <class Value>
-void leaf(Block& b, std::uint32_t node, const Case* const* cases, std::size_t n, std::uint32_t slot, Value value) {
+void leaf(Block& b, std::uint32_t node, const Lanes& c, std::uint32_t slot, Value value) {
   std::uint64_t t = 0, f = 0;
-  for (std::size_t j = 0; j < n; ++j) {
-    const std::uint8_t v = value(CaseAccess::states(*cases[j])[slot], CaseAccess::values(*cases[j])[slot]);
+  for (std::size_t j = 0; j < c.n; ++j) {
+    const std::uint8_t v = value(c.states[j][slot], c.values[j][slot]);
     t |= std::uint64_t{v == T} << j;
     f |= std::uint64_t{v == F} << j;
   }
@@ -60,23 +67,41 @@ void leaf(Block& b, std::uint32_t node, const Case* const* cases, std::size_t n,
 }
 
 void leaves(const Program& p, Block& b, const Case* const* cases, std::size_t n) {
-  for (std::uint32_t i = 0; i < p.bool_atoms.size(); ++i)
-    leaf(b, i, cases, n, p.bool_atoms[i], [](std::uint8_t s, double v) { return s == kGiven ? (v != 0 ? T : F) : U; });
+  Lanes lanes;
+  lanes.n = n;
+  for (std::size_t j = 0; j < n; ++j) {
+    lanes.states[j] = CaseAccess::states(*cases[j]);
+    lanes.values[j] = CaseAccess::values(*cases[j]);
+  }
+  const Lanes& c = lanes;
+  // Yes/no findings, the commonest leaves, without a three-valued detour: given and yes, given
+  // and no.
+  for (std::uint32_t i = 0; i < p.bool_atoms.size(); ++i) {
+    const std::uint32_t slot = p.bool_atoms[i];
+    std::uint64_t t = 0, f = 0;
+    for (std::size_t j = 0; j < c.n; ++j) {
+      const std::uint64_t given = c.states[j][slot] == kGiven, yes = c.values[j][slot] != 0;
+      t |= (given & yes) << j;
+      f |= (given & (yes ^ 1u)) << j;
+    }
+    b.t[i] = t;
+    b.f[i] = f;
+  }
   for (std::uint32_t i = 0; i < p.enum_atoms.size(); ++i) {
     const std::uint64_t mask = p.enum_atoms[i].mask;
-    leaf(b, p.enum_base + i, cases, n, p.enum_atoms[i].slot, [mask](std::uint8_t s, double v) {
+    leaf(b, p.enum_base + i, c, p.enum_atoms[i].slot, [mask](std::uint8_t s, double v) {
       return s == kGiven ? static_cast<std::uint8_t>(((mask >> static_cast<std::uint32_t>(v)) & 1u) * 2u) : U;
     });
   }
   for (std::uint32_t i = 0; i < p.known_atoms.size(); ++i)
-    leaf(b, p.known_base + i, cases, n, p.known_atoms[i], [](std::uint8_t s, double) { return s == kGiven ? T : F; });
+    leaf(b, p.known_base + i, c, p.known_atoms[i], [](std::uint8_t s, double) { return s == kGiven ? T : F; });
   for (std::uint32_t i = 0; i < p.unknown_atoms.size(); ++i)
-    leaf(b, p.unknown_base + i, cases, n, p.unknown_atoms[i], [](std::uint8_t s, double) { return s == kGiven ? F : T; });
+    leaf(b, p.unknown_base + i, c, p.unknown_atoms[i], [](std::uint8_t s, double) { return s == kGiven ? F : T; });
   for (int op = 0; op < prog::kCmpOps; ++op) {
     const auto cmp = static_cast<syntax::CmpOp>(op);
     for (std::uint32_t i = 0; i < p.cmp_atoms[op].size(); ++i) {
       const double constant = p.cmp_atoms[op][i].constant;
-      leaf(b, p.cmp_base[op] + i, cases, n, p.cmp_atoms[op][i].slot, [cmp, constant](std::uint8_t s, double v) {
+      leaf(b, p.cmp_base[op] + i, c, p.cmp_atoms[op][i].slot, [cmp, constant](std::uint8_t s, double v) {
         return s == kGiven ? (compare_exact(cmp, v, constant) ? T : F) : U;
       });
     }
@@ -84,7 +109,7 @@ void leaves(const Program& p, Block& b, const Case* const* cases, std::size_t n)
   for (std::uint32_t i = 0; i < p.num_findings.size(); ++i) {
     const std::uint32_t slot = p.num_findings[i];
     for (std::size_t j = 0; j < n; ++j) {
-      const double v = CaseAccess::states(*cases[j])[slot] == kGiven ? CaseAccess::values(*cases[j])[slot] : kNaN;
+      const double v = c.states[j][slot] == kGiven ? c.values[j][slot] : kNaN;
       b.lo[i * kLanes + j] = b.hi[i * kLanes + j] = v;
     }
   }

@@ -9,4 +9,5 @@ shift
 "$root/scripts/build.sh" ardent-peer-runner >/dev/null
 mkdir -p "$harness/build/generated"
 python3 "$here/gen_ard.py" "$harness/ruleset.json" "$harness/build/generated/ardent.ard"
-"$harness/run-all.sh" --engine "ardent-capi|$root/build/tests/bench/peers/ardent-peer-runner \"\$GEN/ardent.ard\" \"\$RULESET\" \"\$CASES\" ardent-capi" "$@"
+runner="$root/build/tests/bench/peers/ardent-peer-runner \"\$GEN/ardent.ard\" \"\$RULESET\" \"\$CASES\""
+"$harness/run-all.sh" --engine "ardent-capi|$runner ardent-capi" --engine "ardent-sliced|$runner ardent-sliced sliced" "$@"

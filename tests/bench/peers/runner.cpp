@@ -2,9 +2,10 @@
 // through the C ABI (every boolean and every number set in one call each, one reused result,
 // the fired rules read as one bit set), and prints the harness's
 // RESULT line. Follows the protocol of the harness README: untimed parse, timed load, warm-up
-// passes, timed passes, verification after timing.
+// passes, timed passes, verification after timing. With `sliced`, the cases are set the same
+// way, 1,024 at a time, and evaluated by ardent_evaluate_sliced() (64 cases a word, one thread).
 //
-// Usage: ardent-peer-runner RULES.ard RULESET.json CASES.json [label]
+// Usage: ardent-peer-runner RULES.ard RULESET.json CASES.json [label [sliced]]
 #include <ardent.h>
 
 #include <sys/resource.h>
@@ -60,7 +61,7 @@ void die(const char* what) {
 
 int main(int argc, char** argv) {
   if (argc < 4) {
-    std::fprintf(stderr, "usage: %s RULES.ard RULESET.json CASES.json [label]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s RULES.ard RULESET.json CASES.json [label [sliced]]\n", argv[0]);
     return 2;
   }
   const char* label = argc > 4 ? argv[4] : "ardent";
@@ -135,7 +136,39 @@ int main(int argc, char** argv) {
   std::vector<std::uint64_t> mask((info.rule_count + 63) / 64);
   std::vector<double> pass_us;
 
-  for (int pass = 0; pass < warmup + reps; ++pass) {
+  // Bit-sliced mode: blocks of cases filled through the same setters, then evaluated 64 a word.
+  const bool sliced = argc > 5 && std::string(argv[5]) == "sliced";
+  constexpr std::size_t kBlock = 1024;
+  std::vector<ardent_case*> block(sliced ? kBlock : 0, nullptr);
+  for (auto*& c : block)
+    if (ardent_case_new(&c, rules) != ARDENT_OK) die("alloc");
+  std::vector<int> block_triage(kBlock);
+  std::vector<std::uint64_t> block_fired(kBlock * mask.size());
+
+  for (int pass = 0; sliced && pass < warmup + reps; ++pass) {
+    auto start = std::chrono::steady_clock::now();
+    for (std::size_t first = 0; first < cases.size(); first += kBlock) {
+      const std::size_t n = std::min(kBlock, cases.size() - first);
+      for (std::size_t j = 0; j < n; ++j) {
+        const PeerCase& pc = cases[first + j];
+        if (ardent_case_set_bools(block[j], bool_slots.data(), pc.bools.data(), bool_slots.size()) != ARDENT_OK ||
+            ardent_case_set_numbers(block[j], pc.number_slots.data(), pc.numbers.data(), pc.numbers.size()) != ARDENT_OK)
+          die("set");
+      }
+      if (ardent_evaluate_sliced(block_triage.data(), block_fired.data(), rules, block.data(), n, 1) != ARDENT_OK)
+        die("evaluate_sliced");
+      for (std::size_t j = 0; j < n; ++j) {
+        const std::uint64_t* m = block_fired.data() + j * mask.size();
+        std::uint64_t bits = 0;
+        for (std::size_t r = 0; r < rule_slots.size(); ++r) bits |= ((m[rule_slots[r] / 64] >> (rule_slots[r] % 64)) & 1u) << r;
+        fired[first + j] = bits;
+      }
+    }
+    double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
+    if (pass >= warmup) pass_us.push_back(us / static_cast<double>(cases.size()));
+  }
+
+  for (int pass = 0; !sliced && pass < warmup + reps; ++pass) {
     auto start = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < cases.size(); ++i) {
       const PeerCase& pc = cases[i];
@@ -170,6 +203,7 @@ int main(int argc, char** argv) {
       label, ardent_version(), cases.size(), reps, warmup, median > 0 ? 1e6 / median : 0.0, median,
       sorted.empty() ? 0 : sorted.front(), sorted.empty() ? 0 : sorted.back(), peak_rss_kb(), base_rss, load_ms,
       mismatches);
+  for (auto* c : block) ardent_case_free(c);
   ardent_result_free(result);
   ardent_case_free(kase);
   ardent_ruleset_free(rules);
