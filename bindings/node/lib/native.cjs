@@ -309,6 +309,7 @@ const PROTOTYPES = [
   'int ardent_evaluate(_Out_ ardent_result **out, const ardent_ruleset *ruleset, const ardent_case *kase, const ardent_evaluate_options *opts)',
   'int ardent_evaluate_into(ardent_result *out, const ardent_ruleset *ruleset, const ardent_case *kase, const ardent_evaluate_options *opts)',
   'int ardent_evaluate_batch(void *out, const ardent_ruleset *ruleset, const void *cases, size_t count, unsigned int threads, const ardent_evaluate_options *opts)',
+  'int ardent_evaluate_sliced(void *out_triage, void *out_fired, const ardent_ruleset *ruleset, const void *cases, size_t count, unsigned int threads)',
   'void ardent_result_free(ardent_result *result)',
   'const ardent_ruleset *ardent_result_ruleset(const ardent_result *result)',
   'int ardent_result_triage(const ardent_result *result)',

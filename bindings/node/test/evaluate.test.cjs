@@ -229,6 +229,23 @@ test('batch results are lazy and errors surface in order', () => {
   assert.ok([...rs.evaluateMany(cases(50), { maxAsk: 1 })].every((r) => r.askNext.length <= 1));
 });
 
+test('triageMany (bit-sliced) gives the triage, fired rules and red flags of evaluate, in order', () => {
+  const all = [...cases(700)];
+  const expected = all.map((c) => {
+    const r = rs.evaluate(c);
+    const fired = rs.rules.filter((rule) => r.ruleState(rule.name) === 'fired');
+    assert.deepEqual(new Set(r.redFlags.map((f) => f.id)), new Set(fired.filter((f) => f.redflag).map((f) => f.name)));
+    return { triage: r.triage, fired: fired.map((f) => f.name), redFlags: fired.filter((f) => f.redflag).map((f) => f.name) };
+  });
+  assert.ok(expected.some((t) => t.redFlags.length) && expected.some((t) => t.fired.length && !t.redFlags.length));
+  for (const [threads, chunkSize] of [[1, 64], [2, 100], [0, 4096]]) {
+    assert.deepEqual([...rs.triageMany(all, { threads, chunkSize })], expected, `threads ${threads}, chunk ${chunkSize}`);
+  }
+  assert.throws(() => [...rs.triageMany([OVERLOAD, { fever: 'hot' }])], ardent.TypeMismatchError);
+  assert.deepEqual([...rs.triageMany([])], []);
+  assert.throws(() => rs.triageMany([], { chunkSize: 0 }), RangeError);
+});
+
 test('evaluateManyAsync gives what evaluateMany gives', async () => {
   const all = [...cases(2500)];
   const expected = [...rs.evaluateMany(all)].map(summary);

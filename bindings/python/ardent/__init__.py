@@ -59,6 +59,7 @@ from .types import (
     Standing,
     Strength,
     Triage,
+    Triaged,
     Undecided,
 )
 
@@ -89,6 +90,6 @@ __all__ = [
     "EvalWarning", "Explanation", "Fact", "FactKind", "FileError", "Finding", "Findings",
     "FindingType", "InternalError", "Interview", "InvalidArgumentError", "Location", "NotFoundError",
     "OutOfMemoryError", "OutOfRangeError", "RedFlag", "Result", "RuleInfo", "RuleSet",
-    "RuleState", "Severity", "Standing", "StorageError", "Strength", "Triage", "TypeMismatchError",
+    "RuleState", "Severity", "Standing", "StorageError", "Strength", "Triage", "Triaged", "TypeMismatchError",
     "Undecided", "Value", "check", "compile", "library_path", "library_version",
 ]

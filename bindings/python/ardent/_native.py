@@ -20,6 +20,7 @@ from ctypes import (
     c_size_t,
     c_uint,
     c_uint32,
+    c_uint64,
     c_void_p,
 )
 from pathlib import Path
@@ -345,6 +346,8 @@ _PROTOTYPES = [
     ("ardent_evaluate_into", c_int, [_h, _h, _h, POINTER(EvaluateOptions)]),
     ("ardent_evaluate_batch", c_int,
      [POINTER(c_void_p), _h, POINTER(c_void_p), c_size_t, c_uint, POINTER(EvaluateOptions)]),
+    ("ardent_evaluate_sliced", c_int,
+     [POINTER(c_int), POINTER(c_uint64), _h, POINTER(c_void_p), c_size_t, c_uint]),
     ("ardent_result_free", None, [_h]),
     ("ardent_result_ruleset", c_void_p, [_h]),
     ("ardent_result_triage", c_int, [_h]),

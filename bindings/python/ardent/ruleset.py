@@ -10,7 +10,7 @@ import numbers
 import os
 import threading
 import weakref
-from ctypes import byref, c_uint32, c_void_p
+from ctypes import byref, c_int, c_uint32, c_uint64, c_void_p
 from functools import cached_property
 from itertools import islice
 from typing import Iterable, Iterator, Mapping, Optional, Tuple, Union
@@ -32,6 +32,7 @@ from .types import (
     RuleInfo,
     Severity,
     Triage,
+    Triaged,
 )
 
 lib = n.lib
@@ -346,6 +347,60 @@ class RuleSet:
             raise ValueError("chunk_size must be at least 1")
         return self._batches(_case_rows(cases), threads, max_ask, chunk_size)
 
+    def triage_many(self, cases: Iterable[Findings], *, threads: int = 0,
+                    chunk_size: int = 4096) -> Iterator[Triaged]:
+        """The triage and fired rules of many cases, and nothing else, through the library's
+        bit-sliced evaluation (64 cases a machine word): several times faster than
+        `evaluate_many` for a population screen. Takes what `evaluate_many` takes (an iterable
+        of findings, JSON texts or a pandas DataFrame), `chunk_size` at a time, and gives one
+        `Triaged` per case in order; a refused case raises its error with `row`, as there."""
+        if chunk_size < 1:
+            raise ValueError("chunk_size must be at least 1")
+        return self._triage_chunks(_case_rows(cases), threads, chunk_size)
+
+    def _triage_chunks(self, it, threads, chunk_size) -> Iterator[Triaged]:
+        pool = []
+        rules = self.rules
+        words = (len(rules) + 63) // 64
+        first = 0
+        while True:
+            chunk = list(islice(it, chunk_size))
+            if not chunk:
+                return
+            count = len(chunk)
+            triage = (c_int * count)()
+            fired = (c_uint64 * max(1, count * words))()
+            with self._native as rs:
+                cases = self._fill_chunk(rs, chunk, first, pool)
+                check(lib.ardent_evaluate_sliced(triage, fired, rs, cases, count, threads))
+            first += count
+            levels = tuple(Triage)
+            for i in range(count):
+                hit = []
+                for w in range(words):  # only the set bits: few rules fire in a case
+                    word = fired[i * words + w]
+                    while word:
+                        low = word & -word
+                        hit.append(rules[w * 64 + low.bit_length() - 1])
+                        word ^= low
+                yield Triaged(levels[triage[i]], tuple(r.name for r in hit),
+                              tuple(r.name for r in hit if r.redflag))
+
+    def _fill_chunk(self, ruleset: int, chunk: list, first: int, pool: list):
+        """The cases of `chunk` in reused handles, as a C array; a refused one raises with its row."""
+        count = len(chunk)
+        while len(pool) < count:
+            pool.append(_CaseHandle(ruleset))
+        for row, (case, findings) in enumerate(zip(pool, chunk), start=first):
+            lib.ardent_case_clear(case.handle)
+            try:
+                self._fill(case.handle, findings)
+            except Error as e:  # which of many cases was refused: its position in `cases`
+                e.row = row
+                e.args = (f"case {row}: {e.message}",)
+                raise
+        return (c_void_p * count)(*(case.handle for case in pool[:count]))
+
     def _batches(self, it, threads, max_ask, chunk_size) -> Iterator[Result]:
         pool = []
         opts = self._options(max_ask)
@@ -363,17 +418,7 @@ class RuleSet:
 
     def _evaluate_chunk(self, ruleset: int, chunk: list, first: int, pool: list, threads: int, opts) -> list:
         count = len(chunk)
-        while len(pool) < count:
-            pool.append(_CaseHandle(ruleset))
-        for row, (case, findings) in enumerate(zip(pool, chunk), start=first):
-            lib.ardent_case_clear(case.handle)
-            try:
-                self._fill(case.handle, findings)
-            except Error as e:  # which of many cases was refused: its position in `cases`
-                e.row = row
-                e.args = (f"case {row}: {e.message}",)
-                raise
-        cases = (c_void_p * count)(*(case.handle for case in pool[:count]))
+        cases = self._fill_chunk(ruleset, chunk, first, pool)
         outs = (c_void_p * count)(*self._pool.take_many(count))  # the rest NULL: new results
         rc = lib.ardent_evaluate_batch(outs, ruleset, cases, count, threads, opts)
         results = [Result(h, self) for h in outs if h]  # owned whatever rc says

@@ -117,6 +117,16 @@ class CardIndicator(str, enum.Enum):
 
 
 @dataclass(frozen=True)
+class Triaged:
+    """What `RuleSet.triage_many` gives for a case: its triage and the names of its fired rules
+    (red flags included, declaration order) and of its fired red flags."""
+
+    triage: Triage
+    fired: Tuple[str, ...]
+    red_flags: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Duration:
     """A duration finding's value: `Duration(6, DurationUnit.WEEKS)`. A number alone means
     days; a `datetime.timedelta` works too."""

@@ -367,6 +367,35 @@ class EvaluateManyTest(unittest.TestCase):
         self.assertTrue(all(len(r.ask_next) <= 1 for r in self.rs.evaluate_many(self.cases(50), max_ask=1)))
 
 
+class TriageManyTest(unittest.TestCase):
+    """triage_many (bit-sliced) gives what evaluate gives: the triage, the fired rules, the red flags."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.rs = ardent.compile(MINI_HIP)
+
+    def expected(self, case):
+        r = self.rs.evaluate(case)
+        fired = [rule for rule in self.rs.rules if r.rule_state(rule.name) == ardent.RuleState.FIRED]
+        self.assertEqual({f.id for f in r.red_flags}, {rule.name for rule in fired if rule.redflag})
+        return ardent.Triaged(r.triage, tuple(rule.name for rule in fired),
+                              tuple(rule.name for rule in fired if rule.redflag))
+
+    def test_agrees_with_evaluate_case_by_case(self):
+        cases = list(EvaluateManyTest.cases(None, 700))
+        expected = [self.expected(c) for c in cases]
+        self.assertTrue(any(t.red_flags for t in expected) and any(t.fired and not t.red_flags for t in expected))
+        for threads, chunk in ((1, 64), (2, 100), (0, 4096)):
+            with self.subTest(threads=threads, chunk=chunk):
+                self.assertEqual(list(self.rs.triage_many(cases, threads=threads, chunk_size=chunk)), expected)
+
+    def test_a_refused_case_names_its_row(self):
+        with self.assertRaises(ardent.TypeMismatchError) as caught:
+            list(self.rs.triage_many([OVERLOAD, OVERLOAD, {"fever": "hot"}], chunk_size=2))
+        self.assertEqual(caught.exception.row, 2)
+        self.assertEqual(list(self.rs.triage_many([])), [])
+
+
 class ThreadsTest(unittest.TestCase):
     def test_one_rule_set_serves_many_threads(self):
         rs = ardent.compile(MINI_HIP)
