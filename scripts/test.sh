@@ -41,13 +41,13 @@ fi
 scripts/setup.sh
 
 if [ "$mode" = "--tsan" ]; then
-  # ThreadSanitizer: only the tests that run threads (shared rule sets, batch evaluation, the
-  # per-thread last error, streams, the audit writer, the service's workers, reload and replay cache),
-  # which keeps this build small.
+  # ThreadSanitizer: only the tests that run threads (shared rule sets, batches, streams and
+  # sliced batches, the per-thread last error, the audit writer, the service's workers, reload
+  # and replay cache), which keeps this build small.
   scripts/build.sh --tsan test_capi test_store test_serve
   # Debian's cpp-httplib is a compiled library built without ThreadSanitizer: tests/tsan.supp.
   TSAN_OPTIONS="suppressions=$PWD/tests/tsan.supp ${TSAN_OPTIONS:-}" ctest --test-dir build-tsan --output-on-failure -j2 \
-    -R '^(Threads\.|Stream\.|Errors\.Batch$|Audit\.|EvaluationRow\.|Concurrency\.|Crash|Reload\.|Bearer\.|JwtVerifier\.OfTwoThreads|Feedback\.)'
+    -R '^(Threads\.|Stream\.|Sliced\.|Errors\.Batch$|Audit\.|EvaluationRow\.|Concurrency\.|Crash|Reload\.|Bearer\.|JwtVerifier\.OfTwoThreads|Feedback\.)'
   echo "test.sh: threaded tests passed under ThreadSanitizer (build-tsan)"
   exit 0
 fi
