@@ -266,6 +266,31 @@ void BM_C_SetJson_ResultJson(benchmark::State& state) {
 }
 BENCHMARK(BM_C_SetJson_ResultJson);
 
+// The same, with the JSON written straight into a buffer the caller keeps (no allocation, no copy).
+void BM_C_SetJson_ResultJsonInto(benchmark::State& state) {
+  Fixture& f = fixture();
+  ardent_case* c = nullptr;
+  ardent_result* r = nullptr;
+  ardent_case_new(&c, f.c);
+  ardent_result_new(&r);
+  std::vector<char> buffer(1 << 20);
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    ardent_case_clear(c);
+    int rc = ardent_case_set_json(c, f.case_json.data(), f.case_json.size());
+    rc |= ardent_evaluate_into(r, f.c, c, nullptr);
+    rc |= ardent_result_json_into(buffer.data(), buffer.size(), &bytes, r, nullptr);
+    if (rc != ARDENT_OK) {
+      state.SkipWithError(ardent_last_error()->message);
+      break;
+    }
+  }
+  state.counters["json_bytes"] = static_cast<double>(bytes);
+  ardent_result_free(r);
+  ardent_case_free(c);
+}
+BENCHMARK(BM_C_SetJson_ResultJsonInto);
+
 // An interview's first step (the presenting complaint only, so many questions): the JSON
 // result with every ask-next item, and with max_ask = 3.
 void BM_C_ResultJsonFirstStep(benchmark::State& state) {

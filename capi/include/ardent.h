@@ -1009,6 +1009,16 @@ ARDENT_API int ardent_json_options_init(ardent_json_options *opts, unsigned int 
 ** ardent_result_json(). */
 ARDENT_API int ardent_result_json_with(char **out, const ardent_result *result, const ardent_json_options *opts);
 
+/* The JSON result as ardent_result_json_with() writes it, written straight into the caller's
+** buffer `out` of `capacity` bytes (no allocation, no copy), snprintf's way: *out_length
+** receives the text's length without the NUL. When the text and its NUL fit, returns ARDENT_OK;
+** otherwise ARDENT_ERANGE, `out` holds nothing of use and a buffer of *out_length + 1 bytes is
+** needed (`out` may be NULL with a capacity of 0 to ask for the length). ARDENT_EINVALID for a
+** NULL out_length or result, a NULL out with a nonzero capacity; options as
+** ardent_result_json_with(). */
+ARDENT_API int ardent_result_json_into(char *out, size_t capacity, size_t *out_length, const ardent_result *result,
+                                       const ardent_json_options *opts);
+
 /* ---------------------------------------------------------------------------------------- */
 /* Storage: the rule-set registry and the audit log                                          */
 /* ---------------------------------------------------------------------------------------- */

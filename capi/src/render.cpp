@@ -53,6 +53,26 @@ int json_schema(int asked) { return asked == 0 ? ARDENT_JSON_SCHEMA_VERSION : as
 // The smaller of two limits where 0 means none.
 std::size_t tighter(std::size_t a, std::size_t b) { return a == 0 ? b : b == 0 ? a : std::min(a, b); }
 
+// The options of a version the caller knows, the rest at their defaults; false for a version
+// this library does not know.
+bool read_json_options(const ardent_json_options* opts, ardent_json_options& options) {
+  options = ardent_json_options ARDENT_JSON_OPTIONS_INIT;
+  if (opts == nullptr) return true;
+  if (!version_ok(opts->version, ARDENT_JSON_OPTIONS_VERSION)) return false;
+  std::memcpy(&options, opts, json_options_size(opts->version));
+  return true;
+}
+
+// Must be called inside guard() (a field that is no member throws).
+ardent::JsonOptions json_options_of(const ardent_json_options& options, const ResultImpl& result) {
+  ardent::JsonOptions json;
+  json.indent = (options.flags & ARDENT_RENDER_PRETTY) ? kPrettyIndent : -1;
+  json.max_ask = tighter(options.max_ask, result.max_ask);
+  json.fields = field_list(options.fields);
+  json.schema = json_schema(options.schema);
+  return json;
+}
+
 }  // namespace
 
 extern "C" {
@@ -66,24 +86,37 @@ ARDENT_API int ardent_result_json(char** out, const ardent_result* result_handle
   });
 }
 
+
 ARDENT_API int ardent_result_json_with(char** out, const ardent_result* result_handle, const ardent_json_options* opts) {
-  ardent_json_options options = ARDENT_JSON_OPTIONS_INIT;
-  if (opts != nullptr) {
-    if (!version_ok(opts->version, ARDENT_JSON_OPTIONS_VERSION)) {
-      if (out != nullptr) *out = nullptr;
-      return fail_version("ardent_json_options");
-    }
-    std::memcpy(&options, opts, json_options_size(opts->version));
+  ardent_json_options options;
+  if (!read_json_options(opts, options)) {
+    if (out != nullptr) *out = nullptr;
+    return fail_version("ardent_json_options");
   }
   const ResultImpl* result = impl(result_handle);
   if (int rc = check_render(out, result, options.flags, ARDENT_RENDER_PRETTY); rc != ARDENT_OK) return rc;
   return guard([&] {
-    ardent::JsonOptions json;
-    json.indent = (options.flags & ARDENT_RENDER_PRETTY) ? kPrettyIndent : -1;
-    json.max_ask = tighter(options.max_ask, result->max_ask);
-    json.fields = field_list(options.fields);
-    json.schema = json_schema(options.schema);
-    return hand_out(out, ardent::format_json(*result->findings, result->outcome, json));
+    return hand_out(out, ardent::format_json(*result->findings, result->outcome, json_options_of(options, *result)));
+  });
+}
+
+ARDENT_API int ardent_result_json_into(char* out, std::size_t capacity, std::size_t* out_length,
+                                       const ardent_result* result_handle, const ardent_json_options* opts) {
+  if (out_length == nullptr) return fail_null("out_length");
+  *out_length = 0;
+  if (out == nullptr && capacity != 0) return fail_null("out");
+  ardent_json_options options;
+  if (!read_json_options(opts, options)) return fail_version("ardent_json_options");
+  const ResultImpl* result = impl(result_handle);
+  if (result == nullptr) return fail_null("result");
+  if ((options.flags & ~ARDENT_RENDER_PRETTY) != 0) return fail(ARDENT_EINVALID, "unknown rendering flags");
+  if (!result->evaluated) return fail(ARDENT_EINVALID, "the result has not been evaluated");
+  return guard([&] {
+    *out_length = ardent::format_json_into(out, capacity, *result->findings, result->outcome,
+                                           json_options_of(options, *result));
+    if (*out_length < capacity) return ARDENT_OK;
+    return fail(ARDENT_ERANGE, "the JSON result needs " + std::to_string(*out_length + 1) + " bytes, the buffer has " +
+                                   std::to_string(capacity));
   });
 }
 

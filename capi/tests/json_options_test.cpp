@@ -200,3 +200,76 @@ TEST_F(JsonSchema, AVersionOneStructIsStillAccepted) {
 }
 
 }  // namespace
+
+namespace {
+
+// Written into a caller's buffer: the bytes ardent_result_json_with() gives, or the length needed.
+class JsonInto : public JsonOptions {
+ protected:
+  std::string into(const ardent_json_options* opts, std::size_t capacity, int& rc, std::size_t& length) {
+    std::vector<char> buffer(capacity, 'x');
+    rc = ardent_result_json_into(capacity ? buffer.data() : nullptr, capacity, &length, r_.get(), opts);
+    if (rc != ARDENT_OK) return {};
+    EXPECT_EQ(buffer[length], '\0');
+    return std::string(buffer.data(), length);
+  }
+};
+
+}  // namespace
+
+TEST_F(JsonInto, WritesWhatJsonWithWritesForEveryOption) {
+  ardent_json_options pretty = ARDENT_JSON_OPTIONS_INIT;
+  pretty.flags = ARDENT_RENDER_PRETTY;
+  ardent_json_options some = ARDENT_JSON_OPTIONS_INIT;
+  some.fields = "triage,ask_next";
+  some.max_ask = 2;
+  ardent_json_options old = ARDENT_JSON_OPTIONS_INIT;
+  old.schema = 1;
+  const std::vector<const ardent_json_options*> all = {nullptr, &pretty, &some, &old};
+  for (const ardent_json_options* opts : all) {
+    const std::string expected = with(opts);
+    ASSERT_EQ(expected.rfind("error", 0), std::string::npos) << expected;
+    int rc = 0;
+    std::size_t length = 0;
+    EXPECT_EQ(into(opts, expected.size() + 1, rc, length), expected);
+    EXPECT_EQ(rc, ARDENT_OK);
+    EXPECT_EQ(length, expected.size());
+    EXPECT_EQ(into(opts, 1 << 20, rc, length), expected) << "a larger buffer than needed";
+  }
+}
+
+TEST_F(JsonInto, ASmallBufferSaysHowMuchIsNeeded) {
+  const std::string expected = with(nullptr);
+  int rc = 0;
+  std::size_t length = 0;
+  for (std::size_t capacity : {std::size_t{0}, std::size_t{1}, std::size_t{100}, expected.size()}) {
+    into(nullptr, capacity, rc, length);
+    EXPECT_EQ(rc, ARDENT_ERANGE) << capacity << " bytes";
+    EXPECT_EQ(length, expected.size()) << capacity << " bytes";
+    EXPECT_NE(std::string(ardent_last_error()->message).find(std::to_string(expected.size() + 1) + " bytes"),
+              std::string::npos)
+        << ardent_last_error()->message;
+  }
+}
+
+TEST_F(JsonInto, RefusesWhatJsonWithRefuses) {
+  std::size_t length = 7;
+  char buffer[16];
+  EXPECT_EQ(ardent_result_json_into(buffer, sizeof buffer, nullptr, r_.get(), nullptr), ARDENT_EINVALID);
+  EXPECT_EQ(ardent_result_json_into(nullptr, 16, &length, r_.get(), nullptr), ARDENT_EINVALID);
+  EXPECT_EQ(ardent_result_json_into(buffer, sizeof buffer, &length, nullptr, nullptr), ARDENT_EINVALID);
+  ardent_json_options bad = ARDENT_JSON_OPTIONS_INIT;
+  bad.fields = "triage,no_such_member";
+  EXPECT_EQ(ardent_result_json_into(buffer, sizeof buffer, &length, r_.get(), &bad), ARDENT_EINVALID);
+  EXPECT_NE(std::string(ardent_last_error()->message).find("no_such_member"), std::string::npos);
+  bad = ardent_json_options ARDENT_JSON_OPTIONS_INIT;
+  bad.version = 99;
+  EXPECT_EQ(ardent_result_json_into(buffer, sizeof buffer, &length, r_.get(), &bad), ARDENT_EINVALID);
+  Result empty;
+  {
+    ardent_result* raw = nullptr;
+    ASSERT_EQ(ardent_result_new(&raw), ARDENT_OK);
+    empty.reset(raw);
+  }
+  EXPECT_EQ(ardent_result_json_into(buffer, sizeof buffer, &length, empty.get(), nullptr), ARDENT_EINVALID);
+}

@@ -66,6 +66,11 @@ struct JsonOptions {
 // field that is not a member of the result, naming the members there are, and for a schema
 // not written (check_result_schema).
 std::string format_json(const Case& c, const Result& r, const JsonOptions& options);
+// The same text written straight into `out`, snprintf's way: at most `capacity` bytes, the NUL
+// included. Returns the text's length (without the NUL); when that is `capacity` or more, `out`
+// holds nothing of use and a buffer of length + 1 bytes is needed.
+std::size_t format_json_into(char* out, std::size_t capacity, const Case& c, const Result& r,
+                             const JsonOptions& options);
 
 // {"cards": [...]} as a CDS Hooks 2.0 service response: red flags are `critical`, an urgent
 // triage `warning` (emergency `critical`), the rest `info`; summaries are at most 140

@@ -20,6 +20,9 @@ FieldMask field_mask(const std::vector<std::string>& fields);
 // a level; only the members in `fields`, and at most `max_ask` (> 0) ask-next items.
 std::string result_text(const Case& c, const Result& r, std::size_t max_ask = 0, int indent = -1,
                         FieldMask fields = kAllFields, int schema = kResultSchemaVersion);
+// The same written into `out` (format_json_into): returns the length, the NUL not counted.
+std::size_t result_into(char* out, std::size_t capacity, const Case& c, const Result& r, std::size_t max_ask,
+                        int indent, FieldMask fields, int schema);
 std::string question_of(const FindingInfo& f);  // the `ask` text, else "Label?"
 std::string owner_name(const Ruleset& rs, const EvalWarning& w);
 std::string_view owner_kind(const EvalWarning& w);  // "rule", "define", "score", "finding"

@@ -152,21 +152,27 @@ void interview(JsonWriter& w, const Case& c, const Result& r, const JsonTexts& j
 
 }  // namespace
 
-std::string result_text(const Case& c, const Result& r, std::size_t max_ask, int indent, FieldMask fields, int schema) {
-  const std::size_t codes = schema == 1 ? 0 : 1;  // which rendering of the codes (JsonTexts)
-  const auto want = [fields](FieldMask member) { return (fields & member) != 0; };
-  check_pair(c, r);
-  const Ruleset& rs = c.ruleset();
-  const JsonTexts& jt = internal::program_of(rs).json;
-  // Start with about what the result will need, so the text is rarely copied as it grows.
+namespace {
+
+// What the result will need, about: the writer starts with that much, so the text is rarely
+// copied as it grows.
+std::size_t estimate_of(const Case& c, const Result& r, std::size_t max_ask, int indent) {
   std::size_t estimate = 4096 + 256 * (r.red_flags().size() + r.conditions().size());
   for (const auto& u : r.undecided()) estimate += 48 + 32 * u.missing_count;
-  const auto asks = r.ask_next().first(max_ask == 0 ? r.ask_next().size() : std::min(max_ask, r.ask_next().size()));
-  for (const auto& a : asks) estimate += 160 + 32 * a.decide_count;
+  const std::size_t n_asks = max_ask == 0 ? r.ask_next().size() : std::min(max_ask, r.ask_next().size());
+  for (const auto& a : r.ask_next().first(n_asks)) estimate += 160 + 32 * a.decide_count;
   estimate += 32 * c.ruleset().screen().findings.size();
   if (r.complete()) estimate += 128 * r.undecided().size();
   if (indent >= 0) estimate += estimate / 2;  // the new lines and their indentation
-  JsonWriter w(estimate, indent);
+  return estimate;
+}
+
+void write_result(JsonWriter& w, const Case& c, const Result& r, std::size_t max_ask, FieldMask fields, int schema) {
+  const std::size_t codes = schema == 1 ? 0 : 1;  // which rendering of the codes (JsonTexts)
+  const auto want = [fields](FieldMask member) { return (fields & member) != 0; };
+  const Ruleset& rs = c.ruleset();
+  const JsonTexts& jt = internal::program_of(rs).json;
+  const auto asks = r.ask_next().first(max_ask == 0 ? r.ask_next().size() : std::min(max_ask, r.ask_next().size()));
   w.begin_object();
   if (want(member("schema"))) w.key("schema").integer(schema);
   if (want(member("ruleset"))) w.key("ruleset").raw(jt.ruleset);
@@ -264,7 +270,24 @@ std::string result_text(const Case& c, const Result& r, std::size_t max_ask, int
     w.end_array();
   }
   w.end_object();
+}
+
+}  // namespace
+
+std::string result_text(const Case& c, const Result& r, std::size_t max_ask, int indent, FieldMask fields, int schema) {
+  check_pair(c, r);
+  JsonWriter w(estimate_of(c, r, max_ask, indent), indent);
+  write_result(w, c, r, max_ask, fields, schema);
   return w.take();
+}
+
+std::size_t result_into(char* out, std::size_t capacity, const Case& c, const Result& r, std::size_t max_ask,
+                        int indent, FieldMask fields, int schema) {
+  check_pair(c, r);
+  JsonWriter w(out, capacity == 0 ? 0 : capacity - 1, indent);  // room for the NUL
+  write_result(w, c, r, max_ask, fields, schema);
+  if (w.in_place()) out[w.size()] = '\0';
+  return w.size();
 }
 
 }  // namespace format_detail
@@ -280,6 +303,13 @@ void check_result_schema(int schema) {
   throw std::invalid_argument("the JSON result has no schema " + std::to_string(schema) + " (schemas written: " +
                               std::to_string(kOldestResultSchema) + " to " + std::to_string(kResultSchemaVersion) +
                               ")");
+}
+
+std::size_t format_json_into(char* out, std::size_t capacity, const Case& c, const Result& r,
+                             const JsonOptions& options) {
+  check_result_schema(options.schema);
+  return format_detail::result_into(out, capacity, c, r, options.max_ask, options.indent,
+                                    format_detail::field_mask(options.fields), options.schema);
 }
 
 std::string format_json(const Case& c, const Result& r, const JsonOptions& options) {

@@ -20,11 +20,17 @@ class JsonWriter {
  public:
   // `indent` < 0: one line; otherwise that many spaces per level.
   explicit JsonWriter(std::size_t capacity = 4096, int indent = -1)
-      : buf_(new char[std::max<std::size_t>(capacity, 64)]),
+      : owned_(new char[std::max<std::size_t>(capacity, 64)]),
+        buf_(owned_.get()),
         cap_(std::max<std::size_t>(capacity, 64)),
         indent_(indent) {}
+  // Writes into the caller's `out` (`capacity` bytes) while the text fits there, and goes on in
+  // a buffer of its own when it does not, so that size() is always the whole text's length.
+  JsonWriter(char* out, std::size_t capacity, int indent) : buf_(out), cap_(capacity), indent_(indent) {}
 
-  std::string take() const { return std::string(buf_.get(), len_); }
+  std::string take() const { return std::string(buf_, len_); }
+  std::size_t size() const { return len_; }
+  bool in_place() const { return owned_ == nullptr; }  // the whole text is in the caller's buffer
 
   JsonWriter& begin_object() { return open('{'); }
   JsonWriter& end_object() { return close('}'); }
@@ -121,7 +127,7 @@ class JsonWriter {
     const std::size_t n = 1 + static_cast<std::size_t>(depth) * static_cast<std::size_t>(indent_);
     if (len_ + n > cap_) grow(n);
     buf_[len_] = '\n';
-    std::memset(buf_.get() + len_ + 1, ' ', n - 1);
+    std::memset(buf_ + len_ + 1, ' ', n - 1);
     len_ += n;
   }
   // A compact fragment (made by nlohmann's dump, so without white space) laid out at this depth.
@@ -164,7 +170,7 @@ class JsonWriter {
   void put(std::string_view s) {
     const std::size_t n = s.size();
     if (len_ + n > cap_) grow(n);
-    char* d = buf_.get() + len_;
+    char* d = buf_ + len_;
     const char* p = s.data();
     if (n >= 4 && n <= 8) {
       std::memcpy(d, p, 4);
@@ -181,14 +187,16 @@ class JsonWriter {
     len_ += n;
   }
   void grow(std::size_t n) {
-    const std::size_t cap = std::max(cap_ * 2, len_ + n);
+    const std::size_t cap = std::max<std::size_t>({cap_ * 2, len_ + n, 64});
     std::unique_ptr<char[]> bigger(new char[cap]);
-    std::memcpy(bigger.get(), buf_.get(), len_);
-    buf_ = std::move(bigger);
+    if (len_ != 0) std::memcpy(bigger.get(), buf_, len_);
+    owned_ = std::move(bigger);
+    buf_ = owned_.get();
     cap_ = cap;
   }
 
-  std::unique_ptr<char[]> buf_;
+  std::unique_ptr<char[]> owned_;  // null while writing into the caller's buffer
+  char* buf_;
   std::size_t cap_;
   std::size_t len_ = 0;
   int indent_;
