@@ -3,6 +3,7 @@
 // threads) and freed in any order; names that are real, misspelt or garbage; indices in range,
 // one past the end and huge; numbers that are NaN, infinite, huge or subnormal; options of
 // unknown versions; rule sets compiled from the input and freed while their cases live on.
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -32,7 +33,7 @@ class Session {
   }
 
   void step() {
-    switch (in_.ConsumeIntegralInRange(0, 17)) {
+    switch (in_.ConsumeIntegralInRange(0, 20)) {
       case 0: new_case(); break;
       case 1: free_case(); break;
       case 2: ARDENT_FUZZ_CALL(ardent_case_clear(some_case())); break;
@@ -51,6 +52,9 @@ class Session {
       case 15: free_result(); break;
       case 16: ardent_error_clear(); break;
       case 17: names_of_values(); break;
+      case 18: set_many(); break;
+      case 19: evaluate_sliced(); break;
+      case 20: render_into(); break;
     }
   }
 
@@ -226,6 +230,83 @@ class Session {
       if (given[i] != nullptr) continue;
       if (i == 0 && out[i] != nullptr) read_whole_result(out[i], batch[i]);
       ardent_result_free(out[i]);
+    }
+  }
+
+  // The bulk setters: a refusal leaves the case as it was (all or nothing).
+  void set_many() {
+    ardent_case* kase = some_case();
+    const ardent_ruleset* rs = ardent_case_ruleset(kase);
+    ardent_ruleset_info info = ARDENT_RULESET_INFO_INIT;
+    if (rs != nullptr) ardent_ruleset_get_info(&info, rs);
+    const std::size_t count = in_.ConsumeIntegralInRange<std::size_t>(0, 12);
+    std::vector<std::uint32_t> slots(count);
+    for (auto& slot : slots) slot = index(info.finding_count);
+    char* before = nullptr;
+    if (kase != nullptr) ardent_case_json(&before, kase);
+    int rc = ARDENT_OK;
+    if (in_.ConsumeBool()) {
+      std::vector<int> values(count);
+      for (auto& v : values) v = in_.ConsumeIntegralInRange(-1, 2);
+      rc = ARDENT_FUZZ_CALL(ardent_case_set_bools(kase, count ? slots.data() : nullptr, count ? values.data() : nullptr, count));
+    } else {
+      std::vector<double> values(count);
+      for (auto& v : values) v = number();
+      rc = ARDENT_FUZZ_CALL(ardent_case_set_numbers(kase, count ? slots.data() : nullptr, count ? values.data() : nullptr, count));
+    }
+    char* after = nullptr;
+    if (kase != nullptr) ardent_case_json(&after, kase);
+    if (rc != ARDENT_OK && before != nullptr && after != nullptr && std::string(before) != after)
+      bug("a refused bulk setter changed the case", std::string(before) + " -> " + after);
+    ardent_string_free(before);
+    ardent_string_free(after);
+  }
+
+  // Bit-sliced evaluation of the slots' cases: the triage and fired rules of each case must be
+  // those ardent_evaluate() gives.
+  void evaluate_sliced() {
+    const std::size_t count = in_.ConsumeIntegralInRange<std::size_t>(0, 150);
+    std::vector<const ardent_case*> batch(count);
+    for (std::size_t i = 0; i < count; ++i) batch[i] = cases_[i % kSlots];
+    if (count > 0 && in_.ConsumeBool()) batch[in_.ConsumeIntegralInRange<std::size_t>(0, count - 1)] = some_case();
+    const ardent_ruleset* rs = in_.ConsumeBool() ? some_ruleset() : ardent_case_ruleset(count ? batch[0] : nullptr);
+    ardent_ruleset_info info = ARDENT_RULESET_INFO_INIT;
+    if (rs != nullptr) ardent_ruleset_get_info(&info, rs);
+    const std::size_t words = (info.rule_count + 63) / 64;
+    std::vector<int> triage(count);
+    std::vector<std::uint64_t> fired(count * words + 1);
+    const int rc = ARDENT_FUZZ_CALL(ardent_evaluate_sliced(count ? triage.data() : nullptr, fired.data(), rs,
+                                                           count ? batch.data() : nullptr, count,
+                                                           in_.ConsumeIntegralInRange(0u, 3u)));
+    if (rc != ARDENT_OK) return;
+    std::vector<std::uint64_t> mask(words + 1);
+    for (std::size_t i = 0; i < count; ++i) {
+      ardent_result* one = nullptr;
+      if (ardent_evaluate(&one, rs, batch[i], nullptr) != ARDENT_OK) bug("a case sliced but not evaluated one by one");
+      if (ardent_result_triage(one) != triage[i]) bug("sliced triage differs from ardent_evaluate()'s");
+      ardent_result_fired_mask(mask.data(), one, mask.size());
+      if (!std::equal(mask.begin(), mask.begin() + static_cast<std::ptrdiff_t>(words), fired.begin() + static_cast<std::ptrdiff_t>(i * words)))
+        bug("sliced fired rules differ from ardent_evaluate()'s");
+      ardent_result_free(one);
+    }
+  }
+
+  // The JSON result into a buffer of a fuzzed size: ARDENT_OK with the whole text, or
+  // ARDENT_ERANGE with the length needed.
+  void render_into() {
+    const ardent_result* r = some_result();
+    std::vector<char> buffer(in_.ConsumeIntegralInRange<std::size_t>(0, 1 << 16));
+    ardent_json_options opts = ARDENT_JSON_OPTIONS_INIT;
+    opts.flags = in_.ConsumeIntegralInRange(0u, 2u);
+    opts.max_ask = in_.ConsumeIntegralInRange<std::size_t>(0, 3);
+    std::size_t length = 0;
+    const int rc = ARDENT_FUZZ_CALL(ardent_result_json_into(buffer.empty() ? nullptr : buffer.data(), buffer.size(),
+                                                            &length, r, in_.ConsumeBool() ? &opts : nullptr));
+    if (rc == ARDENT_OK) {
+      if (length >= buffer.size() || buffer[length] != '\0') bug("ardent_result_json_into: no NUL after the text");
+      expect_json("ardent_result_json_into", buffer.data());
+    } else if (rc == ARDENT_ERANGE && length < buffer.size()) {
+      bug("ardent_result_json_into: too small, yet the text would have fit");
     }
   }
 
