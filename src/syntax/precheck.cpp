@@ -41,6 +41,10 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
 std::optional<PrecheckIssue> check_encoding(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {  // printable ASCII, nearly all of a rule file
+      ++i;
+      continue;
+    }
     const bool allowed_control = c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
     if ((c < 0x20 && !allowed_control) || c == 0x7F) {
       return PrecheckIssue{static_cast<std::uint32_t>(i), 1,
@@ -64,12 +68,28 @@ bool equals_lower(std::string_view word, std::string_view lower) {
   return true;
 }
 
-bool starts_declaration(std::string_view word) {
-  for (std::string_view w :
-       {"ruleset", "finding", "condition", "define", "score", "screen", "rule", "redflag", "test"}) {
-    if (equals_lower(word, w)) return true;
+// What a word means to the nesting count. Most words are names; the first letter picks the
+// few keywords worth comparing, so a name costs one switch rather than seventeen comparisons.
+enum class WordKind { other, prefix, separator, declaration, link };
+
+WordKind classify(std::string_view word) {
+  auto is = [&](std::string_view lower) { return equals_lower(word, lower); };
+  switch (ascii_lower(word[0])) {
+    case 'n': return is("not") ? WordKind::prefix : WordKind::other;
+    case 'a': return is("and") ? WordKind::separator : WordKind::other;
+    case 'o': return is("or") ? WordKind::separator : is("of") ? WordKind::link : WordKind::other;
+    case 'w': return is("when") ? WordKind::separator : WordKind::other;
+    case 't': return is("then") ? WordKind::separator : is("test") ? WordKind::declaration : WordKind::other;
+    case 'r':
+      return is("ruleset") || is("rule") || is("redflag") ? WordKind::declaration : WordKind::other;
+    case 'f': return is("finding") ? WordKind::declaration : WordKind::other;
+    case 'c': return is("condition") ? WordKind::declaration : WordKind::other;
+    case 'd': return is("define") ? WordKind::declaration : WordKind::other;
+    case 's': return is("score") || is("screen") ? WordKind::declaration : WordKind::other;
+    case 'i': return is("is") || is("in") ? WordKind::link : WordKind::other;
+    case 'b': return is("between") ? WordKind::link : WordKind::other;
+    default: return WordKind::other;
   }
-  return false;
 }
 
 // Counts how deeply the grammar would recurse: one level per open parenthesis and one per
@@ -101,22 +121,21 @@ std::optional<PrecheckIssue> check_nesting(std::string_view text) {
       const std::size_t start = i;
       while (i < n && is_word_char(text[i])) ++i;
       const std::string_view word = text.substr(start, i - start);
-      if (equals_lower(word, "not")) {
+      const WordKind kind = classify(word);
+      if (kind == WordKind::prefix) {
         ++prefix;
         after_operand = false;
         if (auto issue = too_deep(start, word.size())) return issue;
-      } else if (equals_lower(word, "and") || equals_lower(word, "or") ||
-                 equals_lower(word, "when") || equals_lower(word, "then")) {
+      } else if (kind == WordKind::separator) {
         prefix = 0;
         after_operand = false;
-      } else if (saved_prefix.empty() && starts_declaration(word)) {
+      } else if (saved_prefix.empty() && kind == WordKind::declaration) {
         // Outside parentheses a declaration word ends the previous declaration. (Should it be
         // a name inside an expression instead, the count is off by at most one limit's worth.)
         prefix = 0;
         after_operand = false;
       } else {
-        after_operand = !(equals_lower(word, "is") || equals_lower(word, "in") ||
-                          equals_lower(word, "between") || equals_lower(word, "of"));
+        after_operand = kind != WordKind::link;
       }
     } else if (c >= '0' && c <= '9') {
       while (i < n && (is_word_char(text[i]) || text[i] == '.')) ++i;
