@@ -110,7 +110,9 @@ std::optional<PrecheckIssue> check_nesting(std::string_view text) {
   };
   for (std::size_t i = 0; i < n;) {
     const char c = text[i];
-    if (c == '#') {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {  // most bytes
+      ++i;
+    } else if (c == '#') {
       while (i < n && text[i] != '\n') ++i;
     } else if (c == '"') {
       ++i;
@@ -169,8 +171,6 @@ std::optional<PrecheckIssue> check_nesting(std::string_view text) {
     } else if (c == ',') {
       prefix = 0;
       after_operand = false;
-      ++i;
-    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
       ++i;
     } else {
       after_operand = c == '}';
