@@ -47,8 +47,6 @@ ARDENT_RULE(name, ast::name, "a name")
 ARDENT_RULE(text, ast::text, "a string (\"...\")")
 ARDENT_RULE(number, ast::number, "a number")
 ARDENT_RULE(signed_number, ast::number, "a number")
-ARDENT_RULE(escape_char, char, escape_name)
-ARDENT_RULE(string_char, char, "a character")
 ARDENT_RULE(string_end, x3::unused_type, string_end_name)
 ARDENT_RULE(count, unsigned, "a count (a whole number)")
 ARDENT_RULE(priority, int, "a priority (a whole number)")
@@ -138,10 +136,8 @@ inline const auto name_def =
     locate[raw[lexeme[x3::char_('a', 'z') >> *x3::char_("a-z0-9_") >> !word_char]][make_name]];
 
 // Strings stay on one line; a raw line break inside one means it was never closed.
-inline const auto text_def = locate[lexeme[lit('"') >> *string_char > string_end][make_text]];
-inline const auto string_char_def = (lit('\\') > escape_char) | ~x3::char_("\"\\\r\n");
-inline const auto escape_char_def =
-    (lit('"') >> attr('"')) | (lit('\\') >> attr('\\')) | (lit('n') >> attr('\n'));
+inline const string_chars_parser string_chars{escape_name};
+inline const auto text_def = locate[lexeme[lit('"') >> string_chars > string_end][make_text]];
 inline const auto string_end_def = lit('"');
 
 inline const auto number_def = locate[raw[lexeme[digits >> -(lit('.') >> digits)]][make_number]];
@@ -324,7 +320,7 @@ inline const auto module_rule_def =
                        "'screen', 'rule', 'redflag' or 'test')",
                        x3::eoi);
 
-BOOST_SPIRIT_DEFINE(name, text, number, signed_number, escape_char, string_char, string_end, count,
+BOOST_SPIRIT_DEFINE(name, text, number, signed_number, string_end, count,
                     priority)
 BOOST_SPIRIT_DEFINE(expr, or_list, and_expr, and_list, not_expr, not_operand, predicate, at_least,
                     expr_list, ref_test, ref_tail, is_rhs, value_list, arith_pred, cmp_tail, cmp_op,
