@@ -162,7 +162,7 @@ inline const auto not_operand_def = not_expr;
 // Parentheses are parsed once, as an operand of arithmetic (`(a + b) * 2`) that may hold any
 // expression (`(a or b) and c`); trying them both ways at every level would make nesting
 // quadratic. The checker rejects what is ill-typed, such as `(a or b) + 1`.
-inline const auto predicate_def = at_least | ref_test | arith_pred;
+inline const auto predicate_def = at_least | (ref_test_ahead >> ref_test) | arith_pred;
 
 inline const auto at_least_def =
     locate[(kw("at") > kw("least") > count > kw("of") > lit('(') > expr_list >
