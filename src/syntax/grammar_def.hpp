@@ -191,7 +191,9 @@ inline const auto paren_expr_def = lit('(') > expr > named("')'", lit(')'));
 inline const auto arith_def = locate[term[set_val] >> *((add_op >> term)[fold_arith])];
 inline const auto term_def = locate[factor[set_val] >> *((mul_op >> factor)[fold_arith])];
 inline const auto factor_def = locate[(lit('-') >> factor)[make_negate] | primary[set_val]];
-inline const auto primary_def = paren_expr | duration_expr | number_expr | ref_expr;
+// The alternatives start differently ('(', a digit, a letter), so their order only decides how
+// soon the usual one, a name, is tried: first. A duration is tried before a plain number.
+inline const auto primary_def = ref_expr | paren_expr | duration_expr | number_expr;
 inline const auto number_expr_def = locate[number[make_number_expr]];
 inline const auto duration_expr_def = locate[(number >> duration_unit)[make_duration_expr]];
 inline const auto ref_expr_def = locate[name[make_ref]];
