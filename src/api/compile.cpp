@@ -69,9 +69,10 @@ CompileOutput compile_files(std::vector<syntax::SourceFile> files, std::vector<s
     for (std::size_t i = 0; i < files.size(); ++i) hash_input.push_back({relative[i], files[i].text});
     std::string hash = compile::provenance_hash(std::move(hash_input));
 
-    check::CheckOutput checked = check::check(files, std::move(modules), syntax_errors);
+    // The files move into the model (no copy of every source text); the model keeps them.
+    check::CheckOutput checked = check::check(std::move(files), std::move(modules), syntax_errors);
     for (auto& d : checked.diagnostics) out.diagnostics.push_back(std::move(d));
-    diag::sort(out.diagnostics, files);
+    diag::sort(out.diagnostics, checked.model.files);
     if (syntax_errors || count(out.diagnostics).errors > 0) return out;
 
     auto program = compile::compile(std::move(checked.model), std::move(hash));

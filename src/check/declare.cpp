@@ -3,6 +3,8 @@
 // slots in declaration order across files; enum domains and numeric ranges.
 #include <algorithm>
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -110,6 +112,20 @@ const char* declared_word(const Declared& d) {
 
 void declare(Context& c) {
   std::vector<Declared> names;
+  std::size_t declared = 0, rules = 0, findings = 0, conditions = 0;
+  for (const auto& m : c.modules) {
+    declared += m.findings.size() + m.conditions.size() + m.defines.size() + m.scores.size() + m.rules.size();
+    rules += m.rules.size();
+    findings += m.findings.size();
+    conditions += m.conditions.size();
+  }
+  names.reserve(declared);
+  c.model.rules.reserve(rules);
+  c.rule_src.reserve(rules);
+  c.model.findings.reserve(findings);
+  c.finding_src.reserve(findings);
+  c.model.conditions.reserve(conditions);
+  c.condition_src.reserve(conditions);
   for (const auto& m : c.modules) {
     for (const auto& f : m.findings) {
       names.push_back({&f.name, SymbolKind::Finding, static_cast<std::uint32_t>(c.model.findings.size()), false});
@@ -145,7 +161,12 @@ void declare(Context& c) {
     if (a.name->span.file != b.name->span.file) return a.name->span.file < b.name->span.file;
     return a.name->span.offset < b.name->span.offset;
   });
-  std::unordered_map<std::string, const Declared*> first, first_rule;
+  // Sized once: these tables hold every declared name, tens of thousands in a large rule set.
+  std::unordered_map<std::string_view, const Declared*> first, first_rule;
+  first.reserve(names.size());
+  first_rule.reserve(c.model.rules.size());
+  c.symbols.reserve(names.size());
+  c.rule_symbols.reserve(c.model.rules.size());
   for (const auto& d : names) {
     const bool is_rule = d.kind == SymbolKind::Rule;
     auto [it, fresh] = (is_rule ? first_rule : first).emplace(d.name->text, &d);

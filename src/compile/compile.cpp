@@ -54,6 +54,10 @@ class TextPool {
 
 void fill_tables(Program& p) {
   const check::Model& m = p.model;
+  p.findings.reserve(m.findings.size());
+  p.conditions.reserve(m.conditions.size());
+  p.defines.reserve(m.defines.size());
+  p.scores.reserve(m.scores.size());
   for (const auto& f : m.findings) {
     FindingInfo fi;
     fi.name = f.name;
@@ -92,6 +96,10 @@ void fill_tables(Program& p) {
 
 void fill_rules(Program& p, TextPool& pool) {
   const check::Model& m = p.model;
+  p.rules.reserve(m.rules.size());
+  p.rule_out.reserve(m.rules.size());
+  p.condition_advice.reserve(m.conditions.size());
+  std::vector<std::uint32_t> seen;
   for (std::uint32_t r = 0; r < m.rules.size(); ++r) {
     const check::Rule& rule = m.rules[r];
     RuleInfo info;
@@ -143,7 +151,7 @@ void fill_rules(Program& p, TextPool& pool) {
     }
     // The same advice twice in one rule is shown once.
     auto first = p.rule_advice.begin() + out.advice_begin;
-    std::vector<std::uint32_t> seen;
+    seen.clear();
     auto end = std::remove_if(first, p.rule_advice.end(), [&](std::uint32_t id) {
       if (std::find(seen.begin(), seen.end(), id) != seen.end()) return true;
       seen.push_back(id);

@@ -22,13 +22,6 @@ std::uint8_t mirror(std::uint8_t op) {
   }
 }
 
-template <class T>
-void put(std::string& key, const T& v) {
-  char buf[sizeof(T)];
-  std::memcpy(buf, &v, sizeof(T));
-  key.append(buf, sizeof(T));
-}
-
 // Deeper nesting than this is refused rather than risking the stack; the parser limits one
 // expression to far less, and defines are built front to back (build_definitions).
 constexpr unsigned kMaxDepth = 1000;
@@ -92,25 +85,76 @@ void schedule(Program& p) {
 GraphBuilder::GraphBuilder(const check::Model& model)
     : model_(model),
       define_node_(model.defines.size(), prog::kNone),
-      score_node_(model.scores.size(), prog::kNone) {}
+      score_node_(model.scores.size(), prog::kNone) {
+  // About four nodes a rule in real and generated rule sets: reserving avoids rehashing the
+  // node index, whose growth was a visible share of compiling a large rule set.
+  const std::size_t expected = model.findings.size() + 4 * model.rules.size();
+  nodes_.reserve(expected);
+  std::size_t slots = 64;
+  while (slots < 2 * expected) slots *= 2;
+  index_.assign(slots, 0);
+}
+
+namespace {
+std::uint64_t bits(double d) {
+  std::uint64_t b;
+  std::memcpy(&b, &d, sizeof b);
+  return b;
+}
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+  h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+  return h;
+}
+}  // namespace
+
+std::uint64_t GraphBuilder::hash(const Node& n) {
+  std::uint64_t h = mix(static_cast<std::uint64_t>(n.kind), n.sub);
+  h = mix(h, n.slot);
+  h = mix(h, n.mask);
+  h = mix(h, bits(n.constant));
+  h = mix(h, n.k);
+  for (auto kid : n.kids) h = mix(h, kid);
+  h = mix(h, n.points.size());
+  for (double pts : n.points) h = mix(h, bits(pts));
+  h ^= h >> 33;  // spread the high bits into the slot index
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  return h;
+}
+
+bool GraphBuilder::same(const Node& a, const Node& b) {
+  if (a.kind != b.kind || a.sub != b.sub || a.slot != b.slot || a.mask != b.mask ||
+      bits(a.constant) != bits(b.constant) || a.k != b.k || a.kids != b.kids || a.points.size() != b.points.size())
+    return false;
+  for (std::size_t i = 0; i < a.points.size(); ++i)
+    if (bits(a.points[i]) != bits(b.points[i])) return false;
+  return true;
+}
+
+void GraphBuilder::grow_index() {
+  index_.assign(index_.size() * 2, 0);
+  const std::size_t mask = index_.size() - 1;
+  for (std::uint32_t id = 0; id < nodes_.size(); ++id) {
+    std::size_t i = hash(nodes_[id]) & mask;
+    while (index_[i] != 0) i = (i + 1) & mask;
+    index_[i] = id + 1;
+  }
+}
 
 std::uint32_t GraphBuilder::intern(Node n) {
-  key_.clear();
-  put(key_, n.kind);
-  put(key_, n.sub);
-  put(key_, n.slot);
-  put(key_, n.mask);
-  put(key_, n.constant);
-  put(key_, n.k);
-  for (auto kid : n.kids) put(key_, kid);
-  key_.push_back('|');
-  for (double pts : n.points) put(key_, pts);
-  auto [it, inserted] = index_.try_emplace(key_, static_cast<std::uint32_t>(nodes_.size()));
-  if (inserted) {
-    if (n.kind == K::Div) n.owner = owner_;
-    nodes_.push_back(std::move(n));
+  if (2 * (nodes_.size() + 1) > index_.size()) grow_index();
+  const std::size_t mask = index_.size() - 1;
+  for (std::size_t i = hash(n) & mask;; i = (i + 1) & mask) {
+    const std::uint32_t entry = index_[i];
+    if (entry == 0) {
+      const auto id = static_cast<std::uint32_t>(nodes_.size());
+      if (n.kind == K::Div) n.owner = owner_;
+      nodes_.push_back(std::move(n));
+      index_[i] = id + 1;
+      return id;
+    }
+    if (same(nodes_[entry - 1], n)) return entry - 1;
   }
-  return it->second;
 }
 
 std::uint32_t GraphBuilder::logic(K kind, std::vector<std::uint32_t> kids) {

@@ -5,8 +5,6 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "check/model.hpp"
@@ -60,7 +58,12 @@ class GraphBuilder {
   static bool numeric(K k) { return k >= K::NumFinding; }
   static bool leaf(K k) { return k <= K::CmpAtom || k == K::NumFinding || k == K::Const; }
 
+  // Hash-consing: the node equal to `n` (every field but `owner`, numbers compared bit for
+  // bit), added if there is none.
   std::uint32_t intern(Node n);
+  static std::uint64_t hash(const Node& n);
+  static bool same(const Node& a, const Node& b);
+  void grow_index();
   std::uint32_t logic(K kind, std::vector<std::uint32_t> kids);
   std::uint32_t compare(std::uint8_t op, std::uint32_t lhs, std::uint32_t rhs);
   std::uint32_t arith(K kind, std::uint32_t lhs, std::uint32_t rhs);
@@ -69,10 +72,11 @@ class GraphBuilder {
 
   const check::Model& model_;
   std::vector<Node> nodes_;
-  std::unordered_map<std::string, std::uint32_t> index_;
+  // Open addressing over nodes_: node index + 1, 0 for an empty slot; at most half full. A
+  // table of strings built from each node's fields cost a string and a heap node per node.
+  std::vector<std::uint32_t> index_;
   std::vector<std::uint32_t> define_node_, score_node_;
   EvalWarning owner_;
-  std::string key_;  // reused key buffer
   unsigned depth_ = 0;
 };
 

@@ -8,10 +8,35 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string quoted(const std::string& s) { return json(s).dump(-1, ' ', false, json::error_handler_t::replace); }
+// A string that needs no escaping and no UTF-8 repair (printable ASCII without '"' or '\\'), the
+// common case, is quoted directly; anything else goes through nlohmann, whose output is the
+// reference. Building a json value per string was a tenth of compiling a large rule set.
+bool plain(const std::string& s) {
+  for (unsigned char c : s)
+    if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return false;
+  return true;
+}
+
+void append_quoted(std::string& out, const std::string& s) {
+  if (plain(s)) {
+    out += '"';
+    out += s;
+    out += '"';
+  } else {
+    out += json(s).dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+}
+
+std::string quoted(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  append_quoted(out, s);
+  return out;
+}
 
 // Schema 1: each code as written, {"system": "icd10", "value": "M76.8"}.
 std::string codes_v1(const std::vector<Code>& cs) {
+  if (cs.empty()) return "[]";
   json a = json::array();
   for (const auto& c : cs) a.push_back({{"system", c.system}, {"value", c.value}});
   return a.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -21,6 +46,7 @@ std::string codes_v1(const std::vector<Code>& cs) {
 // the code is bound to, and only when the author wrote one: the checker makes the name the
 // label of a declaration without one, and a bare identifier is no display for a clinician.
 std::string codings(const std::vector<Code>& cs, const std::string& label, const std::string& name) {
+  if (cs.empty()) return "[]";
   json a = json::array();
   for (const auto& c : cs) {
     json coding = {{"system", system_uri(c)}, {"code", c.value}};
@@ -36,8 +62,15 @@ void add_codes(std::array<std::vector<std::string>, 2>& out, const std::vector<C
   out[1].push_back(codings(cs, label, name));
 }
 
+// As nlohmann dumps an array of strings without indentation: ["a","b"].
 std::string strings(const std::vector<std::string>& ss) {
-  return json(ss).dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string out = "[";
+  for (std::size_t i = 0; i < ss.size(); ++i) {
+    if (i > 0) out += ',';
+    append_quoted(out, ss[i]);
+  }
+  out += ']';
+  return out;
 }
 
 }  // namespace
@@ -46,6 +79,11 @@ void fill_json_texts(Program& p) {
   JsonTexts& j = p.json;
   j.ruleset = json{{"name", p.name}, {"version", p.version}, {"hash", p.hash}}.dump(-1, ' ', false,
                                                                                     json::error_handler_t::replace);
+  j.finding_name.reserve(p.findings.size());
+  j.finding_question.reserve(p.findings.size());
+  for (auto* v : {&j.rule_name, &j.rule_label, &j.rule_triage, &j.rule_advice, &j.rule_source, &j.rule_codes[0],
+                  &j.rule_codes[1]})
+    v->reserve(p.rules.size());
   for (const auto& f : p.findings) {
     j.finding_name.push_back(quoted(f.name));
     j.finding_question.push_back(quoted(f.question.empty() ? f.label + "?" : f.question));

@@ -47,8 +47,6 @@ ARDENT_RULE(name, ast::name, "a name")
 ARDENT_RULE(text, ast::text, "a string (\"...\")")
 ARDENT_RULE(number, ast::number, "a number")
 ARDENT_RULE(signed_number, ast::number, "a number")
-ARDENT_RULE(escape_char, char, escape_name)
-ARDENT_RULE(string_char, char, "a character")
 ARDENT_RULE(string_end, x3::unused_type, string_end_name)
 ARDENT_RULE(count, unsigned, "a count (a whole number)")
 ARDENT_RULE(priority, int, "a priority (a whole number)")
@@ -138,10 +136,8 @@ inline const auto name_def =
     locate[raw[lexeme[x3::char_('a', 'z') >> *x3::char_("a-z0-9_") >> !word_char]][make_name]];
 
 // Strings stay on one line; a raw line break inside one means it was never closed.
-inline const auto text_def = locate[lexeme[lit('"') >> *string_char > string_end][make_text]];
-inline const auto string_char_def = (lit('\\') > escape_char) | ~x3::char_("\"\\\r\n");
-inline const auto escape_char_def =
-    (lit('"') >> attr('"')) | (lit('\\') >> attr('\\')) | (lit('n') >> attr('\n'));
+inline const string_chars_parser string_chars{escape_name};
+inline const auto text_def = locate[lexeme[lit('"') >> string_chars > string_end][make_text]];
 inline const auto string_end_def = lit('"');
 
 inline const auto number_def = locate[raw[lexeme[digits >> -(lit('.') >> digits)]][make_number]];
@@ -166,7 +162,7 @@ inline const auto not_operand_def = not_expr;
 // Parentheses are parsed once, as an operand of arithmetic (`(a + b) * 2`) that may hold any
 // expression (`(a or b) and c`); trying them both ways at every level would make nesting
 // quadratic. The checker rejects what is ill-typed, such as `(a or b) + 1`.
-inline const auto predicate_def = at_least | ref_test | arith_pred;
+inline const auto predicate_def = at_least | (ref_test_ahead >> ref_test) | arith_pred;
 
 inline const auto at_least_def =
     locate[(kw("at") > kw("least") > count > kw("of") > lit('(') > expr_list >
@@ -195,7 +191,9 @@ inline const auto paren_expr_def = lit('(') > expr > named("')'", lit(')'));
 inline const auto arith_def = locate[term[set_val] >> *((add_op >> term)[fold_arith])];
 inline const auto term_def = locate[factor[set_val] >> *((mul_op >> factor)[fold_arith])];
 inline const auto factor_def = locate[(lit('-') >> factor)[make_negate] | primary[set_val]];
-inline const auto primary_def = paren_expr | duration_expr | number_expr | ref_expr;
+// The alternatives start differently ('(', a digit, a letter), so their order only decides how
+// soon the usual one, a name, is tried: first. A duration is tried before a plain number.
+inline const auto primary_def = ref_expr | paren_expr | duration_expr | number_expr;
 inline const auto number_expr_def = locate[number[make_number_expr]];
 inline const auto duration_expr_def = locate[(number >> duration_unit)[make_duration_expr]];
 inline const auto ref_expr_def = locate[name[make_ref]];
@@ -324,7 +322,7 @@ inline const auto module_rule_def =
                        "'screen', 'rule', 'redflag' or 'test')",
                        x3::eoi);
 
-BOOST_SPIRIT_DEFINE(name, text, number, signed_number, escape_char, string_char, string_end, count,
+BOOST_SPIRIT_DEFINE(name, text, number, signed_number, string_end, count,
                     priority)
 BOOST_SPIRIT_DEFINE(expr, or_list, and_expr, and_list, not_expr, not_operand, predicate, at_least,
                     expr_list, ref_test, ref_tail, is_rhs, value_list, arith_pred, cmp_tail, cmp_op,

@@ -20,8 +20,20 @@ class LineIndex {
   }
 
   Span span(std::uint32_t offset, std::uint32_t length) const {
-    auto next = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    auto line = static_cast<std::uint32_t>(next - starts_.begin());
+    // Spans are mostly asked for in source order: the line of the last one, or the next, is
+    // checked before a binary search.
+    std::uint32_t line = 0;
+    for (std::uint32_t l = hint_; l < hint_ + 2 && l <= starts_.size(); ++l) {
+      if (l >= 1 && starts_[l - 1] <= offset && (l == starts_.size() || offset < starts_[l])) {
+        line = l;
+        break;
+      }
+    }
+    if (line == 0) {
+      auto next = std::upper_bound(starts_.begin(), starts_.end(), offset);
+      line = static_cast<std::uint32_t>(next - starts_.begin());
+    }
+    hint_ = line;
     Span s;
     s.file = file_;
     s.line = line;
@@ -33,6 +45,7 @@ class LineIndex {
 
  private:
   std::uint32_t file_;
+  mutable std::uint32_t hint_ = 1;  // 1-based line of the last span; a LineIndex is not shared
   std::vector<std::uint32_t> starts_;  // offset of the first byte of each line
 };
 

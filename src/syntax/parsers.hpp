@@ -4,12 +4,14 @@
 
 #include <boost/spirit/home/x3.hpp>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <type_traits>
 
 #include "ardent/vocabulary.hpp"
 #include "syntax/ast.hpp"
 #include "syntax/characters.hpp"
+#include "syntax/reserved.hpp"
 
 namespace ardent::syntax::grammar {
 
@@ -44,6 +46,70 @@ struct keyword_parser : x3::parser<keyword_parser> {
 constexpr keyword_parser kw(std::string_view word) { return keyword_parser(word); }
 // `bool`, `number`, `duration`: a finding type spelled as the vocabulary names it.
 constexpr keyword_parser kw(FindingType type) { return keyword_parser(to_string(type)); }
+
+// Succeeds, consuming nothing, where a name followed by the keyword `is` or `in` starts: the
+// test of a finding (`ref_test`) is tried only there, so a plain reference is not parsed
+// twice (once as a test that fails on its missing tail, again as an operand). It accepts
+// exactly where `name >> (kw("is") | kw("in"))` would match.
+struct ref_test_ahead_parser : x3::parser<ref_test_ahead_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+    It i = first;
+    x3::skip_over(i, last, ctx);
+    const It start = i;
+    if (i == last || *i < 'a' || *i > 'z') return false;
+    while (i != last && ((*i >= 'a' && *i <= 'z') || (*i >= '0' && *i <= '9') || *i == '_')) ++i;
+    if (i != last && is_word_char(*i)) return false;
+    if (is_reserved(std::string_view(start, static_cast<std::size_t>(i - start)))) return false;
+    x3::skip_over(i, last, ctx);
+    if (last - i < 2 || ascii_lower(i[0]) != 'i' || (ascii_lower(i[1]) != 's' && ascii_lower(i[1]) != 'n'))
+      return false;
+    return i + 2 == last || !is_word_char(i[2]);
+  }
+};
+
+inline const ref_test_ahead_parser ref_test_ahead{};
+
+// The characters of a string up to its closing quote, escapes resolved: any byte but '"',
+// '\\' and a line break, or `\"`, `\\`, `\n`. A backslash followed by anything else is an
+// expectation failure right after the backslash, named `escape_what`. One loop instead of a
+// rule invocation per character, which made strings a sixth of parsing.
+struct string_chars_parser : x3::parser<string_chars_parser> {
+  using attribute_type = std::string;
+  static bool const has_attribute = true;
+
+  constexpr explicit string_chars_parser(const char* what) : escape_what(what) {}
+
+  const char* escape_what;
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr& out) const {
+    std::string chars;
+    It i = first;
+    while (i != last) {
+      const char c = *i;
+      if (c == '"' || c == '\r' || c == '\n') break;
+      if (c != '\\') {
+        It run = i;
+        while (i != last && *i != '"' && *i != '\\' && *i != '\r' && *i != '\n') ++i;
+        chars.append(run, i);
+        continue;
+      }
+      ++i;
+      const char e = i == last ? '\0' : *i;
+      if (i == last || (e != '"' && e != '\\' && e != 'n'))
+        boost::throw_exception(x3::expectation_failure<It>(i, escape_what));
+      chars.push_back(e == 'n' ? '\n' : e);
+      ++i;
+    }
+    x3::traits::move_to(chars, out);
+    first = i;
+    return true;
+  }
+};
 
 // A duration unit spelled out, singular or plural, any case: `week`, `Weeks`. Rule files take
 // no abbreviations, so `6 w` is a number followed by a name.

@@ -1,6 +1,8 @@
 #include "syntax/precheck.hpp"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <vector>
 
 #include "syntax/characters.hpp"
@@ -40,7 +42,25 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
 
 std::optional<PrecheckIssue> check_encoding(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
+    // Eight bytes at a time while they are all printable ASCII, nearly all of a rule file: no
+    // byte with the high bit set, below 0x20 or equal to 0x7F.
+    if (i + 8 <= text.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + i, sizeof w);
+      constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+      const std::uint64_t below_space = (w - ones * 0x20) & ~w;
+      const std::uint64_t x7f = w ^ (ones * 0x7F);
+      const std::uint64_t is_7f = (x7f - ones) & ~x7f;
+      if (((w | below_space | is_7f) & highs) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {  // printable ASCII
+      ++i;
+      continue;
+    }
     const bool allowed_control = c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
     if ((c < 0x20 && !allowed_control) || c == 0x7F) {
       return PrecheckIssue{static_cast<std::uint32_t>(i), 1,
@@ -64,12 +84,28 @@ bool equals_lower(std::string_view word, std::string_view lower) {
   return true;
 }
 
-bool starts_declaration(std::string_view word) {
-  for (std::string_view w :
-       {"ruleset", "finding", "condition", "define", "score", "screen", "rule", "redflag", "test"}) {
-    if (equals_lower(word, w)) return true;
+// What a word means to the nesting count. Most words are names; the first letter picks the
+// few keywords worth comparing, so a name costs one switch rather than seventeen comparisons.
+enum class WordKind { other, prefix, separator, declaration, link };
+
+WordKind classify(std::string_view word) {
+  auto is = [&](std::string_view lower) { return equals_lower(word, lower); };
+  switch (ascii_lower(word[0])) {
+    case 'n': return is("not") ? WordKind::prefix : WordKind::other;
+    case 'a': return is("and") ? WordKind::separator : WordKind::other;
+    case 'o': return is("or") ? WordKind::separator : is("of") ? WordKind::link : WordKind::other;
+    case 'w': return is("when") ? WordKind::separator : WordKind::other;
+    case 't': return is("then") ? WordKind::separator : is("test") ? WordKind::declaration : WordKind::other;
+    case 'r':
+      return is("ruleset") || is("rule") || is("redflag") ? WordKind::declaration : WordKind::other;
+    case 'f': return is("finding") ? WordKind::declaration : WordKind::other;
+    case 'c': return is("condition") ? WordKind::declaration : WordKind::other;
+    case 'd': return is("define") ? WordKind::declaration : WordKind::other;
+    case 's': return is("score") || is("screen") ? WordKind::declaration : WordKind::other;
+    case 'i': return is("is") || is("in") ? WordKind::link : WordKind::other;
+    case 'b': return is("between") ? WordKind::link : WordKind::other;
+    default: return WordKind::other;
   }
-  return false;
 }
 
 // Counts how deeply the grammar would recurse: one level per open parenthesis and one per
@@ -90,7 +126,9 @@ std::optional<PrecheckIssue> check_nesting(std::string_view text) {
   };
   for (std::size_t i = 0; i < n;) {
     const char c = text[i];
-    if (c == '#') {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {  // most bytes
+      ++i;
+    } else if (c == '#') {
       while (i < n && text[i] != '\n') ++i;
     } else if (c == '"') {
       ++i;
@@ -101,22 +139,21 @@ std::optional<PrecheckIssue> check_nesting(std::string_view text) {
       const std::size_t start = i;
       while (i < n && is_word_char(text[i])) ++i;
       const std::string_view word = text.substr(start, i - start);
-      if (equals_lower(word, "not")) {
+      const WordKind kind = classify(word);
+      if (kind == WordKind::prefix) {
         ++prefix;
         after_operand = false;
         if (auto issue = too_deep(start, word.size())) return issue;
-      } else if (equals_lower(word, "and") || equals_lower(word, "or") ||
-                 equals_lower(word, "when") || equals_lower(word, "then")) {
+      } else if (kind == WordKind::separator) {
         prefix = 0;
         after_operand = false;
-      } else if (saved_prefix.empty() && starts_declaration(word)) {
+      } else if (saved_prefix.empty() && kind == WordKind::declaration) {
         // Outside parentheses a declaration word ends the previous declaration. (Should it be
         // a name inside an expression instead, the count is off by at most one limit's worth.)
         prefix = 0;
         after_operand = false;
       } else {
-        after_operand = !(equals_lower(word, "is") || equals_lower(word, "in") ||
-                          equals_lower(word, "between") || equals_lower(word, "of"));
+        after_operand = kind != WordKind::link;
       }
     } else if (c >= '0' && c <= '9') {
       while (i < n && (is_word_char(text[i]) || text[i] == '.')) ++i;
@@ -150,8 +187,6 @@ std::optional<PrecheckIssue> check_nesting(std::string_view text) {
     } else if (c == ',') {
       prefix = 0;
       after_operand = false;
-      ++i;
-    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
       ++i;
     } else {
       after_operand = c == '}';

@@ -2,6 +2,7 @@
 
 #include <boost/variant/apply_visitor.hpp>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "syntax/characters.hpp"
@@ -55,6 +56,7 @@ class Converter {
   Module run(ast::module& decls) {
     Module m;
     m.file = file_;
+    reserve(m, decls);
     for (auto& d : decls) {
       boost::apply_visitor([&](const auto& decl) { add(m, decl); }, d);
       d = ast::declaration();
@@ -63,6 +65,31 @@ class Converter {
   }
 
  private:
+  // Each table sized once: growing them moved every declaration converted so far, again and
+  // again, in a file of thousands.
+  static void reserve(Module& m, const ast::module& decls) {
+    std::size_t findings = 0, conditions = 0, defines = 0, scores = 0, rules = 0, tests = 0;
+    for (const auto& d : decls) {
+      boost::apply_visitor(
+          [&](const auto& decl) {
+            using T = std::decay_t<decltype(decl)>;
+            findings += std::is_same_v<T, ast::finding_decl>;
+            conditions += std::is_same_v<T, ast::condition_decl>;
+            defines += std::is_same_v<T, ast::define_decl>;
+            scores += std::is_same_v<T, ast::score_decl>;
+            rules += std::is_same_v<T, ast::rule_decl>;
+            tests += std::is_same_v<T, ast::test_decl>;
+          },
+          d);
+    }
+    m.findings.reserve(findings);
+    m.conditions.reserve(conditions);
+    m.defines.reserve(defines);
+    m.scores.reserve(scores);
+    m.rules.reserve(rules);
+    m.tests.reserve(tests);
+  }
+
   Span span(const ast::tagged& node) const {
     if (node.first == nullptr) return lines_.span(0, 0);
     // Ranges recorded by semantic actions start before the skipped blanks and comments,
