@@ -332,16 +332,24 @@ BENCHMARK(BM_C_ResultCdsCards);
 
 // --- batches ----------------------------------------------------------------------------------
 
-// 4096 cases: the vignette with one finding changed each time, so that outcomes differ.
-void BM_C_Batch(benchmark::State& state) {
-  Fixture& f = fixture();
-  constexpr std::size_t kCases = 4096;
-  std::vector<ardent_case*> cases(kCases, nullptr);
-  for (std::size_t i = 0; i < kCases; ++i) {
+constexpr std::size_t kBatchCases = 4096;
+
+// The batch benchmarks' cases: the vignette with one finding made unknown each time, so that
+// outcomes differ.
+std::vector<ardent_case*> batch_cases(Fixture& f) {
+  std::vector<ardent_case*> cases(kBatchCases, nullptr);
+  for (std::size_t i = 0; i < kBatchCases; ++i) {
     ardent_case_new(&cases[i], f.c);
     set_c(cases[i], f.ops);
     ardent_case_set_unknown_at(cases[i], static_cast<std::uint32_t>(i % f.cpp->findings().size()));
   }
+  return cases;
+}
+
+void BM_C_Batch(benchmark::State& state) {
+  Fixture& f = fixture();
+  constexpr std::size_t kCases = kBatchCases;
+  std::vector<ardent_case*> cases = batch_cases(f);
   std::vector<ardent_result*> results(kCases, nullptr);
   auto threads = static_cast<unsigned>(state.range(0));
   for (auto _ : state) {
@@ -360,13 +368,8 @@ BENCHMARK(BM_C_Batch)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMicroseco
 // The same 4096 cases bit-sliced: only the triage and the fired rules, 64 cases a word.
 void BM_C_Sliced(benchmark::State& state) {
   Fixture& f = fixture();
-  constexpr std::size_t kCases = 4096;
-  std::vector<ardent_case*> cases(kCases, nullptr);
-  for (std::size_t i = 0; i < kCases; ++i) {
-    ardent_case_new(&cases[i], f.c);
-    set_c(cases[i], f.ops);
-    ardent_case_set_unknown_at(cases[i], static_cast<std::uint32_t>(i % f.cpp->findings().size()));
-  }
+  constexpr std::size_t kCases = kBatchCases;
+  std::vector<ardent_case*> cases = batch_cases(f);
   std::vector<int> triage(kCases);
   std::vector<std::uint64_t> fired(kCases * ((f.cpp->rules().size() + 63) / 64));
   auto threads = static_cast<unsigned>(state.range(0));

@@ -70,6 +70,53 @@ unsigned worker_count(unsigned requested, std::size_t count) {
   return static_cast<unsigned>(std::min<std::size_t>(n, useful));
 }
 
+
+// Every case of a batch belongs to `ruleset`: ARDENT_OK, or the refusal naming the first that
+// does not, by its position.
+int check_cases(const RulesetImpl* ruleset, const ardent_case* const* cases, std::size_t count) {
+  for (std::size_t i = 0; i < count; ++i) {
+    if (cases[i] == nullptr || impl(cases[i])->owner != ruleset) {
+      int rc = check_pair(ruleset, impl(cases[i]));
+      return fail(rc, "cases[" + std::to_string(i) + "]: " + ardent_last_error()->message);
+    }
+  }
+  return ARDENT_OK;
+}
+
+// Runs body(begin, end) over [0, count) in runs of `run` items, taken in turn by `workers`
+// threads, the calling one included. The first exception stops the others between runs and is
+// rethrown once every thread has been joined.
+template <class Body>
+void in_runs(std::size_t count, std::size_t run, unsigned workers, Body&& body) {
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
+  auto work = [&]() noexcept {
+    try {
+      while (!stop.load(std::memory_order_relaxed)) {
+        const std::size_t begin = next.fetch_add(run, std::memory_order_relaxed);
+        if (begin >= count) return;
+        body(begin, std::min(count, begin + run));
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      stop.store(true, std::memory_order_relaxed);
+    }
+  };
+  std::vector<std::thread> helpers;
+  try {
+    helpers.reserve(workers - 1);
+    for (unsigned t = 1; t < workers; ++t) helpers.emplace_back(work);
+  } catch (...) {
+    // No more threads to be had: the calling thread and those already started finish the job.
+  }
+  work();
+  for (auto& helper : helpers) helper.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
 }  // namespace
 
 void ardent::capi::ResultImpl::set_owner(const RulesetImpl* handle) {
@@ -136,12 +183,7 @@ ARDENT_API int ardent_evaluate_batch(ardent_result** out, const ardent_ruleset* 
   if (int rc = options_of(opts, max_ask); rc != ARDENT_OK) return rc;
   if (ruleset == nullptr) return fail_null("ruleset");
   return guard([&] {
-    for (std::size_t i = 0; i < count; ++i) {
-      if (cases[i] == nullptr || impl(cases[i])->owner != ruleset) {
-        int rc = check_pair(ruleset, impl(cases[i]));
-        return fail(rc, "cases[" + std::to_string(i) + "]: " + ardent_last_error()->message);
-      }
-    }
+    if (int rc = check_cases(ruleset, cases, count); rc != ARDENT_OK) return rc;
     std::vector<const ardent_result*> given;
     for (std::size_t i = 0; i < count; ++i) {
       if (out[i] != nullptr) given.push_back(out[i]);
@@ -159,38 +201,9 @@ ARDENT_API int ardent_evaluate_batch(ardent_result** out, const ardent_ruleset* 
       }
     }
 
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> stop{false};
-    std::mutex failure_mutex;
-    std::exception_ptr failure;
-    auto work = [&]() noexcept {
-      constexpr std::size_t kChunk = 64;
-      while (!stop.load(std::memory_order_relaxed)) {
-        std::size_t begin = next.fetch_add(kChunk, std::memory_order_relaxed);
-        if (begin >= count) return;
-        std::size_t end = std::min(count, begin + kChunk);
-        try {
-          for (std::size_t i = begin; i < end; ++i) evaluate_into(*impl(out[i]), *ruleset, *impl(cases[i]), max_ask);
-        } catch (...) {
-          std::lock_guard<std::mutex> lock(failure_mutex);
-          if (!failure) failure = std::current_exception();
-          stop.store(true, std::memory_order_relaxed);
-          return;
-        }
-      }
-    };
-
-    std::vector<std::thread> helpers;
-    unsigned workers = worker_count(threads, count);
-    try {
-      helpers.reserve(workers - 1);
-      for (unsigned t = 1; t < workers; ++t) helpers.emplace_back(work);
-    } catch (...) {
-      // No more threads to be had: the calling thread and those already started finish the job.
-    }
-    work();
-    for (auto& helper : helpers) helper.join();
-    if (failure) std::rethrow_exception(failure);
+    in_runs(count, 64, worker_count(threads, count), [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) evaluate_into(*impl(out[i]), *ruleset, *impl(cases[i]), max_ask);
+    });
     return ARDENT_OK;
   });
 }
@@ -203,55 +216,21 @@ ARDENT_API int ardent_evaluate_sliced(int* out_triage, uint64_t* out_fired, cons
   if (out_triage == nullptr) return fail_null("out_triage");
   if (cases == nullptr) return fail_null("cases");
   return guard([&] {
-    for (std::size_t i = 0; i < count; ++i) {
-      if (cases[i] == nullptr || impl(cases[i])->owner != ruleset) {
-        int rc = check_pair(ruleset, impl(cases[i]));
-        return fail(rc, "cases[" + std::to_string(i) + "]: " + ardent_last_error()->message);
-      }
-    }
+    if (int rc = check_cases(ruleset, cases, count); rc != ARDENT_OK) return rc;
     const ardent::Ruleset& rs = ruleset->get();
     const std::size_t words = ardent::fired_words(rs);
-    // Blocks of 64 cases, shared out among the threads in runs of 16 blocks.
+    // Blocks of 64 cases, shared out among the threads in runs of 16 blocks (one thread per run).
     constexpr std::size_t kRun = 64 * 16;
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> stop{false};
-    std::mutex failure_mutex;
-    std::exception_ptr failure;
-    auto work = [&]() noexcept {
-      std::vector<const ardent::Case*> block;
-      std::vector<ardent::Triage> triage;
-      std::vector<std::uint64_t> fired;
-      try {
-        block.reserve(kRun);
-        triage.resize(kRun);
-        fired.resize(kRun * words);
-        while (!stop.load(std::memory_order_relaxed)) {
-          const std::size_t begin = next.fetch_add(kRun, std::memory_order_relaxed);
-          if (begin >= count) return;
-          const std::size_t n = std::min(count, begin + kRun) - begin;
-          block.clear();
-          for (std::size_t i = 0; i < n; ++i) block.push_back(&impl(cases[begin + i])->findings);
-          ardent::evaluate_sliced(rs, block, triage, fired);
-          for (std::size_t i = 0; i < n; ++i) out_triage[begin + i] = static_cast<int>(triage[i]);
-          if (out_fired != nullptr && words != 0) std::copy_n(fired.begin(), n * words, out_fired + begin * words);
-        }
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-        stop.store(true, std::memory_order_relaxed);
-      }
-    };
-    std::vector<std::thread> helpers;
-    const unsigned workers = worker_count(threads, (count + 63) / 64 * 2);
-    try {
-      helpers.reserve(workers - 1);
-      for (unsigned t = 1; t < workers; ++t) helpers.emplace_back(work);
-    } catch (...) {
-      // No more threads to be had: the calling thread and those already started finish the job.
-    }
-    work();
-    for (auto& helper : helpers) helper.join();
-    if (failure) std::rethrow_exception(failure);
+    in_runs(count, kRun, worker_count(threads, count / 32), [&](std::size_t begin, std::size_t end) {
+      const std::size_t n = end - begin;
+      std::vector<const ardent::Case*> block(n);
+      std::vector<ardent::Triage> triage(n);
+      std::vector<std::uint64_t> fired(n * words);
+      for (std::size_t i = 0; i < n; ++i) block[i] = &impl(cases[begin + i])->findings;
+      ardent::evaluate_sliced(rs, block, triage, fired);
+      for (std::size_t i = 0; i < n; ++i) out_triage[begin + i] = static_cast<int>(triage[i]);
+      if (out_fired != nullptr) std::copy(fired.begin(), fired.end(), out_fired + begin * words);
+    });
     return ARDENT_OK;
   });
 }

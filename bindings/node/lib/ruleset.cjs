@@ -349,15 +349,21 @@ class RuleSet {
     }
   }
 
-  #evaluateChunk(h, chunk, threads, opts) {
-    const count = chunk.length;
-    const cases = this.#cases(h, count);
-    const handles = new BigUint64Array(count);
-    for (let i = 0; i < count; i++) {
+  // The chunk's cases in this rule set's reused case handles, as an array for the library.
+  #filled(h, chunk) {
+    const cases = this.#cases(h, chunk.length);
+    const handles = new BigUint64Array(chunk.length);
+    for (let i = 0; i < chunk.length; i++) {
       fn.ardent_case_clear(cases[i]);
       this.#fill(cases[i], chunk[i]);
       handles[i] = cases[i];
     }
+    return handles;
+  }
+
+  #evaluateChunk(h, chunk, threads, opts) {
+    const count = chunk.length;
+    const handles = this.#filled(h, chunk);
     const pool = this.#pool;
     const outs = new BigUint64Array(count); // 0: a new result; else one to evaluate into
     for (let i = 0, r; i < count && (r = pool.take()) !== null; i++) outs[i] = r;
@@ -387,14 +393,7 @@ class RuleSet {
       const triage = new Int32Array(count);
       const fired = new BigUint64Array(Math.max(1, count * words));
       this.#native.use((h) => {
-        const cases = this.#cases(h, count);
-        const handles = new BigUint64Array(count);
-        for (let i = 0; i < count; i++) {
-          fn.ardent_case_clear(cases[i]);
-          this.#fill(cases[i], chunk[i]);
-          handles[i] = cases[i];
-        }
-        check(fn.ardent_evaluate_sliced(triage, fired, h, handles, count, threads));
+        check(fn.ardent_evaluate_sliced(triage, fired, h, this.#filled(h, chunk), count, threads));
       });
       for (let i = 0; i < count; i++) {
         const hit = [];
