@@ -689,6 +689,26 @@ ARDENT_API void ardent_result_free(ardent_result *result);
 ARDENT_API int ardent_evaluate_sliced(int *out_triage, uint64_t *out_fired, const ardent_ruleset *ruleset,
                                       const ardent_case *const *cases, size_t count, unsigned int threads);
 
+/* One finding's values for every case, as a column of a table holds them. Layout fixed. */
+typedef struct ardent_column {
+  uint32_t finding;        /* the finding's index                                          */
+  const double *values;    /* one per case: yes/no as 0 or 1 (any other number is yes), a   */
+                           /* number, an enum value's index, a duration in days             */
+  const uint8_t *states;   /* one ARDENT_STATE_* per case, or NULL: every value given       */
+} ardent_column;
+
+/* As ardent_evaluate_sliced(), for `count` cases held as columns (a finding with no column is
+** not asked in any case): no case is built, and the leaves are read from the arrays as they
+** are. Every given value is checked as the single setters check it (a yes/no value, a number
+** in its finding's range, an enum value's index, a duration of 0 days or more); a refusal
+** returns the setter's code, its message starting with the column and case ("columns[2], case
+** 17: ...", cases from 0), before anything is written. ARDENT_EINVALID also for NULL arguments,
+** a column without values, or a finding given two columns; ARDENT_ERANGE for a finding index
+** out of range or a state that is none of ARDENT_STATE_*. */
+ARDENT_API int ardent_evaluate_sliced_columns(int *out_triage, uint64_t *out_fired, const ardent_ruleset *ruleset,
+                                              const ardent_column *columns, size_t column_count, size_t count,
+                                              unsigned int threads);
+
 /* ---------------------------------------------------------------------------------------- */
 /* Streaming a batch                                                                          */
 /* ---------------------------------------------------------------------------------------- */

@@ -235,6 +235,44 @@ ARDENT_API int ardent_evaluate_sliced(int* out_triage, uint64_t* out_fired, cons
   });
 }
 
+ARDENT_API int ardent_evaluate_sliced_columns(int* out_triage, uint64_t* out_fired, const ardent_ruleset* ruleset_handle,
+                                              const ardent_column* columns, std::size_t column_count, std::size_t count,
+                                              unsigned int threads) {
+  const RulesetImpl* ruleset = impl(ruleset_handle);
+  if (ruleset == nullptr) return fail_null("ruleset");
+  if (columns == nullptr && column_count != 0) return fail_null("columns");
+  if (count == 0) return ARDENT_OK;
+  if (out_triage == nullptr) return fail_null("out_triage");
+  return guard([&] {
+    const ardent::Ruleset& rs = ruleset->get();
+    std::vector<ardent::Column> table(column_count);
+    for (std::size_t k = 0; k < column_count; ++k) table[k] = {columns[k].finding, columns[k].values, columns[k].states};
+    const std::size_t words = ardent::fired_words(rs);
+    // The rows [begin, end): each column from `begin` on, evaluated (and checked) as a table.
+    auto evaluate_part = [&](std::size_t begin, std::size_t end) {
+      const std::size_t n = end - begin;
+      std::vector<ardent::Column> part = table;
+      for (ardent::Column& c : part) {
+        c.values += begin;
+        if (c.states != nullptr) c.states += begin;
+      }
+      std::vector<ardent::Triage> triage(n);
+      std::vector<std::uint64_t> fired(n * words);
+      ardent::evaluate_sliced(rs, part, n, triage, fired);
+      for (std::size_t i = 0; i < n; ++i) out_triage[begin + i] = static_cast<int>(triage[i]);
+      if (out_fired != nullptr) std::copy(fired.begin(), fired.end(), out_fired + begin * words);
+    };
+    const unsigned workers = worker_count(threads, count / 32);  // a thread per run of 1,024 cases
+    if (workers == 1) {
+      evaluate_part(0, count);  // checks every value before it writes anything
+      return ARDENT_OK;
+    }
+    ardent::check_columns(rs, table, count);  // once, before anything is written
+    in_runs(count, 64 * 16, workers, evaluate_part);
+    return ARDENT_OK;
+  });
+}
+
 ARDENT_API int ardent_evaluate_stream(const ardent_ruleset* ruleset_handle, ardent_case_source_fn source,
                                       ardent_result_sink_fn sink, void* ctx, const ardent_stream_options* opts) {
   const RulesetImpl* ruleset = impl(ruleset_handle);

@@ -1,6 +1,9 @@
 // ardent_evaluate_sliced(): 64 cases a word give the triage and fired rules that ardent_evaluate()
 // gives case by case, over thousands of random cases of the tests' rule set and of rules/hip,
 // for counts that do and do not fill the last word, on one and several threads.
+#include <cmath>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -90,4 +93,125 @@ TEST(Sliced, RefusesNullsAndForeignCasesWritingNothing) {
   const ardent_case* none[1] = {nullptr};
   EXPECT_EQ(ardent_evaluate_sliced(triage, nullptr, rs.get(), none, 1, 1), ARDENT_EINVALID);
   EXPECT_EQ(ardent_evaluate_sliced(triage, nullptr, rs.get(), cases, 0, 1), ARDENT_OK);
+}
+
+namespace {
+
+// A random table: per finding a column of states and values (about a third not asked, one in
+// ten unknown), and the same cases built through the single setters.
+struct Table {
+  std::vector<std::vector<double>> values;
+  std::vector<std::vector<uint8_t>> states;
+  std::vector<ardent_column> columns;
+  std::vector<Case> owners;
+  std::vector<const ardent_case*> cases;
+};
+
+Table random_table(const ardent_ruleset* rs, size_t count) {
+  const auto shapes = shapes_of(rs);
+  Table t;
+  t.values.assign(shapes.size(), std::vector<double>(count));
+  t.states.assign(shapes.size(), std::vector<uint8_t>(count));
+  std::mt19937_64 rng(count);
+  for (uint32_t f = 0; f < shapes.size(); ++f) {
+    const FindingShape& s = shapes[f];
+    for (size_t i = 0; i < count; ++i) {
+      const unsigned roll = static_cast<unsigned>(rng() % 10);
+      t.states[f][i] = roll < 3 ? ARDENT_STATE_NOT_ASKED : roll == 3 ? ARDENT_STATE_UNKNOWN : ARDENT_STATE_GIVEN;
+      double& v = t.values[f][i];
+      switch (s.type) {
+        case ARDENT_FINDING_BOOL: v = static_cast<double>(rng() % 2); break;
+        case ARDENT_FINDING_ENUM: v = static_cast<double>(rng() % s.values); break;
+        case ARDENT_FINDING_NUMBER:
+          v = s.min + static_cast<double>(rng() % 1001) / 1000.0 * (s.max - s.min);
+          if (s.integer) v = std::floor(v);
+          break;
+        default: v = static_cast<double>(rng() % 120); break;  // days
+      }
+    }
+    t.columns.push_back({f, t.values[f].data(), t.states[f].data()});
+  }
+  for (size_t i = 0; i < count; ++i) {
+    t.owners.push_back(new_case(rs));
+    ardent_case* c = t.owners.back().get();
+    for (uint32_t f = 0; f < shapes.size(); ++f) {
+      const double v = t.values[f][i];
+      int rc = ARDENT_OK;
+      if (t.states[f][i] == ARDENT_STATE_UNKNOWN) rc = ardent_case_set_unknown_at(c, f);
+      if (t.states[f][i] != ARDENT_STATE_GIVEN) {
+        EXPECT_EQ(rc, ARDENT_OK);
+        continue;
+      }
+      switch (shapes[f].type) {
+        case ARDENT_FINDING_BOOL: rc = ardent_case_set_bool_at(c, f, v != 0); break;
+        case ARDENT_FINDING_ENUM: rc = ardent_case_set_enum_index_at(c, f, static_cast<uint32_t>(v)); break;
+        case ARDENT_FINDING_NUMBER: rc = ardent_case_set_number_at(c, f, v); break;
+        default: rc = ardent_case_set_duration_at(c, f, v, ARDENT_DAYS); break;
+      }
+      EXPECT_EQ(rc, ARDENT_OK) << ardent_last_error()->message;
+    }
+    t.cases.push_back(c);
+  }
+  return t;
+}
+
+}  // namespace
+
+// A table of columns gives what the same cases give, whole and in runs on two threads.
+TEST(Sliced, ColumnsEqualCases) {
+  for (const std::string& rules : {small_rules(), std::string(ARDENT_SOURCE_DIR) + "/rules/hip"}) {
+    Ruleset rs = compile(rules);
+    ASSERT_TRUE(rs);
+    const size_t words = words_of(rs.get());
+    constexpr size_t kCount = 2500;
+    const Table t = random_table(rs.get(), kCount);
+    std::vector<int> by_case(kCount), by_column(kCount, -1);
+    std::vector<uint64_t> fired_case(kCount * words), fired_column(kCount * words, ~uint64_t{0});
+    ASSERT_EQ(ardent_evaluate_sliced(by_case.data(), fired_case.data(), rs.get(), t.cases.data(), kCount, 1), ARDENT_OK);
+    std::set<int> levels(by_case.begin(), by_case.end());
+    EXPECT_GT(levels.size(), 1u) << "the table must give more than one triage for the test to mean much";
+    for (unsigned threads : {1u, 2u}) {
+      ASSERT_EQ(ardent_evaluate_sliced_columns(by_column.data(), fired_column.data(), rs.get(), t.columns.data(),
+                                               t.columns.size(), kCount, threads),
+                ARDENT_OK)
+          << ardent_last_error()->message;
+      EXPECT_EQ(by_column, by_case) << rules << ", " << threads << " threads";
+      EXPECT_EQ(fired_column, fired_case) << rules << ", " << threads << " threads";
+    }
+  }
+}
+
+TEST(Sliced, ColumnsAreCheckedAsTheSettersCheck) {
+  Ruleset rs = compile(small_rules());
+  const uint32_t fever = finding(rs.get(), "fever"), age = finding(rs.get(), "age");
+  const double ages[3] = {30, 400, 50};
+  const double yes[3] = {1, 0, 1};
+  const double missing[3] = {1, std::nan(""), 0};  // a table's missing cell
+  const uint8_t states[3] = {ARDENT_STATE_GIVEN, ARDENT_STATE_NOT_ASKED, 7};
+  int triage[3] = {-7, -7, -7};
+  struct Row {
+    std::vector<ardent_column> columns;
+    int code;
+    std::string message;
+  };
+  const std::vector<Row> rows = {
+      {{{fever, yes, nullptr}, {age, ages, nullptr}}, ARDENT_ERANGE, "columns[1], case 1: 400 is outside the range"},
+      {{{fever, yes, states}}, ARDENT_ERANGE, "columns[0], case 2: state 7"},
+      {{{fever, yes, nullptr}, {fever, yes, nullptr}}, ARDENT_EINVALID, "columns[1]: finding 'fever' is given twice"},
+      {{{999, yes, nullptr}}, ARDENT_ERANGE, "columns[0]: no finding with index 999"},
+      {{{fever, missing, nullptr}}, ARDENT_ETYPE, "columns[0], case 1: finding 'fever' is a yes/no finding; NaN is no answer"},
+      {{{age, yes, nullptr}, {fever, ages, nullptr}}, ARDENT_OK, ""},  // any nonzero number is yes
+  };
+  for (const Row& row : rows) {
+    const int rc = ardent_evaluate_sliced_columns(triage, nullptr, rs.get(), row.columns.data(), row.columns.size(), 3, 1);
+    EXPECT_EQ(rc, row.code) << row.message;
+    if (row.code == ARDENT_OK) continue;
+    EXPECT_NE(std::string(ardent_last_error()->message).find(row.message), std::string::npos) << ardent_last_error()->message;
+    EXPECT_EQ(triage[0], -7) << "nothing is written when a value is refused";
+  }
+  const ardent_column no_values = {fever, nullptr, nullptr};
+  EXPECT_EQ(ardent_evaluate_sliced_columns(triage, nullptr, rs.get(), &no_values, 1, 3, 1), ARDENT_EINVALID);
+  EXPECT_EQ(ardent_evaluate_sliced_columns(triage, nullptr, rs.get(), nullptr, 1, 3, 1), ARDENT_EINVALID);
+  EXPECT_EQ(ardent_evaluate_sliced_columns(triage, nullptr, rs.get(), nullptr, 0, 3, 1), ARDENT_OK)
+      << "no column: nothing asked";
 }

@@ -24,4 +24,24 @@ std::size_t fired_words(const Ruleset& ruleset);
 void evaluate_sliced(const Ruleset& ruleset, std::span<const Case* const> cases, std::span<Triage> triage,
                      std::span<std::uint64_t> fired);
 
+// One finding's values for every case, as a column of a table holds them.
+struct Column {
+  std::uint32_t finding = 0;                // the finding's slot
+  const double* values = nullptr;           // one per case: yes/no as 0 or 1 (any other number is
+                                            // yes), a number, an enum value's index, days
+  const std::uint8_t* states = nullptr;     // one FindingState per case; nullptr: every value given
+};
+
+// The same for cases held as columns (a finding without a column is not asked in any case):
+// the leaves are read from contiguous arrays, with no case built. Every given value is checked
+// as the single setters check it; a refusal throws InputError, its message starting with the
+// column and case ("columns[2], case 17: ..."), before anything is written. A finding given
+// two columns, or a slot out of range, is refused the same way.
+void evaluate_sliced(const Ruleset& ruleset, std::span<const Column> columns, std::size_t count,
+                     std::span<Triage> triage, std::span<std::uint64_t> fired);
+
+// The checks evaluate_sliced() makes of columns, alone (to check a table once and evaluate it
+// in parts, each part's columns starting further on).
+void check_columns(const Ruleset& ruleset, std::span<const Column> columns, std::size_t count);
+
 }  // namespace ardent

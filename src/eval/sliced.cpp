@@ -5,12 +5,15 @@
 #include "ardent/sliced.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "compile/ruleset_access.hpp"
 #include "eval/case_access.hpp"
+#include "eval/case_values.hpp"
 #include "eval/logic.hpp"
 #include "eval/node_ops.hpp"
 
@@ -46,19 +49,61 @@ struct Block {
   }
 };
 
-// The raw storage of a block's cases, looked up once per block.
-struct Lanes {
+// Where a block's findings come from. `at(slot)` gives a view of one finding across the lanes,
+// with state(j) and value(j) for lane j.
+// - CaseLanes: the raw storage of up to 64 cases, looked up once per block;
+// - ColumnLanes: the columns of a table, from case `first` on.
+struct CaseLanes {
   const std::uint8_t* states[kLanes];
   const double* values[kLanes];
   std::size_t n;
+
+  struct View {
+    const CaseLanes* lanes;
+    std::uint32_t slot;
+    std::uint8_t state(std::size_t j) const { return lanes->states[j][slot]; }
+    double value(std::size_t j) const { return lanes->values[j][slot]; }
+  };
+  View at(std::uint32_t slot) const { return {this, slot}; }
+};
+
+struct ColumnLanes {
+  const Column* const* by_slot;  // nullptr: no column, the finding is not asked in any case
+  std::size_t first, n;
+
+  // Plain arrays for every lane, so that the leaves' loops have no branch: a missing column
+  // reads not-asked states, a column without states reads given ones.
+  static constexpr std::uint8_t kNotAskedLanes[kLanes] = {};
+  static const std::uint8_t* given_lanes() {
+    static const auto lanes = [] {
+      std::array<std::uint8_t, kLanes> a;
+      a.fill(kGiven);
+      return a;
+    }();
+    return lanes.data();
+  }
+  static constexpr double kZeroLanes[kLanes] = {};
+
+  struct View {
+    const double* values;
+    const std::uint8_t* states;
+    std::uint8_t state(std::size_t j) const { return states[j]; }
+    double value(std::size_t j) const { return values[j]; }
+  };
+  View at(std::uint32_t slot) const {
+    const Column* c = by_slot[slot];
+    if (c == nullptr) return {kZeroLanes, kNotAskedLanes};
+    return {c->values + first, c->states ? c->states + first : given_lanes()};
+  }
 };
 
 // A boolean leaf for every lane: `value(state, number)` gives its truth in one case.
-template <class Value>
+template <class Lanes, class Value>
 void leaf(Block& b, std::uint32_t node, const Lanes& c, std::uint32_t slot, Value value) {
+  const auto at = c.at(slot);
   std::uint64_t t = 0, f = 0;
   for (std::size_t j = 0; j < c.n; ++j) {
-    const std::uint8_t v = value(c.states[j][slot], c.values[j][slot]);
+    const std::uint8_t v = value(at.state(j), at.value(j));
     t |= std::uint64_t{v == T} << j;
     f |= std::uint64_t{v == F} << j;
   }
@@ -66,21 +111,15 @@ void leaf(Block& b, std::uint32_t node, const Lanes& c, std::uint32_t slot, Valu
   b.f[node] = f;
 }
 
-void leaves(const Program& p, Block& b, const Case* const* cases, std::size_t n) {
-  Lanes lanes;
-  lanes.n = n;
-  for (std::size_t j = 0; j < n; ++j) {
-    lanes.states[j] = CaseAccess::states(*cases[j]);
-    lanes.values[j] = CaseAccess::values(*cases[j]);
-  }
-  const Lanes& c = lanes;
+template <class Lanes>
+void leaves(const Program& p, Block& b, const Lanes& c) {
   // Yes/no findings, the commonest leaves, without a three-valued detour: given and yes, given
   // and no.
   for (std::uint32_t i = 0; i < p.bool_atoms.size(); ++i) {
-    const std::uint32_t slot = p.bool_atoms[i];
+    const auto at = c.at(p.bool_atoms[i]);
     std::uint64_t t = 0, f = 0;
     for (std::size_t j = 0; j < c.n; ++j) {
-      const std::uint64_t given = c.states[j][slot] == kGiven, yes = c.values[j][slot] != 0;
+      const std::uint64_t given = at.state(j) == kGiven, yes = at.value(j) != 0;
       t |= (given & yes) << j;
       f |= (given & (yes ^ 1u)) << j;
     }
@@ -107,9 +146,9 @@ void leaves(const Program& p, Block& b, const Case* const* cases, std::size_t n)
     }
   }
   for (std::uint32_t i = 0; i < p.num_findings.size(); ++i) {
-    const std::uint32_t slot = p.num_findings[i];
-    for (std::size_t j = 0; j < n; ++j) {
-      const double v = c.states[j][slot] == kGiven ? c.values[j][slot] : kNaN;
+    const auto at = c.at(p.num_findings[i]);
+    for (std::size_t j = 0; j < c.n; ++j) {
+      const double v = at.state(j) == kGiven ? at.value(j) : kNaN;
       b.lo[i * kLanes + j] = b.hi[i * kLanes + j] = v;
     }
   }
@@ -172,28 +211,18 @@ void composite(const Program& p, const prog::Instr& in, Block& b, std::size_t n,
   }
 }
 
-}  // namespace
-
-std::size_t fired_words(const Ruleset& ruleset) { return (program_of(ruleset).rule_root.size() + 63) / 64; }
-
-void evaluate_sliced(const Ruleset& ruleset, std::span<const Case* const> cases, std::span<Triage> triage,
-                     std::span<std::uint64_t> fired) {
-  const Program& p = program_of(ruleset);
-  const std::size_t words = fired_words(ruleset);
-  if (triage.size() < cases.size()) throw std::invalid_argument("evaluate_sliced: fewer triage places than cases");
-  if (fired.size() / std::max<std::size_t>(words, 1) < cases.size() && words != 0)
-    throw std::invalid_argument("evaluate_sliced: fewer fired-rule words than the cases need");
-  for (std::size_t i = 0; i < cases.size(); ++i)
-    if (cases[i] == nullptr || &cases[i]->ruleset() != &ruleset)
-      throw std::invalid_argument("evaluate_sliced: case " + std::to_string(i) + " is not a case of this rule set");
-
+// The 64-case blocks of `count` cases: `load(b, first, n)` fills the leaves of cases
+// [first, first + n), then the composites, the rule states and the triage follow.
+template <class Load>
+void run_blocks(const Program& p, std::size_t count, std::span<Triage> triage, std::span<std::uint64_t> fired,
+                std::size_t words, Load load) {
   Block b(p);
   LaneView lane{std::vector<std::uint8_t>(p.bool_count, U), std::vector<double>(p.num_count, kNaN),
                 std::vector<double>(p.num_count, kNaN)};
-  std::fill_n(fired.begin(), cases.size() * words, std::uint64_t{0});
-  for (std::size_t first = 0; first < cases.size(); first += kLanes) {
-    const std::size_t n = std::min(kLanes, cases.size() - first);
-    leaves(p, b, cases.data() + first, n);
+  std::fill_n(fired.begin(), count * words, std::uint64_t{0});
+  for (std::size_t first = 0; first < count; first += kLanes) {
+    const std::size_t n = std::min(kLanes, count - first);
+    load(b, first, n);
     for (const prog::Instr& in : p.code) composite(p, in, b, n, lane);
 
     // The triage: the most urgent level among the fired rules, else the default.
@@ -218,6 +247,108 @@ void evaluate_sliced(const Ruleset& ruleset, std::span<const Case* const> cases,
       triage[first + j] = level;
     }
   }
+}
+
+void check_outputs(std::size_t count, std::size_t words, std::span<Triage> triage, std::span<std::uint64_t> fired) {
+  if (triage.size() < count) throw std::invalid_argument("evaluate_sliced: fewer triage places than cases");
+  if (words != 0 && fired.size() / words < count)
+    throw std::invalid_argument("evaluate_sliced: fewer fired-rule words than the cases need");
+}
+
+// Every given value of every column, checked by the single setter of its finding's type.
+void checked_columns(const Program& p, std::span<const Column> columns, std::size_t count,
+                     std::vector<const Column*>& by_slot) {
+  by_slot.assign(p.findings.size(), nullptr);
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    const Column& col = columns[k];
+    const std::string where = "columns[" + std::to_string(k) + "]";
+    try {
+      const FindingInfo& f = finding_at(p, col.finding);
+      if (by_slot[col.finding] != nullptr) given_twice(f);
+      if (col.values == nullptr && count != 0)
+        throw std::invalid_argument(where + ": no values for finding '" + f.name + "'");
+      by_slot[col.finding] = &col;
+    } catch (const InputError& e) {
+      throw InputError(e.kind(), e.finding(), where + ": " + e.what());
+    }
+    const FindingInfo& f = p.findings[col.finding];
+    std::size_t i = 0;
+    if (f.type == FindingType::boolean) {  // the commonest column: a yes/no value is refused only as NaN
+      if (col.states == nullptr) {
+        while (i < count && !std::isnan(col.values[i])) ++i;
+      } else {
+        while (i < count && col.states[i] <= kGiven && !(col.states[i] == kGiven && std::isnan(col.values[i]))) ++i;
+      }
+    }
+    for (; i < count; ++i) {
+      const std::uint8_t state = col.states ? col.states[i] : kGiven;
+      std::uint8_t trial_state = 0;
+      double trial_value = 0;
+      const Slot trial{trial_state, trial_value};
+      try {
+        if (state > kGiven)
+          throw InputError(InputError::Kind::OutOfRange, f.name,
+                           "state " + std::to_string(state) + " is not a finding state (0 not asked, 1 unknown, 2 given)");
+        if (state != kGiven) continue;
+        const double v = col.values[i];
+        switch (f.type) {
+          case FindingType::boolean:  // NaN: a table's missing cell, never a yes
+            throw InputError(InputError::Kind::WrongType, f.name,
+                             "finding '" + f.name + "' is a yes/no finding; NaN is no answer (give a missing value "
+                             "the state not asked or unknown)");
+          case FindingType::enumeration:
+            if (!(v >= 0 && v == std::floor(v) && v < 4294967296.0))
+              throw InputError(InputError::Kind::OutOfDomain, f.name,
+                               "finding '" + f.name + "' takes a value's index, not " + std::to_string(v));
+            put_enum(f, trial, static_cast<std::uint32_t>(v));
+            break;
+          default: put_number(f, trial, v); break;  // numbers; durations in days
+        }
+      } catch (const InputError& e) {
+        throw InputError(e.kind(), e.finding(), where + ", case " + std::to_string(i) + ": " + e.what());
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::size_t fired_words(const Ruleset& ruleset) { return (program_of(ruleset).rule_root.size() + 63) / 64; }
+
+void evaluate_sliced(const Ruleset& ruleset, std::span<const Case* const> cases, std::span<Triage> triage,
+                     std::span<std::uint64_t> fired) {
+  const Program& p = program_of(ruleset);
+  const std::size_t words = fired_words(ruleset);
+  check_outputs(cases.size(), words, triage, fired);
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    if (cases[i] == nullptr || &cases[i]->ruleset() != &ruleset)
+      throw std::invalid_argument("evaluate_sliced: case " + std::to_string(i) + " is not a case of this rule set");
+  CaseLanes lanes;
+  run_blocks(p, cases.size(), triage, fired, words, [&](Block& b, std::size_t first, std::size_t n) {
+    lanes.n = n;
+    for (std::size_t j = 0; j < n; ++j) {
+      lanes.states[j] = CaseAccess::states(*cases[first + j]);
+      lanes.values[j] = CaseAccess::values(*cases[first + j]);
+    }
+    leaves(p, b, lanes);
+  });
+}
+
+void evaluate_sliced(const Ruleset& ruleset, std::span<const Column> columns, std::size_t count,
+                     std::span<Triage> triage, std::span<std::uint64_t> fired) {
+  const Program& p = program_of(ruleset);
+  const std::size_t words = fired_words(ruleset);
+  check_outputs(count, words, triage, fired);
+  std::vector<const Column*> by_slot;
+  checked_columns(p, columns, count, by_slot);
+  run_blocks(p, count, triage, fired, words, [&](Block& b, std::size_t first, std::size_t n) {
+    leaves(p, b, ColumnLanes{by_slot.data(), first, n});
+  });
+}
+
+void check_columns(const Ruleset& ruleset, std::span<const Column> columns, std::size_t count) {
+  std::vector<const Column*> by_slot;
+  checked_columns(program_of(ruleset), columns, count, by_slot);
 }
 
 }  // namespace ardent

@@ -2,8 +2,9 @@
 // through the C ABI (every boolean and every number set in one call each, one reused result,
 // the fired rules read as one bit set), and prints the harness's
 // RESULT line. Follows the protocol of the harness README: untimed parse, timed load, warm-up
-// passes, timed passes, verification after timing. With `sliced`, the cases are set the same
-// way, 1,024 at a time, and evaluated by ardent_evaluate_sliced() (64 cases a word, one thread).
+// passes, timed passes, verification after timing. With `sliced`, the cases are laid out as
+// columns, 1,024 at a time, and evaluated by ardent_evaluate_sliced_columns() (64 cases a word,
+// one thread).
 //
 // Usage: ardent-peer-runner RULES.ard RULESET.json CASES.json [label [sliced]]
 #include <ardent.h>
@@ -136,12 +137,25 @@ int main(int argc, char** argv) {
   std::vector<std::uint64_t> mask((info.rule_count + 63) / 64);
   std::vector<double> pass_us;
 
-  // Bit-sliced mode: blocks of cases filled through the same setters, then evaluated 64 a word.
+  // Bit-sliced mode: blocks of 1,024 cases laid out as columns (the transpose is timed, as the
+  // limit's is), then evaluated 64 a word.
   const bool sliced = argc > 5 && std::string(argv[5]) == "sliced";
   constexpr std::size_t kBlock = 1024;
-  std::vector<ardent_case*> block(sliced ? kBlock : 0, nullptr);
-  for (auto*& c : block)
-    if (ardent_case_new(&c, rules) != ARDENT_OK) die("alloc");
+  std::vector<std::uint32_t> number_columns;  // the number findings' slots, in column order
+  for (const PeerCase& pc : cases)
+    for (std::uint32_t slot : pc.number_slots)
+      if (std::find(number_columns.begin(), number_columns.end(), slot) == number_columns.end())
+        number_columns.push_back(slot);
+  const std::size_t n_columns = bool_slots.size() + number_columns.size();
+  std::vector<double> column_values(sliced ? n_columns * kBlock : 0);
+  std::vector<std::uint8_t> number_states(sliced ? number_columns.size() * kBlock : 0);
+  std::vector<ardent_column> columns(n_columns);
+  for (std::size_t k = 0; k < n_columns; ++k) {
+    const bool is_bool = k < bool_slots.size();
+    columns[k].finding = is_bool ? bool_slots[k] : number_columns[k - bool_slots.size()];
+    columns[k].values = column_values.data() + k * kBlock;
+    columns[k].states = is_bool ? nullptr : number_states.data() + (k - bool_slots.size()) * kBlock;
+  }
   std::vector<int> block_triage(kBlock);
   std::vector<std::uint64_t> block_fired(kBlock * mask.size());
 
@@ -149,14 +163,20 @@ int main(int argc, char** argv) {
     auto start = std::chrono::steady_clock::now();
     for (std::size_t first = 0; first < cases.size(); first += kBlock) {
       const std::size_t n = std::min(kBlock, cases.size() - first);
+      std::fill(number_states.begin(), number_states.end(), std::uint8_t{ARDENT_STATE_NOT_ASKED});
       for (std::size_t j = 0; j < n; ++j) {
         const PeerCase& pc = cases[first + j];
-        if (ardent_case_set_bools(block[j], bool_slots.data(), pc.bools.data(), bool_slots.size()) != ARDENT_OK ||
-            ardent_case_set_numbers(block[j], pc.number_slots.data(), pc.numbers.data(), pc.numbers.size()) != ARDENT_OK)
-          die("set");
+        for (std::size_t b = 0; b < bool_slots.size(); ++b) column_values[b * kBlock + j] = pc.bools[b];
+        for (std::size_t i = 0; i < pc.number_slots.size(); ++i) {
+          const auto k = static_cast<std::size_t>(
+              std::find(number_columns.begin(), number_columns.end(), pc.number_slots[i]) - number_columns.begin());
+          column_values[(bool_slots.size() + k) * kBlock + j] = pc.numbers[i];
+          number_states[k * kBlock + j] = ARDENT_STATE_GIVEN;
+        }
       }
-      if (ardent_evaluate_sliced(block_triage.data(), block_fired.data(), rules, block.data(), n, 1) != ARDENT_OK)
-        die("evaluate_sliced");
+      if (ardent_evaluate_sliced_columns(block_triage.data(), block_fired.data(), rules, columns.data(), columns.size(),
+                                         n, 1) != ARDENT_OK)
+        die("evaluate_sliced_columns");
       for (std::size_t j = 0; j < n; ++j) {
         const std::uint64_t* m = block_fired.data() + j * mask.size();
         std::uint64_t bits = 0;
@@ -203,7 +223,6 @@ int main(int argc, char** argv) {
       label, ardent_version(), cases.size(), reps, warmup, median > 0 ? 1e6 / median : 0.0, median,
       sorted.empty() ? 0 : sorted.front(), sorted.empty() ? 0 : sorted.back(), peak_rss_kb(), base_rss, load_ms,
       mismatches);
-  for (auto* c : block) ardent_case_free(c);
   ardent_result_free(result);
   ardent_case_free(kase);
   ardent_ruleset_free(rules);
