@@ -33,7 +33,7 @@ class Session {
   }
 
   void step() {
-    switch (in_.ConsumeIntegralInRange(0, 20)) {
+    switch (in_.ConsumeIntegralInRange(0, 21)) {
       case 0: new_case(); break;
       case 1: free_case(); break;
       case 2: ARDENT_FUZZ_CALL(ardent_case_clear(some_case())); break;
@@ -55,6 +55,7 @@ class Session {
       case 18: set_many(); break;
       case 19: evaluate_sliced(); break;
       case 20: render_into(); break;
+      case 21: evaluate_columns(); break;
     }
   }
 
@@ -289,6 +290,31 @@ class Session {
         bug("sliced fired rules differ from ardent_evaluate()'s");
       ardent_result_free(one);
     }
+  }
+
+  // A table of fuzzed columns: findings in and out of range, given twice, values of any kind
+  // (NaN in a yes/no column included), states past the last; refused or evaluated, never worse.
+  void evaluate_columns() {
+    const ardent_ruleset* rs = some_ruleset();
+    ardent_ruleset_info info = ARDENT_RULESET_INFO_INIT;
+    if (rs != nullptr) ardent_ruleset_get_info(&info, rs);
+    const std::size_t count = in_.ConsumeIntegralInRange<std::size_t>(0, 70);
+    const std::size_t n_columns = in_.ConsumeIntegralInRange<std::size_t>(0, 6);
+    std::vector<std::vector<double>> values(n_columns, std::vector<double>(count));
+    std::vector<std::vector<std::uint8_t>> states(n_columns, std::vector<std::uint8_t>(count));
+    std::vector<ardent_column> columns(n_columns);
+    for (std::size_t k = 0; k < n_columns; ++k) {
+      for (std::size_t i = 0; i < count; ++i) {
+        values[k][i] = number();
+        states[k][i] = in_.ConsumeIntegralInRange<std::uint8_t>(0, 3);
+      }
+      columns[k] = {index(info.finding_count), values[k].data(), in_.ConsumeBool() ? states[k].data() : nullptr};
+    }
+    std::vector<int> triage(count);
+    std::vector<std::uint64_t> fired(count * ((info.rule_count + 63) / 64) + 1);
+    ARDENT_FUZZ_CALL(ardent_evaluate_sliced_columns(count ? triage.data() : nullptr, fired.data(), rs,
+                                                    n_columns ? columns.data() : nullptr, n_columns, count,
+                                                    in_.ConsumeIntegralInRange(0u, 2u)));
   }
 
   // The JSON result into a buffer of a fuzzed size: ARDENT_OK with the whole text, or
