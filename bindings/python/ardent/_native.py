@@ -25,6 +25,11 @@ from ctypes import (
 )
 from pathlib import Path
 
+class Column(Structure):
+    """ardent_column: one finding's values for every case of a table."""
+    _fields_ = [("finding", c_uint32), ("values", c_void_p), ("states", c_void_p)]
+
+
 # ABI versions (ardent_abi_version()) this binding was written for.
 SUPPORTED_ABI_VERSIONS = (1,)
 
@@ -348,6 +353,8 @@ _PROTOTYPES = [
      [POINTER(c_void_p), _h, POINTER(c_void_p), c_size_t, c_uint, POINTER(EvaluateOptions)]),
     ("ardent_evaluate_sliced", c_int,
      [POINTER(c_int), POINTER(c_uint64), _h, POINTER(c_void_p), c_size_t, c_uint]),
+    ("ardent_evaluate_sliced_columns", c_int,
+     [POINTER(c_int), POINTER(c_uint64), _h, c_void_p, c_size_t, c_size_t, c_uint]),
     ("ardent_result_free", None, [_h]),
     ("ardent_result_ruleset", c_void_p, [_h]),
     ("ardent_result_triage", c_int, [_h]),

@@ -395,6 +395,29 @@ class TriageManyTest(unittest.TestCase):
         self.assertEqual(caught.exception.row, 2)
         self.assertEqual(list(self.rs.triage_many([])), [])
 
+    @unittest.skipUnless(importlib.util.find_spec("pandas"), "pandas is not installed")
+    def test_a_dataframe_goes_by_columns_and_agrees_with_its_rows(self):
+        import pandas
+
+        cases = [{k: v for k, v in c.items() if v is not None} for c in EvaluateManyTest.cases(None, 300)]
+        frame = pandas.DataFrame(cases)  # missing cells are NaN; pain_peak text; durations text
+        by_rows = list(self.rs.triage_many(cases))
+        self.assertEqual(list(self.rs.triage_many(frame)), by_rows)
+        plain = frame.drop(columns=["duration"])  # durations as text need the row path
+        self.assertIsNotNone(self.rs._frame_columns(plain), "plain values go by columns")
+        self.assertEqual(list(self.rs.triage_many(plain)),
+                         list(self.rs.triage_many([{k: v for k, v in c.items() if k != "duration"} for c in cases])))
+        days = plain.assign(duration=[(i % 90) if i % 4 == 0 else None for i in range(len(plain))])
+        self.assertIsNotNone(self.rs._frame_columns(days), "durations in days go by columns")
+        self.assertEqual(list(self.rs.triage_many(days)),
+                         [t for t in self.rs.triage_many(
+                             [{**{k: v for k, v in c.items() if k != "duration"},
+                               **({"duration": i % 90} if i % 4 == 0 else {})} for i, c in enumerate(cases)])])
+        bad = pandas.DataFrame([{"pain_score": 3}, {"pain_score": 99}])  # outside 0..10
+        with self.assertRaises(ardent.OutOfRangeError) as caught:
+            list(self.rs.triage_many(bad))
+        self.assertEqual(caught.exception.row, 1)
+
 
 class ThreadsTest(unittest.TestCase):
     def test_one_rule_set_serves_many_threads(self):
