@@ -46,7 +46,7 @@ enum class Standing : std::uint8_t {
   raises = 1,         // it could add a red flag or raise the triage: its findings are asked
   lowers = 2,         // it could lower the triage below the default (a self-care rule)
   decides_condition = 3,  // it could change the leading condition
-  nothing_to_ask = 4, // it has a true part, but what could decide it was answered unknown
+  nothing_to_ask = 4, // it has a true part, but what could complete it was answered unknown
   no_change = 5,      // it has a true part, but firing would change neither the triage, the
                       // red flags nor the leading condition
   distant = 6,        // it has a true part, but needs more positive answers than the

@@ -318,7 +318,10 @@ void mark_true_parts(const Program& p, internal::EvalScratch& s) {
 
 // The findings that would complete a rule with a true part: below an undecided `or`, only its
 // branches that have a true part; below an `and`, every undecided part (a part without a true
-// part of its own is needed whole). Calls f(slot) for each not-asked finding, once.
+// part of its own is needed whole). A part that no answer can make true any more (it needs a
+// finding answered unknown) asks nothing: its questions could not fire the rule. Below a `not`,
+// a comparison or a score everything counts, since there an answer may decide either way.
+// Calls f(slot) for each not-asked finding, once.
 template <class F>
 void focused_findings(const Program& p, internal::EvalScratch& s, std::uint32_t root, F&& f, bool whole_root = false) {
   const std::uint8_t* st = s.states.data();
@@ -328,19 +331,22 @@ void focused_findings(const Program& p, internal::EvalScratch& s, std::uint32_t 
   const double* hi = s.hi.data();
   std::uint32_t* stack = s.stack.data();
   const std::uint32_t epoch = next_epoch(s);
-  // Entries: node * 4 + kind, kind 0 = boolean focused, 1 = boolean whole, 2 = numeric.
+  // Entries: node * 4 + kind: 0 = boolean focused, 1 = boolean whole, 2 = numeric, 3 = boolean
+  // whole below a negation (or a comparison or score), where reach does not prune.
+  enum : std::uint32_t { kFocused = 0, kWhole = 1, kNumeric = 2, kEither = 3 };
   std::size_t top = 0;
-  auto push_bool = [&](std::uint32_t n, bool whole) {
+  auto push_bool = [&](std::uint32_t n, std::uint32_t kind) {
     if (t[n] != U) return;
-    std::uint32_t& mark = whole ? s.bool_mark[n] : s.bool_fmark[n];
+    if (kind != kEither && s.distance[n] == kFar) return;
+    std::uint32_t& mark = kind == kFocused ? s.bool_fmark[n] : s.bool_mark[n];
     if (mark == epoch) return;
     mark = epoch;
-    stack[top++] = n * 4 + (whole ? 1 : 0);
+    stack[top++] = n * 4 + kind;
   };
   auto push_num = [&](std::uint32_t n) {
     if (open(lo, hi, n) && s.num_mark[n] != epoch) {
       s.num_mark[n] = epoch;
-      stack[top++] = n * 4 + 2;
+      stack[top++] = n * 4 + kNumeric;
     }
   };
   auto finding = [&](std::uint32_t slot) {
@@ -349,21 +355,23 @@ void focused_findings(const Program& p, internal::EvalScratch& s, std::uint32_t 
       f(slot);
     }
   };
-  push_bool(root, whole_root);
+  push_bool(root, whole_root ? kWhole : kFocused);
   while (top) {
     const std::uint32_t e = stack[--top];
     const std::uint32_t n = e >> 2, kind = e & 3;
-    if (kind == 2 ? n < p.const_base : n < p.composite_base) {
-      finding(kind == 2 ? p.num_def[n] : p.bool_def[n]);
+    if (kind == kNumeric ? n < p.const_base : n < p.composite_base) {
+      finding(kind == kNumeric ? p.num_def[n] : p.bool_def[n]);
       continue;
     }
-    const prog::Instr& in = p.code[kind == 2 ? p.num_def[n] : p.bool_def[n]];
-    const bool whole = kind != 0;
+    const prog::Instr& in = p.code[kind == kNumeric ? p.num_def[n] : p.bool_def[n]];
+    const bool whole = kind != kFocused;
+    const std::uint32_t whole_kind = kind == kFocused ? kWhole : kind;
     switch (in.op) {
       case prog::Op::Or:
         for (std::uint32_t i = 0; i < in.n; ++i) {
           const std::uint32_t k = p.operands[in.a + i];
-          if (whole || (part[k] & kTruePart)) push_bool(k, whole);
+          if (whole) push_bool(k, whole_kind);
+          else if (part[k] & kTruePart) push_bool(k, kFocused);
         }
         break;
       case prog::Op::And:
@@ -373,18 +381,18 @@ void focused_findings(const Program& p, internal::EvalScratch& s, std::uint32_t 
             const std::uint32_t k = p.operands[in.a + i];
             if (t[k] == U && s.distance[k] != kFar && (pick == prog::kNone || s.width[k] < s.width[pick])) pick = k;
           }
-          if (pick != prog::kNone) push_bool(pick, !(part[pick] & kTruePart));
+          if (pick != prog::kNone) push_bool(pick, (part[pick] & kTruePart) ? kFocused : kWhole);
           break;
         }
         [[fallthrough]];
       case prog::Op::AtLeast:
         for (std::uint32_t i = 0; i < in.n; ++i) {
           const std::uint32_t k = p.operands[in.a + i];
-          push_bool(k, whole || !(part[k] & kTruePart));
+          push_bool(k, whole || !(part[k] & kTruePart) ? whole_kind : kFocused);
         }
         break;
       default:  // below `not`, a comparison or a score, everything counts
-        each_operand(p, in, [&](std::uint32_t k) { push_bool(k, true); }, push_num);
+        each_operand(p, in, [&](std::uint32_t k) { push_bool(k, kEither); }, push_num);
         break;
     }
   }
@@ -721,8 +729,9 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
     }
     std::uint32_t n = 0;
     focused_findings(p, s, root, [&](std::uint32_t slot) { focus[n++] = slot; });
-    if (n == 0) {  // what completes the true part was answered unknown: anything that decides it
-      for (std::uint32_t i = 0; i < u.missing_count; ++i) focus[n++] = lists.missing[u.missing_begin + i];
+    if (n == 0) {  // its started part needs an answer that was given as unknown
+      u.standing = Standing::nothing_to_ask;
+      continue;
     }
     const unsigned level = static_cast<unsigned>(std::max<int>(ro.triage, -1) + 1);
     const unsigned closeness = closeness_of(distance, n);

@@ -24,7 +24,7 @@ std::string_view standing_phrase(Standing s) {
     case Standing::raises: return "it could add a red flag or raise the triage";
     case Standing::lowers: return "it could lower the triage below the default";
     case Standing::decides_condition: return "it could change the leading condition";
-    case Standing::nothing_to_ask: return "the findings that could still decide it were recorded as unknown";
+    case Standing::nothing_to_ask: return "what could still complete it was recorded as unknown";
     case Standing::no_change:
       return "firing it would change neither the triage, the red flags nor the leading condition";
     case Standing::distant: return "it would matter, but needs more positive answers than the interview chases";

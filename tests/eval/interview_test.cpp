@@ -115,6 +115,22 @@ finding c: bool
 redflag flag: a and (b or c) -> triage emergency)",
      R"({"a": true, "b": null, "c": null})", {}, true, "routine"},
 
+    {"a started part that needs an answer given as unknown asks nothing, and other parts are not fished",
+     R"(finding a: bool
+finding b: bool
+finding c: bool
+finding d: bool
+finding e: bool
+redflag flag: (a and b and c) or (d and e) -> triage emergency)",
+     R"({"a": true, "b": null})", {}, true, "routine"},
+
+    {"below a negation an unknown answer does not close the part: the other finding may still decide it",
+     R"(finding a: bool
+finding b: bool
+finding c: bool
+rule benign: a and not (b and c) -> triage self_care)",
+     R"({"a": true, "b": null})", {"c lowers_triage"}, false, "routine"},
+
     {"a self-care rule that could lower the triage keeps the interview open",
      R"(finding a: bool
 finding b: bool
@@ -395,13 +411,16 @@ finding b: bool
 finding c: bool
 finding d: bool
 finding e: bool
+finding f: bool
+finding g: bool
 condition x
 redflag untouched: b and c -> triage emergency
 redflag alarm: a and b -> triage emergency
 rule far: a and b and c and d -> triage urgent
 rule lead: a and e -> suggest x
 rule same: a and e -> triage routine
-redflag unknown_left: a and (c or d) -> triage urgent)");
+redflag unknown_left: a and (c or d) -> triage urgent
+redflag started_part_closed: (a and c and e) or (f and g) -> triage urgent)");
   ASSERT_TRUE(out.ok());
   Case c(out.ruleset);
   c.set_json(R"({"a": true, "c": null, "d": null})");
@@ -410,7 +429,8 @@ redflag unknown_left: a and (c or d) -> triage urgent)");
   for (const UndecidedRule& u : r.undecided())
     got.push_back(out.ruleset->rules()[u.rule].name + " " + std::string(to_string(u.standing)));
   EXPECT_EQ(got, (std::vector<std::string>{"untouched no_true_part", "alarm raises", "far distant",
-                                             "lead decides_condition", "same no_change", "unknown_left nothing_to_ask"}));
+                                             "lead decides_condition", "same no_change", "unknown_left nothing_to_ask",
+                                             "started_part_closed nothing_to_ask"}));
 }
 
 }  // namespace
