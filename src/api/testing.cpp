@@ -153,6 +153,17 @@ class Checker {
         f.explanation = rules.empty() ? fmt::format("no rule sets triage {}", to_string(want)) : explain_rules(rules);
         return f;
       }
+      case EK::NoAsk: {
+        const auto asks = r_.ask_next();
+        const auto it = std::find_if(asks.begin(), asks.end(), [&](const AskItem& a) { return a.finding == e.target; });
+        if (it == asks.end()) return std::nullopt;
+        const auto& name = p_.findings.at(e.target).name;
+        f.expectation = "no ask " + name;
+        f.actual = fmt::format("{} is question {} of {} ({})", name, it - asks.begin() + 1, asks.size(), to_string(it->reason));
+        std::vector<std::uint32_t> rules(r_.could_decide(*it).begin(), r_.could_decide(*it).end());
+        f.explanation = rules.empty() ? name + " is requested by a fired rule's 'ask'" : explain_rules(rules);
+        return f;
+      }
       case EK::Ask: {
         for (const auto& a : r_.ask_next())
           if (a.finding == e.target) return std::nullopt;

@@ -136,7 +136,7 @@ struct GivenValue {
 };
 
 struct Expectation {
-  enum class Kind : std::uint8_t { Suggest, Consider, Exclude, NotConcluded, Redflag, NoRedflag, NoOtherRedflag, Triage, Ask };
+  enum class Kind : std::uint8_t { Suggest, Consider, Exclude, NotConcluded, Redflag, NoRedflag, NoOtherRedflag, Triage, Ask, NoAsk };
   Kind kind = Kind::Suggest;
   std::uint32_t target = 0;  // condition index, rule index (red flag), Triage value, or finding slot
   Span span;

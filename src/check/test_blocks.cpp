@@ -153,6 +153,7 @@ class TestResolver {
         return level.has_value();
       }
       case K::Ask: x.kind = Expectation::Kind::Ask; return finding(e.target, x.target) != nullptr;
+      case K::NoAsk: x.kind = Expectation::Kind::NoAsk; return finding(e.target, x.target) != nullptr;
     }
     return false;
   }
@@ -198,7 +199,7 @@ class TestResolver {
     const Expectation* triage = nullptr;
     const Expectation* some_flag = nullptr;
     const Expectation* no_flag = nullptr;
-    std::unordered_map<std::uint32_t, const Expectation*> concluded, not_concluded;
+    std::unordered_map<std::uint32_t, const Expectation*> concluded, not_concluded, asked, not_asked;
     for (const auto& x : t.expect) {
       switch (x.kind) {
         case Expectation::Kind::Triage:
@@ -214,6 +215,8 @@ class TestResolver {
         case Expectation::Kind::Consider:
         case Expectation::Kind::Exclude: concluded.emplace(x.target, &x); break;
         case Expectation::Kind::NotConcluded: not_concluded.emplace(x.target, &x); break;
+        case Expectation::Kind::Ask: asked.emplace(x.target, &x); break;
+        case Expectation::Kind::NoAsk: not_asked.emplace(x.target, &x); break;
         default: break;
       }
     }
@@ -227,6 +230,13 @@ class TestResolver {
         c_.error(x->span, "test-conflict",
                  fmt::format("'not {0}' contradicts the expectation at {1} that concludes '{0}'",
                              c_.model.conditions[cond].name, c_.where(it->second->span)));
+    }
+    for (const auto& [slot, x] : not_asked) {
+      auto it = asked.find(slot);
+      if (it != asked.end())
+        c_.error(x->span, "test-conflict",
+                 fmt::format("'no ask {0}' contradicts 'ask {0}' at {1}", c_.model.findings[slot].name,
+                             c_.where(it->second->span)));
     }
   }
 

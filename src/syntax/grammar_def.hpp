@@ -112,13 +112,13 @@ ARDENT_RULE(given_value, ast::given_item,
             "a value (yes, no, unknown, a number, a duration or an enum value)")
 ARDENT_RULE(given_item, ast::given_item, "a finding name")
 ARDENT_RULE(given_list, std::vector<ast::given_item>, "a finding name")
-ARDENT_RULE(no_what, ExpectItem::Kind, "'redflag' or 'other redflag' after 'no'")
+ARDENT_RULE(no_what, ExpectItem::Kind, "'redflag', 'other redflag' or 'ask' after 'no'")
 ARDENT_RULE(expect_item, ast::expect_item,
             "an expectation (suggest, consider, exclude, not, redflag, no redflag, "
-            "no other redflag, triage or ask)")
+            "no other redflag, triage, ask or no ask)")
 ARDENT_RULE(expect_list, std::vector<ast::expect_item>,
             "an expectation (suggest, consider, exclude, not, redflag, no redflag, "
-            "no other redflag, triage or ask)")
+            "no other redflag, triage, ask or no ask)")
 ARDENT_RULE(test_decl, ast::test_decl, "a test")
 ARDENT_RULE(declaration, ast::declaration, "a declaration")
 
@@ -306,6 +306,7 @@ inline const auto expect_item_def =
            (kw("not") > condition_ref)[make_expect<ExpectItem::Kind::NotConcluded>] |
            (kw("redflag") >
             named<ast::name>("a red flag name", name))[make_expect<ExpectItem::Kind::Redflag>] |
+           (kw("no") >> kw("ask") > finding_ref)[make_expect<ExpectItem::Kind::NoAsk>] |
            (kw("no") > no_what)[make_expect_kind] |
            (kw("triage") > triage_level)[make_expect<ExpectItem::Kind::Triage>] |
            (kw("ask") > finding_ref)[make_expect<ExpectItem::Kind::Ask>]];

@@ -172,9 +172,9 @@ struct GivenItem {
 
 struct ExpectItem {
   // Suggest/Consider/Exclude/NotConcluded name a condition; Redflag a red flag;
-  // Triage a level; Ask a finding. NoRedflag: no red flag fired at all.
+  // Triage a level; Ask and NoAsk a finding. NoRedflag: no red flag fired at all.
   // NoOtherRedflag: no red flag fired beyond those this test names with `redflag R`.
-  enum class Kind : std::uint8_t { Suggest, Consider, Exclude, NotConcluded, Redflag, NoRedflag, NoOtherRedflag, Triage, Ask };
+  enum class Kind : std::uint8_t { Suggest, Consider, Exclude, NotConcluded, Redflag, NoRedflag, NoOtherRedflag, Triage, Ask, NoAsk };
   Kind kind = Kind::Suggest;
   Name target;
   Span span;

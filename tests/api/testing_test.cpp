@@ -58,6 +58,23 @@ test "wrong on purpose":
   EXPECT_GT(t.failures[0].location.line, 1u);
 }
 
+TEST(RunTests, NoAskFailsWhenTheInterviewWouldAskAndSaysWhichRuleWantsIt) {
+  const std::string text = std::string(kDemoRuleset) + R"ard(
+test "what the interview asks next":
+  given pain_central = yes, fever = no
+  expect no ask fever, no ask saddle_anaesthesia
+)ard";
+  CompileOutput out = compile_source(text, "demo.ard");
+  ASSERT_TRUE(out.ok()) << format(out.diagnostics);
+  TestReport report = run_tests(out.ruleset);
+  const TestOutcome& t = report.tests.back();
+  // fever is given, so it is not asked; saddle anaesthesia is: cauda equina wants it.
+  ASSERT_EQ(t.failures.size(), 1u);
+  EXPECT_EQ(t.failures[0].expectation, "no ask saddle_anaesthesia");
+  EXPECT_NE(t.failures[0].actual.find("saddle_anaesthesia is question 1 of"), std::string::npos) << t.failures[0].actual;
+  EXPECT_NE(t.failures[0].explanation.find("cauda_equina"), std::string::npos) << t.failures[0].explanation;
+}
+
 TEST(RunTests, NoTestsNoFailures) {
   CompileOutput out = compile_source("ruleset empty version \"0.1.0\"\nfinding x: bool\n", "e.ard");
   ASSERT_TRUE(out.ok()) << format(out.diagnostics);

@@ -242,6 +242,12 @@ const std::vector<ErrorCase>& error_cases() {
          b.test("t1", {b.yes("fever@2")}, {b.expect(K::Triage, "urgent@2"), b.expect(K::Triage, "routine")});
        },
        {"test-conflict", Severity::Error, 13, 32, "this test already expects triage urgent"}},
+      {"test_ask_and_no_ask", "rule r1: fever -> triage urgent\ntest \"t1\":\n  given fever = yes\n  expect ask age, no ask age\n",
+       [](B& b) {
+         b.rule("r1", b.ref("fever"), {b.triage("urgent")});
+         b.test("t1", {b.yes("fever@2")}, {b.expect(K::Ask, "age"), b.expect(K::NoAsk, "age@2")});
+       },
+       {"test-conflict", Severity::Error, 13, 26, "'no ask age' contradicts 'ask age' at demo.ard:13:14"}},
       {"test_duplicate_name", "rule r1: fever -> triage urgent\ntest \"t1\":\n  given fever = yes\n  expect triage urgent\ntest \"t1\":\n  given fever = no\n  expect triage routine\n",
        [](B& b) {
          b.rule("r1", b.ref("fever"), {b.triage("urgent")});

@@ -472,15 +472,15 @@ TEST(Test, ExpectEveryItemKind) {
       "test \"all\":\n"
       "  given a = yes\n"
       "  expect suggest c1, consider c2, exclude c3, not c4, redflag cauda_equina,\n"
-      "         no redflag, no other redflag, triage self_care, ask pain_peak\n";
+      "         no redflag, no other redflag, triage self_care, ask pain_peak, no ask fever\n";
   Module m = parse_ok(text);
   const auto& e = m.tests.at(0).expect;
-  ASSERT_EQ(e.size(), 9u);
+  ASSERT_EQ(e.size(), 10u);
   using K = ExpectItem::Kind;
   const K kinds[] = {K::Suggest,   K::Consider,       K::Exclude, K::NotConcluded, K::Redflag,
-                     K::NoRedflag, K::NoOtherRedflag, K::Triage,  K::Ask};
+                     K::NoRedflag, K::NoOtherRedflag, K::Triage,  K::Ask,          K::NoAsk};
   const char* targets[] = {"c1", "c2", "c3",        "c4",       "cauda_equina",
-                           "",   "",   "self_care", "pain_peak"};
+                           "",   "",   "self_care", "pain_peak", "fever"};
   for (std::size_t i = 0; i < e.size(); ++i) {
     EXPECT_EQ(e[i].kind, kinds[i]) << i;
     EXPECT_EQ(e[i].target.text, targets[i]) << i;

@@ -110,9 +110,9 @@ INSTANTIATE_TEST_SUITE_P(
                   "a duration or an enum value)"},
         ErrorCase{"test \"t\": given a = yes expect",
                   "1:31+0 expected an expectation (suggest, consider, exclude, not, redflag, no "
-                  "redflag, no other redflag, triage or ask)"},
+                  "redflag, no other redflag, triage, ask or no ask)"},
         ErrorCase{"test \"t\": expect no thing",
-                  "1:21+5 expected 'redflag' or 'other redflag' after 'no'"},
+                  "1:21+5 expected 'redflag', 'other redflag' or 'ask' after 'no'"},
         ErrorCase{"test \"t\": expect no other flag", "1:27+4 expected 'redflag'"}));
 
 INSTANTIATE_TEST_SUITE_P(
