@@ -12,8 +12,9 @@
 // has a true part), most urgent first, then closest to firing; then what a fired rule asks for;
 // then, when one answer could conclude a lower triage, what would raise it again (guards); then
 // what follows the picture (a self-care rule that would lower the triage, a rule that would
-// change the leading condition). A rule with no true part asks nothing; at emergency only another
-// emergency red flag is completed. The interview is complete when nothing is left to ask.
+// change the leading condition). A rule with no true part asks nothing; at emergency, after the
+// rest of the screen, only another emergency one answer away is completed (a red flag or a plain
+// rule alike). The interview is complete when nothing is left to ask.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -501,10 +502,12 @@ struct Outlook {
   const ConditionOutcome* leader;  // the leading condition, or null
 
   // At emergency the interview stops chasing (clinical practice: "show emergency at once and
-  // stop"): only another emergency red flag still counts, for the emergency team.
+  // stop"): only another emergency still counts, for the emergency team; a plain rule that sets
+  // emergency counts as a red flag does (it may name the cause: a femoral neck stress fracture
+  // behind an inability to weight-bear).
   bool at_emergency() const { return triage == static_cast<int>(Triage::emergency); }
   bool raises(const prog::RuleOut& ro) const {
-    if (at_emergency()) return ro.redflag && ro.triage == triage;
+    if (at_emergency()) return ro.triage == triage;
     return ro.redflag || ro.triage > triage;
   }
   bool lowers(const prog::RuleOut& ro) const {
@@ -569,8 +572,11 @@ AskReason reason_of(Kind kind, bool redflag) {
 // self-care rules up to two, a change of the leading condition only one. Measured on the
 // development vignettes (docs/interview.md): chasing conditions two answers away doubled the
 // questions and found no more red flags; chasing alarms only one away missed a bone-stress flag.
-std::uint32_t reach(Kind kind, const prog::RuleOut& ro) {
+// At emergency, one: clinical practice allows the follow-up that informs the emergency team, not
+// a new line of questions.
+std::uint32_t reach(Kind kind, const prog::RuleOut& ro, const Outlook& outlook) {
   if (kind == kDecides) return 1;
+  if (outlook.at_emergency()) return 1;
   if (kind == kEmergency) return 2;
   if (kind == kAlarm && !ro.redflag && ro.triage <= static_cast<int>(Triage::routine)) return 1;
   return 2;
@@ -706,8 +712,10 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
     } else if (outlook.raises(ro)) {
       u.standing = Standing::raises;
       // An emergency that has started is completed at once, before the rest of the screen:
-      // the follow-up decides the flag's class (docs/interview.md).
-      kind = ro.triage == static_cast<int>(Triage::emergency) ? kEmergency : kAlarm;
+      // the follow-up decides the flag's class (docs/interview.md). Once at emergency the
+      // screen comes first: the triage is decided, and the screen's own emergencies matter more
+      // to the emergency team than another name for the same one.
+      kind = ro.triage == static_cast<int>(Triage::emergency) && !outlook.at_emergency() ? kEmergency : kAlarm;
     } else if (outlook.lowers(ro)) {
       u.standing = Standing::lowers;
       kind = kLowers;
@@ -723,7 +731,7 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
       continue;
     }
     const std::uint32_t distance = s.distance[root];
-    if (distance > reach(kind, ro)) {
+    if (distance > reach(kind, ro, outlook)) {
       u.standing = Standing::distant;
       continue;
     }

@@ -237,17 +237,33 @@ rule urgent_now: a -> triage urgent
 redflag flag: a and b -> triage urgent)",
      R"({"a": true})", {"b red_flag"}, false, "urgent"},
 
-    {"at emergency only another emergency red flag is asked",
+    {"at emergency another emergency one answer away is asked, red flag or plain rule alike",
      R"(finding a: bool
 finding b: bool
 finding c: bool
 finding d: bool
+finding e: bool
+finding f: bool
+finding g: bool
 condition x
 rule now: a -> triage emergency
 redflag flag: a and b -> triage urgent
 redflag other: a and c -> triage emergency
+rule cause: a and e -> triage emergency
+rule far: a and f and g -> triage emergency
 rule diagnosis: a and d -> suggest x)",
-     R"({"a": true})", {"c red_flag"}, false, "emergency"},
+     R"({"a": true})", {"c red_flag", "e raises_triage"}, false, "emergency"},
+
+    {"at emergency the rest of the screen comes before another emergency",
+     R"(finding a: bool
+finding c: bool
+finding s: bool
+screen
+  ask s
+rule now: a -> triage emergency
+redflag danger: s -> triage emergency
+rule cause: a and c -> triage emergency)",
+     R"({"a": true})", {"s screen", "c raises_triage"}, false, "emergency"},
 
     {"an emergency the self-care answer would start is asked before that answer",
      R"(finding pattern: bool
