@@ -11,8 +11,8 @@
 // any other alarm (a rule or red flag that would raise the triage or add a red flag and already
 // has a true part), most urgent first, then closest to firing; then what a fired rule asks for;
 // then, when one answer could conclude a lower triage, what would raise it again (guards); then
-// what follows the picture (a self-care rule that would lower the triage, a rule that would
-// change the leading condition). A rule with no true part asks nothing; at emergency, after the
+// what follows the picture (a rule that would change the leading condition, then a self-care
+// rule that would lower the triage: self-care is the interview's last conclusion). A rule with no true part asks nothing; at emergency, after the
 // rest of the screen, only another emergency one answer away is completed (a red flag or a plain
 // rule alike). The interview is complete when nothing is left to ask.
 #include <algorithm>
@@ -542,7 +542,8 @@ struct Outlook {
 // Ranking keys, larger first: the kind of question (3 bits), a level within it (3 bits), a
 // closeness (8 bits: fewer findings still missing, or earlier on the screen), then the
 // declaration order (inverted slot).
-enum Kind : std::uint64_t { kDecides = 1, kLowers = 2, kGuard = 3, kRequested = 4, kAlarm = 5, kScreen = 6, kEmergency = 7 };
+// A lowering answer comes last so that no other question is left once self-care is shown.
+enum Kind : std::uint64_t { kLowers = 1, kDecides = 2, kGuard = 3, kRequested = 4, kAlarm = 5, kScreen = 6, kEmergency = 7 };
 
 std::uint64_t rank_key(Kind kind, unsigned level, unsigned closeness, std::uint32_t slot) {
   return (std::uint64_t{kind} << 61) | (std::uint64_t{level & 7} << 58) | (std::uint64_t{closeness & 255} << 50) |

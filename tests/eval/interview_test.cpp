@@ -131,6 +131,17 @@ finding c: bool
 rule benign: a and not (b and c) -> triage self_care)",
      R"({"a": true, "b": null})", {"c lowers_triage"}, false, "routine"},
 
+    {"what would change the leading condition comes before the answer that would conclude self-care",
+     R"(finding a: bool
+finding b: bool
+finding c: bool
+condition x
+condition y
+rule start: a -> consider x
+rule benign: a and b -> triage self_care
+rule other: a and c -> suggest y)",
+     R"({"a": true})", {"c decides_condition", "b lowers_triage"}, false, "routine"},
+
     {"a self-care rule that could lower the triage keeps the interview open",
      R"(finding a: bool
 finding b: bool
