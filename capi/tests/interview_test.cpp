@@ -115,7 +115,7 @@ INSTANTIATE_TEST_SUITE_P(
             {{"cauda_equina", "no_true_part"}, {"septic_hip", "no_true_part"}, {"overload", "no_true_part"},
              {"sitting", "no_true_part"}}},
         Row{"following_the_picture", R"({"pain_central": true})", 0, 0, ARDENT_TRIAGE_ROUTINE,
-            {"pain_peak:lowers_triage", "pain_sitting:decides_condition"},
+            {"pain_sitting:decides_condition", "pain_peak:lowers_triage"},
             {{"cauda_equina", "no_true_part"}, {"septic_hip", "no_true_part"}, {"overload", "lowers"},
              {"sitting", "decides_condition"}}},
         Row{"self_care", R"({"pain_central": true, "pain_peak": "day_after_activity"})", 1, 0,

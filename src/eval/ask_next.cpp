@@ -663,8 +663,12 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
   }
   r.undecided_.resize(lists.n_undecided);
 
+  // Of the two lowest kinds, an answer that could conclude a lower triage ranks as that even when
+  // it could also change the leading condition: it is asked last either way.
   auto offer = [&](std::uint32_t slot, std::uint64_t key, AskReason reason) {
-    if (key > best[slot]) {
+    const std::uint64_t kind = key >> 61, held = best[slot] >> 61;
+    const bool lowering_wins = (kind == kLowers && held == kDecides) || (kind == kDecides && held == kLowers);
+    if (lowering_wins ? kind == kLowers : key > best[slot]) {
       best[slot] = key;
       why[slot] = static_cast<std::uint8_t>(reason);
     }

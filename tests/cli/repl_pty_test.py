@@ -187,6 +187,9 @@ class ReplOnATerminal(unittest.TestCase):
         t.expect("(pain_score: a whole number 0..10; could reveal a red flag)")
         t.expect("answer> ")
         t.send("3\r")
+        t.expect("(side_lying_pain: y/n/?; could change the leading condition)")
+        t.expect("answer> ")
+        t.send("y\r")
         t.expect("(pain_peak: 1 during_activity, 2 hours_after_activity, 3 day_after_activity, 4 constant, ?; "
                  "could lower the triage)")
         t.expect("answer> ")
@@ -200,9 +203,6 @@ class ReplOnATerminal(unittest.TestCase):
         t.expect("answer> ")
         t.send("y\r")
         t.expect("triage routine -> urgent (redflag bone_stress_suspected)")
-        t.expect("(side_lying_pain: y/n/?; could change the leading condition)")
-        t.expect("answer> ")
-        t.send("n\r")
         t.expect("interview complete: nothing not yet asked could change the triage, the red flags or the "
                  "leading condition (5 answered, 0 skipped)")
         report = t.expect(PROMPT)

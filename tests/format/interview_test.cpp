@@ -97,13 +97,13 @@ INSTANTIATE_TEST_SUITE_P(
         // Nothing holds anywhere: nothing is worth asking (no fishing).
         JsonCase{"nothing_asked", "{}", true, "routine", {}, {}, {}, 4},
         // A true part of the self-care rule and of the piriformis rule: follow the picture, the
-        // triage-lowering question first.
+        // triage-lowering question last (self-care is the interview's last conclusion).
         JsonCase{"following_the_picture",
                  R"({"pain_central": true})",
                  false,
                  "routine",
-                 {"pain_peak", "pain_sitting"},
-                 {"lowers_triage", "decides_condition"},
+                 {"pain_sitting", "pain_peak"},
+                 {"decides_condition", "lowers_triage"},
                  {},
                  0},
         // Self-care, and what is left could change nothing that matters.
@@ -294,9 +294,9 @@ TEST(InterviewText, ReasonPhrasesAndStandings) {
   TextOptions options;
   options.show_undecided = true;
   const std::string text = report(interview_ruleset(), R"({"pain_central": true})", options);
-  EXPECT_NE(text.find("1. When is the pain at its worst? [pain_peak; could lower the triage]"), std::string::npos)
+  EXPECT_NE(text.find("2. When is the pain at its worst? [pain_peak; could lower the triage]"), std::string::npos)
       << text;
-  EXPECT_NE(text.find("2. Does sitting bring the pain on? [pain_sitting; could change the leading condition]"),
+  EXPECT_NE(text.find("1. Does sitting bring the pain on? [pain_sitting; could change the leading condition]"),
             std::string::npos)
       << text;
   EXPECT_NE(text.find("  - overload: needs pain peaks [lowers: it could lower the triage below the default]\n"),

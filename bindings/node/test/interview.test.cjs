@@ -24,7 +24,7 @@ const CASES = [
   },
   {
     findings: { pain_central: true }, complete: false, withheld: false, triage: 'routine',
-    ask: [['pain_peak', 'lowers_triage'], ['pain_sitting', 'decides_condition']],
+    ask: [['pain_sitting', 'decides_condition'], ['pain_peak', 'lowers_triage']],
     standing: { cauda_equina: NO_TRUE_PART, septic_hip: NO_TRUE_PART, overload: 'lowers', sitting: 'decides_condition' },
   },
   {

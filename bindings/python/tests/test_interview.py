@@ -28,7 +28,7 @@ class InterviewTest(unittest.TestCase):
              {"cauda_equina": Standing.NO_TRUE_PART, "septic_hip": Standing.NO_TRUE_PART,
               "overload": Standing.NO_TRUE_PART, "sitting": Standing.NO_TRUE_PART}),
             ({"pain_central": True}, False, False, Triage.ROUTINE,
-             [("pain_peak", AskReason.LOWERS_TRIAGE), ("pain_sitting", AskReason.DECIDES_CONDITION)],
+             [("pain_sitting", AskReason.DECIDES_CONDITION), ("pain_peak", AskReason.LOWERS_TRIAGE)],
              {"cauda_equina": Standing.NO_TRUE_PART, "septic_hip": Standing.NO_TRUE_PART,
               "overload": Standing.LOWERS, "sitting": Standing.DECIDES_CONDITION}),
             (SELF_CARE, True, False, Triage.SELF_CARE, [],
