@@ -12,9 +12,10 @@
 // has a true part), most urgent first, then closest to firing; then what a fired rule asks for;
 // then, when one answer could conclude a lower triage, what would raise it again (guards); then
 // what follows the picture (a rule that would change the leading condition, then a self-care
-// rule that would lower the triage: self-care is the interview's last conclusion). A rule with no true part asks nothing; at emergency, after the
-// rest of the screen, only another emergency one answer away is completed (a red flag or a plain
-// rule alike). The interview is complete when nothing is left to ask.
+// rule that would lower the triage: self-care is the interview's last conclusion). A rule with no
+// true part asks nothing; at emergency, after the rest of the screen, only another emergency one
+// answer away is completed (a red flag or a plain rule alike). The interview is complete when
+// nothing is left to ask.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
