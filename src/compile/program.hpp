@@ -142,6 +142,7 @@ struct Baseline {
   std::vector<RuleState> rules;
   std::vector<std::uint32_t> fired;     // rules fired with nothing given
   std::vector<std::uint32_t> div_warns; // instructions that divide by zero with nothing given
+  std::vector<std::uint32_t> divisions; // every instruction that divides, in order
 };
 
 }  // namespace prog

@@ -20,6 +20,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "eval/changed_findings.hpp"
 #include "eval/logic.hpp"
 #include "eval/result_writer.hpp"
 
@@ -98,51 +99,60 @@ void each_request(const Program& p, const RuleState* states, const std::uint8_t*
   }
 }
 
-// One bottom-up pass: every undecided node gets the set of not-asked findings below it through
-// undecided parts, as W words of bits.
+// Every undecided node's set of not-asked findings below it through undecided parts, as W
+// words of bits, node by node (a decided node's set is never read).
 template <unsigned W>
-void node_bits(const Program& p, internal::EvalScratch& s) {
-  const std::uint8_t* st = s.states.data();
-  const std::uint8_t* t = s.truth.data();
-  const double* lo = s.lo.data();
-  const double* hi = s.hi.data();
-  std::uint64_t* bb = s.bool_bits.data();
-  std::uint64_t* nb = s.num_bits.data();
+struct NodeBits {
+  const Program& p;
+  internal::EvalScratch& s;
 
-  auto leaf = [&](std::uint64_t* m, std::uint32_t slot) {
+  void set_leaf(std::uint64_t* m, std::uint32_t slot) const {
     for (unsigned w = 0; w < W; ++w) m[w] = 0;
-    if (st[slot] == kNotAsked) m[slot >> 6] |= std::uint64_t{1} << (slot & 63);
-  };
-  for (std::uint32_t n = 0; n < p.composite_base; ++n)
-    if (t[n] == U) leaf(bb + std::size_t(n) * W, p.bool_def[n]);
-  for (std::uint32_t n = 0; n < p.const_base; ++n)
-    if (std::isnan(lo[n])) leaf(nb + std::size_t(n) * W, p.num_def[n]);
-
-  for (const prog::Instr& in : p.code) {
+    if (s.states[slot] == kNotAsked) m[slot >> 6] |= std::uint64_t{1} << (slot & 63);
+  }
+  void bool_leaf(std::uint32_t n) const {
+    if (s.truth[n] == U) set_leaf(s.bool_bits.data() + std::size_t(n) * W, p.bool_def[n]);
+  }
+  void num_leaf(std::uint32_t n) const {
+    if (std::isnan(s.lo[n])) set_leaf(s.num_bits.data() + std::size_t(n) * W, p.num_def[n]);
+  }
+  void instr(const prog::Instr& in) const {
+    const std::uint8_t* t = s.truth.data();
+    const double* lo = s.lo.data();
+    const double* hi = s.hi.data();
     const bool numeric = prog::is_numeric(in.op);
-    if (numeric ? !open(lo, hi, in.out) : t[in.out] != U) continue;
+    if (numeric ? !open(lo, hi, in.out) : t[in.out] != U) return;
     std::uint64_t m[W] = {};
     auto take_bool = [&](std::uint32_t k) {
       if (t[k] != U) return;
-      const std::uint64_t* km = bb + std::size_t(k) * W;
+      const std::uint64_t* km = s.bool_bits.data() + std::size_t(k) * W;
       for (unsigned w = 0; w < W; ++w) m[w] |= km[w];
     };
     auto take_num = [&](std::uint32_t k) {
       if (!open(lo, hi, k)) return;
-      const std::uint64_t* km = nb + std::size_t(k) * W;
+      const std::uint64_t* km = s.num_bits.data() + std::size_t(k) * W;
       for (unsigned w = 0; w < W; ++w) m[w] |= km[w];
     };
     each_operand(p, in, take_bool, take_num);
-    std::uint64_t* out = (numeric ? nb : bb) + std::size_t(in.out) * W;
+    std::uint64_t* out = (numeric ? s.num_bits : s.bool_bits).data() + std::size_t(in.out) * W;
     for (unsigned w = 0; w < W; ++w) out[w] = m[w];
   }
-}
+};
+
+// Without bit sets (too many findings for them): nothing per node.
+template <>
+struct NodeBits<0> {
+  const Program& p;
+  internal::EvalScratch& s;
+  void bool_leaf(std::uint32_t) const {}
+  void num_leaf(std::uint32_t) const {}
+  void instr(const prog::Instr&) const {}
+};
 
 // With node bit sets: each undecided rule's findings are the bits of its root, in
 // declaration order.
 template <unsigned W>
 void collect_by_bits(const Result& r, const Program& p, internal::EvalScratch& s, Lists& lists, Tally& tally) {
-  node_bits<W>(p, s);
   const RuleState* states = r.rule_states().data();
   const std::uint64_t* bb = s.bool_bits.data();
   std::uint32_t* count = tally.count;
@@ -234,23 +244,23 @@ constexpr std::uint8_t kHolds = 1, kTruePart = 2;
 
 constexpr std::uint8_t kFar = 255;
 
-void mark_true_parts(const Program& p, internal::EvalScratch& s) {
-  const std::uint8_t* t = s.truth.data();
-  const std::uint8_t* st = s.states.data();
-  std::uint8_t* part = s.part.data();
-  std::uint8_t* npart = s.num_part.data();
-  std::uint8_t* dist = s.distance.data();
-  std::uint8_t* width = s.width.data();
-  const std::uint32_t known_end = p.cmp_base[0];
-  for (std::uint32_t n = 0; n < p.composite_base; ++n) {
-    part[n] = (t[n] == T && (n < p.known_base || n >= known_end)) ? kHolds : 0;
-    dist[n] = t[n] == T ? 0 : (t[n] == U && st[p.bool_def[n]] == kNotAsked) ? 1 : kFar;
-    width[n] = dist[n] == 1 ? 1 : 0;
-  }
-  for (std::uint32_t n = 0; n < p.num_composite_base; ++n) npart[n] = 0;
+struct TrueParts {
+  const Program& p;
+  internal::EvalScratch& s;
 
-  const std::uint32_t* ops = p.operands.data();
-  for (const prog::Instr& in : p.code) {
+  void bool_leaf(std::uint32_t n) const {
+    const std::uint8_t v = s.truth[n];
+    s.part[n] = (v == T && (n < p.known_base || n >= p.cmp_base[0])) ? kHolds : 0;
+    s.distance[n] = v == T ? 0 : (v == U && s.states[p.bool_def[n]] == kNotAsked) ? 1 : kFar;
+    s.width[n] = s.distance[n] == 1 ? 1 : 0;
+  }
+  void instr(const prog::Instr& in) const {
+    const std::uint8_t* t = s.truth.data();
+    std::uint8_t* part = s.part.data();
+    std::uint8_t* npart = s.num_part.data();
+    std::uint8_t* dist = s.distance.data();
+    std::uint8_t* width = s.width.data();
+    const std::uint32_t* ops = p.operands.data();
     if (prog::is_numeric(in.op)) {  // a true part inside a number: a score term that holds
       std::uint8_t bits = 0;
       if (in.op == prog::Op::Score) {
@@ -264,7 +274,7 @@ void mark_true_parts(const Program& p, internal::EvalScratch& s) {
         bits = (npart[in.a] | (in.op == prog::Op::Negate ? 0 : npart[in.b])) & kTruePart;
       }
       npart[in.out] = bits;
-      continue;
+      return;
     }
     const std::uint8_t v = t[in.out];
     const std::uint32_t out = in.out;
@@ -278,7 +288,7 @@ void mark_true_parts(const Program& p, internal::EvalScratch& s) {
       part[out] = holds;
       dist[out] = v == T ? 0 : kFar;
       width[out] = 0;
-      continue;
+      return;
     }
     std::uint8_t bits = 0;
     std::uint32_t d = 1, w = 1;  // `not` and comparisons: one answer may decide them
@@ -316,6 +326,62 @@ void mark_true_parts(const Program& p, internal::EvalScratch& s) {
     dist[out] = static_cast<std::uint8_t>(std::min<std::uint32_t>(d, kFar));
     width[out] = static_cast<std::uint8_t>(std::min<std::uint32_t>(w, kFar));
   }
+};
+
+// The planning's per-node arrays (true parts, distances, widths, bit sets) for the case last
+// evaluated. A node's entries depend only on its own value and operands (and, for a leaf, on its
+// finding's state), so when the arrays hold an earlier plan of this result, only the nodes above
+// a finding that changed since are computed again, in the scheduled order; otherwise all are.
+template <unsigned W>
+void plan_nodes(const Program& p, internal::EvalScratch& s) {
+  const TrueParts parts{p, s};
+  const NodeBits<W> bits{p, s};
+  const auto code = static_cast<std::uint32_t>(p.code.size());
+  const std::uint64_t limit = code / 4;
+  if (!s.plan_valid || changed_findings(p, s.plan_states.data(), s.plan_values.data(), s.states.data(),
+                                        s.values.data(), s.given, limit) > limit) {
+    for (std::uint32_t n = 0; n < p.composite_base; ++n) {
+      parts.bool_leaf(n);
+      bits.bool_leaf(n);
+    }
+    for (std::uint32_t n = 0; n < p.num_composite_base; ++n) s.num_part[n] = 0;
+    for (std::uint32_t n = 0; n < p.const_base; ++n) bits.num_leaf(n);
+    for (const prog::Instr& in : p.code) {
+      parts.instr(in);
+      bits.instr(in);
+    }
+  } else {
+    auto queue_users = [&](const prog::Csr& users, std::uint32_t n) {
+      for (const std::uint32_t* i = users.row(n), *e = i + users.size(n); i != e; ++i)
+        s.queued[*i >> 6] |= std::uint64_t{1} << (*i & 63);
+    };
+    for (std::uint32_t slot : s.given) {
+      for (const std::uint32_t* n = p.slot_bool_leaves.row(slot), *e = n + p.slot_bool_leaves.size(slot); n != e; ++n) {
+        parts.bool_leaf(*n);
+        bits.bool_leaf(*n);
+        queue_users(p.bool_users, *n);
+      }
+      for (const std::uint32_t* n = p.slot_num_leaves.row(slot), *e = n + p.slot_num_leaves.size(slot); n != e; ++n) {
+        bits.num_leaf(*n);
+        queue_users(p.num_users, *n);
+      }
+    }
+    for (std::size_t word = 0; word < s.queued.size(); ++word) {
+      while (s.queued[word]) {  // re-read: an instruction queues later ones, maybe in this word
+        const auto at = static_cast<std::uint32_t>(word * 64 + static_cast<unsigned>(__builtin_ctzll(s.queued[word])));
+        s.queued[word] &= s.queued[word] - 1;
+        const prog::Instr& in = p.code[at];
+        parts.instr(in);
+        bits.instr(in);
+        queue_users(prog::is_numeric(in.op) ? p.num_users : p.bool_users, in.out);
+      }
+    }
+  }
+  if (!p.findings.empty()) {
+    std::memcpy(s.plan_states.data(), s.states.data(), p.findings.size());
+    std::memcpy(s.plan_values.data(), s.values.data(), p.findings.size() * sizeof(double));
+  }
+  s.plan_valid = true;
 }
 
 // The findings that would complete a rule with a true part: below an undecided `or`, only its
@@ -656,11 +722,26 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
   r.undecided_.resize(p.rule_root.size());
   Lists lists{r.undecided_.data(), r.missing_.data()};
   switch (p.mask_words) {
-    case 0: collect_by_walk(r, p, s, lists, tally); break;
-    case 1: collect_by_bits<1>(r, p, s, lists, tally); break;
-    case 2: collect_by_bits<2>(r, p, s, lists, tally); break;
-    case 3: collect_by_bits<3>(r, p, s, lists, tally); break;
-    default: collect_by_bits<4>(r, p, s, lists, tally); break;
+    case 0:
+      plan_nodes<0>(p, s);
+      collect_by_walk(r, p, s, lists, tally);
+      break;
+    case 1:
+      plan_nodes<1>(p, s);
+      collect_by_bits<1>(r, p, s, lists, tally);
+      break;
+    case 2:
+      plan_nodes<2>(p, s);
+      collect_by_bits<2>(r, p, s, lists, tally);
+      break;
+    case 3:
+      plan_nodes<3>(p, s);
+      collect_by_bits<3>(r, p, s, lists, tally);
+      break;
+    default:
+      plan_nodes<4>(p, s);
+      collect_by_bits<4>(r, p, s, lists, tally);
+      break;
   }
   r.undecided_.resize(lists.n_undecided);
 
@@ -681,7 +762,6 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
     if (st[screen[i]] == kNotAsked) offer(screen[i], rank_key(kScreen, 0, 255 - std::min<std::uint32_t>(i, 255), screen[i]), AskReason::screen);
 
   // 2-3. Undecided rules with a true part: completing alarms, then following the picture.
-  mark_true_parts(p, s);
   const ConditionOutcome* leader = nullptr;
   if (!r.conditions_.empty() && r.conditions_.front().status != ConditionStatus::excluded) leader = &r.conditions_.front();
   const Outlook outlook{p, s, static_cast<int>(r.triage_), !r.triage_is_default_, leader};

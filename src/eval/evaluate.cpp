@@ -41,6 +41,11 @@ void ResultWriter::prepare(Result& r, const Case& c, const Program& p) {
   s.sized_for = &p;
   const std::size_t nf = p.findings.size(), nc = p.conditions.size(), nr = p.rules.size();
   s.states.assign(nf, 0);
+  s.values.assign(nf, 0.0);
+  s.plan_states.assign(nf, 0);
+  s.plan_values.assign(nf, 0.0);
+  s.values_valid = false;
+  s.plan_valid = false;
   s.truth.assign(p.bool_count, U);
   s.lo.assign(p.num_count, kNaN);
   s.hi.assign(p.num_count, kNaN);
@@ -209,6 +214,8 @@ const prog::Baseline& internal::baseline(const Program& p) {
       b.lo[p.const_base + i] = b.hi[p.const_base + i] = p.constants[i];
     full_pass(p, states.data(), values.data(), b.truth.data(), b.lo.data(), b.hi.data(),
               [&](std::uint32_t instr) { b.div_warns.push_back(instr); });
+    for (std::uint32_t i = 0; i < p.code.size(); ++i)
+      if (p.code[i].op == prog::Op::Div) b.divisions.push_back(i);
     b.rules.resize(p.rule_root.size());
     for (std::uint32_t i = 0; i < p.rule_root.size(); ++i) {
       b.rules[i] = static_cast<RuleState>(b.truth[p.rule_root[i]]);
@@ -225,19 +232,26 @@ void ResultWriter::compute_nodes(Result& r, const Case& c, const Program& p, Nod
 
   r.questions_ready_ = false;
   r.concluded_ = false;
-  if (!p.findings.empty()) std::memcpy(s.states.data(), st, p.findings.size());
   r.warnings_.clear();
   s.fired_valid = false;
-  if (pass != NodePass::full && sparse_nodes(r, st, val, p, pass == NodePass::sparse)) return;
-
-  s.at_baseline = false;  // every value may now differ from the baseline
-  r.warnings_.clear();    // a sparse pass that gave up may have added some
-  full_pass(p, st, val, s.truth.data(), s.lo.data(), s.hi.data(),
-            [&](std::uint32_t instr) { add_warning(r.warnings_, p.div_owners[p.code[instr].k]); });
-  RuleState* states = r.rule_states_.data();
-  const std::uint8_t* t = s.truth.data();
-  for (std::uint32_t i = 0; i < p.rule_root.size(); ++i)
-    states[i] = static_cast<RuleState>(t[p.rule_root[i]]);
+  const bool automatic = pass == NodePass::automatic;
+  const bool done = ((automatic || pass == NodePass::step) && step_nodes(r, st, val, p, pass == NodePass::step)) ||
+                    ((automatic || pass == NodePass::sparse) && sparse_nodes(r, st, val, p, pass == NodePass::sparse));
+  if (!done) {
+    s.at_baseline = false;  // every value may now differ from the baseline
+    r.warnings_.clear();    // a pass that gave up may have added some
+    full_pass(p, st, val, s.truth.data(), s.lo.data(), s.hi.data(),
+              [&](std::uint32_t instr) { add_warning(r.warnings_, p.div_owners[p.code[instr].k]); });
+    RuleState* states = r.rule_states_.data();
+    const std::uint8_t* t = s.truth.data();
+    for (std::uint32_t i = 0; i < p.rule_root.size(); ++i)
+      states[i] = static_cast<RuleState>(t[p.rule_root[i]]);
+  }
+  if (!p.findings.empty()) {
+    std::memcpy(s.states.data(), st, p.findings.size());
+    std::memcpy(s.values.data(), val, p.findings.size() * sizeof(double));
+  }
+  s.values_valid = true;
 }
 
 void evaluate(const Case& c, Result& out) {

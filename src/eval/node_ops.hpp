@@ -74,6 +74,22 @@ inline Interval num_instr(const Program& p, const prog::Instr& in, const std::ui
   }
 }
 
+// The value of boolean leaf `n` when its finding is given the value `v` (given) or is not asked
+// or unknown (not given): the leaves' own loops in the full pass, for one leaf.
+inline std::uint8_t leaf_truth(const Program& p, std::uint32_t n, bool given, double v) {
+  if (n < p.enum_base) return given ? (v != 0 ? T : F) : U;
+  if (n < p.known_base) {
+    if (!given) return U;
+    return static_cast<std::uint8_t>(((p.enum_atoms[n - p.enum_base].mask >> static_cast<std::uint32_t>(v)) & 1u) * 2u);
+  }
+  if (n < p.unknown_base) return given ? T : F;
+  if (n < p.cmp_base[0]) return given ? F : T;
+  if (!given) return U;
+  int op = prog::kCmpOps - 1;
+  while (p.cmp_base[op] > n) --op;  // the last group starting at or before n (empty groups share a start)
+  return compare_exact(static_cast<syntax::CmpOp>(op), v, p.cmp_atoms[op][n - p.cmp_base[op]].constant) ? T : F;
+}
+
 // Bit for bit: a value that merely compares equal (0.0 and -0.0) may still print differently.
 inline bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 

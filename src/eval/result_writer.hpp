@@ -30,9 +30,10 @@ inline void add_warning(std::vector<EvalWarning>& warnings, const EvalWarning& w
 // The node values and rule states of a case with nothing given, worked out on first use.
 const prog::Baseline& baseline(const Program& p);
 
-// How compute_nodes works: every node (full), only what the given findings reach (sparse), or
-// whichever is cheaper for the case (automatic). All three give the same values.
-enum class NodePass { automatic, full, sparse };
+// How compute_nodes works: every node (full), only what the given findings reach from the
+// baseline (sparse), only what the findings changed since the result's last evaluation reach
+// (step), or whichever is cheaper for the case (automatic). All give the same values.
+enum class NodePass { automatic, full, sparse, step };
 
 struct ResultWriter {
   // Sizes the result's buffers for `p`; a no-op when the result was last used with `p`.
@@ -42,6 +43,9 @@ struct ResultWriter {
   // The sparse pass: false when it gave up (the case reaches too much of the program, unless
   // `forced`), leaving the full pass to do the work.
   static bool sparse_nodes(Result& r, const std::uint8_t* st, const double* val, const Program& p, bool forced);
+  // The step pass: false when the result holds no complete evaluation of this program, or when
+  // the change reaches too much of it (unless `forced`), leaving the other passes to do the work.
+  static bool step_nodes(Result& r, const std::uint8_t* st, const double* val, const Program& p, bool forced);
   // The case's own warnings (from reading its input), before the evaluation's.
   static void add_case_warnings(Result& r, const Case& c) {
     if (!c.warnings().empty()) r.warnings_.insert(r.warnings_.begin(), c.warnings().begin(), c.warnings().end());
@@ -55,6 +59,11 @@ struct ResultWriter {
   static void plan_questions(const Result& r, const Program& p);
 
   static const EvalScratch& scratch(const Result& r) { return r.scratch_.get(); }
+  // Makes the next evaluation start afresh, as for another patient (the benchmarks measure it).
+  static void forget_evaluation(Result& r) {
+    auto& s = r.scratch_.get();
+    s.values_valid = s.plan_valid = false;
+  }
 };
 
 }  // namespace ardent::internal

@@ -13,6 +13,16 @@ namespace ardent::internal {
 struct EvalScratch {
   const Program* sized_for = nullptr;       // the program the buffers below are sized for
   std::vector<std::uint8_t> states;         // the case's finding states when evaluated
+  std::vector<double> values;               // and their values (meaningful where given)
+  // truth, lo, hi and the rule states are those of `states` and `values` for every node: an
+  // evaluation may start from them and recompute only what the changed findings reach
+  // (step_nodes.cpp).
+  bool values_valid = false;
+  // The interview's per-node arrays (part, num_part, distance, width, bool_bits, num_bits) are
+  // those of plan_states and plan_values, the case as it was when they were last planned.
+  bool plan_valid = false;
+  std::vector<std::uint8_t> plan_states;
+  std::vector<double> plan_values;
   std::vector<std::uint8_t> truth;          // one per boolean node
   std::vector<double> lo, hi;               // one per numeric node (NaN = unknown)
   std::vector<std::uint8_t> cond_flags;     // per condition

@@ -51,18 +51,6 @@ std::uint64_t collect_given(const Program& p, const std::uint8_t* st, std::vecto
   return fanout;
 }
 
-// The value of boolean leaf `n` when its finding is given the value `v`.
-std::uint8_t given_leaf(const Program& p, std::uint32_t n, double v) {
-  if (n < p.enum_base) return v != 0 ? T : F;
-  if (n < p.known_base)
-    return static_cast<std::uint8_t>(((p.enum_atoms[n - p.enum_base].mask >> static_cast<std::uint32_t>(v)) & 1u) * 2u);
-  if (n < p.unknown_base) return T;
-  if (n < p.cmp_base[0]) return F;
-  int op = prog::kCmpOps - 1;
-  while (p.cmp_base[op] > n) --op;  // the last group starting at or before n (empty groups share a start)
-  return compare_exact(static_cast<syntax::CmpOp>(op), v, p.cmp_atoms[op][n - p.cmp_base[op]].constant) ? T : F;
-}
-
 struct Sweep {
   const Program& p;
   const prog::Baseline& b;
@@ -150,7 +138,7 @@ bool internal::ResultWriter::sparse_nodes(Result& r, const std::uint8_t* st, con
   for (std::uint32_t slot : s.given) {  // not asked and unknown leave every leaf at its baseline
     const double v = val[slot];
     for (const std::uint32_t* n = p.slot_bool_leaves.row(slot), *e = n + p.slot_bool_leaves.size(slot); n != e; ++n) {
-      const std::uint8_t x = given_leaf(p, *n, v);
+      const std::uint8_t x = leaf_truth(p, *n, true, v);
       if (x != b.truth[*n] && !w.bool_changed(*n, x)) return give_up();
     }
     for (const std::uint32_t* n = p.slot_num_leaves.row(slot), *e = n + p.slot_num_leaves.size(slot); n != e; ++n)
