@@ -39,6 +39,7 @@ void ResultWriter::prepare(Result& r, const Case& c, const Program& p) {
   auto& s = r.scratch_.get();
   if (s.sized_for == &p) return;
   s.sized_for = &p;
+  (void)baseline(p);  // built once per program, here, so that no later evaluation allocates
   const std::size_t nf = p.findings.size(), nc = p.conditions.size(), nr = p.rules.size();
   s.states.assign(nf, 0);
   s.values.assign(nf, 0.0);
