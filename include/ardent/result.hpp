@@ -134,7 +134,9 @@ class Result {
     if (!questions_ready_) plan_questions();
     return ask_next_;
   }
+  // The undecided rules a question could decide, in declaration order (listed on first use).
   std::span<const std::uint32_t> could_decide(const AskItem& a) const {
+    if (!decide_ready_) list_could_decide();
     return std::span<const std::uint32_t>(could_decide_).subspan(a.decide_begin, a.decide_count);
   }
   // The interview (docs/interview.md) is complete when every screen question is answered
@@ -177,6 +179,7 @@ class Result {
   };
   void conclude() const;
   void plan_questions() const;
+  void list_could_decide() const;
   RulesetPtr ruleset_;
   std::vector<RuleState> rule_states_;
   std::vector<EvalWarning> warnings_;
@@ -193,6 +196,7 @@ class Result {
   mutable std::vector<std::uint32_t> missing_;
   mutable std::vector<AskItem> ask_next_;
   mutable std::vector<std::uint32_t> could_decide_;
+  mutable bool decide_ready_ = true;  // could_decide_ is filled (plan_questions empties it)
   mutable bool complete_ = false;
   Scratch scratch_;
 };

@@ -355,25 +355,48 @@ void plan_nodes(const Program& p, internal::EvalScratch& s) {
       for (const std::uint32_t* i = users.row(n), *e = i + users.size(n); i != e; ++i)
         s.queued[*i >> 6] |= std::uint64_t{1} << (*i & 63);
     };
+    // A node's users are computed again only when what they read of it changed: its value
+    // since the last plan, or its entries (the bit set counts only while it is undecided).
+    std::uint64_t old_bits[W > 0 ? W : 1];
+    auto bool_node = [&](std::uint32_t n, auto&& compute) {
+      const std::uint8_t part = s.part[n], dist = s.distance[n], width = s.width[n];
+      std::uint64_t* m = W ? s.bool_bits.data() + std::size_t(n) * W : old_bits;
+      if (W) std::memcpy(old_bits, m, sizeof old_bits);
+      compute();
+      const bool same = s.truth[n] == s.plan_truth[n] && part == s.part[n] && dist == s.distance[n] &&
+                        width == s.width[n] && (!W || s.truth[n] != U || std::memcmp(old_bits, m, sizeof old_bits) == 0);
+      if (!same) queue_users(p.bool_users, n);
+    };
+    auto num_node = [&](std::uint32_t n, auto&& compute) {
+      const std::uint8_t part = s.num_part[n];
+      std::uint64_t* m = W ? s.num_bits.data() + std::size_t(n) * W : old_bits;
+      if (W) std::memcpy(old_bits, m, sizeof old_bits);
+      compute();
+      const bool is_open = open(s.lo.data(), s.hi.data(), n);
+      const bool same = same_bits(s.lo[n], s.plan_lo[n]) && same_bits(s.hi[n], s.plan_hi[n]) && part == s.num_part[n] &&
+                        (!W || !is_open || std::memcmp(old_bits, m, sizeof old_bits) == 0);
+      if (!same) queue_users(p.num_users, n);
+    };
     for (std::uint32_t slot : s.given) {
-      for (const std::uint32_t* n = p.slot_bool_leaves.row(slot), *e = n + p.slot_bool_leaves.size(slot); n != e; ++n) {
-        parts.bool_leaf(*n);
-        bits.bool_leaf(*n);
-        queue_users(p.bool_users, *n);
-      }
-      for (const std::uint32_t* n = p.slot_num_leaves.row(slot), *e = n + p.slot_num_leaves.size(slot); n != e; ++n) {
-        bits.num_leaf(*n);
-        queue_users(p.num_users, *n);
-      }
+      for (const std::uint32_t* n = p.slot_bool_leaves.row(slot), *e = n + p.slot_bool_leaves.size(slot); n != e; ++n)
+        bool_node(*n, [&] {
+          parts.bool_leaf(*n);
+          bits.bool_leaf(*n);
+        });
+      for (const std::uint32_t* n = p.slot_num_leaves.row(slot), *e = n + p.slot_num_leaves.size(slot); n != e; ++n)
+        num_node(*n, [&] { bits.num_leaf(*n); });
     }
     for (std::size_t word = 0; word < s.queued.size(); ++word) {
       while (s.queued[word]) {  // re-read: an instruction queues later ones, maybe in this word
         const auto at = static_cast<std::uint32_t>(word * 64 + static_cast<unsigned>(__builtin_ctzll(s.queued[word])));
         s.queued[word] &= s.queued[word] - 1;
         const prog::Instr& in = p.code[at];
-        parts.instr(in);
-        bits.instr(in);
-        queue_users(prog::is_numeric(in.op) ? p.num_users : p.bool_users, in.out);
+        auto compute = [&] {
+          parts.instr(in);
+          bits.instr(in);
+        };
+        if (prog::is_numeric(in.op)) num_node(in.out, compute);
+        else bool_node(in.out, compute);
       }
     }
   }
@@ -381,6 +404,9 @@ void plan_nodes(const Program& p, internal::EvalScratch& s) {
     std::memcpy(s.plan_states.data(), s.states.data(), p.findings.size());
     std::memcpy(s.plan_values.data(), s.values.data(), p.findings.size() * sizeof(double));
   }
+  std::copy(s.truth.begin(), s.truth.end(), s.plan_truth.begin());
+  std::copy(s.lo.begin(), s.lo.end(), s.plan_lo.begin());
+  std::copy(s.hi.begin(), s.hi.end(), s.plan_hi.begin());
   s.plan_valid = true;
 }
 
@@ -865,14 +891,23 @@ void internal::ResultWriter::plan_questions(const Result& r, const Program& p) {
     fill[slot] = offset;
     offset += a.decide_count;
   }
+  r.complete_ = n_keys == 0;
+  r.decide_ready_ = false;
+}
+
+// The rules each question could decide, from the plan's lists: the undecided rules in
+// declaration order, each question's place (ask_fill) and which findings are asked (ask_best).
+void internal::ResultWriter::list_could_decide(const Result& r) {
+  auto& s = r.scratch_.get();
+  const std::uint64_t* best = s.ask_best.data();
+  std::uint32_t* fill = s.ask_fill.data();
   std::uint32_t* __restrict decide = r.could_decide_.data();
-  for (std::size_t k = 0; k < lists.n_undecided; ++k) {
-    const UndecidedRule& u = lists.undecided[k];
-    const std::uint32_t* __restrict m = lists.missing + u.missing_begin;
+  for (const UndecidedRule& u : r.undecided_) {
+    const std::uint32_t* __restrict m = r.missing_.data() + u.missing_begin;
     for (std::uint32_t i = 0; i < u.missing_count; ++i)
       if (best[m[i]]) decide[fill[m[i]]++] = u.rule;
   }
-  r.complete_ = n_keys == 0;
+  r.decide_ready_ = true;
 }
 
 }  // namespace ardent

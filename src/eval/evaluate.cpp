@@ -45,6 +45,9 @@ void ResultWriter::prepare(Result& r, const Case& c, const Program& p) {
   s.values.assign(nf, 0.0);
   s.plan_states.assign(nf, 0);
   s.plan_values.assign(nf, 0.0);
+  s.plan_truth.assign(p.bool_count, U);
+  s.plan_lo.assign(p.num_count, kNaN);
+  s.plan_hi.assign(p.num_count, kNaN);
   s.values_valid = false;
   s.plan_valid = false;
   s.truth.assign(p.bool_count, U);
@@ -265,6 +268,11 @@ void evaluate(const Case& c, Result& out) {
 void Result::conclude() const {
   if (ruleset_) ResultWriter::conclude(*this, program_of(*ruleset_));
   concluded_ = true;
+}
+
+void Result::list_could_decide() const {
+  if (!questions_ready_) plan_questions();
+  if (!decide_ready_) ResultWriter::list_could_decide(*this);
 }
 
 void Result::plan_questions() const {

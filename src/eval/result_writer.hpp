@@ -57,6 +57,8 @@ struct ResultWriter {
   // Undecided rules with their missing findings, and the ask-next ranking, from the snapshot
   // of the case taken by compute_nodes (Result::plan_questions calls it on first use).
   static void plan_questions(const Result& r, const Program& p);
+  // Result::could_decide's lists, on first use after plan_questions.
+  static void list_could_decide(const Result& r);
 
   static const EvalScratch& scratch(const Result& r) { return r.scratch_.get(); }
   // Makes the next evaluation start afresh, as for another patient (the benchmarks measure it).

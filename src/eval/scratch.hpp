@@ -19,10 +19,13 @@ struct EvalScratch {
   // (step_nodes.cpp).
   bool values_valid = false;
   // The interview's per-node arrays (part, num_part, distance, width, bool_bits, num_bits) are
-  // those of plan_states and plan_values, the case as it was when they were last planned.
+  // those of plan_states and plan_values, the case as it was when they were last planned, whose
+  // node values were plan_truth, plan_lo and plan_hi.
   bool plan_valid = false;
   std::vector<std::uint8_t> plan_states;
   std::vector<double> plan_values;
+  std::vector<std::uint8_t> plan_truth;
+  std::vector<double> plan_lo, plan_hi;
   std::vector<std::uint8_t> truth;          // one per boolean node
   std::vector<double> lo, hi;               // one per numeric node (NaN = unknown)
   std::vector<std::uint8_t> cond_flags;     // per condition
