@@ -656,7 +656,10 @@ ARDENT_API int ardent_evaluate(ardent_result **out, const ardent_ruleset *rulese
 
 /* Evaluates into an existing result, replacing its contents; every pointer borrowed from the
 ** result before becomes invalid. Once the result has been used with this rule set, this
-** allocates no memory. Errors as ardent_evaluate(); on error the result is left empty. */
+** allocates no memory. Errors as ardent_evaluate(); on error the result is left empty.
+** An interview should evaluate each answer into the result of the answer before: the
+** evaluation and the next questions are then worked out only for what the new answers reach
+** (the same answers as a whole evaluation, for a fraction of the work). */
 ARDENT_API int ardent_evaluate_into(ardent_result *out, const ardent_ruleset *ruleset,
                                     const ardent_case *kase, const ardent_evaluate_options *opts);
 

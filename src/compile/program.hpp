@@ -145,6 +145,15 @@ struct Baseline {
   std::vector<std::uint32_t> divisions; // every instruction that divides, in order
 };
 
+// The interview's per-node arrays for the baseline (nothing given), which planning starts from
+// when a case gives few findings: the case as planned (every finding not asked) and the arrays.
+struct PlanBaseline {
+  std::vector<std::uint8_t> states;
+  std::vector<double> values;
+  std::vector<std::uint8_t> part, num_part, distance, width;
+  std::vector<std::uint64_t> bool_bits, num_bits;
+};
+
 }  // namespace prog
 
 // Names and texts already escaped and quoted for JSON output, so rendering a result copies
@@ -232,6 +241,8 @@ class Program {
   // Built by the evaluator on first use (eval::baseline), shared by every thread.
   mutable std::once_flag baseline_once;
   mutable prog::Baseline baseline;
+  mutable std::once_flag plan_baseline_once;  // built by the interview's planning on first use
+  mutable prog::PlanBaseline plan_baseline;
 };
 
 }  // namespace ardent

@@ -328,78 +328,142 @@ struct TrueParts {
   }
 };
 
-// The planning's per-node arrays (true parts, distances, widths, bit sets) for the case last
-// evaluated. A node's entries depend only on its own value and operands (and, for a leaf, on its
-// finding's state), so when the arrays hold an earlier plan of this result, only the nodes above
-// a finding that changed since are computed again, in the scheduled order; otherwise all are.
+// The planning's per-node arrays (true parts, distances, widths, bit sets). A node's entries
+// depend only on its own value and operands (and, for a leaf, on its finding's state), so they
+// can be computed for every node, or only above the findings that changed since the arrays were
+// last computed, in the scheduled order.
 template <unsigned W>
-void plan_nodes(const Program& p, internal::EvalScratch& s) {
+void plan_every_node(const Program& p, internal::EvalScratch& s) {
   const TrueParts parts{p, s};
   const NodeBits<W> bits{p, s};
-  const auto code = static_cast<std::uint32_t>(p.code.size());
-  const std::uint64_t limit = code / 4;
-  if (!s.plan_valid || changed_findings(p, s.plan_states.data(), s.plan_values.data(), s.states.data(),
-                                        s.values.data(), s.given, limit) > limit) {
-    for (std::uint32_t n = 0; n < p.composite_base; ++n) {
-      parts.bool_leaf(n);
-      bits.bool_leaf(n);
-    }
-    for (std::uint32_t n = 0; n < p.num_composite_base; ++n) s.num_part[n] = 0;
-    for (std::uint32_t n = 0; n < p.const_base; ++n) bits.num_leaf(n);
-    for (const prog::Instr& in : p.code) {
-      parts.instr(in);
-      bits.instr(in);
-    }
-  } else {
-    auto queue_users = [&](const prog::Csr& users, std::uint32_t n) {
-      for (const std::uint32_t* i = users.row(n), *e = i + users.size(n); i != e; ++i)
-        s.queued[*i >> 6] |= std::uint64_t{1} << (*i & 63);
-    };
-    // A node's users are computed again only when what they read of it changed: its value
-    // since the last plan, or its entries (the bit set counts only while it is undecided).
-    std::uint64_t old_bits[W > 0 ? W : 1];
-    auto bool_node = [&](std::uint32_t n, auto&& compute) {
-      const std::uint8_t part = s.part[n], dist = s.distance[n], width = s.width[n];
-      std::uint64_t* m = W ? s.bool_bits.data() + std::size_t(n) * W : old_bits;
-      if (W) std::memcpy(old_bits, m, sizeof old_bits);
-      compute();
-      const bool same = s.truth[n] == s.plan_truth[n] && part == s.part[n] && dist == s.distance[n] &&
-                        width == s.width[n] && (!W || s.truth[n] != U || std::memcmp(old_bits, m, sizeof old_bits) == 0);
-      if (!same) queue_users(p.bool_users, n);
-    };
-    auto num_node = [&](std::uint32_t n, auto&& compute) {
-      const std::uint8_t part = s.num_part[n];
-      std::uint64_t* m = W ? s.num_bits.data() + std::size_t(n) * W : old_bits;
-      if (W) std::memcpy(old_bits, m, sizeof old_bits);
-      compute();
-      const bool is_open = open(s.lo.data(), s.hi.data(), n);
-      const bool same = same_bits(s.lo[n], s.plan_lo[n]) && same_bits(s.hi[n], s.plan_hi[n]) && part == s.num_part[n] &&
-                        (!W || !is_open || std::memcmp(old_bits, m, sizeof old_bits) == 0);
-      if (!same) queue_users(p.num_users, n);
-    };
-    for (std::uint32_t slot : s.given) {
-      for (const std::uint32_t* n = p.slot_bool_leaves.row(slot), *e = n + p.slot_bool_leaves.size(slot); n != e; ++n)
-        bool_node(*n, [&] {
-          parts.bool_leaf(*n);
-          bits.bool_leaf(*n);
-        });
-      for (const std::uint32_t* n = p.slot_num_leaves.row(slot), *e = n + p.slot_num_leaves.size(slot); n != e; ++n)
-        num_node(*n, [&] { bits.num_leaf(*n); });
-    }
-    for (std::size_t word = 0; word < s.queued.size(); ++word) {
-      while (s.queued[word]) {  // re-read: an instruction queues later ones, maybe in this word
-        const auto at = static_cast<std::uint32_t>(word * 64 + static_cast<unsigned>(__builtin_ctzll(s.queued[word])));
-        s.queued[word] &= s.queued[word] - 1;
-        const prog::Instr& in = p.code[at];
-        auto compute = [&] {
-          parts.instr(in);
-          bits.instr(in);
-        };
-        if (prog::is_numeric(in.op)) num_node(in.out, compute);
-        else bool_node(in.out, compute);
-      }
+  for (std::uint32_t n = 0; n < p.composite_base; ++n) {
+    parts.bool_leaf(n);
+    bits.bool_leaf(n);
+  }
+  for (std::uint32_t n = 0; n < p.num_composite_base; ++n) s.num_part[n] = 0;
+  for (std::uint32_t n = 0; n < p.const_base; ++n) bits.num_leaf(n);
+  for (const prog::Instr& in : p.code) {
+    parts.instr(in);
+    bits.instr(in);
+  }
+}
+
+// Only above the findings in s.given, which changed since the arrays were computed for the
+// case in plan_states and plan_values (whose node values were plan_truth, plan_lo, plan_hi).
+template <unsigned W>
+void plan_by_steps(const Program& p, internal::EvalScratch& s) {
+  const TrueParts parts{p, s};
+  const NodeBits<W> bits{p, s};
+  auto queue_users = [&](const prog::Csr& users, std::uint32_t n) {
+    for (const std::uint32_t* i = users.row(n), *e = i + users.size(n); i != e; ++i)
+      s.queued[*i >> 6] |= std::uint64_t{1} << (*i & 63);
+  };
+  // A node's users are computed again only when what they read of it changed: its value
+  // since the last plan, or its entries (the bit set counts only while it is undecided).
+  std::uint64_t old_bits[W > 0 ? W : 1];
+  auto bool_node = [&](std::uint32_t n, auto&& compute) {
+    const std::uint8_t part = s.part[n], dist = s.distance[n], width = s.width[n];
+    std::uint64_t* m = W ? s.bool_bits.data() + std::size_t(n) * W : old_bits;
+    if (W) std::memcpy(old_bits, m, sizeof old_bits);
+    compute();
+    const bool same = s.truth[n] == s.plan_truth[n] && part == s.part[n] && dist == s.distance[n] &&
+                      width == s.width[n] && (!W || s.truth[n] != U || std::memcmp(old_bits, m, sizeof old_bits) == 0);
+    if (!same) queue_users(p.bool_users, n);
+  };
+  auto num_node = [&](std::uint32_t n, auto&& compute) {
+    const std::uint8_t part = s.num_part[n];
+    std::uint64_t* m = W ? s.num_bits.data() + std::size_t(n) * W : old_bits;
+    if (W) std::memcpy(old_bits, m, sizeof old_bits);
+    compute();
+    const bool is_open = open(s.lo.data(), s.hi.data(), n);
+    const bool same = same_bits(s.lo[n], s.plan_lo[n]) && same_bits(s.hi[n], s.plan_hi[n]) && part == s.num_part[n] &&
+                      (!W || !is_open || std::memcmp(old_bits, m, sizeof old_bits) == 0);
+    if (!same) queue_users(p.num_users, n);
+  };
+  for (std::uint32_t slot : s.given) {
+    for (const std::uint32_t* n = p.slot_bool_leaves.row(slot), *e = n + p.slot_bool_leaves.size(slot); n != e; ++n)
+      bool_node(*n, [&] {
+        parts.bool_leaf(*n);
+        bits.bool_leaf(*n);
+      });
+    for (const std::uint32_t* n = p.slot_num_leaves.row(slot), *e = n + p.slot_num_leaves.size(slot); n != e; ++n)
+      num_node(*n, [&] { bits.num_leaf(*n); });
+  }
+  for (std::size_t word = 0; word < s.queued.size(); ++word) {
+    while (s.queued[word]) {  // re-read: an instruction queues later ones, maybe in this word
+      const auto at = static_cast<std::uint32_t>(word * 64 + static_cast<unsigned>(__builtin_ctzll(s.queued[word])));
+      s.queued[word] &= s.queued[word] - 1;
+      const prog::Instr& in = p.code[at];
+      auto compute = [&] {
+        parts.instr(in);
+        bits.instr(in);
+      };
+      if (prog::is_numeric(in.op)) num_node(in.out, compute);
+      else bool_node(in.out, compute);
     }
   }
+}
+
+// The baseline's arrays, built once per program.
+template <unsigned W>
+const prog::PlanBaseline& plan_baseline(const Program& p) {
+  std::call_once(p.plan_baseline_once, [&p] {
+    const prog::Baseline& b = internal::baseline(p);
+    internal::EvalScratch t;
+    t.states.assign(p.findings.size(), kNotAsked);
+    t.values.assign(p.findings.size(), 0.0);
+    t.truth = b.truth;
+    t.lo = b.lo;
+    t.hi = b.hi;
+    t.part.assign(p.bool_count, 0);
+    t.distance.assign(p.bool_count, 0);
+    t.width.assign(p.bool_count, 0);
+    t.num_part.assign(p.num_count, 0);
+    t.bool_bits.assign(std::size_t(p.bool_count) * W, 0);
+    t.num_bits.assign(std::size_t(p.num_count) * W, 0);
+    plan_every_node<W>(p, t);
+    prog::PlanBaseline& pb = p.plan_baseline;
+    pb.states = std::move(t.states);
+    pb.values = std::move(t.values);
+    pb.part = std::move(t.part);
+    pb.num_part = std::move(t.num_part);
+    pb.distance = std::move(t.distance);
+    pb.width = std::move(t.width);
+    pb.bool_bits = std::move(t.bool_bits);
+    pb.num_bits = std::move(t.num_bits);
+  });
+  return p.plan_baseline;
+}
+
+// The arrays for the case last evaluated: by steps from the result's last plan when the case
+// changed little since; else by steps from the baseline when the case gives few findings (an
+// interview's first step, a sparse EHR record); else for every node.
+template <unsigned W>
+void plan_nodes(const Program& p, internal::EvalScratch& s) {
+  const std::uint64_t limit = p.code.size() / 4;
+  bool by_steps = s.plan_valid && changed_findings(p, s.plan_states.data(), s.plan_values.data(), s.states.data(),
+                                                   s.values.data(), s.given, limit) <= limit;
+  if (!by_steps) {
+    const prog::PlanBaseline& pb = plan_baseline<W>(p);
+    by_steps = changed_findings(p, pb.states.data(), pb.values.data(), s.states.data(), s.values.data(), s.given,
+                                limit) <= limit;
+    if (by_steps) {
+      const prog::Baseline& b = internal::baseline(p);
+      std::copy(pb.part.begin(), pb.part.end(), s.part.begin());
+      std::copy(pb.num_part.begin(), pb.num_part.end(), s.num_part.begin());
+      std::copy(pb.distance.begin(), pb.distance.end(), s.distance.begin());
+      std::copy(pb.width.begin(), pb.width.end(), s.width.begin());
+      std::copy(pb.bool_bits.begin(), pb.bool_bits.end(), s.bool_bits.begin());
+      std::copy(pb.num_bits.begin(), pb.num_bits.end(), s.num_bits.begin());
+      std::copy(pb.states.begin(), pb.states.end(), s.plan_states.begin());
+      std::copy(pb.values.begin(), pb.values.end(), s.plan_values.begin());
+      std::copy(b.truth.begin(), b.truth.end(), s.plan_truth.begin());
+      std::copy(b.lo.begin(), b.lo.end(), s.plan_lo.begin());
+      std::copy(b.hi.begin(), b.hi.end(), s.plan_hi.begin());
+    }
+  }
+  if (by_steps) plan_by_steps<W>(p, s);
+  else plan_every_node<W>(p, s);
   if (!p.findings.empty()) {
     std::memcpy(s.plan_states.data(), s.states.data(), p.findings.size());
     std::memcpy(s.plan_values.data(), s.values.data(), p.findings.size() * sizeof(double));

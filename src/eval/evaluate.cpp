@@ -167,8 +167,18 @@ void full_pass(const Program& p, const std::uint8_t* st, const double* val, std:
             for (; it != end; ++it)
               t[it->out] = std::min(std::min(t[ops[it->a]], t[ops[it->a + 1]]), t[ops[it->a + 2]]);
             break;
+          case 4:
+            for (; it != end; ++it) {
+              const std::uint32_t* o = ops + it->a;
+              t[it->out] = std::min(std::min(t[o[0]], t[o[1]]), std::min(t[o[2]], t[o[3]]));
+            }
+            break;
           default:
-            for (; it != end; ++it) t[it->out] = bool_instr(p, *it, t, lo, hi);
+            for (; it != end; ++it) {
+              std::uint8_t m = T;
+              for (const std::uint32_t *o = ops + it->a, *e = o + it->n; o != e; ++o) m = std::min(m, t[*o]);
+              t[it->out] = m;
+            }
         }
         break;
       case prog::Op::Or:
@@ -180,8 +190,18 @@ void full_pass(const Program& p, const std::uint8_t* st, const double* val, std:
             for (; it != end; ++it)
               t[it->out] = std::max(std::max(t[ops[it->a]], t[ops[it->a + 1]]), t[ops[it->a + 2]]);
             break;
+          case 4:
+            for (; it != end; ++it) {
+              const std::uint32_t* o = ops + it->a;
+              t[it->out] = std::max(std::max(t[o[0]], t[o[1]]), std::max(t[o[2]], t[o[3]]));
+            }
+            break;
           default:
-            for (; it != end; ++it) t[it->out] = bool_instr(p, *it, t, lo, hi);
+            for (; it != end; ++it) {
+              std::uint8_t m = F;
+              for (const std::uint32_t *o = ops + it->a, *e = o + it->n; o != e; ++o) m = std::max(m, t[*o]);
+              t[it->out] = m;
+            }
         }
         break;
       case prog::Op::Not:

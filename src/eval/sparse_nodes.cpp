@@ -6,9 +6,7 @@
 #include <algorithm>
 #include <cstring>
 
-
-#include "eval/node_ops.hpp"
-#include "eval/result_writer.hpp"
+#include "eval/propagate.hpp"
 
 namespace ardent {
 
@@ -51,44 +49,6 @@ std::uint64_t collect_given(const Program& p, const std::uint8_t* st, std::vecto
   return fanout;
 }
 
-struct Sweep {
-  const Program& p;
-  const prog::Baseline& b;
-  internal::EvalScratch& s;
-  RuleState* rules;
-  std::uint32_t budget;  // instructions that may still be queued
-
-  // Queued instructions are bits of s.queued: the sweep takes them in increasing order, which
-  // is topological, and an instruction only ever queues later ones.
-  bool queue(std::uint32_t instr) {
-    std::uint64_t& word = s.queued[instr >> 6];
-    const std::uint64_t bit = std::uint64_t{1} << (instr & 63);
-    if (word & bit) return true;
-    word |= bit;
-    return budget-- != 0;
-  }
-  // Boolean node n now holds v, unlike its baseline.
-  bool bool_changed(std::uint32_t n, std::uint8_t v) {
-    s.truth[n] = v;
-    s.dirty_bool.push_back(n);
-    for (const std::uint32_t* r = p.bool_rules.row(n), *e = r + p.bool_rules.size(n); r != e; ++r) {
-      rules[*r] = static_cast<RuleState>(v);
-      s.dirty_rules.push_back(*r);
-    }
-    for (const std::uint32_t* i = p.bool_users.row(n), *e = i + p.bool_users.size(n); i != e; ++i)
-      if (!queue(*i)) return false;
-    return true;
-  }
-  bool num_changed(std::uint32_t n, Interval x) {
-    s.lo[n] = x.lo;
-    s.hi[n] = x.hi;
-    s.dirty_num.push_back(n);
-    for (const std::uint32_t* i = p.num_users.row(n), *e = i + p.num_users.size(n); i != e; ++i)
-      if (!queue(*i)) return false;
-    return true;
-  }
-};
-
 // Puts back the baseline values of whatever the previous sparse pass changed (or of
 // everything, after a full pass or a fresh prepare).
 void restore(const prog::Baseline& b, internal::EvalScratch& s, RuleState* rules) {
@@ -123,9 +83,9 @@ bool internal::ResultWriter::sparse_nodes(Result& r, const std::uint8_t* st, con
   const prog::Baseline& b = baseline(p);
   RuleState* rules = r.rule_states_.data();
   restore(b, s, rules);
-  Sweep w{p, b, s, rules, forced ? 0xffffffffu : code / 2};
+  Propagation w{p, s, rules, forced ? 0xffffffffu : code / 2, true};
   auto give_up = [&] {
-    std::fill(s.queued.begin(), s.queued.end(), 0);
+    w.abandon();
     s.at_baseline = false;  // partly updated: the full pass overwrites every value
     return false;
   };
@@ -134,35 +94,9 @@ bool internal::ResultWriter::sparse_nodes(Result& r, const std::uint8_t* st, con
   // they are computed, and warn in the full pass's order.
   for (std::uint32_t i : b.div_warns)
     if (!w.queue(i)) return give_up();
-
-  for (std::uint32_t slot : s.given) {  // not asked and unknown leave every leaf at its baseline
-    const double v = val[slot];
-    for (const std::uint32_t* n = p.slot_bool_leaves.row(slot), *e = n + p.slot_bool_leaves.size(slot); n != e; ++n) {
-      const std::uint8_t x = leaf_truth(p, *n, true, v);
-      if (x != b.truth[*n] && !w.bool_changed(*n, x)) return give_up();
-    }
-    for (const std::uint32_t* n = p.slot_num_leaves.row(slot), *e = n + p.slot_num_leaves.size(slot); n != e; ++n)
-      if (!(same_bits(v, b.lo[*n]) && same_bits(v, b.hi[*n])) && !w.num_changed(*n, {v, v})) return give_up();
-  }
-
-  const std::uint8_t* t = s.truth.data();
-  for (std::size_t word = 0; word < s.queued.size(); ++word) {
-    while (s.queued[word]) {  // re-read: computing an instruction may queue later ones in this word
-      const auto at = static_cast<std::uint32_t>(word * 64 + static_cast<unsigned>(__builtin_ctzll(s.queued[word])));
-      s.queued[word] &= s.queued[word] - 1;
-      const prog::Instr& in = p.code[at];
-      if (prog::is_numeric(in.op)) {
-        bool by_zero = false;
-        const Interval x = num_instr(p, in, t, s.lo.data(), s.hi.data(), by_zero);
-        if (by_zero) add_warning(r.warnings_, p.div_owners[in.k]);
-        if (!(same_bits(x.lo, b.lo[in.out]) && same_bits(x.hi, b.hi[in.out])) && !w.num_changed(in.out, x))
-          return give_up();
-      } else {
-        const std::uint8_t x = bool_instr(p, in, t, s.lo.data(), s.hi.data());
-        if (x != b.truth[in.out] && !w.bool_changed(in.out, x)) return give_up();
-      }
-    }
-  }
+  for (std::uint32_t slot : s.given)  // not asked and unknown leave every leaf at its baseline
+    if (!w.set_leaves(slot, true, val[slot])) return give_up();
+  if (!w.run(r.warnings_)) return give_up();
 
   // The fired rules: those of the baseline still fired, and those that changed to fired.
   s.fired.clear();
