@@ -19,14 +19,18 @@ constexpr auto kGiven = static_cast<std::uint8_t>(FindingState::given);
 // As for the sparse pass: tried only when the changed findings' leaves feed at most a quarter
 // of the instructions, given up when what they reach passes half of them.
 constexpr std::uint32_t kStepCost = 4;
+// Below this many instructions the whole pass costs about what finding the changed findings
+// does (the peer harness's rule set: 42 instructions, a whole pass of about 2,000 machine
+// instructions and a comparison of its 35 findings of 300 to 500).
+constexpr std::uint32_t kStepMinCode = 128;
 
 }  // namespace
 
 bool internal::ResultWriter::step_nodes(Result& r, const std::uint8_t* st, const double* val, const Program& p,
                                         bool forced) {
   EvalScratch& s = r.scratch_.get();
-  if (!s.values_valid) return false;
   const auto code = static_cast<std::uint32_t>(p.code.size());
+  if (!s.values_valid || (!forced && code < kStepMinCode)) return false;
   const std::uint64_t limit = forced ? ~std::uint64_t{0} : code / kStepCost;
   if (changed_findings(p, s.states.data(), s.values.data(), st, val, s.given, limit) > limit) return false;
 
