@@ -67,7 +67,7 @@ void fill_tables(Program& p) {
   p.defines.reserve(m.defines.size());
   p.scores.reserve(m.scores.size());
   for (const auto& f : m.findings) {
-    FindingInfo fi;
+    FindingInfo& fi = p.findings.emplace_back();  // filled in place: no move of every string
     fi.name = f.name;
     fi.type = finding_type(f.type);
     fi.values = f.values;
@@ -80,7 +80,6 @@ void fill_tables(Program& p) {
     fi.group = f.group;
     fi.codes = f.codes;
     fi.location = location(m, f.span);
-    p.findings.push_back(std::move(fi));
   }
   for (const auto& c : m.conditions) {
     p.conditions.push_back({c.name, c.label.empty() ? c.name : c.label, c.codes, c.advice,
@@ -110,7 +109,7 @@ void fill_rules(Program& p, TextPool& pool) {
   std::vector<std::uint32_t> seen;
   for (std::uint32_t r = 0; r < m.rules.size(); ++r) {
     const check::Rule& rule = m.rules[r];
-    RuleInfo info;
+    RuleInfo& info = p.rules.emplace_back();
     info.name = rule.name;
     info.redflag = rule.redflag;
     info.priority = rule.priority;
@@ -176,7 +175,6 @@ void fill_rules(Program& p, TextPool& pool) {
     out.ask_n = static_cast<std::uint32_t>(p.rule_asks.size()) - out.ask_begin;
     out.advice_n = static_cast<std::uint32_t>(p.rule_advice.size()) - out.advice_begin;
     if (out.triage >= 0) info.triage = static_cast<Triage>(out.triage);
-    p.rules.push_back(std::move(info));
     p.rule_out.push_back(out);
   }
 
