@@ -1,6 +1,9 @@
 #include "check/conjuncts.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <iterator>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -63,39 +66,79 @@ syntax::CmpOp flip(syntax::CmpOp op) {
 }
 
 namespace {
-std::string sorted_keys(const std::vector<Expr>& kids) {
-  std::vector<std::string> keys;
-  keys.reserve(kids.size());
-  for (const auto& k : kids) keys.push_back(key(k));
-  std::sort(keys.begin(), keys.end());
-  std::string out;
-  for (const auto& k : keys) {
-    if (!out.empty()) out += ',';
-    out += k;
-  }
-  return out;
-}
-}  // namespace
 
-std::string key(const Expr& e) {
+// A key is appended to one string as it is built, its numbers without fmt: temporaries joined
+// with `+`, and fmt for each index, were most of the cost of warn_covered.
+void append_key(std::string& out, const Expr& e);
+
+void append(std::string& out, char tag, std::uint64_t v, int base = 10) {
+  out += tag;
+  append_number(out, v, base);
+}
+
+void append_sorted_keys(std::string& out, const std::vector<Expr>& kids) {
+  std::vector<std::string> keys(kids.size());
+  for (std::size_t i = 0; i < kids.size(); ++i) append_key(keys[i], kids[i]);
+  std::sort(keys.begin(), keys.end());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (i > 0) out += ',';  // no key is empty
+    out += keys[i];
+  }
+}
+
+void append_key(std::string& out, const Expr& e) {
   using K = Expr::Kind;
   switch (e.kind) {
-    case K::BoolFinding: return fmt::format("b{}", e.index);
-    case K::EnumIn: return fmt::format("e{}:{:x}", e.index, e.mask);
-    case K::Known: return fmt::format("k{}", e.index);
-    case K::Unknown: return fmt::format("u{}", e.index);
-    case K::BoolDefine: return fmt::format("d{}", e.index);
-    case K::NumFinding: return fmt::format("f{}", e.index);
-    case K::ScoreRef: return fmt::format("s{}", e.index);
-    case K::NumDefine: return fmt::format("D{}", e.index);
-    case K::Constant: return fmt::format("#{}", e.number);
-    case K::Not: return e.kids.size() == 1 ? "!" + key(e.kids[0]) : "!?";
-    case K::And: return "&(" + sorted_keys(e.kids) + ")";
-    case K::Or: return "|(" + sorted_keys(e.kids) + ")";
-    case K::AtLeast: return fmt::format("n{}(", e.count) + sorted_keys(e.kids) + ")";
-    case K::Negate: return e.kids.size() == 1 ? "-(" + key(e.kids[0]) + ")" : "-?";
+    case K::BoolFinding: return append(out, 'b', e.index);
+    case K::EnumIn:
+      append(out, 'e', e.index);
+      return append(out, ':', e.mask, 16);
+    case K::Known: return append(out, 'k', e.index);
+    case K::Unknown: return append(out, 'u', e.index);
+    case K::BoolDefine: return append(out, 'd', e.index);
+    case K::NumFinding: return append(out, 'f', e.index);
+    case K::ScoreRef: return append(out, 's', e.index);
+    case K::NumDefine: return append(out, 'D', e.index);
+    case K::Constant:
+      fmt::format_to(std::back_inserter(out), "#{}", e.number);  // fmt's shortest form, not to_chars'
+      return;
+    case K::Not:
+      if (e.kids.size() != 1) {
+        out += "!?";
+        return;
+      }
+      out += '!';
+      return append_key(out, e.kids[0]);
+    case K::And:
+      out += "&(";
+      append_sorted_keys(out, e.kids);
+      out += ')';
+      return;
+    case K::Or:
+      out += "|(";
+      append_sorted_keys(out, e.kids);
+      out += ')';
+      return;
+    case K::AtLeast:
+      append(out, 'n', e.count);
+      out += '(';
+      append_sorted_keys(out, e.kids);
+      out += ')';
+      return;
+    case K::Negate:
+      if (e.kids.size() != 1) {
+        out += "-?";
+        return;
+      }
+      out += "-(";
+      append_key(out, e.kids[0]);
+      out += ')';
+      return;
     case K::Compare: {
-      if (e.kids.size() != 2) return "c?";
+      if (e.kids.size() != 2) {
+        out += "c?";
+        return;
+      }
       double v;
       syntax::CmpOp op = e.cmp;
       const Expr* a = &e.kids[0];
@@ -104,18 +147,48 @@ std::string key(const Expr& e) {
         std::swap(a, b);
         op = flip(op);
       }
-      return fmt::format("c{}(", static_cast<int>(op)) + key(*a) + "," + key(*b) + ")";
+      append(out, 'c', static_cast<std::uint64_t>(op));
+      out += '(';
+      append_key(out, *a);
+      out += ',';
+      append_key(out, *b);
+      out += ')';
+      return;
     }
     case K::Arith: {
-      if (e.kids.size() != 2) return "a?";
-      const bool commutes = e.arith == syntax::ArithOp::Add || e.arith == syntax::ArithOp::Mul;
-      return fmt::format("a{}(", static_cast<int>(e.arith)) +
-             (commutes ? sorted_keys(e.kids) : key(e.kids[0]) + "," + key(e.kids[1])) + ")";
+      if (e.kids.size() != 2) {
+        out += "a?";
+        return;
+      }
+      append(out, 'a', static_cast<std::uint64_t>(e.arith));
+      out += '(';
+      if (e.arith == syntax::ArithOp::Add || e.arith == syntax::ArithOp::Mul) {  // commutes
+        append_sorted_keys(out, e.kids);
+      } else {
+        append_key(out, e.kids[0]);
+        out += ',';
+        append_key(out, e.kids[1]);
+      }
+      out += ')';
+      return;
     }
   }
-  return "?";
+  out += '?';
 }
 
-std::string key(const Literal& l) { return (l.negated ? "!" : "") + key(*l.expr); }
+}  // namespace
+
+std::string key(const Expr& e) {
+  std::string out;
+  append_key(out, e);
+  return out;
+}
+
+std::string key(const Literal& l) {
+  std::string out;
+  if (l.negated) out += '!';
+  append_key(out, *l.expr);
+  return out;
+}
 
 }  // namespace ardent::check::detail

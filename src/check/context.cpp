@@ -1,5 +1,6 @@
 #include "check/context.hpp"
 
+#include <charconv>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -80,6 +81,12 @@ const char* kind_word(SymbolKind k) {
 }
 
 std::string number_text(double v) { return fmt::format("{}", v); }
+
+void append_number(std::string& out, std::uint64_t v, int base) {
+  char digits[64];  // base 2 at worst
+  const auto end = std::to_chars(digits, digits + sizeof digits, v, base).ptr;
+  out.append(digits, end);
+}
 
 std::string range_text(double lo, double hi) {
   return (std::isnan(lo) ? std::string() : number_text(lo)) + ".." + (std::isnan(hi) ? std::string() : number_text(hi));

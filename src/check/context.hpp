@@ -85,6 +85,9 @@ struct Context {
 
 const char* kind_word(SymbolKind k);  // "finding", "condition", ...
 std::string number_text(double v);     // 10, 38.5
+// Appends `v` as fmt writes "{}" (base 10) or "{:x}" (base 16), for keys built by the
+// thousand, where fmt's cost shows.
+void append_number(std::string& out, std::uint64_t v, int base = 10);
 std::string range_text(double lo, double hi);  // "0..10", "0..", "..10"
 std::string domain_text(const std::vector<std::string>& values);  // "one of a, b, c, ..."
 

@@ -1,5 +1,6 @@
 // The `ruleset` header: exactly one across all files.
-#include <regex>
+#include <cstddef>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -8,12 +9,41 @@
 namespace ardent::check::detail {
 
 namespace {
-// MAJOR.MINOR.PATCH with an optional pre-release or build suffix (Semantic Versioning): the
-// registry orders and pins versions, so a free-form string would not do.
-bool valid_version(const std::string& v) {
-  static const std::regex re(R"(^\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]+)?$)");
-  return std::regex_match(v, re);
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool is_suffix_char(char c) {
+  return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.' || c == '+' || c == '-';
 }
+
+// Moves `i` past a run of digits; false if there is none.
+bool digits(std::string_view v, std::size_t& i) {
+  const std::size_t start = i;
+  while (i < v.size() && is_digit(v[i])) ++i;
+  return i > start;
+}
+
+// MAJOR.MINOR.PATCH with an optional pre-release or build suffix (Semantic Versioning): the
+// registry orders and pins versions, so a free-form string would not do. What the regular
+// expression ^\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]+)?$ accepts, read by hand: building a std::regex
+// cost as much as checking a tenth of rules/hip.
+bool valid_version(std::string_view v) {
+  std::size_t i = 0;
+  if (!digits(v, i)) return false;
+  for (int dot = 0; dot < 2; ++dot) {
+    if (i == v.size() || v[i] != '.') return false;
+    ++i;
+    if (!digits(v, i)) return false;
+  }
+  if (i == v.size()) return true;
+  if (v[i] != '-' && v[i] != '+') return false;
+  ++i;
+  if (i == v.size()) return false;
+  for (; i < v.size(); ++i)
+    if (!is_suffix_char(v[i])) return false;
+  return true;
+}
+
 }  // namespace
 
 void declare_header(Context& c) {

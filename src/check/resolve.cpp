@@ -14,16 +14,17 @@ namespace {
 using SK = syntax::Expr::Kind;
 using MK = Expr::Kind;
 
-const char* op_text(syntax::CmpOp op) {
+// Whole phrases, so that no message is built for a comparison that needs none.
+const char* compared_with(syntax::CmpOp op) {
   switch (op) {
-    case syntax::CmpOp::Lt: return "<";
-    case syntax::CmpOp::Le: return "<=";
-    case syntax::CmpOp::Gt: return ">";
-    case syntax::CmpOp::Ge: return ">=";
-    case syntax::CmpOp::Eq: return "=";
-    case syntax::CmpOp::Ne: return "!=";
+    case syntax::CmpOp::Lt: return "compared with '<'";
+    case syntax::CmpOp::Le: return "compared with '<='";
+    case syntax::CmpOp::Gt: return "compared with '>'";
+    case syntax::CmpOp::Ge: return "compared with '>='";
+    case syntax::CmpOp::Eq: return "compared with '='";
+    case syntax::CmpOp::Ne: return "compared with '!='";
   }
-  return "=";
+  return "compared with '='";
 }
 
 bool arith_value(syntax::ArithOp op, double a, double b, double& out) {
@@ -308,6 +309,7 @@ Resolver::Typed Resolver::logic(const syntax::Expr& e) {
   t.expr.span = e.span;
   if (e.kids.empty() || (e.kind == SK::Not && e.kids.size() != 1)) return t;
   t.expr.kind = e.kind == SK::Not ? MK::Not : e.kind == SK::And ? MK::And : MK::Or;
+  t.expr.kids.reserve(e.kids.size());
   for (const auto& k : e.kids) t.expr.kids.push_back(expect_bool(infer(k, Want::Bool), k));
   t.type = Type::Bool;
   return t;
@@ -318,6 +320,7 @@ Resolver::Typed Resolver::at_least(const syntax::Expr& e) {
   t.expr.span = e.span;
   t.expr.kind = MK::AtLeast;
   t.expr.count = e.count;
+  t.expr.kids.reserve(e.kids.size());
   for (const auto& k : e.kids) t.expr.kids.push_back(expect_bool(infer(k, Want::Bool), k));
   t.type = Type::Bool;
   if (e.count == 0) {
@@ -364,7 +367,7 @@ Expr Resolver::expect_bool(Typed t, const syntax::Expr& src) {
   return {};
 }
 
-bool Resolver::expect_numeric(const Typed& t, const syntax::Expr& src, const std::string& how) {
+bool Resolver::expect_numeric(const Typed& t, const syntax::Expr& src, std::string_view how) {
   switch (t.type) {
     case Type::Number:
     case Type::Duration: return true;
@@ -390,7 +393,7 @@ Resolver::Typed Resolver::compare(const syntax::Expr& e) {
   Typed t;
   t.expr.span = e.span;
   if (e.kids.size() != 2) return t;
-  const std::string how = fmt::format("compared with '{}'", op_text(e.cmp));
+  const char* how = compared_with(e.cmp);
   Typed l = infer(e.kids[0], Want::Numeric);
   // `pain_peak = day_after_activity` is a natural slip for `pain_peak is day_after_activity`.
   if (l.type == Type::Enum && (e.cmp == syntax::CmpOp::Eq || e.cmp == syntax::CmpOp::Ne) &&
@@ -418,6 +421,7 @@ Resolver::Typed Resolver::compare(const syntax::Expr& e) {
   }
   t.expr.kind = MK::Compare;
   t.expr.cmp = e.cmp;
+  t.expr.kids.reserve(2);
   t.expr.kids.push_back(std::move(l.expr));
   t.expr.kids.push_back(std::move(r.expr));
   t.type = Type::Bool;
@@ -454,6 +458,7 @@ Resolver::Typed Resolver::between(const syntax::Expr& e) {
   low.kids = {v.expr, std::move(lo.expr)};
   high.kids = {std::move(v.expr), std::move(hi.expr)};
   t.expr.kind = MK::And;
+  t.expr.kids.reserve(2);
   t.expr.kids.push_back(std::move(low));
   t.expr.kids.push_back(std::move(high));
   t.type = Type::Bool;
@@ -505,6 +510,7 @@ Resolver::Typed Resolver::arith(const syntax::Expr& e) {
     t.expr.kind = MK::Arith;
     t.expr.numeric = true;
     t.expr.arith = e.arith;
+    t.expr.kids.reserve(2);
     t.expr.kids.push_back(std::move(l.expr));
     t.expr.kids.push_back(std::move(r.expr));
   }
@@ -530,22 +536,25 @@ Resolver::Typed Resolver::negate(const syntax::Expr& e) {
   return t;
 }
 
-bool Resolver::numeric_bounds(const Expr& e, double& lo, double& hi, std::string& what) const {
+bool Resolver::numeric_bounds(const Expr& e, double& lo, double& hi) const {
   if (e.kind == MK::NumFinding && e.index < c_.model.findings.size()) {
     const Finding& f = c_.model.findings[e.index];
     if (f.type != ValueType::Number || (std::isnan(f.min) && std::isnan(f.max))) return false;
     lo = f.min;
     hi = f.max;
-    what = fmt::format("'{}'", f.name);
     return true;
   }
   if (e.kind == MK::ScoreRef && e.index < c_.score_min.size()) {
     lo = c_.score_min[e.index];
     hi = c_.score_max[e.index];
-    what = fmt::format("score '{}'", c_.model.scores[e.index].name);
     return true;
   }
   return false;
+}
+
+std::string Resolver::bounded_name(const Expr& e) const {
+  if (e.kind == MK::ScoreRef) return fmt::format("score '{}'", c_.model.scores[e.index].name);
+  return fmt::format("'{}'", c_.model.findings[e.index].name);
 }
 
 void Resolver::check_range(const Expr& cmp, const Span& span) {
@@ -559,8 +568,7 @@ void Resolver::check_range(const Expr& cmp, const Span& span) {
     op = flip(op);
   }
   double lo, hi;
-  std::string what;
-  if (!var || !numeric_bounds(*var, lo, hi, what)) return;
+  if (!var || !numeric_bounds(*var, lo, hi)) return;
   const bool no_lo = std::isnan(lo), no_hi = std::isnan(hi);
   bool possible = true;
   switch (op) {
@@ -574,34 +582,33 @@ void Resolver::check_range(const Expr& cmp, const Span& span) {
   const bool whole_only = var->kind == MK::NumFinding && c_.model.findings[var->index].integer;
   if (possible && op == syntax::CmpOp::Eq && whole_only && v != std::floor(v)) {
     c_.warning(span, "out-of-range",
-               fmt::format("'{}' can never be true: {} takes whole numbers only", c_.quote(span), what));
+               fmt::format("'{}' can never be true: {} takes whole numbers only", c_.quote(span), bounded_name(*var)));
     return;
   }
   const bool verb_score = var->kind == MK::ScoreRef;
   if (!possible) {
     c_.warning(span, "out-of-range",
-               fmt::format("'{}' can never be true: {} {} {}", c_.quote(span), what,
+               fmt::format("'{}' can never be true: {} {} {}", c_.quote(span), bounded_name(*var),
                            verb_score ? "ranges over" : "is declared", range_text(lo, hi)));
   } else if ((!no_lo && v < lo) || (!no_hi && v > hi)) {
     c_.warning(span, "out-of-range",
                fmt::format("{} is outside the {}range of {} ({})", number_text(v), verb_score ? "" : "declared ",
-                           what, range_text(lo, hi)));
+                           bounded_name(*var), range_text(lo, hi)));
   }
 }
 
 void Resolver::check_between_range(const Expr& value, double a, double b, const Span& span) {
   double lo, hi;
-  std::string what;
-  if (!numeric_bounds(value, lo, hi, what)) return;
+  if (!numeric_bounds(value, lo, hi)) return;
   const bool verb_score = value.kind == MK::ScoreRef;
   if ((!std::isnan(hi) && a > hi) || (!std::isnan(lo) && b < lo)) {
     c_.warning(span, "out-of-range",
-               fmt::format("'{}' can never be true: {} {} {}", c_.quote(span), what,
+               fmt::format("'{}' can never be true: {} {} {}", c_.quote(span), bounded_name(value),
                            verb_score ? "ranges over" : "is declared", range_text(lo, hi)));
   } else if ((!std::isnan(lo) && a < lo) || (!std::isnan(hi) && b > hi)) {
     c_.warning(span, "out-of-range",
                fmt::format("between {} and {} reaches outside the {}range of {} ({})", number_text(a),
-                           number_text(b), verb_score ? "" : "declared ", what, range_text(lo, hi)));
+                           number_text(b), verb_score ? "" : "declared ", bounded_name(value), range_text(lo, hi)));
   }
 }
 

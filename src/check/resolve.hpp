@@ -40,13 +40,14 @@ class Resolver {
   Typed logic(const syntax::Expr& e);
 
   Expr expect_bool(Typed t, const syntax::Expr& src);
-  bool expect_numeric(const Typed& t, const syntax::Expr& src, const std::string& how);
+  bool expect_numeric(const Typed& t, const syntax::Expr& src, std::string_view how);
   // The finding a name under `is`/`in` (want_enum) or `is known`/`is unknown` refers to.
   const Finding* finding_named(const syntax::Name& name, bool want_enum);
   void unknown_name(const syntax::Name& name, Want want);
   void check_range(const Expr& cmp, const Span& span);
   void check_between_range(const Expr& value, double lo, double hi, const Span& span);
-  bool numeric_bounds(const Expr& e, double& lo, double& hi, std::string& what) const;
+  bool numeric_bounds(const Expr& e, double& lo, double& hi) const;
+  std::string bounded_name(const Expr& e) const;  // of what numeric_bounds found bounds for
   void use(const Symbol& s);
 
   Context& c_;

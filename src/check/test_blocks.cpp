@@ -1,6 +1,8 @@
 // `test` blocks: given values become slot values, expectations become indices.
 #include <cmath>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -36,22 +38,24 @@ const char* type_word(ValueType t) {
 
 class TestResolver {
  public:
-  explicit TestResolver(Context& c) : c_(c) {}
+  explicit TestResolver(Context& c) : c_(c), given_at_(c.model.findings.size(), nullptr) {}
 
   void resolve(const syntax::TestDecl& src, Test& out) {
-    std::unordered_map<std::uint32_t, const syntax::GivenItem*> seen;
+    out.given.reserve(src.given.size());
     for (const auto& g : src.given) {
       GivenValue v;
       if (!given(g, v)) continue;
-      auto [it, fresh] = seen.emplace(v.slot, &g);
-      if (!fresh) {
+      if (const syntax::GivenItem* first = given_at_[v.slot]) {
         c_.error(g.finding.span, "duplicate",
                  fmt::format("'{}' is given twice in this test (first at {})", g.finding.text,
-                             c_.where(it->second->finding.span)));
+                             c_.where(first->finding.span)));
         continue;
       }
+      given_at_[v.slot] = &g;
       out.given.push_back(v);
     }
+    for (const auto& v : out.given) given_at_[v.slot] = nullptr;
+    out.expect.reserve(src.expect.size());
     for (const auto& e : src.expect) {
       Expectation x;
       if (expectation(e, x)) out.expect.push_back(x);
@@ -241,13 +245,20 @@ class TestResolver {
   }
 
   Context& c_;
+  // By finding slot, the item that gives it in the test being resolved: a table made once
+  // and cleared after each test, rather than a map made for each.
+  std::vector<const syntax::GivenItem*> given_at_;
 };
 
 }  // namespace
 
 void resolve_tests(Context& c) {
   TestResolver resolver(c);
-  std::unordered_map<std::string, const syntax::TestDecl*> names;
+  std::size_t tests = 0;
+  for (const auto& m : c.modules) tests += m.tests.size();
+  c.model.tests.reserve(c.model.tests.size() + tests);
+  std::unordered_map<std::string_view, const syntax::TestDecl*> names;  // views into c.modules
+  names.reserve(tests);
   for (const auto& m : c.modules) {
     for (const auto& src : m.tests) {
       auto [it, fresh] = names.emplace(src.name.value, &src);

@@ -1,6 +1,7 @@
 #include "compile/compile.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -29,12 +30,19 @@ FindingType finding_type(check::ValueType t) {
   return FindingType::boolean;
 }
 
+// (name, index) pairs in their order. Indices are sorted rather than the pairs: moving strings
+// about was most of the sort at thousands of names.
 template <class Named>
 std::vector<std::pair<std::string, std::uint32_t>> name_table(const std::vector<Named>& items) {
+  std::vector<std::uint32_t> order(items.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const int c = items[a].name.compare(items[b].name);
+    return c != 0 ? c < 0 : a < b;
+  });
   std::vector<std::pair<std::string, std::uint32_t>> t;
   t.reserve(items.size());
-  for (std::uint32_t i = 0; i < items.size(); ++i) t.emplace_back(items[i].name, i);
-  std::sort(t.begin(), t.end());
+  for (std::uint32_t i : order) t.emplace_back(items[i].name, i);
   return t;
 }
 
@@ -59,7 +67,7 @@ void fill_tables(Program& p) {
   p.defines.reserve(m.defines.size());
   p.scores.reserve(m.scores.size());
   for (const auto& f : m.findings) {
-    FindingInfo fi;
+    FindingInfo& fi = p.findings.emplace_back();  // filled in place: no move of every string
     fi.name = f.name;
     fi.type = finding_type(f.type);
     fi.values = f.values;
@@ -72,7 +80,6 @@ void fill_tables(Program& p) {
     fi.group = f.group;
     fi.codes = f.codes;
     fi.location = location(m, f.span);
-    p.findings.push_back(std::move(fi));
   }
   for (const auto& c : m.conditions) {
     p.conditions.push_back({c.name, c.label.empty() ? c.name : c.label, c.codes, c.advice,
@@ -102,7 +109,7 @@ void fill_rules(Program& p, TextPool& pool) {
   std::vector<std::uint32_t> seen;
   for (std::uint32_t r = 0; r < m.rules.size(); ++r) {
     const check::Rule& rule = m.rules[r];
-    RuleInfo info;
+    RuleInfo& info = p.rules.emplace_back();
     info.name = rule.name;
     info.redflag = rule.redflag;
     info.priority = rule.priority;
@@ -168,7 +175,6 @@ void fill_rules(Program& p, TextPool& pool) {
     out.ask_n = static_cast<std::uint32_t>(p.rule_asks.size()) - out.ask_begin;
     out.advice_n = static_cast<std::uint32_t>(p.rule_advice.size()) - out.advice_begin;
     if (out.triage >= 0) info.triage = static_cast<Triage>(out.triage);
-    p.rules.push_back(std::move(info));
     p.rule_out.push_back(out);
   }
 

@@ -161,6 +161,7 @@ std::uint32_t GraphBuilder::logic(K kind, std::vector<std::uint32_t> kids) {
   if (kind == K::And || kind == K::Or) {
     // Kleene and/or are associative, commutative and idempotent: flatten, sort, deduplicate.
     std::vector<std::uint32_t> flat;
+    flat.reserve(kids.size());  // the size unless a kid is flattened
     for (auto kid : kids) {
       if (nodes_[kid].kind == kind)
         flat.insert(flat.end(), nodes_[kid].kids.begin(), nodes_[kid].kids.end());

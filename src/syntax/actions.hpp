@@ -8,8 +8,10 @@
 #include <boost/spirit/home/x3.hpp>
 #include <charconv>
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <system_error>
+#include <type_traits>
 #include <utility>
 
 #include "syntax/ast.hpp"
@@ -40,8 +42,8 @@ inline constexpr auto make_name = [](auto& ctx) {
 };
 
 inline constexpr auto make_text = [](auto& ctx) {
-  auto const& chars = _attr(ctx);
-  _val(ctx).value.assign(chars.begin(), chars.end());
+  static_assert(std::is_same_v<std::remove_reference_t<decltype(_attr(ctx))>, std::string>);
+  _val(ctx).value = std::move(_attr(ctx));  // the characters were collected once, by string_chars
 };
 
 inline constexpr auto make_number = [](auto& ctx) {

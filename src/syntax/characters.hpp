@@ -9,9 +9,9 @@ namespace ardent::syntax {
 
 // Any line ending is a blank. Listed rather than classified: bytes >= 0x80 must never reach
 // <cctype>.
-inline constexpr char kBlankChars[] = " \t\r\n\f\v";
-
-constexpr bool is_blank(char c) { return std::string_view(kBlankChars).find(c) != std::string_view::npos; }
+constexpr bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 
 constexpr bool is_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';

@@ -9,6 +9,7 @@ module_type const& module() { return module_rule; }
 
 bool parse_module(const char*& first, const char* end, ast::module& out, error_sink& sink) {
   auto const parser = x3::with<error_sink_tag>(sink)[module()];
+  const skipper_type skipper;
   return x3::phrase_parse(first, end, parser, skipper, out);
 }
 

@@ -317,8 +317,10 @@ inline const auto no_what_def =
 inline const auto declaration_def = header | finding_decl | condition_decl | define_decl |
                                    score_decl | screen_decl | rule_decl | test_decl;
 
+// `eps` skips the blanks and comments before a declaration once, rather than each of its
+// alternatives again; a declaration that fails puts them back, as it did.
 inline const auto module_rule_def =
-    *declaration > named(
+    *(x3::eps >> declaration) > named(
                        "a declaration ('ruleset', 'finding', 'condition', 'define', 'score', "
                        "'screen', 'rule', 'redflag' or 'test')",
                        x3::eoi);

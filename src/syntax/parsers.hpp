@@ -147,11 +147,13 @@ struct locate_directive : x3::unary_parser<Subject, locate_directive<Subject>> {
 
   constexpr explicit locate_directive(Subject const& subject) : base_type(subject) {}
 
+  // The subject starts after the blanks too: it would skip them first itself (every subject
+  // starts with a token), and nested ranges would skip the same comments once per level.
   template <typename It, typename Ctx, typename RCtx, typename Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx& node, Attr& attr) const {
     It start = first;
     x3::skip_over(start, last, ctx);
-    It i = first;
+    It i = start;
     if (!this->subject.parse(i, last, ctx, node, attr)) return false;
     if constexpr (std::is_base_of_v<ast::tagged, RCtx>) {
       node.first = start;

@@ -128,8 +128,9 @@ std::optional<PrecheckIssue> check_nesting(std::string_view text) {
     const char c = text[i];
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {  // most bytes
       ++i;
-    } else if (c == '#') {
-      while (i < n && text[i] != '\n') ++i;
+    } else if (c == '#') {  // a fifth of a rule file
+      const std::size_t lf = text.find('\n', i);
+      i = lf == std::string_view::npos ? n : lf;
     } else if (c == '"') {
       ++i;
       while (i < n && text[i] != '"' && text[i] != '\n') i += text[i] == '\\' ? 2 : 1;

@@ -58,7 +58,7 @@ class Converter {
     m.file = file_;
     reserve(m, decls);
     for (auto& d : decls) {
-      boost::apply_visitor([&](const auto& decl) { add(m, decl); }, d);
+      boost::apply_visitor([&](auto& decl) { add(m, decl); }, d);
       d = ast::declaration();
     }
     return m;
@@ -104,19 +104,20 @@ class Converter {
     errors_.push_back(SyntaxError{span(node), std::move(message)});
   }
 
-  Name name(const ast::name& n) const { return Name{n.text, span(n)}; }
-  Text text(const ast::text& t) const { return Text{t.value, span(t)}; }
+  // The tree takes the strings of the parse: the parse is dropped declaration by declaration.
+  Name name(ast::name& n) const { return Name{std::move(n.text), span(n)}; }
+  Text text(ast::text& t) const { return Text{std::move(t.value), span(t)}; }
 
-  Attributes attributes(const std::vector<ast::attribute>& attrs, const AttrRule& rule) {
+  Attributes attributes(std::vector<ast::attribute>& attrs, const AttrRule& rule) {
     Attributes out;
-    auto once = [&](std::optional<Text>& slot, const ast::attribute& a) {
+    auto once = [&](std::optional<Text>& slot, ast::attribute& a) {
       if (slot) {
         error(a, std::string("'") + attr_word(a.kind) + "' given twice for " + rule.what);
         return;
       }
       slot = text(a.value);
     };
-    for (const auto& a : attrs) {
+    for (auto& a : attrs) {
       bool ok = false;
       switch (a.kind) {
         case ast::attr_kind::label:
@@ -153,7 +154,8 @@ class Converter {
           once(out.group, a);
           break;
         case ast::attr_kind::code:
-          out.codes.push_back(Code{a.system.text, a.value.value, span(a), a.system.quoted, span(a.system), span(a.value)});
+          out.codes.push_back(Code{std::move(a.system.text), std::move(a.value.value), span(a), a.system.quoted,
+                                   span(a.system), span(a.value)});
           break;
         case ast::attr_kind::advice:
           out.advice.push_back(text(a.value));
@@ -165,24 +167,24 @@ class Converter {
     return out;
   }
 
-  Expr expr(const ast::expr& e) const {
+  Expr expr(ast::expr& e) const {
     Expr out;
     out.kind = e.kind;
     out.span = span(e);
     if (!e.ref.text.empty()) out.name = name(e.ref);
     out.values.reserve(e.values.size());
-    for (const auto& v : e.values) out.values.push_back(name(v));
+    for (auto& v : e.values) out.values.push_back(name(v));
     out.number = e.number;
     out.unit = e.unit;
     out.cmp = e.cmp;
     out.arith = e.arith;
     out.count = e.count;
     out.kids.reserve(e.kids.size());
-    for (const auto& k : e.kids) out.kids.push_back(expr(k));
+    for (auto& k : e.kids) out.kids.push_back(expr(k));
     return out;
   }
 
-  void add(Module& m, const ast::header& h) {
+  void add(Module& m, ast::header& h) {
     if (m.header) {
       error(h, "a file holds at most one 'ruleset' header");
       return;
@@ -191,7 +193,7 @@ class Converter {
     out.name = name(h.id);
     out.version = text(h.version);
     out.span = span(h);
-    for (const auto& item : h.items) {
+    for (auto& item : h.items) {
       if (item.kind == ast::attr_kind::title) {
         if (out.title) error(item, "'title' given twice in the ruleset header");
         out.title = text(item.value);
@@ -203,11 +205,12 @@ class Converter {
     m.header = std::move(out);
   }
 
-  void add(Module& m, const ast::finding_decl& f) {
+  void add(Module& m, ast::finding_decl& f) {
     FindingDecl out;
     out.name = name(f.id);
     out.type = f.type.kind;
-    for (const auto& v : f.type.values) out.values.push_back(name(v));
+    out.values.reserve(f.type.values.size());
+    for (auto& v : f.type.values) out.values.push_back(name(v));
     if (f.type.min) out.min = f.type.min->value;
     if (f.type.max) out.max = f.type.max->value;
     if (f.type.min && f.type.max && f.type.min->value > f.type.max->value) {
@@ -220,7 +223,7 @@ class Converter {
     m.findings.push_back(std::move(out));
   }
 
-  void add(Module& m, const ast::condition_decl& c) {
+  void add(Module& m, ast::condition_decl& c) {
     ConditionDecl out;
     out.name = name(c.id);
     out.attrs = attributes(c.attrs, condition_attrs);
@@ -228,7 +231,7 @@ class Converter {
     m.conditions.push_back(std::move(out));
   }
 
-  void add(Module& m, const ast::define_decl& d) {
+  void add(Module& m, ast::define_decl& d) {
     DefineDecl out;
     out.name = name(d.id);
     out.expr = expr(d.value);
@@ -237,18 +240,19 @@ class Converter {
     m.defines.push_back(std::move(out));
   }
 
-  void add(Module& m, const ast::score_decl& s) {
+  void add(Module& m, ast::score_decl& s) {
     ScoreDecl out;
     out.name = name(s.id);
     out.attrs = attributes(s.attrs, score_attrs);
-    for (const auto& t : s.terms) {
+    out.terms.reserve(s.terms.size());
+    for (auto& t : s.terms) {
       out.terms.push_back(ScoreTerm{t.points.value, expr(t.when), span(t)});
     }
     out.span = span(s);
     m.scores.push_back(std::move(out));
   }
 
-  void add(Module& m, const ast::screen_decl& d) {
+  void add(Module& m, ast::screen_decl& d) {
     ScreenDecl out;
     if (d.title) {
       // An empty title would read as "no screen" (ScreenInfo::title): leave it out instead.
@@ -257,19 +261,20 @@ class Converter {
       out.title = text(*d.title);
     }
     out.findings.reserve(d.findings.size());
-    for (const auto& f : d.findings) out.findings.push_back(name(f));
+    for (auto& f : d.findings) out.findings.push_back(name(f));
     out.span = span(d);
     m.screens.push_back(std::move(out));
   }
 
-  void add(Module& m, const ast::rule_decl& r) {
+  void add(Module& m, ast::rule_decl& r) {
     RuleDecl out;
     out.name = name(r.id);
     out.redflag = r.redflag;
     out.priority = r.priority.value_or(0);
     out.attrs = attributes(r.attrs, r.redflag ? redflag_attrs : rule_attrs);
     out.when = expr(r.when);
-    for (const auto& a : r.actions) {
+    out.actions.reserve(r.actions.size());
+    for (auto& a : r.actions) {
       Action act;
       act.kind = a.kind;
       if (a.kind == Action::Kind::Advise) {
@@ -285,10 +290,11 @@ class Converter {
     m.rules.push_back(std::move(out));
   }
 
-  void add(Module& m, const ast::test_decl& t) {
+  void add(Module& m, ast::test_decl& t) {
     TestDecl out;
     out.name = text(t.id);
-    for (const auto& g : t.given) {
+    out.given.reserve(t.given.size());
+    for (auto& g : t.given) {
       GivenItem item;
       item.finding = name(g.finding);
       item.kind = g.kind;
@@ -298,7 +304,8 @@ class Converter {
       item.span = span(g);
       out.given.push_back(std::move(item));
     }
-    for (const auto& e : t.expect) {
+    out.expect.reserve(t.expect.size());
+    for (auto& e : t.expect) {
       ExpectItem item;
       item.kind = e.kind;
       if (!e.target.text.empty()) item.target = name(e.target);

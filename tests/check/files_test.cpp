@@ -73,6 +73,25 @@ TEST(CheckerFiles, VersionMustBeSemantic) {
   EXPECT_TRUE(has(out.diagnostics, {"header", Severity::Error, 1, 21, "version \"1.0\" must look like \"1.0.0\""}));
 }
 
+// What ^\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]+)?$ accepts, and nothing else.
+TEST(CheckerFiles, VersionsAreAcceptedAsTheSemanticVersionPatternAccepts) {
+  const std::vector<std::pair<std::string, bool>> versions = {
+      {"1.0.0", true},          {"0.0.0", true},        {"10.20.300", true},     {"01.2.3", true},
+      {"2.1.0-rc.1", true},     {"1.0.0+build.5", true}, {"1.0.0-a+b-c", true},  {"1.2.3-.", true},
+      {"1.2.3--", true},        {"1.2.3-Z9", true},     {"", false},             {"1", false},
+      {"1.2", false},           {"1.2.3.4", false},     {"1..3", false},         {".1.2.3", false},
+      {"1.2.", false},          {"1.2.3-", false},      {"1.2.3+", false},       {"v1.2.3", false},
+      {"1.2.3 ", false},        {" 1.2.3", false},      {"1.2.3\n", false},      {"1.2.3-a b", false},
+      {"1.2.3-\xC3\xA9", false}, {"1.2.3_a", false},     {"1.2.3-a_b", false},    {"a.b.c", false},
+  };
+  for (const auto& [version, valid] : versions) {
+    B a("a.ard", "ruleset one version \"" + version + "\"\n");
+    a.header("one", version);
+    CheckOutput out = run(a);
+    EXPECT_EQ(count_code(out.diagnostics, "header"), valid ? 0u : 1u) << version;
+  }
+}
+
 TEST(CheckerFiles, PrereleaseVersionIsAccepted) {
   B a("a.ard", "ruleset one version \"2.1.0-rc.1\"\n");
   a.header("one", "2.1.0-rc.1");

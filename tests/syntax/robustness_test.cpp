@@ -264,6 +264,14 @@ TEST(Robustness, CrlfLineEndingsGiveTheSameTree) {
             where(crlf.module.tests.at(0).given.at(1).span));
 }
 
+// As x3::eol did in the grammar's skipper before it was written out by hand.
+TEST(Robustness, ALoneCarriageReturnEndsAComment) {
+  ParseOutput out = parse_text("# a note\rfinding x: bool\r# another\rfinding y: bool");
+  ASSERT_TRUE(out.errors.empty()) << first_error(out);
+  ASSERT_EQ(out.module.findings.size(), 2u);
+  EXPECT_EQ(out.module.findings[1].name.text, "y");
+}
+
 TEST(Robustness, TabsCountAsOneColumn) {
   ParseOutput out = parse_text("finding\tf:\tbool\n\tlabel\t\"x\"\nrule\tr:\tf\t->\tconsider\tc");
   ASSERT_TRUE(out.errors.empty()) << first_error(out);

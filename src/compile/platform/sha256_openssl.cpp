@@ -7,18 +7,26 @@
 
 namespace ardent::compile {
 
+namespace {
+
+// Fetched once per process: a fetch searches the providers, and cost as much as hashing 50 KB,
+// once per compile. A fetched EVP_MD is immutable and may be used by many threads at once.
+const EVP_MD* sha256_md() {
+  static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  return md;
+}
+
+}  // namespace
+
 struct Sha256::State {
   EVP_MD_CTX* ctx = nullptr;
-  EVP_MD* md = nullptr;
-  ~State() {
-    EVP_MD_free(md);
-    EVP_MD_CTX_free(ctx);
-  }
+  const EVP_MD* md = nullptr;
+  ~State() { EVP_MD_CTX_free(ctx); }
 };
 
 Sha256::Sha256() : state_(std::make_unique<State>()) {
   state_->ctx = EVP_MD_CTX_new();
-  state_->md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  state_->md = sha256_md();
   if (!state_->ctx || !state_->md || EVP_DigestInit_ex(state_->ctx, state_->md, nullptr) != 1)
     throw std::runtime_error("OpenSSL provides no SHA-256");
 }
