@@ -25,8 +25,10 @@ Result::Scratch& Result::Scratch::operator=(const Scratch& other) {
   if (this != &other) get() = other.get();
   return *this;
 }
+// The source is left with no working memory, as a new Result: its vectors were moved too, and
+// a scratch that still described them would let the next evaluation skip sizing them.
 Result::Scratch& Result::Scratch::operator=(Scratch&& other) noexcept {
-  p_.swap(other.p_);
+  p_ = std::move(other.p_);
   return *this;
 }
 EvalScratch& Result::Scratch::get() const {

@@ -5,6 +5,7 @@
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <new>
@@ -91,6 +92,34 @@ TEST(Reuse, EvaluatingAgainAllocatesNothing) {
     EXPECT_EQ(counter.count(), 0) << "mask words " << words;
     EXPECT_FALSE(r.warnings().empty());
   }
+}
+
+// A Result moved from, or moved onto, is evaluated into again as a new one would be.
+TEST(Reuse, AMovedFromResultEvaluatesAgain) {
+  auto rs = rich_ruleset(4);
+  Case first(rs), second(rs);
+  first.set_bool("x", true);
+  second.set_bool("z", true);
+  second.set_bool("y", false);
+  Result a, b, want;
+  evaluate(first, a);
+  evaluate(first, b);
+  a = std::move(b);
+  evaluate(second, b);
+  evaluate(second, want);
+  ASSERT_EQ(b.rule_states().size(), want.rule_states().size());
+  EXPECT_TRUE(std::equal(b.rule_states().begin(), b.rule_states().end(), want.rule_states().begin()));
+  EXPECT_EQ(b.triage(), Triage::emergency);
+  evaluate(second, a);
+  EXPECT_EQ(a.triage(), Triage::emergency);
+  Result c(std::move(a));
+  evaluate(first, a);
+  Result want_first;
+  evaluate(first, want_first);
+  ASSERT_EQ(a.rule_states().size(), want_first.rule_states().size());
+  EXPECT_TRUE(std::equal(a.rule_states().begin(), a.rule_states().end(), want_first.rule_states().begin()));
+  EXPECT_EQ(a.triage(), want_first.triage());
+  EXPECT_EQ(c.triage(), Triage::emergency);
 }
 
 TEST(Reuse, TheCounterWorks) {
