@@ -40,6 +40,7 @@ bool internal::ResultWriter::step_nodes(Result& r, const std::uint8_t* st, const
   Propagation w{p, s, r.rule_states_.data(), forced ? 0xffffffffu : code / 2, false};
   auto give_up = [&] {
     w.abandon();
+    r.warnings_.clear();  // some may come from values half updated; the next pass starts afresh
     return false;
   };
 
