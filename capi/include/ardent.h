@@ -712,6 +712,27 @@ ARDENT_API int ardent_evaluate_sliced_columns(int *out_triage, uint64_t *out_fir
                                               const ardent_column *columns, size_t column_count, size_t count,
                                               unsigned int threads);
 
+/* One yes/no finding's answers for every case as bit sets, as packed boolean columns hold them
+** (numpy.packbits(..., bitorder="little") on a little-endian machine, Arrow's value and validity
+** bitmaps): bit i % 64 of word i / 64 is case i, (count + 63) / 64 words each. A yes counts only
+** where the case answered, as Arrow ignores the value under a null. Layout fixed. */
+typedef struct ardent_bit_column {
+  uint32_t finding;        /* a yes/no finding's index                                      */
+  const uint64_t *yes;     /* the cases that answered yes                                    */
+  const uint64_t *given;   /* the cases that answered (yes or no), or NULL: every case did;  */
+                           /* a case that did not is one where the finding is not asked      */
+} ardent_bit_column;
+
+/* As ardent_evaluate_sliced_columns(), with the yes/no findings given as bit sets beside the
+** columns of other values: their answers go into the evaluation 64 cases a word, and need no
+** checking. A finding has at most one column of either kind. Refusals as there, the message
+** starting with "bit_columns[k]: " for a bit column (ARDENT_ETYPE for one of a finding that is
+** not yes/no; ARDENT_EINVALID for one without yes bits). */
+ARDENT_API int ardent_evaluate_sliced_bits(int *out_triage, uint64_t *out_fired, const ardent_ruleset *ruleset,
+                                           const ardent_bit_column *bit_columns, size_t bit_column_count,
+                                           const ardent_column *columns, size_t column_count, size_t count,
+                                           unsigned int threads);
+
 /* ---------------------------------------------------------------------------------------- */
 /* Streaming a batch                                                                          */
 /* ---------------------------------------------------------------------------------------- */

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <exception>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 #include <mutex>
@@ -235,30 +236,36 @@ ARDENT_API int ardent_evaluate_sliced(int* out_triage, uint64_t* out_fired, cons
   });
 }
 
-ARDENT_API int ardent_evaluate_sliced_columns(int* out_triage, uint64_t* out_fired, const ardent_ruleset* ruleset_handle,
-                                              const ardent_column* columns, std::size_t column_count, std::size_t count,
-                                              unsigned int threads) {
-  const RulesetImpl* ruleset = impl(ruleset_handle);
-  if (ruleset == nullptr) return fail_null("ruleset");
-  if (columns == nullptr && column_count != 0) return fail_null("columns");
-  if (count == 0) return ARDENT_OK;
-  if (out_triage == nullptr) return fail_null("out_triage");
+namespace {
+
+// The sliced evaluation of a table given as bit columns and columns of values.
+int evaluate_table(int* out_triage, uint64_t* out_fired, const RulesetImpl* ruleset,
+                   std::span<const ardent_bit_column> bit_columns, std::span<const ardent_column> columns,
+                   std::size_t count, unsigned int threads) {
   return guard([&] {
     const ardent::Ruleset& rs = ruleset->get();
-    std::vector<ardent::Column> table(column_count);
-    for (std::size_t k = 0; k < column_count; ++k) table[k] = {columns[k].finding, columns[k].values, columns[k].states};
+    std::vector<ardent::BitColumn> bits(bit_columns.size());
+    for (std::size_t k = 0; k < bits.size(); ++k) bits[k] = {bit_columns[k].finding, bit_columns[k].yes, bit_columns[k].given};
+    std::vector<ardent::Column> table(columns.size());
+    for (std::size_t k = 0; k < table.size(); ++k) table[k] = {columns[k].finding, columns[k].values, columns[k].states};
     const std::size_t words = ardent::fired_words(rs);
-    // The rows [begin, end): each column from `begin` on, evaluated (and checked) as a table.
+    // The rows [begin, end) (begin a multiple of 64): each column from `begin` on, evaluated
+    // (and checked) as a table.
     auto evaluate_part = [&](std::size_t begin, std::size_t end) {
       const std::size_t n = end - begin;
+      std::vector<ardent::BitColumn> bit_part = bits;
+      for (ardent::BitColumn& c : bit_part) {
+        if (c.yes != nullptr) c.yes += begin / 64;
+        if (c.given != nullptr) c.given += begin / 64;
+      }
       std::vector<ardent::Column> part = table;
       for (ardent::Column& c : part) {
-        c.values += begin;
+        if (c.values != nullptr) c.values += begin;
         if (c.states != nullptr) c.states += begin;
       }
       std::vector<ardent::Triage> triage(n);
       std::vector<std::uint64_t> fired(n * words);
-      ardent::evaluate_sliced(rs, part, n, triage, fired);
+      ardent::evaluate_sliced(rs, bit_part, part, n, triage, fired);
       for (std::size_t i = 0; i < n; ++i) out_triage[begin + i] = static_cast<int>(triage[i]);
       if (out_fired != nullptr) std::copy(fired.begin(), fired.end(), out_fired + begin * words);
     };
@@ -267,10 +274,33 @@ ARDENT_API int ardent_evaluate_sliced_columns(int* out_triage, uint64_t* out_fir
       evaluate_part(0, count);  // checks every value before it writes anything
       return ARDENT_OK;
     }
-    ardent::check_columns(rs, table, count);  // once, before anything is written
+    ardent::check_columns(rs, bits, table, count);  // once, before anything is written
     in_runs(count, 64 * 16, workers, evaluate_part);
     return ARDENT_OK;
   });
+}
+
+}  // namespace
+
+ARDENT_API int ardent_evaluate_sliced_columns(int* out_triage, uint64_t* out_fired, const ardent_ruleset* ruleset_handle,
+                                              const ardent_column* columns, std::size_t column_count, std::size_t count,
+                                              unsigned int threads) {
+  return ardent_evaluate_sliced_bits(out_triage, out_fired, ruleset_handle, nullptr, 0, columns, column_count, count,
+                                     threads);
+}
+
+ARDENT_API int ardent_evaluate_sliced_bits(int* out_triage, uint64_t* out_fired, const ardent_ruleset* ruleset_handle,
+                                           const ardent_bit_column* bit_columns, std::size_t bit_column_count,
+                                           const ardent_column* columns, std::size_t column_count, std::size_t count,
+                                           unsigned int threads) {
+  const RulesetImpl* ruleset = impl(ruleset_handle);
+  if (ruleset == nullptr) return fail_null("ruleset");
+  if (bit_columns == nullptr && bit_column_count != 0) return fail_null("bit_columns");
+  if (columns == nullptr && column_count != 0) return fail_null("columns");
+  if (count == 0) return ARDENT_OK;
+  if (out_triage == nullptr) return fail_null("out_triage");
+  return evaluate_table(out_triage, out_fired, ruleset, {bit_columns, bit_column_count}, {columns, column_count},
+                        count, threads);
 }
 
 ARDENT_API int ardent_evaluate_stream(const ardent_ruleset* ruleset_handle, ardent_case_source_fn source,

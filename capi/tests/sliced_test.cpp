@@ -107,7 +107,9 @@ struct Table {
   std::vector<const ardent_case*> cases;
 };
 
-Table random_table(const ardent_ruleset* rs, size_t count) {
+// `closed_bools`: every other yes/no finding is answered in every case (as a table with no
+// missing cell holds it), so that its bit column may go without given bits.
+Table random_table(const ardent_ruleset* rs, size_t count, bool closed_bools = false) {
   const auto shapes = shapes_of(rs);
   Table t;
   t.values.assign(shapes.size(), std::vector<double>(count));
@@ -118,6 +120,7 @@ Table random_table(const ardent_ruleset* rs, size_t count) {
     for (size_t i = 0; i < count; ++i) {
       const unsigned roll = static_cast<unsigned>(rng() % 10);
       t.states[f][i] = roll < 3 ? ARDENT_STATE_NOT_ASKED : roll == 3 ? ARDENT_STATE_UNKNOWN : ARDENT_STATE_GIVEN;
+      if (closed_bools && s.type == ARDENT_FINDING_BOOL && f % 2 == 1) t.states[f][i] = ARDENT_STATE_GIVEN;
       double& v = t.values[f][i];
       switch (s.type) {
         case ARDENT_FINDING_BOOL: v = static_cast<double>(rng() % 2); break;
@@ -213,5 +216,106 @@ TEST(Sliced, ColumnsAreCheckedAsTheSettersCheck) {
   EXPECT_EQ(ardent_evaluate_sliced_columns(triage, nullptr, rs.get(), &no_values, 1, 3, 1), ARDENT_EINVALID);
   EXPECT_EQ(ardent_evaluate_sliced_columns(triage, nullptr, rs.get(), nullptr, 1, 3, 1), ARDENT_EINVALID);
   EXPECT_EQ(ardent_evaluate_sliced_columns(triage, nullptr, rs.get(), nullptr, 0, 3, 1), ARDENT_OK)
+      << "no column: nothing asked";
+}
+
+namespace {
+
+// A table's yes/no columns as bit sets, the other columns as they are. The yes bits of cases
+// that did not answer are set at random: they must be ignored. A column answered in every case
+// goes without given bits.
+struct BitTable {
+  std::vector<std::vector<uint64_t>> yes, given;
+  std::vector<ardent_bit_column> bits;
+  std::vector<ardent_column> others;
+};
+
+BitTable bit_table(const ardent_ruleset* rs, const Table& t, size_t count) {
+  const auto shapes = shapes_of(rs);
+  BitTable b;
+  b.yes.reserve(shapes.size());
+  b.given.reserve(shapes.size());
+  std::mt19937_64 rng(count + 1);
+  for (uint32_t f = 0; f < shapes.size(); ++f) {
+    if (shapes[f].type != ARDENT_FINDING_BOOL) {
+      b.others.push_back(t.columns[f]);
+      continue;
+    }
+    std::vector<uint64_t>& yes = b.yes.emplace_back((count + 63) / 64);
+    std::vector<uint64_t>& given = b.given.emplace_back((count + 63) / 64);
+    bool every = true;
+    for (size_t i = 0; i < count; ++i) {
+      const bool answered = t.states[f][i] == ARDENT_STATE_GIVEN;
+      every = every && answered;
+      const bool bit = answered ? t.values[f][i] != 0 : rng() % 2 == 0;
+      yes[i / 64] |= uint64_t{bit} << (i % 64);
+      given[i / 64] |= uint64_t{answered} << (i % 64);
+    }
+    b.bits.push_back({f, yes.data(), every ? nullptr : given.data()});
+  }
+  return b;
+}
+
+}  // namespace
+
+// Yes/no findings as bit sets give what the same table's columns give, and what its cases give.
+TEST(Sliced, BitColumnsEqualCases) {
+  for (const std::string& rules : {small_rules(), std::string(ARDENT_SOURCE_DIR) + "/rules/hip"}) {
+    Ruleset rs = compile(rules);
+    ASSERT_TRUE(rs);
+    const size_t words = words_of(rs.get());
+    constexpr size_t kCount = 2500;  // not a whole number of words, and two runs of 1,024 and more
+    const Table t = random_table(rs.get(), kCount, true);
+    const BitTable b = bit_table(rs.get(), t, kCount);
+    ASSERT_FALSE(b.bits.empty());
+    size_t without_given = 0;
+    for (const ardent_bit_column& c : b.bits) without_given += c.given == nullptr;
+    EXPECT_GT(without_given, 0u) << "some bit columns must go without given bits";
+    EXPECT_LT(without_given, b.bits.size()) << "some bit columns must have given bits";
+    std::vector<int> by_case(kCount), by_bits(kCount, -1);
+    std::vector<uint64_t> fired_case(kCount * words), fired_bits(kCount * words, ~uint64_t{0});
+    ASSERT_EQ(ardent_evaluate_sliced(by_case.data(), fired_case.data(), rs.get(), t.cases.data(), kCount, 1), ARDENT_OK);
+    EXPECT_GT(std::set<int>(by_case.begin(), by_case.end()).size(), 1u);
+    for (unsigned threads : {1u, 2u}) {
+      ASSERT_EQ(ardent_evaluate_sliced_bits(by_bits.data(), fired_bits.data(), rs.get(), b.bits.data(), b.bits.size(),
+                                            b.others.data(), b.others.size(), kCount, threads),
+                ARDENT_OK)
+          << ardent_last_error()->message;
+      EXPECT_EQ(by_bits, by_case) << rules << ", " << threads << " threads";
+      EXPECT_EQ(fired_bits, fired_case) << rules << ", " << threads << " threads";
+    }
+  }
+}
+
+TEST(Sliced, BitColumnsAreChecked) {
+  Ruleset rs = compile(small_rules());
+  const uint32_t fever = finding(rs.get(), "fever"), age = finding(rs.get(), "age");
+  const uint64_t yes[1] = {0b101};
+  const double ages[3] = {30, 40, 50};
+  int triage[3] = {-7, -7, -7};
+  struct Row {
+    std::vector<ardent_bit_column> bits;
+    std::vector<ardent_column> columns;
+    int code;
+    std::string message;
+  };
+  const std::vector<Row> rows = {
+      {{{age, yes, nullptr}}, {}, ARDENT_ETYPE, "bit_columns[0]: finding 'age' is not a yes/no finding"},
+      {{{fever, yes, nullptr}}, {{fever, ages, nullptr}}, ARDENT_EINVALID, "columns[0]: finding 'fever' is given twice"},
+      {{{fever, yes, nullptr}, {fever, yes, yes}}, {}, ARDENT_EINVALID, "bit_columns[1]: finding 'fever' is given twice"},
+      {{{999, yes, nullptr}}, {}, ARDENT_ERANGE, "bit_columns[0]: no finding with index 999"},
+      {{{fever, nullptr, yes}}, {}, ARDENT_EINVALID, "bit_columns[0]: no yes bits for finding 'fever'"},
+      {{{fever, yes, nullptr}}, {{age, ages, nullptr}}, ARDENT_OK, ""},
+  };
+  for (const Row& row : rows) {
+    const int rc = ardent_evaluate_sliced_bits(triage, nullptr, rs.get(), row.bits.data(), row.bits.size(),
+                                               row.columns.data(), row.columns.size(), 3, 1);
+    EXPECT_EQ(rc, row.code) << row.message;
+    if (row.code == ARDENT_OK) continue;
+    EXPECT_NE(std::string(ardent_last_error()->message).find(row.message), std::string::npos) << ardent_last_error()->message;
+    EXPECT_EQ(triage[0], -7) << "nothing is written when a column is refused";
+  }
+  EXPECT_EQ(ardent_evaluate_sliced_bits(triage, nullptr, rs.get(), nullptr, 1, nullptr, 0, 3, 1), ARDENT_EINVALID);
+  EXPECT_EQ(ardent_evaluate_sliced_bits(triage, nullptr, rs.get(), nullptr, 0, nullptr, 0, 3, 1), ARDENT_OK)
       << "no column: nothing asked";
 }

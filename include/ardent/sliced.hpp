@@ -44,4 +44,23 @@ void evaluate_sliced(const Ruleset& ruleset, std::span<const Column> columns, st
 // in parts, each part's columns starting further on).
 void check_columns(const Ruleset& ruleset, std::span<const Column> columns, std::size_t count);
 
+// One yes/no finding's answers for every case as bit sets, as packed boolean columns hold them
+// (numpy.packbits(..., bitorder="little"), Arrow's value and validity bitmaps): bit j % 64 of
+// word j / 64 is case j. A yes counts only where the case answered, as Arrow ignores the value
+// under a null.
+struct BitColumn {
+  std::uint32_t finding = 0;             // the slot of a yes/no finding
+  const std::uint64_t* yes = nullptr;    // the cases that answered yes
+  const std::uint64_t* given = nullptr;  // the cases that answered; nullptr: every case did
+};
+
+// The same with yes/no findings as bit sets, which go into the evaluation a word (64 cases) at
+// a time and need no checking, beside columns of other values. A finding may appear in one of
+// either; a bit column of a finding that is not yes/no is refused (InputError, its message
+// starting with "bit_columns[k]: ").
+void evaluate_sliced(const Ruleset& ruleset, std::span<const BitColumn> bit_columns, std::span<const Column> columns,
+                     std::size_t count, std::span<Triage> triage, std::span<std::uint64_t> fired);
+void check_columns(const Ruleset& ruleset, std::span<const BitColumn> bit_columns, std::span<const Column> columns,
+                   std::size_t count);
+
 }  // namespace ardent

@@ -119,6 +119,12 @@ std::uint32_t slot_of(const Program& p, std::string_view name) {
 }
 
 void put_number(const FindingInfo& f, Slot out, double v) {
+  if (NumberRange(f).fits(v)) {
+    out.state = kGiven;
+    out.value = v;
+    return;
+  }
+  // Refused: say why, in the order a reader checks.
   if (f.type != FindingType::number && f.type != FindingType::duration)
     wrong_type(f, "the number " + format_number(v, Digits::exact));
   if (!std::isfinite(v)) out_of_range(f, fmt::format("finding '{}' needs a finite number", f.name));
@@ -130,7 +136,7 @@ void put_number(const FindingInfo& f, Slot out, double v) {
     if ((!std::isnan(f.min) && v < f.min) || (!std::isnan(f.max) && v > f.max))
       out_of_range(f, fmt::format("{} is outside the range of finding '{}' ({})", format_number(v, Digits::exact),
                                   f.name, range(f)));
-    if (f.integer && v != std::floor(v))
+    if (f.integer && !is_whole(v))
       out_of_range(f, fmt::format("finding '{}' takes whole numbers; got {}", f.name, format_number(v, Digits::exact)));
   }
   out.state = kGiven;

@@ -3,7 +3,9 @@
 // (state, value) or throws InputError, leaving them unchanged.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <string_view>
 
 #include "ardent/case.hpp"
@@ -33,6 +35,25 @@ inline void put_bool(const FindingInfo& f, Slot out, bool v) {
   out.state = static_cast<std::uint8_t>(FindingState::given);
   out.value = v ? 1.0 : 0.0;
 }
+// Whether a finite `v` is a whole number (from 2^52 on, every double is), without the library
+// call floor() becomes on processors before SSE4.1.
+inline bool is_whole(double v) {
+  return !(std::fabs(v) < 0x1p52) || v == static_cast<double>(static_cast<std::int64_t>(v));
+}
+
+// What put_number() takes for a finding as it is: a finite number in the finding's range (whole
+// when it must be), or a duration of 0 days or more. Inline and copied out of the finding, for
+// checking a column of numbers in a tight loop.
+struct NumberRange {
+  explicit NumberRange(const FindingInfo& f) : type(f.type), min(f.min), max(f.max), whole(f.integer) {}
+  bool fits(double v) const {
+    if (type == FindingType::duration) return v >= 0 && v <= std::numeric_limits<double>::max();
+    return type == FindingType::number && std::isfinite(v) && !(v < min) && !(v > max) && (!whole || is_whole(v));
+  }
+  FindingType type;
+  double min, max;
+  bool whole;
+};
 void put_number(const FindingInfo& f, Slot out, double v);  // number findings; durations in days
 void put_enum(const FindingInfo& f, Slot out, std::uint32_t index);
 void put_enum(const FindingInfo& f, Slot out, std::string_view value);

@@ -14,6 +14,7 @@
 #include "compile/ruleset_access.hpp"
 #include "eval/case_access.hpp"
 #include "eval/case_values.hpp"
+#include "eval/lanes.hpp"
 #include "eval/logic.hpp"
 #include "eval/node_ops.hpp"
 
@@ -49,10 +50,15 @@ struct Block {
   }
 };
 
+// A bit column's words for one block, lanes past the block's last case cleared.
+struct BitWords {
+  std::uint64_t yes, given, lanes;
+};
+
 // Where a block's findings come from. `at(slot)` gives a view of one finding across the lanes,
-// with state(j) and value(j) for lane j.
+// with state(j) and value(j) for lane j; `bits(slot)` the finding's bit column, if it has one.
 // - CaseLanes: the raw storage of up to 64 cases, looked up once per block;
-// - ColumnLanes: the columns of a table, from case `first` on.
+// - ColumnLanes: the columns of a table, from case `first` (a multiple of 64) on.
 struct CaseLanes {
   const std::uint8_t* states[kLanes];
   const double* values[kLanes];
@@ -63,12 +69,27 @@ struct CaseLanes {
     std::uint32_t slot;
     std::uint8_t state(std::size_t j) const { return lanes->states[j][slot]; }
     double value(std::size_t j) const { return lanes->values[j][slot]; }
+    std::uint64_t given() const {
+      std::uint64_t bits = 0;
+      for (std::size_t j = 0; j < lanes->n; ++j) bits |= std::uint64_t{state(j) == kGiven} << j;
+      return bits;
+    }
+    template <syntax::CmpOp Op>
+    std::uint64_t holding(double constant) const {
+      std::uint64_t bits = 0;
+      for (std::size_t j = 0; j < lanes->n; ++j) bits |= std::uint64_t{compare_exact(Op, value(j), constant)} << j;
+      return bits;
+    }
   };
   View at(std::uint32_t slot) const { return {this, slot}; }
+  std::uint64_t lanes() const { return n == kLanes ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1; }
+  static constexpr const BitColumn* bits(std::uint32_t) { return nullptr; }
+  static BitWords words(const BitColumn&) { return {}; }
 };
 
 struct ColumnLanes {
-  const Column* const* by_slot;  // nullptr: no column, the finding is not asked in any case
+  const Column* const* by_slot;           // nullptr: no column, the finding is not asked in any case
+  const BitColumn* const* bits_by_slot;  // a yes/no finding's bit column, else nullptr
   std::size_t first, n;
 
   // Plain arrays for every lane, so that the leaves' loops have no branch: a missing column
@@ -87,13 +108,29 @@ struct ColumnLanes {
   struct View {
     const double* values;
     const std::uint8_t* states;
+    std::size_t n;
     std::uint8_t state(std::size_t j) const { return states[j]; }
     double value(std::size_t j) const { return values[j]; }
+    std::uint64_t given() const {
+      if (states == given_lanes()) return n == kLanes ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+      return lanes_equal(states, n, kGiven);
+    }
+    template <syntax::CmpOp Op>
+    std::uint64_t holding(double constant) const {
+      return lanes_holding<Op>(values, n, constant);
+    }
   };
   View at(std::uint32_t slot) const {
     const Column* c = by_slot[slot];
-    if (c == nullptr) return {kZeroLanes, kNotAskedLanes};
-    return {c->values + first, c->states ? c->states + first : given_lanes()};
+    if (c == nullptr) return {kZeroLanes, kNotAskedLanes, n};
+    return {c->values + first, c->states ? c->states + first : given_lanes(), n};
+  }
+  std::uint64_t lanes() const { return n == kLanes ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1; }
+  const BitColumn* bits(std::uint32_t slot) const { return bits_by_slot[slot]; }
+  BitWords words(const BitColumn& b) const {
+    const std::size_t w = first / kLanes;
+    const std::uint64_t given = (b.given ? b.given[w] : ~std::uint64_t{0}) & lanes();
+    return {b.yes[w] & given, given, lanes()};
   }
 };
 
@@ -111,20 +148,35 @@ void leaf(Block& b, std::uint32_t node, const Lanes& c, std::uint32_t slot, Valu
   b.f[node] = f;
 }
 
+// The comparisons of one operator with a constant, the operator fixed at compile time so that
+// a column's lanes are compared a pair at a time.
+template <syntax::CmpOp Op, class Lanes>
+void compare_leaves(const Program& p, Block& b, const Lanes& c) {
+  constexpr int op = static_cast<int>(Op);
+  for (std::uint32_t i = 0; i < p.cmp_atoms[op].size(); ++i) {
+    const double constant = p.cmp_atoms[op][i].constant;
+    const auto at = c.at(p.cmp_atoms[op][i].slot);
+    const std::uint64_t given = at.given(), holds = at.template holding<Op>(constant);
+    b.t[p.cmp_base[op] + i] = given & holds;
+    b.f[p.cmp_base[op] + i] = given & ~holds;
+  }
+}
+
 template <class Lanes>
 void leaves(const Program& p, Block& b, const Lanes& c) {
   // Yes/no findings, the commonest leaves, without a three-valued detour: given and yes, given
   // and no.
   for (std::uint32_t i = 0; i < p.bool_atoms.size(); ++i) {
-    const auto at = c.at(p.bool_atoms[i]);
-    std::uint64_t t = 0, f = 0;
-    for (std::size_t j = 0; j < c.n; ++j) {
-      const std::uint64_t given = at.state(j) == kGiven, yes = at.value(j) != 0;
-      t |= (given & yes) << j;
-      f |= (given & (yes ^ 1u)) << j;
+    if (const BitColumn* bits = c.bits(p.bool_atoms[i])) {  // already words: given and yes, given and no
+      const BitWords w = c.words(*bits);
+      b.t[i] = w.yes;
+      b.f[i] = w.given & ~w.yes;
+      continue;
     }
-    b.t[i] = t;
-    b.f[i] = f;
+    const auto at = c.at(p.bool_atoms[i]);
+    const std::uint64_t given = at.given(), yes = at.template holding<syntax::CmpOp::Ne>(0.0);
+    b.t[i] = given & yes;
+    b.f[i] = given & ~yes;
   }
   for (std::uint32_t i = 0; i < p.enum_atoms.size(); ++i) {
     const std::uint64_t mask = p.enum_atoms[i].mask;
@@ -132,19 +184,34 @@ void leaves(const Program& p, Block& b, const Lanes& c) {
       return s == kGiven ? static_cast<std::uint8_t>(((mask >> static_cast<std::uint32_t>(v)) & 1u) * 2u) : U;
     });
   }
-  for (std::uint32_t i = 0; i < p.known_atoms.size(); ++i)
-    leaf(b, p.known_base + i, c, p.known_atoms[i], [](std::uint8_t s, double) { return s == kGiven ? T : F; });
-  for (std::uint32_t i = 0; i < p.unknown_atoms.size(); ++i)
-    leaf(b, p.unknown_base + i, c, p.unknown_atoms[i], [](std::uint8_t s, double) { return s == kGiven ? F : T; });
-  for (int op = 0; op < prog::kCmpOps; ++op) {
-    const auto cmp = static_cast<syntax::CmpOp>(op);
-    for (std::uint32_t i = 0; i < p.cmp_atoms[op].size(); ++i) {
-      const double constant = p.cmp_atoms[op][i].constant;
-      leaf(b, p.cmp_base[op] + i, c, p.cmp_atoms[op][i].slot, [cmp, constant](std::uint8_t s, double v) {
-        return s == kGiven ? (compare_exact(cmp, v, constant) ? T : F) : U;
-      });
+  for (std::uint32_t i = 0; i < p.known_atoms.size(); ++i) {
+    if (const BitColumn* bits = c.bits(p.known_atoms[i])) {
+      const BitWords w = c.words(*bits);
+      b.t[p.known_base + i] = w.given;
+      b.f[p.known_base + i] = w.lanes & ~w.given;
+      continue;
     }
+    const std::uint64_t given = c.at(p.known_atoms[i]).given();
+    b.t[p.known_base + i] = given;
+    b.f[p.known_base + i] = c.lanes() & ~given;
   }
+  for (std::uint32_t i = 0; i < p.unknown_atoms.size(); ++i) {
+    if (const BitColumn* bits = c.bits(p.unknown_atoms[i])) {
+      const BitWords w = c.words(*bits);
+      b.t[p.unknown_base + i] = w.lanes & ~w.given;
+      b.f[p.unknown_base + i] = w.given;
+      continue;
+    }
+    const std::uint64_t given = c.at(p.unknown_atoms[i]).given();
+    b.t[p.unknown_base + i] = c.lanes() & ~given;
+    b.f[p.unknown_base + i] = given;
+  }
+  compare_leaves<syntax::CmpOp::Lt>(p, b, c);
+  compare_leaves<syntax::CmpOp::Le>(p, b, c);
+  compare_leaves<syntax::CmpOp::Gt>(p, b, c);
+  compare_leaves<syntax::CmpOp::Ge>(p, b, c);
+  compare_leaves<syntax::CmpOp::Eq>(p, b, c);
+  compare_leaves<syntax::CmpOp::Ne>(p, b, c);
   for (std::uint32_t i = 0; i < p.num_findings.size(); ++i) {
     const auto at = c.at(p.num_findings[i]);
     for (std::size_t j = 0; j < c.n; ++j) {
@@ -255,32 +322,75 @@ void check_outputs(std::size_t count, std::size_t words, std::span<Triage> triag
     throw std::invalid_argument("evaluate_sliced: fewer fired-rule words than the cases need");
 }
 
+// Which column, if any, gives each finding.
+struct Sources {
+  std::vector<const Column*> columns;
+  std::vector<const BitColumn*> bits;
+};
+
+// A finding named by a column: in range, and named once among both kinds of column.
+const FindingInfo& claim(const Program& p, Sources& by_slot, std::uint32_t slot, const std::string& where) {
+  try {
+    const FindingInfo& f = finding_at(p, slot);
+    if (by_slot.columns[slot] != nullptr || by_slot.bits[slot] != nullptr) given_twice(f);
+    return f;
+  } catch (const InputError& e) {
+    throw InputError(e.kind(), e.finding(), where + ": " + e.what());
+  }
+}
+
+// Bit columns hold yes/no answers and nothing else: any bits are answers, so only the
+// finding's type is checked.
+void checked_bit_columns(const Program& p, std::span<const BitColumn> bit_columns, std::size_t count,
+                         Sources& by_slot) {
+  for (std::size_t k = 0; k < bit_columns.size(); ++k) {
+    const BitColumn& col = bit_columns[k];
+    const std::string where = "bit_columns[" + std::to_string(k) + "]";
+    const FindingInfo& f = claim(p, by_slot, col.finding, where);
+    if (f.type != FindingType::boolean)
+      throw InputError(InputError::Kind::WrongType, f.name,
+                       where + ": finding '" + f.name + "' is not a yes/no finding; only yes/no answers are given as bits");
+    if (col.yes == nullptr && count != 0)
+      throw std::invalid_argument(where + ": no yes bits for finding '" + f.name + "'");
+    by_slot.bits[col.finding] = &col;
+  }
+}
+
+// The first row of a column from which the values need the single setters' checks: rows of
+// the commonest kinds (a yes/no value, a number in range) pass here in a tight loop.
+std::size_t plain_rows(const FindingInfo& f, const Column& col, std::size_t count) {
+  std::size_t i = 0;
+  const double* v = col.values;
+  const std::uint8_t* st = col.states;
+  if (f.type == FindingType::boolean) {  // a yes/no value is refused only as NaN
+    if (st == nullptr)
+      while (i < count && !std::isnan(v[i])) ++i;
+    else
+      while (i < count && st[i] <= kGiven && !(st[i] == kGiven && std::isnan(v[i]))) ++i;
+  } else if (f.type == FindingType::number || f.type == FindingType::duration) {
+    const NumberRange range(f);
+    if (st == nullptr)
+      while (i < count && range.fits(v[i])) ++i;
+    else
+      while (i < count && st[i] <= kGiven && (st[i] != kGiven || range.fits(v[i]))) ++i;
+  }
+  return i;
+}
+
 // Every given value of every column, checked by the single setter of its finding's type.
-void checked_columns(const Program& p, std::span<const Column> columns, std::size_t count,
-                     std::vector<const Column*>& by_slot) {
-  by_slot.assign(p.findings.size(), nullptr);
+void checked_columns(const Program& p, std::span<const BitColumn> bit_columns, std::span<const Column> columns,
+                     std::size_t count, Sources& by_slot) {
+  by_slot.columns.assign(p.findings.size(), nullptr);
+  by_slot.bits.assign(p.findings.size(), nullptr);
+  checked_bit_columns(p, bit_columns, count, by_slot);
   for (std::size_t k = 0; k < columns.size(); ++k) {
     const Column& col = columns[k];
     const std::string where = "columns[" + std::to_string(k) + "]";
-    try {
-      const FindingInfo& f = finding_at(p, col.finding);
-      if (by_slot[col.finding] != nullptr) given_twice(f);
-      if (col.values == nullptr && count != 0)
-        throw std::invalid_argument(where + ": no values for finding '" + f.name + "'");
-      by_slot[col.finding] = &col;
-    } catch (const InputError& e) {
-      throw InputError(e.kind(), e.finding(), where + ": " + e.what());
-    }
-    const FindingInfo& f = p.findings[col.finding];
-    std::size_t i = 0;
-    if (f.type == FindingType::boolean) {  // the commonest column: a yes/no value is refused only as NaN
-      if (col.states == nullptr) {
-        while (i < count && !std::isnan(col.values[i])) ++i;
-      } else {
-        while (i < count && col.states[i] <= kGiven && !(col.states[i] == kGiven && std::isnan(col.values[i]))) ++i;
-      }
-    }
-    for (; i < count; ++i) {
+    const FindingInfo& f = claim(p, by_slot, col.finding, where);
+    if (col.values == nullptr && count != 0)
+      throw std::invalid_argument(where + ": no values for finding '" + f.name + "'");
+    by_slot.columns[col.finding] = &col;
+    for (std::size_t i = plain_rows(f, col, count); i < count; ++i) {
       const std::uint8_t state = col.states ? col.states[i] : kGiven;
       std::uint8_t trial_state = 0;
       double trial_value = 0;
@@ -336,19 +446,29 @@ void evaluate_sliced(const Ruleset& ruleset, std::span<const Case* const> cases,
 
 void evaluate_sliced(const Ruleset& ruleset, std::span<const Column> columns, std::size_t count,
                      std::span<Triage> triage, std::span<std::uint64_t> fired) {
+  evaluate_sliced(ruleset, {}, columns, count, triage, fired);
+}
+
+void evaluate_sliced(const Ruleset& ruleset, std::span<const BitColumn> bit_columns, std::span<const Column> columns,
+                     std::size_t count, std::span<Triage> triage, std::span<std::uint64_t> fired) {
   const Program& p = program_of(ruleset);
   const std::size_t words = fired_words(ruleset);
   check_outputs(count, words, triage, fired);
-  std::vector<const Column*> by_slot;
-  checked_columns(p, columns, count, by_slot);
+  Sources by_slot;
+  checked_columns(p, bit_columns, columns, count, by_slot);
   run_blocks(p, count, triage, fired, words, [&](Block& b, std::size_t first, std::size_t n) {
-    leaves(p, b, ColumnLanes{by_slot.data(), first, n});
+    leaves(p, b, ColumnLanes{by_slot.columns.data(), by_slot.bits.data(), first, n});
   });
 }
 
 void check_columns(const Ruleset& ruleset, std::span<const Column> columns, std::size_t count) {
-  std::vector<const Column*> by_slot;
-  checked_columns(program_of(ruleset), columns, count, by_slot);
+  check_columns(ruleset, {}, columns, count);
+}
+
+void check_columns(const Ruleset& ruleset, std::span<const BitColumn> bit_columns, std::span<const Column> columns,
+                   std::size_t count) {
+  Sources by_slot;
+  checked_columns(program_of(ruleset), bit_columns, columns, count, by_slot);
 }
 
 }  // namespace ardent

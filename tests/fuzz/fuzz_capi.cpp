@@ -293,7 +293,8 @@ class Session {
   }
 
   // A table of fuzzed columns: findings in and out of range, given twice, values of any kind
-  // (NaN in a yes/no column included), states past the last; refused or evaluated, never worse.
+  // (NaN in a yes/no column included), states past the last, and as often bit columns of any
+  // finding, with or without given bits; refused or evaluated, never worse.
   void evaluate_columns() {
     const ardent_ruleset* rs = some_ruleset();
     ardent_ruleset_info info = ARDENT_RULESET_INFO_INIT;
@@ -312,9 +313,27 @@ class Session {
     }
     std::vector<int> triage(count);
     std::vector<std::uint64_t> fired(count * ((info.rule_count + 63) / 64) + 1);
-    ARDENT_FUZZ_CALL(ardent_evaluate_sliced_columns(count ? triage.data() : nullptr, fired.data(), rs,
-                                                    n_columns ? columns.data() : nullptr, n_columns, count,
-                                                    in_.ConsumeIntegralInRange(0u, 2u)));
+    if (in_.ConsumeBool()) {
+      ARDENT_FUZZ_CALL(ardent_evaluate_sliced_columns(count ? triage.data() : nullptr, fired.data(), rs,
+                                                      n_columns ? columns.data() : nullptr, n_columns, count,
+                                                      in_.ConsumeIntegralInRange(0u, 2u)));
+      return;
+    }
+    const std::size_t n_bits = in_.ConsumeIntegralInRange<std::size_t>(0, 6), words = (count + 63) / 64;
+    std::vector<std::vector<std::uint64_t>> yes(n_bits, std::vector<std::uint64_t>(words)), given = yes;
+    std::vector<ardent_bit_column> bits(n_bits);
+    for (std::size_t k = 0; k < n_bits; ++k) {
+      for (std::size_t w = 0; w < words; ++w) {
+        yes[k][w] = in_.ConsumeIntegral<std::uint64_t>();
+        given[k][w] = in_.ConsumeIntegral<std::uint64_t>();
+      }
+      bits[k] = {index(info.finding_count), in_.ConsumeIntegralInRange(0, 5) ? yes[k].data() : nullptr,
+                 in_.ConsumeBool() ? given[k].data() : nullptr};
+    }
+    ARDENT_FUZZ_CALL(ardent_evaluate_sliced_bits(count ? triage.data() : nullptr, fired.data(), rs,
+                                                 n_bits ? bits.data() : nullptr, n_bits,
+                                                 n_columns ? columns.data() : nullptr, n_columns, count,
+                                                 in_.ConsumeIntegralInRange(0u, 2u)));
   }
 
   // The JSON result into a buffer of a fuzzed size: ARDENT_OK with the whole text, or

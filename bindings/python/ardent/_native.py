@@ -30,6 +30,11 @@ class Column(Structure):
     _fields_ = [("finding", c_uint32), ("values", c_void_p), ("states", c_void_p)]
 
 
+class BitColumn(Structure):
+    """ardent_bit_column: one yes/no finding's answers for every case, as bit sets."""
+    _fields_ = [("finding", c_uint32), ("yes", c_void_p), ("given", c_void_p)]
+
+
 # ABI versions (ardent_abi_version()) this binding was written for.
 SUPPORTED_ABI_VERSIONS = (1,)
 
@@ -355,6 +360,8 @@ _PROTOTYPES = [
      [POINTER(c_int), POINTER(c_uint64), _h, POINTER(c_void_p), c_size_t, c_uint]),
     ("ardent_evaluate_sliced_columns", c_int,
      [POINTER(c_int), POINTER(c_uint64), _h, c_void_p, c_size_t, c_size_t, c_uint]),
+    ("ardent_evaluate_sliced_bits", c_int,
+     [POINTER(c_int), POINTER(c_uint64), _h, c_void_p, c_size_t, c_void_p, c_size_t, c_size_t, c_uint]),
     ("ardent_result_free", None, [_h]),
     ("ardent_result_ruleset", c_void_p, [_h]),
     ("ardent_result_triage", c_int, [_h]),

@@ -189,6 +189,17 @@ def _is_frame(cases) -> bool:
     return hasattr(cases, "itertuples") and hasattr(cases, "columns")
 
 
+def _bit_words(flags):
+    """A numpy array of booleans as the library's bit sets: bit i % 64 of word i // 64 is
+    element i, in words of the machine's own byte order."""
+    import numpy
+
+    packed = numpy.packbits(flags, bitorder="little")
+    padded = numpy.zeros(-(-len(packed) // 8) * 8 or 8, dtype=numpy.uint8)
+    padded[:len(packed)] = packed
+    return padded.view("<u8").astype(numpy.uint64)
+
+
 def _case_rows(cases) -> Iterator:
     """The cases one by one; a pandas DataFrame's rows as dicts of plain Python values (numpy's
     scalars become bool, int, float), its missing cells left out. pandas itself is only imported
@@ -377,14 +388,15 @@ class RuleSet:
         yield from results
 
     def _frame_columns(self, frame):
-        """A DataFrame's columns as the library reads them (numpy arrays of values and
-        states), or None when a column needs the row path: a name that is no finding, text
-        where a number is due, a duration written as text. The row path then reads (or
-        refuses, with the row) every value as `evaluate` does."""
+        """A DataFrame's columns as the library reads them: yes/no columns as bit sets (yes,
+        and answered unless every row is), the others as numpy arrays of values and states;
+        or None when a column needs the row path: a name that is no finding, text where a
+        number is due, a duration written as text. The row path then reads (or refuses, with
+        the row) every value as `evaluate` does."""
         import numpy
         from pandas.api import types as pandas_types
 
-        columns = []
+        bit_columns, columns = [], []
         for name in frame.columns:
             known = self._slots.get(str(name))
             if known is None:
@@ -404,7 +416,9 @@ class RuleSet:
                 if not (pandas_types.is_bool_dtype(cells)
                         or all(isinstance(v, (bool, numpy.bool_)) for v in cells[~missing])):
                     return None
-                values = numpy.where(missing, False, cells.to_numpy()).astype(numpy.float64)
+                yes = numpy.where(missing, False, cells.to_numpy()).astype(bool)
+                bit_columns.append((index, _bit_words(yes), None if not missing.any() else _bit_words(~missing)))
+                continue
             else:  # numbers, and durations in days
                 if not ((pandas_types.is_numeric_dtype(cells) and not pandas_types.is_bool_dtype(cells))
                         or all(isinstance(v, numbers.Real) and not isinstance(v, (bool, numpy.bool_))
@@ -412,9 +426,13 @@ class RuleSet:
                     return None
                 values = numpy.where(missing, 0.0, cells.to_numpy()).astype(numpy.float64)
             columns.append((index, numpy.ascontiguousarray(values), states))
-        return columns
+        return bit_columns, columns
 
-    def _triage_columns(self, columns, count, threads) -> list:
+    def _triage_columns(self, frame_columns, count, threads) -> list:
+        bit_columns, columns = frame_columns
+        bits = (n.BitColumn * max(1, len(bit_columns)))()
+        for k, (index, yes, given) in enumerate(bit_columns):
+            bits[k] = n.BitColumn(index, yes.ctypes.data, None if given is None else given.ctypes.data)
         table = (n.Column * max(1, len(columns)))()
         for k, (index, values, states) in enumerate(columns):
             table[k] = n.Column(index, values.ctypes.data, states.ctypes.data)
@@ -423,7 +441,8 @@ class RuleSet:
         triage = (c_int * max(1, count))()
         fired = (c_uint64 * max(1, count * words))()
         with self._native as rs:
-            check(lib.ardent_evaluate_sliced_columns(triage, fired, rs, table, len(columns), count, threads))
+            check(lib.ardent_evaluate_sliced_bits(triage, fired, rs, bits, len(bit_columns), table, len(columns),
+                                                  count, threads))
         return self._triaged(triage, fired, count, rules, words)
 
     def _triage_chunks(self, it, threads, chunk_size) -> Iterator[Triaged]:

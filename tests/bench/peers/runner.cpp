@@ -3,15 +3,20 @@
 // the fired rules read as one bit set), and prints the harness's
 // RESULT line. Follows the protocol of the harness README: untimed parse, timed load, warm-up
 // passes, timed passes, verification after timing. With `sliced`, the cases are laid out as
-// columns, 1,024 at a time, and evaluated by ardent_evaluate_sliced_columns() (64 cases a word,
-// one thread).
+// columns, 1,024 at a time (the yes/no answers as bit sets, the numbers as columns of values),
+// and evaluated by ardent_evaluate_sliced_bits() (64 cases a word, one thread).
 //
 // Usage: ardent-peer-runner RULES.ard RULESET.json CASES.json [label [sliced]]
 #include <ardent.h>
 
 #include <sys/resource.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -29,6 +34,7 @@ struct PeerCase {
   std::vector<std::uint32_t> number_slots;
   std::vector<double> numbers;
   std::vector<int> bools;  // one per boolean finding slot: closed world
+  std::array<std::uint8_t, 64> bool_bytes{};  // the same as bytes, as the limit's raw case holds them
   std::vector<std::string> expected;
 };
 
@@ -50,6 +56,34 @@ nlohmann::json read_json(const char* path) {
     std::exit(2);
   }
   return nlohmann::json::parse(in);
+}
+
+// A case's yes/no answers (bytes, 0 or 1) as one word, bit b for answer b.
+std::uint64_t packed_row(const std::array<std::uint8_t, 64>& bytes) {
+  std::uint64_t row = 0;
+#if defined(__SSE2__)
+  const __m128i zero = _mm_setzero_si128();
+  for (int k = 0; k < 4; ++k) {
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + 16 * k));
+    const auto no = static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(b, zero)));
+    row |= std::uint64_t(static_cast<std::uint16_t>(~no)) << (16 * k);
+  }
+#else
+  for (int b = 0; b < 64; ++b) row |= std::uint64_t{bytes[b] != 0} << b;
+#endif
+  return row;
+}
+
+// A 64 x 64 bit matrix transposed in place (bit j of a[i] <-> bit i of a[j]) by swapping ever
+// smaller blocks, as in Hacker's Delight: 64 cases' rows become 64 findings' columns.
+void transpose64(std::uint64_t* a) {
+  std::uint64_t m = 0x00000000FFFFFFFFull;
+  for (int j = 32; j != 0; j >>= 1, m ^= m << j)
+    for (int k = 0; k < 64; k = ((k | j) + 1) & ~j) {
+      const std::uint64_t t = ((a[k] >> j) ^ a[k | j]) & m;
+      a[k] ^= t << j;
+      a[k | j] ^= t;
+    }
 }
 
 void die(const char* what) {
@@ -112,6 +146,7 @@ int main(int argc, char** argv) {
         auto it = std::find(bool_names.begin(), bool_names.end(), name);
         if (it == bool_names.end()) die("unknown boolean in case");
         pc.bools[static_cast<std::size_t>(it - bool_names.begin())] = value.get<bool>();
+        if (it - bool_names.begin() < 64) pc.bool_bytes[static_cast<std::size_t>(it - bool_names.begin())] = value.get<bool>();
       } else {
         std::uint32_t slot = 0;
         if (ardent_finding_index(&slot, rules, name.c_str()) != ARDENT_OK) die("unknown number in case");
@@ -135,11 +170,25 @@ int main(int argc, char** argv) {
     return i;
   }();
   std::vector<std::uint64_t> mask((info.rule_count + 63) / 64);
+  // The bit of each of the library's rules in the neutral spec's order (0 for a rule it lacks),
+  // so that reading a case's conclusions costs a step per fired rule.
+  std::vector<std::uint64_t> neutral_bit(mask.size() * 64, 0);
+  for (std::size_t r = 0; r < rule_slots.size(); ++r) neutral_bit[rule_slots[r]] = std::uint64_t{1} << r;
+  auto neutral = [&](const std::uint64_t* m) {
+    std::uint64_t bits = 0;
+    for (std::size_t w = 0; w < mask.size(); ++w)
+      for (std::uint64_t rest = m[w]; rest; rest &= rest - 1) bits |= neutral_bit[w * 64 + __builtin_ctzll(rest)];
+    return bits;
+  };
   std::vector<double> pass_us;
 
   // Bit-sliced mode: blocks of 1,024 cases laid out as columns (the transpose is timed, as the
   // limit's is), then evaluated 64 a word.
   const bool sliced = argc > 5 && std::string(argv[5]) == "sliced";
+  if (sliced && bool_slots.size() > 64) {
+    std::fprintf(stderr, "the sliced runner packs at most 64 yes/no findings a case; the spec has %zu\n", bool_slots.size());
+    return 2;
+  }
   constexpr std::size_t kBlock = 1024;
   std::vector<std::uint32_t> number_columns;  // the number findings' slots, in column order
   for (const PeerCase& pc : cases)
@@ -154,16 +203,18 @@ int main(int argc, char** argv) {
       number_column_of.push_back(static_cast<std::size_t>(
           std::find(number_columns.begin(), number_columns.end(), slot) - number_columns.begin()));
   }
-  const std::size_t n_columns = bool_slots.size() + number_columns.size();
-  std::vector<double> column_values(sliced ? n_columns * kBlock : 0);
+  // The yes/no findings as bit sets (closed world: every case answers every one), the numbers as
+  // columns of values with their states.
+  constexpr std::size_t kBlockWords = kBlock / 64;
+  std::vector<std::uint64_t> yes_bits(sliced ? bool_slots.size() * kBlockWords : 0);
+  std::vector<ardent_bit_column> bit_columns(bool_slots.size());
+  for (std::size_t b = 0; b < bool_slots.size(); ++b)
+    bit_columns[b] = {bool_slots[b], yes_bits.data() + b * kBlockWords, nullptr};
+  std::vector<double> column_values(sliced ? number_columns.size() * kBlock : 0);
   std::vector<std::uint8_t> number_states(sliced ? number_columns.size() * kBlock : 0);
-  std::vector<ardent_column> columns(n_columns);
-  for (std::size_t k = 0; k < n_columns; ++k) {
-    const bool is_bool = k < bool_slots.size();
-    columns[k].finding = is_bool ? bool_slots[k] : number_columns[k - bool_slots.size()];
-    columns[k].values = column_values.data() + k * kBlock;
-    columns[k].states = is_bool ? nullptr : number_states.data() + (k - bool_slots.size()) * kBlock;
-  }
+  std::vector<ardent_column> columns(number_columns.size());
+  for (std::size_t k = 0; k < number_columns.size(); ++k)
+    columns[k] = {number_columns[k], column_values.data() + k * kBlock, number_states.data() + k * kBlock};
   std::vector<int> block_triage(kBlock);
   std::vector<std::uint64_t> block_fired(kBlock * mask.size());
 
@@ -172,24 +223,24 @@ int main(int argc, char** argv) {
     for (std::size_t first = 0; first < cases.size(); first += kBlock) {
       const std::size_t n = std::min(kBlock, cases.size() - first);
       std::fill(number_states.begin(), number_states.end(), std::uint8_t{ARDENT_STATE_NOT_ASKED});
+      for (std::size_t w = 0; w * 64 < n; ++w) {  // 64 cases' answers packed, then turned into columns
+        std::uint64_t rows[64] = {};
+        for (std::size_t j = 0; j < 64 && w * 64 + j < n; ++j) rows[j] = packed_row(cases[first + w * 64 + j].bool_bytes);
+        transpose64(rows);
+        for (std::size_t b = 0; b < bool_slots.size(); ++b) yes_bits[b * kBlockWords + w] = rows[b];
+      }
       for (std::size_t j = 0; j < n; ++j) {
         const PeerCase& pc = cases[first + j];
-        for (std::size_t b = 0; b < bool_slots.size(); ++b) column_values[b * kBlock + j] = pc.bools[b];
         for (std::size_t i = 0; i < pc.number_slots.size(); ++i) {
           const std::size_t k = number_column_of[i + number_column_begin[first + j]];
-          column_values[(bool_slots.size() + k) * kBlock + j] = pc.numbers[i];
+          column_values[k * kBlock + j] = pc.numbers[i];
           number_states[k * kBlock + j] = ARDENT_STATE_GIVEN;
         }
       }
-      if (ardent_evaluate_sliced_columns(block_triage.data(), block_fired.data(), rules, columns.data(), columns.size(),
-                                         n, 1) != ARDENT_OK)
-        die("evaluate_sliced_columns");
-      for (std::size_t j = 0; j < n; ++j) {
-        const std::uint64_t* m = block_fired.data() + j * mask.size();
-        std::uint64_t bits = 0;
-        for (std::size_t r = 0; r < rule_slots.size(); ++r) bits |= ((m[rule_slots[r] / 64] >> (rule_slots[r] % 64)) & 1u) << r;
-        fired[first + j] = bits;
-      }
+      if (ardent_evaluate_sliced_bits(block_triage.data(), block_fired.data(), rules, bit_columns.data(),
+                                      bit_columns.size(), columns.data(), columns.size(), n, 1) != ARDENT_OK)
+        die("evaluate_sliced_bits");
+      for (std::size_t j = 0; j < n; ++j) fired[first + j] = neutral(block_fired.data() + j * mask.size());
     }
     double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
     if (pass >= warmup) pass_us.push_back(us / static_cast<double>(cases.size()));
@@ -204,10 +255,7 @@ int main(int argc, char** argv) {
         die("set");
       if (ardent_evaluate_into(result, rules, kase, nullptr) != ARDENT_OK) die("evaluate");
       if (ardent_result_fired_mask(mask.data(), result, mask.size()) != ARDENT_OK) die("fired");
-      std::uint64_t bits = 0;
-      for (std::size_t r = 0; r < rule_slots.size(); ++r)
-        bits |= ((mask[rule_slots[r] / 64] >> (rule_slots[r] % 64)) & 1u) << r;
-      fired[i] = bits;
+      fired[i] = neutral(mask.data());
     }
     double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
     if (pass >= warmup) pass_us.push_back(us / static_cast<double>(cases.size()));
