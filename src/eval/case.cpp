@@ -87,13 +87,18 @@ void put_many(const Program& p, std::vector<std::uint8_t>& state, std::vector<do
 void Case::set_bools(std::span<const std::uint32_t> slots, std::span<const int> values) {
   // A yes/no value can only be refused for its slot (out of range, or not a yes/no finding):
   // when every slot passes, the values go in at once; else put_many words the refusal.
+  // Plain pointers, so that the writes are not taken to move the findings or the vectors.
   const Program& p = internal::program_of(*ruleset_);
+  const FindingInfo* findings = p.findings.data();
+  const std::size_t n_findings = p.findings.size();
   bool all_bool = slots.size() == values.size();
   for (std::size_t i = 0; all_bool && i < slots.size(); ++i)
-    all_bool = slots[i] < p.findings.size() && p.findings[slots[i]].type == FindingType::boolean;
+    all_bool = slots[i] < n_findings && findings[slots[i]].type == FindingType::boolean;
   if (all_bool) {
+    std::uint8_t* state = state_.data();
+    double* value = value_.data();
     for (std::size_t i = 0; i < slots.size(); ++i)
-      eval::put_bool(p.findings[slots[i]], Slot{state_[slots[i]], value_[slots[i]]}, values[i] != 0);
+      eval::put_bool(findings[slots[i]], Slot{state[slots[i]], value[slots[i]]}, values[i] != 0);
     return;
   }
   put_many(internal::program_of(*ruleset_), state_, value_, slots, values,

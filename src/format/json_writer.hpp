@@ -40,32 +40,44 @@ class JsonWriter {
   // `name` is one of this project's own ASCII keys: written without escaping.
   JsonWriter& key(std::string_view name) {
     if (pretty()) return pretty_key(name);
-    comma();
-    put('"');
-    put(name);
-    put("\":");
+    char* d = reserve(name.size() + 4);
+    if (need_comma_) *d++ = ',';
+    *d++ = '"';
+    d = copy(d, name);
+    *d++ = '"';
+    *d++ = ':';
+    len_ = static_cast<std::size_t>(d - buf_);
     need_comma_ = false;
     return *this;
   }
   // A value already in compact JSON form: a quoted escaped string, an array, null...
   JsonWriter& raw(std::string_view json) {
     if (pretty()) return pretty_raw(json);
-    comma();
-    put(json);
+    char* d = reserve(json.size() + 1);
+    if (need_comma_) *d++ = ',';
+    len_ = static_cast<std::size_t>(copy(d, json) - buf_);
     need_comma_ = true;
     return *this;
   }
   // Text known to need no escaping (this project's enum names, version numbers).
   JsonWriter& ascii(std::string_view text) {
-    if (pretty()) begin_item();
-    else comma();
-    put('"');
-    put(text);
-    put('"');
+    if (pretty()) {
+      begin_item();
+    } else if (need_comma_) {
+      put(',');
+    }
+    char* d = reserve(text.size() + 2);
+    *d++ = '"';
+    d = copy(d, text);
+    *d++ = '"';
+    len_ = static_cast<std::size_t>(d - buf_);
     need_comma_ = true;
     return *this;
   }
+  // Any text: escaped by nlohmann_json (invalid UTF-8 replaced), unless it is printable ASCII
+  // without a quote or a backslash, which JSON writes as it is.
   JsonWriter& string(std::string_view text) {
+    if (needs_no_escape(text)) return ascii(text);
     return raw(nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
   JsonWriter& integer(std::int64_t v) { return raw(std::to_string(v)); }
@@ -74,15 +86,19 @@ class JsonWriter {
 
  private:
   // One line is the path taken for every case an EHR sends: it stays as short as it was before
-  // indentation was written here; the indented path keeps its own steps out of line.
+  // indentation was written here; the indented path keeps its own steps out of line (noinline:
+  // inlined, they make every one-line step save and restore registers it does not use).
   bool pretty() const { return indent_ >= 0; }
   void comma() {
     if (need_comma_) put(',');
   }
   JsonWriter& open(char c) {
+    const bool comma_first = !pretty() && need_comma_;  // indented, begin_item() writes it
     if (pretty()) begin_item();
-    else comma();
-    put(c);
+    char* d = reserve(2);
+    if (comma_first) *d++ = ',';
+    *d++ = c;
+    len_ = static_cast<std::size_t>(d - buf_);
     ++depth_;
     need_comma_ = false;
     empty_ = true;
@@ -91,7 +107,8 @@ class JsonWriter {
   JsonWriter& close(char c) {
     --depth_;
     if (pretty() && !empty_) new_line(depth_);
-    put(c);
+    *reserve(1) = c;
+    ++len_;
     need_comma_ = true;
     empty_ = false;
     return *this;
@@ -99,7 +116,7 @@ class JsonWriter {
 
   // Indented: before a key or a value, the comma after the previous item and a new line; a
   // value right after its key needs neither.
-  void begin_item() {
+  [[gnu::noinline]] void begin_item() {
     if (after_key_) {
       after_key_ = false;
       return;
@@ -108,7 +125,7 @@ class JsonWriter {
     if (depth_ > 0) new_line(depth_);
     empty_ = false;
   }
-  JsonWriter& pretty_key(std::string_view name) {
+  [[gnu::noinline]] JsonWriter& pretty_key(std::string_view name) {
     begin_item();
     put('"');
     put(name);
@@ -116,14 +133,14 @@ class JsonWriter {
     after_key_ = true;
     return *this;
   }
-  JsonWriter& pretty_raw(std::string_view json) {
+  [[gnu::noinline]] JsonWriter& pretty_raw(std::string_view json) {
     begin_item();
     if (!json.empty() && (json.front() == '{' || json.front() == '[')) put_indented(json);
     else put(json);
     need_comma_ = true;
     return *this;
   }
-  void new_line(int depth) {
+  [[gnu::noinline]] void new_line(int depth) {
     const std::size_t n = 1 + static_cast<std::size_t>(depth) * static_cast<std::size_t>(indent_);
     if (len_ + n > cap_) grow(n);
     buf_[len_] = '\n';
@@ -131,7 +148,7 @@ class JsonWriter {
     len_ += n;
   }
   // A compact fragment (made by nlohmann's dump, so without white space) laid out at this depth.
-  void put_indented(std::string_view json) {
+  [[gnu::noinline]] void put_indented(std::string_view json) {
     int depth = depth_;
     bool in_string = false;
     for (std::size_t i = 0; i < json.size(); ++i) {
@@ -165,12 +182,16 @@ class JsonWriter {
     if (len_ + 1 > cap_) grow(1);
     buf_[len_++] = c;
   }
-  // Most pieces are names of 4 to 32 bytes: copy them with fixed-size (inlined) moves that may
-  // overlap instead of a call to memcpy.
-  void put(std::string_view s) {
-    const std::size_t n = s.size();
+  void put(std::string_view s) { len_ = static_cast<std::size_t>(copy(reserve(s.size()), s) - buf_); }
+  // Room for `n` more bytes: where they go.
+  char* reserve(std::size_t n) {
     if (len_ + n > cap_) grow(n);
-    char* d = buf_ + len_;
+    return buf_ + len_;
+  }
+  // Most pieces are names of 4 to 32 bytes: copy them with fixed-size (inlined) moves that may
+  // overlap instead of a call to memcpy. Returns the end of the copy.
+  static char* copy(char* d, std::string_view s) {
+    const std::size_t n = s.size();
     const char* p = s.data();
     if (n >= 4 && n <= 8) {
       std::memcpy(d, p, 4);
@@ -181,12 +202,19 @@ class JsonWriter {
     } else if (n > 16 && n <= 32) {
       std::memcpy(d, p, 16);
       std::memcpy(d + n - 16, p + n - 16, 16);
-    } else {
+    } else if (n != 0) {
       std::memcpy(d, p, n);
     }
-    len_ += n;
+    return d + n;
   }
-  void grow(std::size_t n) {
+  static bool needs_no_escape(std::string_view text) {
+    for (const char c : text) {
+      const auto b = static_cast<unsigned char>(c);
+      if (b < 0x20 || b >= 0x80 || c == '"' || c == '\\') return false;
+    }
+    return true;
+  }
+  [[gnu::noinline]] void grow(std::size_t n) {
     const std::size_t cap = std::max<std::size_t>({cap_ * 2, len_ + n, 64});
     std::unique_ptr<char[]> bigger(new char[cap]);
     if (len_ != 0) std::memcpy(bigger.get(), buf_, len_);
