@@ -419,6 +419,70 @@ void BM_C_Sliced(benchmark::State& state) {
 }
 BENCHMARK(BM_C_Sliced)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMicrosecond);
 
+// The same cases as a table: a column of values and states per finding, and its yes/no columns
+// also as bit sets (yes, given).
+struct BatchTable {
+  std::vector<std::vector<double>> values;
+  std::vector<std::vector<std::uint8_t>> states;
+  std::vector<std::vector<std::uint64_t>> yes, given;
+  std::vector<ardent_column> columns;          // every finding
+  std::vector<ardent_column> other_columns;    // the findings that are not yes/no
+  std::vector<ardent_bit_column> bit_columns;  // the yes/no findings
+};
+
+BatchTable batch_table(Fixture& f) {
+  const std::size_t nf = f.cpp->findings().size(), words = (kBatchCases + 63) / 64;
+  BatchTable t;
+  t.values.assign(nf, std::vector<double>(kBatchCases, 0.0));
+  t.states.assign(nf, std::vector<std::uint8_t>(kBatchCases, ARDENT_STATE_NOT_ASKED));
+  t.yes.assign(nf, std::vector<std::uint64_t>(words, 0));
+  t.given.assign(nf, std::vector<std::uint64_t>(words, 0));
+  for (std::size_t i = 0; i < kBatchCases; ++i) {  // as batch_cases(): a vignette, one finding made unknown
+    for (const SetOp& op : f.ops_of(i)) {
+      t.states[op.slot][i] = op.unknown ? ARDENT_STATE_UNKNOWN : ARDENT_STATE_GIVEN;
+      t.values[op.slot][i] = op.type == ardent::FindingType::enumeration ? op.value : op.number;
+    }
+    t.states[i % nf][i] = ARDENT_STATE_UNKNOWN;
+  }
+  for (std::uint32_t slot = 0; slot < nf; ++slot) {
+    const ardent_column column{slot, t.values[slot].data(), t.states[slot].data()};
+    t.columns.push_back(column);
+    if (f.cpp->findings()[slot].type != ardent::FindingType::boolean) {
+      t.other_columns.push_back(column);
+      continue;
+    }
+    for (std::size_t i = 0; i < kBatchCases; ++i) {
+      const bool answered = t.states[slot][i] == ARDENT_STATE_GIVEN;
+      t.given[slot][i / 64] |= std::uint64_t{answered} << (i % 64);
+      t.yes[slot][i / 64] |= std::uint64_t{answered && t.values[slot][i] != 0} << (i % 64);
+    }
+    t.bit_columns.push_back({slot, t.yes[slot].data(), t.given[slot].data()});
+  }
+  return t;
+}
+
+void BM_C_SlicedColumns(benchmark::State& state) {
+  Fixture& f = fixture();
+  const BatchTable t = batch_table(f);
+  std::vector<int> triage(kBatchCases);
+  std::vector<std::uint64_t> fired(kBatchCases * ((f.cpp->rules().size() + 63) / 64));
+  const bool bits = state.range(1) != 0;
+  auto threads = static_cast<unsigned>(state.range(0));
+  for (auto _ : state) {
+    const int rc = bits ? ardent_evaluate_sliced_bits(triage.data(), fired.data(), f.c, t.bit_columns.data(),
+                                                      t.bit_columns.size(), t.other_columns.data(),
+                                                      t.other_columns.size(), kBatchCases, threads)
+                        : ardent_evaluate_sliced_columns(triage.data(), fired.data(), f.c, t.columns.data(),
+                                                         t.columns.size(), kBatchCases, threads);
+    if (rc != ARDENT_OK) {
+      state.SkipWithError(ardent_last_error()->message);
+      break;
+    }
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * kBatchCases));
+}
+BENCHMARK(BM_C_SlicedColumns)->ArgsProduct({{1, 2}, {0, 1}})->ArgNames({"threads", "bits"})->UseRealTime()->Unit(benchmark::kMicrosecond);
+
 // A stream of `range(1)` cases on `range(0)` threads through the default window: the vignette
 // with one finding changed each time. `heap_peak_mb` is the most heap in use while it runs
 // (sampled every 1,024 results), less what was in use before: the window's memory, which the
