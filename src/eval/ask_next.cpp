@@ -254,42 +254,55 @@ struct TrueParts {
     s.distance[n] = v == T ? 0 : (v == U && s.states[p.bool_def[n]] == kNotAsked) ? 1 : kFar;
     s.width[n] = s.distance[n] == 1 ? 1 : 0;
   }
+  // Most nodes of a rich case are decided: their step stays small and inline, the others' out
+  // of line (inlined, they made every node's step save and restore registers it did not use).
   void instr(const prog::Instr& in) const {
+    if (prog::is_numeric(in.op)) return numeric(in);
+    const std::uint8_t v = s.truth[in.out];
+    if (v != U) return decided(in, v);
+    undecided(in);
+  }
+  // A decided node: only whether a true node holds positively.
+  void decided(const prog::Instr& in, std::uint8_t v) const {
     const std::uint8_t* t = s.truth.data();
     std::uint8_t* part = s.part.data();
+    const std::uint32_t* ops = p.operands.data();
+    std::uint8_t holds = 0;
+    if (v == T) {
+      if (in.op == prog::Op::Compare) holds = kHolds;
+      else if (in.op != prog::Op::Not)
+        for (std::uint32_t i = 0; i < in.n; ++i) holds |= t[ops[in.a + i]] == T ? (part[ops[in.a + i]] & kHolds) : 0;
+    }
+    part[in.out] = holds;
+    s.distance[in.out] = v == T ? 0 : kFar;
+    s.width[in.out] = 0;
+  }
+  // A true part inside a number: a score term that holds.
+  [[gnu::noinline]] void numeric(const prog::Instr& in) const {
+    const std::uint8_t* t = s.truth.data();
+    const std::uint8_t* part = s.part.data();
     std::uint8_t* npart = s.num_part.data();
+    std::uint8_t bits = 0;
+    if (in.op == prog::Op::Score) {
+      for (std::uint32_t i = 0; i < in.n; ++i) {
+        const prog::ScoreTerm& term = p.terms[in.a + i];
+        if ((t[term.cond] == T && (part[term.cond] & kHolds) && term.points > 0) ||
+            (t[term.cond] == U && (part[term.cond] & kTruePart)))
+          bits = kTruePart;
+      }
+    } else {
+      bits = (npart[in.a] | (in.op == prog::Op::Negate ? 0 : npart[in.b])) & kTruePart;
+    }
+    npart[in.out] = bits;
+  }
+  [[gnu::noinline]] void undecided(const prog::Instr& in) const {
+    const std::uint8_t* t = s.truth.data();
+    std::uint8_t* part = s.part.data();
+    const std::uint8_t* npart = s.num_part.data();
     std::uint8_t* dist = s.distance.data();
     std::uint8_t* width = s.width.data();
     const std::uint32_t* ops = p.operands.data();
-    if (prog::is_numeric(in.op)) {  // a true part inside a number: a score term that holds
-      std::uint8_t bits = 0;
-      if (in.op == prog::Op::Score) {
-        for (std::uint32_t i = 0; i < in.n; ++i) {
-          const prog::ScoreTerm& term = p.terms[in.a + i];
-          if ((t[term.cond] == T && (part[term.cond] & kHolds) && term.points > 0) ||
-              (t[term.cond] == U && (part[term.cond] & kTruePart)))
-            bits = kTruePart;
-        }
-      } else {
-        bits = (npart[in.a] | (in.op == prog::Op::Negate ? 0 : npart[in.b])) & kTruePart;
-      }
-      npart[in.out] = bits;
-      return;
-    }
-    const std::uint8_t v = t[in.out];
     const std::uint32_t out = in.out;
-    if (v != U) {  // decided: only whether a true node holds positively
-      std::uint8_t holds = 0;
-      if (v == T) {
-        if (in.op == prog::Op::Compare) holds = kHolds;
-        else if (in.op != prog::Op::Not)
-          for (std::uint32_t i = 0; i < in.n; ++i) holds |= t[ops[in.a + i]] == T ? (part[ops[in.a + i]] & kHolds) : 0;
-      }
-      part[out] = holds;
-      dist[out] = v == T ? 0 : kFar;
-      width[out] = 0;
-      return;
-    }
     std::uint8_t bits = 0;
     std::uint32_t d = 1, w = 1;  // `not` and comparisons: one answer may decide them
     switch (in.op) {
