@@ -53,9 +53,7 @@ ARDENT_RULE(priority, int, "a priority (a whole number)")
 
 // Expressions
 ARDENT_RULE(expr, ast::expr, "an expression")
-ARDENT_RULE(or_list, std::vector<ast::expr>, "an expression")
 ARDENT_RULE(and_expr, ast::expr, "an expression")
-ARDENT_RULE(and_list, std::vector<ast::expr>, "an expression")
 ARDENT_RULE(not_expr, ast::expr, "an expression")
 ARDENT_RULE(not_operand, ast::expr, "an expression after 'not'")
 ARDENT_RULE(predicate, ast::expr, "an expression")
@@ -148,14 +146,17 @@ inline const auto priority_def = lexeme[x3::int_ >> !x3::char_(".a-zA-Z0-9_")];
 // ---------------------------------------------------------------------------------------
 // Expressions, loosest first
 
-// `and` and `or` are reserved, so an operand must follow them.
-inline const auto expr_def = locate[or_list[make_nary<Expr::Kind::Or>]];
-inline const auto or_list_def = and_expr > *(kw("or") > named<ast::expr>("an expression after 'or'",
-                                                                         and_expr));
-inline const auto and_expr_def = locate[and_list[make_nary<Expr::Kind::And>]];
-inline const auto and_list_def = not_expr >
-                                 *(kw("and") >
-                                   named<ast::expr>("an expression after 'and'", not_expr));
+// `and` and `or` are reserved, so an operand must follow them. A list of one operand is that
+// operand: the node is made at the second (a vector per level cost an allocation for every
+// operand of every expression), and the later ones are added to it.
+inline const auto or_operand =
+    kw("or") > named<ast::expr>("an expression after 'or'", and_expr);
+inline const auto expr_def =
+    locate[and_expr[set_val] >> -(or_operand[start_nary<Expr::Kind::Or>] >> *or_operand[add_kid])];
+inline const auto and_operand =
+    kw("and") > named<ast::expr>("an expression after 'and'", not_expr);
+inline const auto and_expr_def =
+    locate[not_expr[set_val] >> -(and_operand[start_nary<Expr::Kind::And>] >> *and_operand[add_kid])];
 inline const auto not_expr_def = locate[(kw("not") > not_operand)[make_not] | predicate[set_val]];
 inline const auto not_operand_def = not_expr;
 
@@ -177,7 +178,7 @@ inline const auto is_rhs_def = locate[kw("known")[keyword_name<known_word>] |
                                       kw("unknown")[keyword_name<unknown_word>] | name[set_val]];
 inline const auto value_list_def = name > *(lit(',') > name);
 
-inline const auto arith_pred_def = locate[(arith >> -cmp_tail)[make_pred]];
+inline const auto arith_pred_def = locate[arith[set_val] >> -cmp_tail[add_left_operand]];
 inline const auto cmp_tail_def =
     locate[(cmp_op > operand)[make_cmp] |
            (kw("between") > operand > kw("and") > operand)[make_between]];
@@ -327,7 +328,7 @@ inline const auto module_rule_def =
 
 BOOST_SPIRIT_DEFINE(name, text, number, signed_number, string_end, count,
                     priority)
-BOOST_SPIRIT_DEFINE(expr, or_list, and_expr, and_list, not_expr, not_operand, predicate, at_least,
+BOOST_SPIRIT_DEFINE(expr, and_expr, not_expr, not_operand, predicate, at_least,
                     expr_list, ref_test, ref_tail, is_rhs, value_list, arith_pred, cmp_tail, cmp_op,
                     operand, paren_expr, arith, term, factor, primary, number_expr, duration_expr,
                     ref_expr, add_op, mul_op)
