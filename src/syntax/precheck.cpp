@@ -126,8 +126,9 @@ std::optional<PrecheckIssue> check_nesting(std::string_view text) {
   };
   for (std::size_t i = 0; i < n;) {
     const char c = text[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {  // most bytes
-      ++i;
+    if (is_blank(c)) {  // most bytes, in runs (indentation)
+      do ++i;
+      while (i < n && is_blank(text[i]));
     } else if (c == '#') {  // a fifth of a rule file
       const std::size_t lf = text.find('\n', i);
       i = lf == std::string_view::npos ? n : lf;
