@@ -243,7 +243,8 @@ void warn_never_fires(Context& c) {
   for (std::size_t i = 0; i < c.model.rules.size(); ++i) {
     if (!c.rule_clean[i]) continue;
     const Rule& r = c.model.rules[i];
-    const std::string who = fmt::format("{} '{}' can never fire", r.redflag ? "red flag" : "rule", r.name);
+    // Phrased only for a rule that is reported: most are not.
+    auto who = [&r] { return fmt::format("{} '{}' can never fire", r.redflag ? "red flag" : "rule", r.name); };
     const Span& at = c.rule_src[i]->name.span;
     std::vector<Literal> lits;
     std::size_t budget = kFlattenBudget;
@@ -257,7 +258,7 @@ void warn_never_fires(Context& c) {
     }
     if (conflict) {
       c.rule_never_fires[i] = true;
-      c.warning(at, "never-fires", fmt::format("{}: {}", who, conflict_text(c, *conflict)));
+      c.warning(at, "never-fires", fmt::format("{}: {}", who(), conflict_text(c, *conflict)));
       continue;
     }
     std::size_t search = kSearchBudget;
@@ -272,7 +273,7 @@ void warn_never_fires(Context& c) {
         break;
       }
     }
-    c.warning(at, "never-fires", fmt::format("{}: {}", who, why));
+    c.warning(at, "never-fires", fmt::format("{}: {}", who(), why));
   }
 }
 
