@@ -9,7 +9,7 @@
 namespace ardent::syntax {
 
 namespace detail {
-enum CharClass : unsigned char { kBlank = 1, kWordChar = 2 };
+enum CharClass : unsigned char { kBlank = 1, kWordChar = 2, kEndsStringRun = 4 };
 
 // One load per test instead of a chain of comparisons: the precheck and the grammar ask these
 // of nearly every byte of a rule file. Built by listing, never by <cctype>, so bytes >= 0x80
@@ -21,6 +21,7 @@ inline constexpr auto kCharClasses = [] {
   for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<unsigned char>(c)] = kWordChar;
   for (int c = '0'; c <= '9'; ++c) t[static_cast<unsigned char>(c)] = kWordChar;
   t['_'] = kWordChar;
+  for (unsigned char c : {'"', '\\', '\r', '\n'}) t[c] |= kEndsStringRun;
   return t;
 }();
 }  // namespace detail
@@ -31,6 +32,12 @@ constexpr bool is_blank(char c) { return detail::kCharClasses[static_cast<unsign
 // [a-zA-Z0-9_]
 constexpr bool is_word_char(char c) {
   return detail::kCharClasses[static_cast<unsigned char>(c)] & detail::kWordChar;
+}
+
+// What ends a run of plain characters inside a string: its closing quote, an escape, or a
+// line break (a string stays on one line).
+constexpr bool ends_string_run(char c) {
+  return detail::kCharClasses[static_cast<unsigned char>(c)] & detail::kEndsStringRun;
 }
 
 constexpr char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }

@@ -134,7 +134,13 @@ std::optional<PrecheckIssue> check_nesting(std::string_view text) {
       i = lf == std::string_view::npos ? n : lf;
     } else if (c == '"') {
       ++i;
-      while (i < n && text[i] != '"' && text[i] != '\n') i += text[i] == '\\' ? 2 : 1;
+      // To the closing quote or the line's end; an escape's second byte is skipped, and a
+      // '\r' is an ordinary byte here.
+      for (;;) {
+        while (i < n && !ends_string_run(text[i])) ++i;
+        if (i >= n || text[i] == '"' || text[i] == '\n') break;
+        i += text[i] == '\\' ? 2 : 1;
+      }
       ++i;
       after_operand = true;
     } else if (word_start(c)) {

@@ -24,5 +24,13 @@ TEST(Characters, WordCharactersAreAsciiLettersDigitsAndUnderscore) {
   }
 }
 
+TEST(Characters, AStringRunEndsAtAQuoteAnEscapeOrALineBreak) {
+  constexpr std::string_view ends("\"\\\r\n");
+  for (int i = 0; i < 256; ++i) {
+    const char c = static_cast<char>(i);
+    EXPECT_EQ(ends_string_run(c), ends.find(c) != std::string_view::npos) << "byte " << i;
+  }
+}
+
 }  // namespace
 }  // namespace ardent::syntax
