@@ -315,8 +315,10 @@ inline const auto no_what_def =
     ((kw("other") > kw("redflag")) >> attr(ExpectItem::Kind::NoOtherRedflag)) |
     (kw("redflag") >> attr(ExpectItem::Kind::NoRedflag));
 
-inline const auto declaration_def = header | finding_decl | condition_decl | define_decl |
-                                   score_decl | screen_decl | rule_decl | test_decl;
+// Each alternative starts with its own keyword, so their order decides only how many are tried
+// (each makes and drops its node) before the one that matches: the commonest come first.
+inline const auto declaration_def = finding_decl | rule_decl | test_decl | condition_decl |
+                                   define_decl | score_decl | screen_decl | header;
 
 // `eps` skips the blanks and comments before a declaration once, rather than each of its
 // alternatives again; a declaration that fails puts them back, as it did.
