@@ -157,7 +157,11 @@ inline const auto and_operand =
     kw("and") > named<ast::expr>("an expression after 'and'", not_expr);
 inline const auto and_expr_def =
     locate[not_expr[set_val] >> -(and_operand[start_nary<Expr::Kind::And>] >> *and_operand[add_kid])];
-inline const auto not_expr_def = locate[(kw("not") > not_operand)[make_not] | predicate[set_val]];
+// An action makes its subject's value before the subject is tried: where an operator usually
+// does not follow, a lookahead for its first token comes first, so that most operands do not
+// make and drop a node for it (`&` consumes nothing; without the token the subject fails too).
+inline const auto not_expr_def =
+    locate[(&kw("not") >> (kw("not") > not_operand)[make_not]) | predicate[set_val]];
 inline const auto not_operand_def = not_expr;
 
 // Parentheses are parsed once, as an operand of arithmetic (`(a + b) * 2`) that may hold any
@@ -178,7 +182,9 @@ inline const auto is_rhs_def = locate[kw("known")[keyword_name<known_word>] |
                                       kw("unknown")[keyword_name<unknown_word>] | name[set_val]];
 inline const auto value_list_def = name > *(lit(',') > name);
 
-inline const auto arith_pred_def = locate[arith[set_val] >> -cmp_tail[add_left_operand]];
+inline const auto cmp_ahead = &(lit('<') | lit('>') | lit('=') | lit('!') | kw("between"));
+inline const auto arith_pred_def =
+    locate[arith[set_val] >> -(cmp_ahead >> cmp_tail[add_left_operand])];
 inline const auto cmp_tail_def =
     locate[(cmp_op > operand)[make_cmp] |
            (kw("between") > operand > kw("and") > operand)[make_between]];
@@ -189,9 +195,12 @@ inline const auto operand_def = arith;
 
 inline const auto paren_expr_def = lit('(') > expr > named("')'", lit(')'));
 
-inline const auto arith_def = locate[term[set_val] >> *((add_op >> term)[fold_arith])];
-inline const auto term_def = locate[factor[set_val] >> *((mul_op >> factor)[fold_arith])];
-inline const auto factor_def = locate[(lit('-') >> factor)[make_negate] | primary[set_val]];
+inline const auto arith_def =
+    locate[term[set_val] >> *(&(lit('+') | lit('-')) >> (add_op >> term)[fold_arith])];
+inline const auto term_def =
+    locate[factor[set_val] >> *(&(lit('*') | lit('/')) >> (mul_op >> factor)[fold_arith])];
+inline const auto factor_def =
+    locate[(&lit('-') >> (lit('-') >> factor)[make_negate]) | primary[set_val]];
 // The alternatives start differently ('(', a digit, a letter), so their order only decides how
 // soon the usual one, a name, is tried: first. A duration is tried before a plain number.
 inline const auto primary_def = ref_expr | paren_expr | duration_expr | number_expr;
