@@ -252,7 +252,9 @@ void warn_never_fires(Context& c) {
     if (!c.rule_clean[i]) continue;
     const Rule& r = c.model.rules[i];
     // Phrased only for a rule that is reported: most are not.
-    auto who = [&r] { return fmt::format("{} '{}' can never fire", r.redflag ? "red flag" : "rule", r.name); };
+    auto who = [&r] {
+      return fmt::format("{} '{}' can never fire", r.redflag ? "red flag" : "rule", r.name);
+    };
     const Span& at = c.rule_src[i]->name.span;
     std::vector<Literal> lits;
     std::size_t budget = kFlattenBudget;

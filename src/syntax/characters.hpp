@@ -27,7 +27,9 @@ inline constexpr auto kCharClasses = [] {
 }  // namespace detail
 
 // Any line ending is a blank.
-constexpr bool is_blank(char c) { return detail::kCharClasses[static_cast<unsigned char>(c)] & detail::kBlank; }
+constexpr bool is_blank(char c) {
+  return detail::kCharClasses[static_cast<unsigned char>(c)] & detail::kBlank;
+}
 
 // [a-zA-Z0-9_]
 constexpr bool is_word_char(char c) {
