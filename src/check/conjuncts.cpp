@@ -39,6 +39,7 @@ bool conjuncts(const Model& m, const Expr& e, bool negated, std::vector<Literal>
 
 std::vector<Literal> alternatives(const Literal& l) {
   std::vector<Literal> out;
+  out.reserve(l.expr->kids.size());
   for (const auto& k : l.expr->kids) out.push_back({&k, l.negated});
   return out;
 }

@@ -1,9 +1,9 @@
 // Warns about rules whose condition can never be true: contradictory parts in the conjunction
 // (defines expanded), e.g. `age > 60 and age < 40`, `x and not x`, two values of one enum,
 // `x is known and x is unknown`. `or` parts are searched branch by branch within a budget.
+#include <boost/container/flat_map.hpp>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <optional>
 
 #include <fmt/format.h>
@@ -39,10 +39,13 @@ struct Slot {
   const Literal* known_by = nullptr;  // first test of the value (true only when known)
 };
 
+// Sorted vectors rather than trees: a search copies the state for every alternative it tries,
+// and a copy is then one allocation per table instead of one per entry. (No reference into a
+// table is kept across an insertion into it.)
 struct State {
-  std::map<std::string, std::pair<bool, const Literal*>> atoms;
-  std::map<std::uint32_t, Slot> slots;
-  std::map<std::string, Interval> intervals;
+  boost::container::flat_map<std::string, std::pair<bool, const Literal*>> atoms;
+  boost::container::flat_map<std::uint32_t, Slot> slots;
+  boost::container::flat_map<std::string, Interval> intervals;
 };
 
 struct Conflict {
@@ -103,12 +106,17 @@ class Solver {
     --budget;
     const Literal d = pending.back();
     pending.pop_back();
+    // One list of parts for all alternatives: the state of one (which points into it) is done
+    // with before the next is tried.
+    std::vector<Literal> lits, rest;
     for (const Literal& alt : alternatives(d)) {
-      std::vector<Literal> lits;
+      lits.clear();
       std::size_t flatten = kFlattenBudget;
       if (!conjuncts(m_, *alt.expr, alt.negated, lits, flatten)) return true;
       State next = s;
-      std::vector<Literal> rest = pending;
+      rest.clear();
+      rest.reserve(pending.size() + lits.size());
+      rest.insert(rest.end(), pending.begin(), pending.end());
       bool ok = true;
       for (const auto& l : lits) {
         if (l.disjunction()) rest.push_back(l);
@@ -243,7 +251,10 @@ void warn_never_fires(Context& c) {
   for (std::size_t i = 0; i < c.model.rules.size(); ++i) {
     if (!c.rule_clean[i]) continue;
     const Rule& r = c.model.rules[i];
-    const std::string who = fmt::format("{} '{}' can never fire", r.redflag ? "red flag" : "rule", r.name);
+    // Phrased only for a rule that is reported: most are not.
+    auto who = [&r] {
+      return fmt::format("{} '{}' can never fire", r.redflag ? "red flag" : "rule", r.name);
+    };
     const Span& at = c.rule_src[i]->name.span;
     std::vector<Literal> lits;
     std::size_t budget = kFlattenBudget;
@@ -257,7 +268,7 @@ void warn_never_fires(Context& c) {
     }
     if (conflict) {
       c.rule_never_fires[i] = true;
-      c.warning(at, "never-fires", fmt::format("{}: {}", who, conflict_text(c, *conflict)));
+      c.warning(at, "never-fires", fmt::format("{}: {}", who(), conflict_text(c, *conflict)));
       continue;
     }
     std::size_t search = kSearchBudget;
@@ -272,7 +283,7 @@ void warn_never_fires(Context& c) {
         break;
       }
     }
-    c.warning(at, "never-fires", fmt::format("{}: {}", who, why));
+    c.warning(at, "never-fires", fmt::format("{}: {}", who(), why));
   }
 }
 

@@ -204,6 +204,13 @@ class TestResolver {
     const Expectation* some_flag = nullptr;
     const Expectation* no_flag = nullptr;
     std::unordered_map<std::uint32_t, const Expectation*> concluded, not_concluded, asked, not_asked;
+    // What a test concludes or asks is looked up only by a `not` or a `no ask` of the same
+    // test: without one, those tables are not filled (most tests have neither).
+    bool any_not = false, any_no_ask = false;
+    for (const auto& x : t.expect) {
+      any_not |= x.kind == Expectation::Kind::NotConcluded;
+      any_no_ask |= x.kind == Expectation::Kind::NoAsk;
+    }
     for (const auto& x : t.expect) {
       switch (x.kind) {
         case Expectation::Kind::Triage:
@@ -217,9 +224,13 @@ class TestResolver {
         case Expectation::Kind::NoRedflag: no_flag = no_flag ? no_flag : &x; break;
         case Expectation::Kind::Suggest:
         case Expectation::Kind::Consider:
-        case Expectation::Kind::Exclude: concluded.emplace(x.target, &x); break;
+        case Expectation::Kind::Exclude:
+          if (any_not) concluded.emplace(x.target, &x);
+          break;
         case Expectation::Kind::NotConcluded: not_concluded.emplace(x.target, &x); break;
-        case Expectation::Kind::Ask: asked.emplace(x.target, &x); break;
+        case Expectation::Kind::Ask:
+          if (any_no_ask) asked.emplace(x.target, &x);
+          break;
         case Expectation::Kind::NoAsk: not_asked.emplace(x.target, &x); break;
         default: break;
       }

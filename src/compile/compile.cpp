@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <utility>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -268,22 +269,33 @@ std::uint32_t missing_capacity(const Program& p) {
 
 // The findings each node reads, as sorted slot lists, built in the code's topological order.
 // Lists longer than kMaxTracked are dropped (treated as overlapping nothing): wide nodes say
-// little about a distance, and the cap keeps compile time and memory linear.
+// little about a distance, and the cap keeps compile time and memory linear. The lists share
+// one pool, each node a range of it: a vector per node cost an allocation per node.
 std::vector<std::uint8_t> operand_overlaps(const Program& p) {
   constexpr std::size_t kMaxTracked = 64;
-  std::vector<std::vector<std::uint32_t>> bool_sets(p.bool_count), num_sets(p.num_count);
+  std::vector<std::uint32_t> pool;
+  std::vector<prog::Range> bool_sets(p.bool_count), num_sets(p.num_count);
   std::vector<std::uint8_t> too_wide_bool(p.bool_count, 0), too_wide_num(p.num_count, 0);
-  for (std::uint32_t n = 0; n < p.composite_base; ++n) bool_sets[n] = {p.bool_def[n]};
-  for (std::uint32_t n = 0; n < p.const_base; ++n) num_sets[n] = {p.num_def[n]};
+  pool.reserve(std::size_t{p.composite_base} + p.const_base);
+  auto leaf = [&](prog::Range& set, std::uint32_t slot) {
+    set = {static_cast<std::uint32_t>(pool.size()), 1};
+    pool.push_back(slot);
+  };
+  for (std::uint32_t n = 0; n < p.composite_base; ++n) leaf(bool_sets[n], p.bool_def[n]);
+  for (std::uint32_t n = 0; n < p.const_base; ++n) leaf(num_sets[n], p.num_def[n]);
+  auto slots = [&](const prog::Range& set) {
+    return std::pair(pool.begin() + set.begin, pool.begin() + set.begin + set.n);
+  };
   std::vector<std::uint8_t> out(p.operands.size(), 0);
   std::vector<std::uint32_t> merged, seen;
   for (const prog::Instr& in : p.code) {
     const bool numeric = prog::is_numeric(in.op);
     merged.clear();
     bool wide = false;
-    auto add = [&](const std::vector<std::uint32_t>& set, bool set_wide) {
+    auto add = [&](const prog::Range& set, bool set_wide) {
       wide |= set_wide;
-      merged.insert(merged.end(), set.begin(), set.end());
+      const auto [b, e] = slots(set);
+      merged.insert(merged.end(), b, e);
     };
     auto on_bool = [&](std::uint32_t k) { add(bool_sets[k], too_wide_bool[k]); };
     auto on_num = [&](std::uint32_t k) { add(num_sets[k], too_wide_num[k]); };
@@ -291,10 +303,10 @@ std::vector<std::uint8_t> operand_overlaps(const Program& p) {
       case prog::Op::And:
         seen.clear();
         for (std::uint32_t i = 0; i < in.n; ++i) {
-          const auto& set = bool_sets[p.operands[in.a + i]];
-          for (std::uint32_t slot : set)
-            if (std::binary_search(seen.begin(), seen.end(), slot)) out[in.a + i] = 1;
-          seen.insert(seen.end(), set.begin(), set.end());
+          const auto [b, e] = slots(bool_sets[p.operands[in.a + i]]);
+          for (auto s = b; s != e; ++s)
+            if (std::binary_search(seen.begin(), seen.end(), *s)) out[in.a + i] = 1;
+          seen.insert(seen.end(), b, e);
           std::sort(seen.begin(), seen.end());
           on_bool(p.operands[in.a + i]);
         }
@@ -316,9 +328,12 @@ std::vector<std::uint8_t> operand_overlaps(const Program& p) {
     std::sort(merged.begin(), merged.end());
     merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
     wide |= merged.size() > kMaxTracked;
-    auto& set = numeric ? num_sets[in.out] : bool_sets[in.out];
     (numeric ? too_wide_num : too_wide_bool)[in.out] = wide;
-    if (!wide) set = merged;
+    if (!wide) {
+      (numeric ? num_sets : bool_sets)[in.out] = {static_cast<std::uint32_t>(pool.size()),
+                                                  static_cast<std::uint32_t>(merged.size())};
+      pool.insert(pool.end(), merged.begin(), merged.end());
+    }
   }
   return out;
 }

@@ -71,17 +71,18 @@ inline ast::expr leaf(Expr::Kind kind) {
   return e;
 }
 
+// `a and b`, `a or b`: the operand parsed so far (the rule's value) and the second become the
+// kids of a new node; add_kid appends each further operand.
 template <Expr::Kind K>
-inline constexpr auto make_nary = [](auto& ctx) {
-  auto& parts = _attr(ctx);
-  if (parts.size() == 1) {
-    _val(ctx) = std::move(parts.front());
-    return;
-  }
+inline constexpr auto start_nary = [](auto& ctx) {
   ast::expr e = leaf(K);
-  e.kids = std::move(parts);
+  e.kids.reserve(2);
+  e.kids.push_back(std::move(_val(ctx)));
+  e.kids.push_back(std::move(_attr(ctx)));
   _val(ctx) = std::move(e);
 };
+
+inline constexpr auto add_kid = [](auto& ctx) { _val(ctx).kids.push_back(std::move(_attr(ctx))); };
 
 inline constexpr auto make_not = [](auto& ctx) {
   ast::expr e = leaf(Expr::Kind::Not);
@@ -134,27 +135,24 @@ inline constexpr char possible_word[] = "possible";
 inline constexpr auto make_cmp = [](auto& ctx) {
   ast::expr e = leaf(Expr::Kind::Compare);
   e.cmp = fusion::at_c<0>(_attr(ctx));
+  e.kids.reserve(2);  // and the left operand, added by add_left_operand
   e.kids.push_back(std::move(fusion::at_c<1>(_attr(ctx))));
   _val(ctx) = std::move(e);
 };
 
 inline constexpr auto make_between = [](auto& ctx) {
   ast::expr e = leaf(Expr::Kind::Between);
+  e.kids.reserve(3);  // and the left operand, added by add_left_operand
   e.kids.push_back(std::move(fusion::at_c<0>(_attr(ctx))));
   e.kids.push_back(std::move(fusion::at_c<1>(_attr(ctx))));
   _val(ctx) = std::move(e);
 };
 
-// `arith` alone, or `arith` completed by a comparison / between tail.
-inline constexpr auto make_pred = [](auto& ctx) {
-  auto& lhs = fusion::at_c<0>(_attr(ctx));
-  auto& tail = fusion::at_c<1>(_attr(ctx));
-  if (!tail) {
-    _val(ctx) = std::move(lhs);
-    return;
-  }
-  ast::expr e = std::move(*tail);
-  e.kids.insert(e.kids.begin(), std::move(lhs));
+// `arith` (the rule's value) completed by a comparison / between tail: it becomes the tail's
+// first kid.
+inline constexpr auto add_left_operand = [](auto& ctx) {
+  ast::expr e = std::move(_attr(ctx));
+  e.kids.insert(e.kids.begin(), std::move(_val(ctx)));
   _val(ctx) = std::move(e);
 };
 
@@ -166,6 +164,7 @@ inline constexpr auto fold_arith = [](auto& ctx) {
   e.arith = fusion::at_c<0>(_attr(ctx));
   e.first = lhs.first;
   e.last = rhs.last;
+  e.kids.reserve(2);
   e.kids.push_back(std::move(lhs));
   e.kids.push_back(std::move(rhs));
   lhs = std::move(e);

@@ -53,9 +53,7 @@ ARDENT_RULE(priority, int, "a priority (a whole number)")
 
 // Expressions
 ARDENT_RULE(expr, ast::expr, "an expression")
-ARDENT_RULE(or_list, std::vector<ast::expr>, "an expression")
 ARDENT_RULE(and_expr, ast::expr, "an expression")
-ARDENT_RULE(and_list, std::vector<ast::expr>, "an expression")
 ARDENT_RULE(not_expr, ast::expr, "an expression")
 ARDENT_RULE(not_operand, ast::expr, "an expression after 'not'")
 ARDENT_RULE(predicate, ast::expr, "an expression")
@@ -148,15 +146,22 @@ inline const auto priority_def = lexeme[x3::int_ >> !x3::char_(".a-zA-Z0-9_")];
 // ---------------------------------------------------------------------------------------
 // Expressions, loosest first
 
-// `and` and `or` are reserved, so an operand must follow them.
-inline const auto expr_def = locate[or_list[make_nary<Expr::Kind::Or>]];
-inline const auto or_list_def = and_expr > *(kw("or") > named<ast::expr>("an expression after 'or'",
-                                                                         and_expr));
-inline const auto and_expr_def = locate[and_list[make_nary<Expr::Kind::And>]];
-inline const auto and_list_def = not_expr >
-                                 *(kw("and") >
-                                   named<ast::expr>("an expression after 'and'", not_expr));
-inline const auto not_expr_def = locate[(kw("not") > not_operand)[make_not] | predicate[set_val]];
+// `and` and `or` are reserved, so an operand must follow them. A list of one operand is that
+// operand: the node is made at the second (a vector per level cost an allocation for every
+// operand of every expression), and the later ones are added to it.
+inline const auto or_operand =
+    kw("or") > named<ast::expr>("an expression after 'or'", and_expr);
+inline const auto expr_def =
+    locate[and_expr[set_val] >> -(or_operand[start_nary<Expr::Kind::Or>] >> *or_operand[add_kid])];
+inline const auto and_operand =
+    kw("and") > named<ast::expr>("an expression after 'and'", not_expr);
+inline const auto and_expr_def =
+    locate[not_expr[set_val] >> -(and_operand[start_nary<Expr::Kind::And>] >> *and_operand[add_kid])];
+// An action makes its subject's value before the subject is tried: where an operator usually
+// does not follow, a lookahead for its first token comes first, so that most operands do not
+// make and drop a node for it (`&` consumes nothing; without the token the subject fails too).
+inline const auto not_expr_def =
+    locate[(&kw("not") >> (kw("not") > not_operand)[make_not]) | predicate[set_val]];
 inline const auto not_operand_def = not_expr;
 
 // Parentheses are parsed once, as an operand of arithmetic (`(a + b) * 2`) that may hold any
@@ -177,7 +182,9 @@ inline const auto is_rhs_def = locate[kw("known")[keyword_name<known_word>] |
                                       kw("unknown")[keyword_name<unknown_word>] | name[set_val]];
 inline const auto value_list_def = name > *(lit(',') > name);
 
-inline const auto arith_pred_def = locate[(arith >> -cmp_tail)[make_pred]];
+inline const auto cmp_ahead = &(lit('<') | lit('>') | lit('=') | lit('!') | kw("between"));
+inline const auto arith_pred_def =
+    locate[arith[set_val] >> -(cmp_ahead >> cmp_tail[add_left_operand])];
 inline const auto cmp_tail_def =
     locate[(cmp_op > operand)[make_cmp] |
            (kw("between") > operand > kw("and") > operand)[make_between]];
@@ -188,9 +195,12 @@ inline const auto operand_def = arith;
 
 inline const auto paren_expr_def = lit('(') > expr > named("')'", lit(')'));
 
-inline const auto arith_def = locate[term[set_val] >> *((add_op >> term)[fold_arith])];
-inline const auto term_def = locate[factor[set_val] >> *((mul_op >> factor)[fold_arith])];
-inline const auto factor_def = locate[(lit('-') >> factor)[make_negate] | primary[set_val]];
+inline const auto arith_def =
+    locate[term[set_val] >> *(&(lit('+') | lit('-')) >> (add_op >> term)[fold_arith])];
+inline const auto term_def =
+    locate[factor[set_val] >> *(&(lit('*') | lit('/')) >> (mul_op >> factor)[fold_arith])];
+inline const auto factor_def =
+    locate[(&lit('-') >> (lit('-') >> factor)[make_negate]) | primary[set_val]];
 // The alternatives start differently ('(', a digit, a letter), so their order only decides how
 // soon the usual one, a name, is tried: first. A duration is tried before a plain number.
 inline const auto primary_def = ref_expr | paren_expr | duration_expr | number_expr;
@@ -314,8 +324,10 @@ inline const auto no_what_def =
     ((kw("other") > kw("redflag")) >> attr(ExpectItem::Kind::NoOtherRedflag)) |
     (kw("redflag") >> attr(ExpectItem::Kind::NoRedflag));
 
-inline const auto declaration_def = header | finding_decl | condition_decl | define_decl |
-                                   score_decl | screen_decl | rule_decl | test_decl;
+// Each alternative starts with its own keyword, so their order decides only how many are tried
+// (each makes and drops its node) before the one that matches: the commonest come first.
+inline const auto declaration_def = finding_decl | rule_decl | test_decl | condition_decl |
+                                   define_decl | score_decl | screen_decl | header;
 
 // `eps` skips the blanks and comments before a declaration once, rather than each of its
 // alternatives again; a declaration that fails puts them back, as it did.
@@ -327,7 +339,7 @@ inline const auto module_rule_def =
 
 BOOST_SPIRIT_DEFINE(name, text, number, signed_number, string_end, count,
                     priority)
-BOOST_SPIRIT_DEFINE(expr, or_list, and_expr, and_list, not_expr, not_operand, predicate, at_least,
+BOOST_SPIRIT_DEFINE(expr, and_expr, not_expr, not_operand, predicate, at_least,
                     expr_list, ref_test, ref_tail, is_rhs, value_list, arith_pred, cmp_tail, cmp_op,
                     operand, paren_expr, arith, term, factor, primary, number_expr, duration_expr,
                     ref_expr, add_op, mul_op)

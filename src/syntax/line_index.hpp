@@ -27,11 +27,13 @@ class LineIndex {
   }
 
   Span span(std::uint32_t offset, std::uint32_t length) const {
-    // Spans are mostly asked for in source order: the line of the last one, or the next, is
-    // checked before a binary search.
+    // Spans are mostly asked for in source order: the line of the last one and the few after
+    // it are checked before a binary search.
+    constexpr std::uint32_t kLinesAhead = 8;
+    const auto lines = static_cast<std::uint32_t>(starts_.size());
     std::uint32_t line = 0;
-    for (std::uint32_t l = hint_; l < hint_ + 2 && l <= starts_.size(); ++l) {
-      if (l >= 1 && starts_[l - 1] <= offset && (l == starts_.size() || offset < starts_[l])) {
+    for (std::uint32_t l = hint_; l < hint_ + kLinesAhead && l <= lines && starts_[l - 1] <= offset; ++l) {
+      if (l == lines || offset < starts_[l]) {
         line = l;
         break;
       }

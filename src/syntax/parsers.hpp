@@ -94,7 +94,7 @@ struct string_chars_parser : x3::parser<string_chars_parser> {
       if (c == '"' || c == '\r' || c == '\n') break;
       if (c != '\\') {
         It run = i;
-        while (i != last && *i != '"' && *i != '\\' && *i != '\r' && *i != '\n') ++i;
+        while (i != last && !ends_string_run(*i)) ++i;
         chars.append(run, i);
         continue;
       }

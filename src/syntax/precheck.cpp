@@ -126,14 +126,21 @@ std::optional<PrecheckIssue> check_nesting(std::string_view text) {
   };
   for (std::size_t i = 0; i < n;) {
     const char c = text[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {  // most bytes
-      ++i;
+    if (is_blank(c)) {  // most bytes, in runs (indentation)
+      do ++i;
+      while (i < n && is_blank(text[i]));
     } else if (c == '#') {  // a fifth of a rule file
       const std::size_t lf = text.find('\n', i);
       i = lf == std::string_view::npos ? n : lf;
     } else if (c == '"') {
       ++i;
-      while (i < n && text[i] != '"' && text[i] != '\n') i += text[i] == '\\' ? 2 : 1;
+      // To the closing quote or the line's end; an escape's second byte is skipped, and a
+      // '\r' is an ordinary byte here.
+      for (;;) {
+        while (i < n && !ends_string_run(text[i])) ++i;
+        if (i >= n || text[i] == '"' || text[i] == '\n') break;
+        i += text[i] == '\\' ? 2 : 1;
+      }
       ++i;
       after_operand = true;
     } else if (word_start(c)) {

@@ -167,8 +167,9 @@ class Converter {
     return out;
   }
 
-  Expr expr(ast::expr& e) const {
-    Expr out;
+  // In place, parent before kids: the kids are made in their vector instead of moved into it,
+  // and spans are asked for in source order (see LineIndex::span).
+  void fill(Expr& out, ast::expr& e) const {
     out.kind = e.kind;
     out.span = span(e);
     if (!e.ref.text.empty()) out.name = name(e.ref);
@@ -179,9 +180,8 @@ class Converter {
     out.cmp = e.cmp;
     out.arith = e.arith;
     out.count = e.count;
-    out.kids.reserve(e.kids.size());
-    for (auto& k : e.kids) out.kids.push_back(expr(k));
-    return out;
+    out.kids.resize(e.kids.size());
+    for (std::size_t i = 0; i < e.kids.size(); ++i) fill(out.kids[i], e.kids[i]);
   }
 
   void add(Module& m, ast::header& h) {
@@ -205,8 +205,11 @@ class Converter {
     m.header = std::move(out);
   }
 
+  // Each declaration is built in its table (reserved by run) and its span taken first, so that
+  // spans are asked for in source order.
   void add(Module& m, ast::finding_decl& f) {
-    FindingDecl out;
+    FindingDecl& out = m.findings.emplace_back();
+    out.span = span(f);
     out.name = name(f.id);
     out.type = f.type.kind;
     out.values.reserve(f.type.values.size());
@@ -219,37 +222,35 @@ class Converter {
     out.integer = f.type.integer;
     if (f.type.unit) out.unit = text(*f.type.unit);
     out.attrs = attributes(f.attrs, finding_attrs);
-    out.span = span(f);
-    m.findings.push_back(std::move(out));
   }
 
   void add(Module& m, ast::condition_decl& c) {
-    ConditionDecl out;
+    ConditionDecl& out = m.conditions.emplace_back();
+    out.span = span(c);
     out.name = name(c.id);
     out.attrs = attributes(c.attrs, condition_attrs);
-    out.span = span(c);
-    m.conditions.push_back(std::move(out));
   }
 
   void add(Module& m, ast::define_decl& d) {
-    DefineDecl out;
-    out.name = name(d.id);
-    out.expr = expr(d.value);
-    out.attrs = attributes(d.attrs, define_attrs);
+    DefineDecl& out = m.defines.emplace_back();
     out.span = span(d);
-    m.defines.push_back(std::move(out));
+    out.name = name(d.id);
+    fill(out.expr, d.value);
+    out.attrs = attributes(d.attrs, define_attrs);
   }
 
   void add(Module& m, ast::score_decl& s) {
-    ScoreDecl out;
+    ScoreDecl& out = m.scores.emplace_back();
+    out.span = span(s);
     out.name = name(s.id);
     out.attrs = attributes(s.attrs, score_attrs);
-    out.terms.reserve(s.terms.size());
-    for (auto& t : s.terms) {
-      out.terms.push_back(ScoreTerm{t.points.value, expr(t.when), span(t)});
+    out.terms.resize(s.terms.size());
+    for (std::size_t i = 0; i < s.terms.size(); ++i) {
+      ScoreTerm& term = out.terms[i];
+      term.points = s.terms[i].points.value;
+      term.span = span(s.terms[i]);
+      fill(term.when, s.terms[i].when);
     }
-    out.span = span(s);
-    m.scores.push_back(std::move(out));
   }
 
   void add(Module& m, ast::screen_decl& d) {
@@ -267,15 +268,18 @@ class Converter {
   }
 
   void add(Module& m, ast::rule_decl& r) {
-    RuleDecl out;
+    RuleDecl& out = m.rules.emplace_back();
+    out.span = span(r);
     out.name = name(r.id);
     out.redflag = r.redflag;
     out.priority = r.priority.value_or(0);
     out.attrs = attributes(r.attrs, r.redflag ? redflag_attrs : rule_attrs);
-    out.when = expr(r.when);
-    out.actions.reserve(r.actions.size());
-    for (auto& a : r.actions) {
-      Action act;
+    fill(out.when, r.when);
+    out.actions.resize(r.actions.size());
+    for (std::size_t i = 0; i < r.actions.size(); ++i) {
+      ast::action& a = r.actions[i];
+      Action& act = out.actions[i];
+      act.span = span(a);
       act.kind = a.kind;
       if (a.kind == Action::Kind::Advise) {
         act.text = text(a.message);
@@ -283,37 +287,32 @@ class Converter {
         act.target = name(a.target);
       }
       if (a.strength) act.strength = name(*a.strength);
-      act.span = span(a);
-      out.actions.push_back(std::move(act));
     }
-    out.span = span(r);
-    m.rules.push_back(std::move(out));
   }
 
   void add(Module& m, ast::test_decl& t) {
-    TestDecl out;
+    TestDecl& out = m.tests.emplace_back();
+    out.span = span(t);
     out.name = text(t.id);
-    out.given.reserve(t.given.size());
-    for (auto& g : t.given) {
-      GivenItem item;
+    out.given.resize(t.given.size());
+    for (std::size_t i = 0; i < t.given.size(); ++i) {
+      ast::given_item& g = t.given[i];
+      GivenItem& item = out.given[i];
+      item.span = span(g);
       item.finding = name(g.finding);
       item.kind = g.kind;
       item.number = g.number;
       item.unit = g.unit;
       if (g.kind == GivenItem::Kind::Enum) item.value = name(g.value);
-      item.span = span(g);
-      out.given.push_back(std::move(item));
     }
-    out.expect.reserve(t.expect.size());
-    for (auto& e : t.expect) {
-      ExpectItem item;
+    out.expect.resize(t.expect.size());
+    for (std::size_t i = 0; i < t.expect.size(); ++i) {
+      ast::expect_item& e = t.expect[i];
+      ExpectItem& item = out.expect[i];
+      item.span = span(e);
       item.kind = e.kind;
       if (!e.target.text.empty()) item.target = name(e.target);
-      item.span = span(e);
-      out.expect.push_back(std::move(item));
     }
-    out.span = span(t);
-    m.tests.push_back(std::move(out));
   }
 
   std::string_view text_;

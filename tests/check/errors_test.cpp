@@ -248,6 +248,14 @@ const std::vector<ErrorCase>& error_cases() {
          b.test("t1", {b.yes("fever@2")}, {b.expect(K::Ask, "age"), b.expect(K::NoAsk, "age@2")});
        },
        {"test-conflict", Severity::Error, 13, 26, "'no ask age' contradicts 'ask age' at demo.ard:13:14"}},
+      // A `not` is checked against what the same test concludes, also before it.
+      {"test_suggest_and_not", "rule r1: fever -> triage urgent\ntest \"t1\":\n  given fever = yes\n  expect suggest overload, not overload\n",
+       [](B& b) {
+         b.rule("r1", b.ref("fever"), {b.triage("urgent")});
+         b.test("t1", {b.yes("fever@2")}, {b.expect(K::Suggest, "overload"), b.expect(K::NotConcluded, "overload@2")});
+       },
+       {"test-conflict", Severity::Error, 13, 32,
+        "'not overload' contradicts the expectation at demo.ard:13:18 that concludes 'overload'"}},
       {"test_duplicate_name", "rule r1: fever -> triage urgent\ntest \"t1\":\n  given fever = yes\n  expect triage urgent\ntest \"t1\":\n  given fever = no\n  expect triage routine\n",
        [](B& b) {
          b.rule("r1", b.ref("fever"), {b.triage("urgent")});

@@ -36,7 +36,10 @@ INSTANTIATE_TEST_SUITE_P(
         ExprCase{"not (a and b)", "(not (and a b))"},
         ExprCase{"(a or b) and c", "(and (or a b) c)"},
         ExprCase{"a and (b or (c and not d))", "(and a (or b (and c (not d))))"},
-        ExprCase{"((fever))", "fever"}));
+        ExprCase{"((fever))", "fever"},
+        // A parenthesised and/or stays one operand of the list around it, never merged into it.
+        ExprCase{"(a and b) and c", "(and (and a b) c)"},
+        ExprCase{"a or (b or c) or d", "(or a (or b c) d)"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Predicates, ExpressionTree,
