@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compile/compile.hpp"
+#include "compile/json_escape.hpp"
 
 namespace ardent::compile {
 
@@ -8,24 +9,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// A string that needs no escaping and no UTF-8 repair (printable ASCII without '"' or '\\'), the
-// common case, is quoted directly; anything else goes through nlohmann, whose output is the
-// reference. Building a json value per string was a tenth of compiling a large rule set.
-bool plain(const std::string& s) {
-  for (unsigned char c : s)
-    if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return false;
-  return true;
-}
-
-void append_quoted(std::string& out, const std::string& s) {
-  if (plain(s)) {
-    out += '"';
-    out += s;
-    out += '"';
-  } else {
-    out += json(s).dump(-1, ' ', false, json::error_handler_t::replace);
-  }
-}
+using json_escape::append_quoted;
 
 std::string quoted(const std::string& s) {
   std::string out;

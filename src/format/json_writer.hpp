@@ -14,6 +14,8 @@
 #include <string>
 #include <string_view>
 
+#include "compile/json_escape.hpp"
+
 namespace ardent::format_detail {
 
 class JsonWriter {
@@ -66,6 +68,7 @@ class JsonWriter {
     return *this;
   }
   JsonWriter& string(std::string_view text) {
+    if (json_escape::plain(text)) return ascii(text);
     return raw(nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
   JsonWriter& integer(std::int64_t v) { return raw(std::to_string(v)); }
