@@ -6,15 +6,23 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <string>
 #include <string_view>
 
 namespace ardent::json_escape {
 
+// A table and no early exit: most strings are plain, and are read to their end either way.
+inline constexpr auto kNeedsEscape = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = c < 0x20 || c >= 0x7F || c == '"' || c == '\\';
+  return t;
+}();
+
 inline bool plain(std::string_view s) {
-  for (unsigned char c : s)
-    if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return false;
-  return true;
+  bool escape = false;
+  for (unsigned char c : s) escape |= kNeedsEscape[c];
+  return !escape;
 }
 
 // `s` as it stands between the quotes of a JSON string.

@@ -63,6 +63,10 @@ void fill_json_texts(Program& p) {
   JsonTexts& j = p.json;
   j.ruleset = json{{"name", p.name}, {"version", p.version}, {"hash", p.hash}}.dump(-1, ' ', false,
                                                                                     json::error_handler_t::replace);
+  const Program& identity = p;  // const: std::quoted would be the better match for a mutable string
+  j.name = quoted(identity.name);
+  j.version = quoted(identity.version);
+  j.hash = quoted(identity.hash);
   j.finding_name.reserve(p.findings.size());
   j.finding_question.reserve(p.findings.size());
   for (auto* v : {&j.rule_name, &j.rule_label, &j.rule_triage, &j.rule_advice, &j.rule_source, &j.rule_codes[0],

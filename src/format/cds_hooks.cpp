@@ -36,6 +36,7 @@ constexpr std::size_t kSummaryLimit = 140;
 class JsonString {
  public:
   JsonString& begin() {
+    if (s_.capacity() < kCapacity) s_.reserve(kCapacity);
     s_.assign(1, '"');
     return *this;
   }
@@ -53,8 +54,11 @@ class JsonString {
     s_ += '"';
     return s_;
   }
+  std::string_view str() const { return s_; }  // after end()
+  bool empty() const { return s_.empty(); }     // nothing begun
 
  private:
+  static constexpr std::size_t kCapacity = 1024;  // most texts of a card fit: it grows once, if ever
   std::string s_;
 };
 
@@ -134,23 +138,14 @@ void override_reasons(JsonWriter& w) {
   w.end_array();
 }
 
-std::string json_string(std::string_view s) {
-  std::string out;
-  json_escape::append_quoted(out, s);
-  return out;
-}
-
-// The cards' array, written card by card. What every card of the rule set repeats (its source
-// label, the provenance) is escaped once per rendering.
+// The cards' array, written card by card. What every card of the rule set repeats is in the
+// Program's JsonTexts, but for the source's label and url, escaped once per rendering.
 class Cards {
  public:
-  Cards(JsonWriter& w, const Ruleset& rs, const CdsOptions& options)
-      : w_(w),
-        label_(json_string("Ardent rule set " + rs.name() + " " + rs.version())),
-        url_(options.source_url.empty() ? std::string() : json_string(options.source_url)),
-        name_(json_string(rs.name())),
-        version_(json_string(rs.version())),
-        hash_(json_string(rs.hash())) {}
+  Cards(JsonWriter& w, const JsonTexts& jt, const CdsOptions& options) : w_(w), jt_(jt) {
+    label_.begin().lit("Ardent rule set ").quoted(jt.name).lit(" ").quoted(jt.version).end();
+    if (!options.source_url.empty()) url_.begin().text(options.source_url).end();
+  }
 
   // `summary_text` is the summary before it is cut; `detail` a finished JSON string.
   void add(Topic t, std::string_view indicator, std::string_view summary_text, std::string_view detail) {
@@ -161,17 +156,17 @@ class Cards {
     w_.key("indicator").ascii(indicator);
     w_.key("detail").raw(detail);
     w_.key("source").begin_object();
-    w_.key("label").raw(label_);
-    if (!url_.empty()) w_.key("url").raw(url_);
+    w_.key("label").raw(label_.str());
+    if (!url_.empty()) w_.key("url").raw(url_.str());
     w_.key("topic");
     topic(w_, t);
     w_.end_object();
     if (t == Topic::red_flag) override_reasons(w_.key("overrideReasons"));
     w_.key("extension").begin_object();
     w_.key(kProvenanceExtension).begin_object();
-    w_.key("ruleset").raw(name_);
-    w_.key("version").raw(version_);
-    w_.key("hash").raw(hash_);
+    w_.key("ruleset").raw(jt_.name);
+    w_.key("version").raw(jt_.version);
+    w_.key("hash").raw(jt_.hash);
     w_.key("engine").ascii(kEngineVersion);
     w_.end_object();
     w_.end_object();
@@ -180,8 +175,8 @@ class Cards {
 
  private:
   JsonWriter& w_;
-  const std::string label_, url_, name_, version_, hash_;
-  JsonString summary_;
+  const JsonTexts& jt_;
+  JsonString label_, url_, summary_;
 };
 
 // What the cards will need, about: the writer starts with that much, so the text is rarely
@@ -194,7 +189,7 @@ std::size_t estimate_of(const Result& r, int indent) {
 }  // namespace
 
 std::string format_cds_cards(const Case& c, const Result& r, int indent) {
-  return format_cds_cards(c, r, CdsOptions{.indent = indent});
+  return format_cds_cards(c, r, CdsOptions{.indent = indent, .source_url = {}});
 }
 
 std::string format_cds_cards(const Case& c, const Result& r, const CdsOptions& options) {
@@ -206,7 +201,7 @@ std::string format_cds_cards(const Case& c, const Result& r, const CdsOptions& o
   JsonWriter w(estimate_of(r, indent), indent);
   w.begin_object();
   w.key("cards").begin_array();
-  Cards cards(w, rs, options);
+  Cards cards(w, jt, options);
   JsonString detail;
   std::string text;  // a summary before it is cut
 
