@@ -35,8 +35,9 @@ constexpr std::size_t kSummaryLimit = 140;
 // pieces already in JSON form (the constants of this file, the Program's JsonTexts) are copied.
 class JsonString {
  public:
+  // `capacity`: what its longest text will need, about, so that it grows once if ever.
+  explicit JsonString(std::size_t capacity) { s_.reserve(capacity); }
   JsonString& begin() {
-    if (s_.capacity() < kCapacity) s_.reserve(kCapacity);
     s_.assign(1, '"');
     return *this;
   }
@@ -58,7 +59,6 @@ class JsonString {
   bool empty() const { return s_.empty(); }     // nothing begun
 
  private:
-  static constexpr std::size_t kCapacity = 1024;  // most texts of a card fit: it grows once, if ever
   std::string s_;
 };
 
@@ -176,7 +176,7 @@ class Cards {
  private:
   JsonWriter& w_;
   const JsonTexts& jt_;
-  JsonString label_, url_, summary_;
+  JsonString label_{64}, url_{0}, summary_{256};
 };
 
 // What the cards will need, about: the writer starts with that much, so the text is rarely
@@ -202,7 +202,7 @@ std::string format_cds_cards(const Case& c, const Result& r, const CdsOptions& o
   w.begin_object();
   w.key("cards").begin_array();
   Cards cards(w, jt, options);
-  JsonString detail;
+  JsonString detail(1024);
   std::string text;  // a summary before it is cut
 
   for (std::uint32_t rf : r.red_flags()) {
