@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compile/compile.hpp"
+#include "compile/json_escape.hpp"
 
 namespace ardent::compile {
 
@@ -8,24 +9,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// A string that needs no escaping and no UTF-8 repair (printable ASCII without '"' or '\\'), the
-// common case, is quoted directly; anything else goes through nlohmann, whose output is the
-// reference. Building a json value per string was a tenth of compiling a large rule set.
-bool plain(const std::string& s) {
-  for (unsigned char c : s)
-    if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return false;
-  return true;
-}
-
-void append_quoted(std::string& out, const std::string& s) {
-  if (plain(s)) {
-    out += '"';
-    out += s;
-    out += '"';
-  } else {
-    out += json(s).dump(-1, ' ', false, json::error_handler_t::replace);
-  }
-}
+using json_escape::append_quoted;
 
 std::string quoted(const std::string& s) {
   std::string out;
@@ -79,6 +63,10 @@ void fill_json_texts(Program& p) {
   JsonTexts& j = p.json;
   j.ruleset = json{{"name", p.name}, {"version", p.version}, {"hash", p.hash}}.dump(-1, ' ', false,
                                                                                     json::error_handler_t::replace);
+  const Program& identity = p;  // const: std::quoted would be the better match for a mutable string
+  j.name = quoted(identity.name);
+  j.version = quoted(identity.version);
+  j.hash = quoted(identity.hash);
   j.finding_name.reserve(p.findings.size());
   j.finding_question.reserve(p.findings.size());
   for (auto* v : {&j.rule_name, &j.rule_label, &j.rule_triage, &j.rule_advice, &j.rule_source, &j.rule_codes[0],

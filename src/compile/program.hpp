@@ -160,6 +160,7 @@ struct PlanBaseline {
 // bytes instead of escaping the same strings for every case.
 struct JsonTexts {
   std::string ruleset;  // {"name":...,"version":...,"hash":...}
+  std::string name, version, hash;  // each quoted
   std::vector<std::string> finding_name, finding_question;
   std::vector<std::string> condition_name, condition_label, condition_advice;  // advice: arrays
   std::vector<std::string> rule_name, rule_label, rule_triage, rule_advice, rule_source;  // triage: string or null

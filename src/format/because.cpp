@@ -10,8 +10,11 @@ namespace ardent {
 
 namespace {
 
-void add_unique(std::vector<std::string>& out, const std::string& s) {
-  if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+// The texts of an explanation's facts that `out` does not have yet, moved out of it (it is not
+// kept).
+void add_facts(std::vector<std::string>& out, Explanation&& x) {
+  for (auto& f : x.facts)
+    if (std::find(out.begin(), out.end(), f.text) == out.end()) out.push_back(std::move(f.text));
 }
 
 prog::CondKind kind_of(ConditionStatus s) {
@@ -42,8 +45,7 @@ std::string_view triage_meaning(Triage t) {
 
 std::vector<std::string> because_rule(const Case& c, const Result& r, std::uint32_t rule) {
   std::vector<std::string> out;
-  const Explanation x = explain(c, r, rule);
-  for (const auto& f : x.facts) add_unique(out, f.text);
+  add_facts(out, explain(c, r, rule));
   return out;
 }
 
@@ -60,7 +62,7 @@ std::vector<std::string> because_condition(const Case& c, const Result& r, const
       concluded |= a.condition == o.condition && a.kind == kind;
     }
     if (!concluded) continue;
-    for (const auto& s : because_rule(c, r, rule)) add_unique(out, s);
+    add_facts(out, explain(c, r, rule));
   }
   return out;
 }

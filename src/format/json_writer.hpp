@@ -14,6 +14,8 @@
 #include <string>
 #include <string_view>
 
+#include "compile/json_escape.hpp"
+
 namespace ardent::format_detail {
 
 class JsonWriter {
@@ -74,10 +76,10 @@ class JsonWriter {
     need_comma_ = true;
     return *this;
   }
-  // Any text: escaped by nlohmann_json (invalid UTF-8 replaced), unless it is printable ASCII
-  // without a quote or a backslash, which JSON writes as it is.
+  // Any text: escaped by nlohmann_json (invalid UTF-8 replaced), unless json_escape finds it
+  // plain.
   JsonWriter& string(std::string_view text) {
-    if (needs_no_escape(text)) return ascii(text);
+    if (json_escape::plain(text)) return ascii(text);
     return raw(nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
   JsonWriter& integer(std::int64_t v) { return raw(std::to_string(v)); }
@@ -206,13 +208,6 @@ class JsonWriter {
       std::memcpy(d, p, n);
     }
     return d + n;
-  }
-  static bool needs_no_escape(std::string_view text) {
-    for (const char c : text) {
-      const auto b = static_cast<unsigned char>(c);
-      if (b < 0x20 || b >= 0x80 || c == '"' || c == '\\') return false;
-    }
-    return true;
   }
   [[gnu::noinline]] void grow(std::size_t n) {
     const std::size_t cap = std::max<std::size_t>({cap_ * 2, len_ + n, 64});
