@@ -1,7 +1,9 @@
 // Rendering a result: JSON (schemas 1 and 2), CDS Hooks cards and the text report.
 #include <algorithm>
 #include <cstddef>
+#include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <stdexcept>
 #include <string_view>
 
@@ -26,6 +28,29 @@ int check_render(char** out, const ResultImpl* result, unsigned int flags, unsig
 int hand_out(char** out, const std::string& text) {
   *out = dup_string(text);
   return *out == nullptr ? fail(ARDENT_ENOMEM, "out of memory") : ARDENT_OK;
+}
+
+// The JSON result handed out in memory of its own, written there straight (no string to copy
+// from): sized by the last rendering on this thread, and written once more when it did not fit.
+int hand_out_json(char** out, const ResultImpl& result, const ardent::JsonOptions& json) {
+  thread_local std::size_t expected = 4096;
+  std::size_t capacity = expected;
+  for (;;) {
+    std::unique_ptr<char, decltype(&std::free)> buffer(static_cast<char*>(std::malloc(capacity)), &std::free);
+    if (buffer == nullptr) return fail(ARDENT_ENOMEM, "out of memory");
+    const std::size_t length = ardent::format_json_into(buffer.get(), capacity, *result.findings, result.outcome, json);
+    if (length < capacity) {
+      // The next result may be longer: the guess follows the longest of late, slowly forgotten.
+      expected = std::max(length + length / 4 + 64, expected - expected / 16);
+      char* text = buffer.release();
+      // Give back what the guess left over: a shrink stays in place.
+      if (length + 1 < capacity)
+        if (char* fitted = static_cast<char*>(std::realloc(text, length + 1))) text = fitted;
+      *out = text;
+      return ARDENT_OK;
+    }
+    capacity = length + 1;
+  }
 }
 
 // "a,b,c" -> {"a", "b", "c"}; empty items are skipped, so "" and NULL are all members.
@@ -81,8 +106,10 @@ ARDENT_API int ardent_result_json(char** out, const ardent_result* result_handle
   const ResultImpl* result = impl(result_handle);
   if (int rc = check_render(out, result, flags, ARDENT_RENDER_PRETTY); rc != ARDENT_OK) return rc;
   return guard([&] {
-    int indent = (flags & ARDENT_RENDER_PRETTY) ? kPrettyIndent : -1;
-    return hand_out(out, ardent::format_json(*result->findings, result->outcome, indent, result->max_ask));
+    ardent::JsonOptions json;
+    json.indent = (flags & ARDENT_RENDER_PRETTY) ? kPrettyIndent : -1;
+    json.max_ask = result->max_ask;
+    return hand_out_json(out, *result, json);
   });
 }
 
@@ -96,7 +123,7 @@ ARDENT_API int ardent_result_json_with(char** out, const ardent_result* result_h
   const ResultImpl* result = impl(result_handle);
   if (int rc = check_render(out, result, options.flags, ARDENT_RENDER_PRETTY); rc != ARDENT_OK) return rc;
   return guard([&] {
-    return hand_out(out, ardent::format_json(*result->findings, result->outcome, json_options_of(options, *result)));
+    return hand_out_json(out, *result, json_options_of(options, *result));
   });
 }
 

@@ -273,3 +273,29 @@ TEST_F(JsonInto, RefusesWhatJsonWithRefuses) {
   }
   EXPECT_EQ(ardent_result_json_into(buffer, sizeof buffer, &length, empty.get(), nullptr), ARDENT_EINVALID);
 }
+
+// ardent_result_json() writes into memory sized by the thread's last rendering: a result far
+// longer than the one before (an indented one after a field or two), or far shorter, still comes
+// whole, the same as the text written into a buffer of the caller's.
+TEST_F(JsonOptions, ResultsLongerOrShorterThanTheLastComeWhole) {
+  std::vector<char> buffer(1 << 20);
+  auto into = [&](unsigned flags) {
+    ardent_json_options opts = ARDENT_JSON_OPTIONS_INIT;
+    opts.flags = flags;
+    std::size_t length = 0;
+    EXPECT_EQ(ardent_result_json_into(buffer.data(), buffer.size(), &length, r_.get(), &opts), ARDENT_OK);
+    return std::string(buffer.data(), length);
+  };
+  ardent_json_options small = ARDENT_JSON_OPTIONS_INIT;
+  small.fields = "triage";
+  const std::string short_text = with(&small);
+  ASSERT_LT(short_text.size(), 100u);
+  const std::string long_text = plain(ARDENT_RENDER_PRETTY);
+  ASSERT_GT(long_text.size(), 40 * short_text.size());
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(with(&small), short_text);
+    EXPECT_EQ(plain(ARDENT_RENDER_PRETTY), into(ARDENT_RENDER_PRETTY));
+    EXPECT_EQ(with(&small), short_text);
+    EXPECT_EQ(plain(0), into(0));
+  }
+}
