@@ -48,4 +48,22 @@ inline std::vector<GoldenCase> golden_cases() {
   return cases;
 }
 
+// Calls f(case, result, name) for every golden case the engine accepts (a refused case has no
+// result); returns how many.
+template <class F>
+std::size_t for_each_golden_result(F&& f) {
+  std::size_t evaluated = 0;
+  for (const auto& g : golden_cases()) {
+    Case c(g.ruleset);
+    try {
+      c.set_json(g.findings);
+    } catch (const InputError&) {
+      continue;
+    }
+    f(c, evaluate(c), g.name);
+    ++evaluated;
+  }
+  return evaluated;
+}
+
 }  // namespace ardent::test
