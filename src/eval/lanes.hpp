@@ -14,6 +14,9 @@
 
 namespace ardent::eval {
 
+// The lanes j < n.
+inline std::uint64_t lanes_below(std::size_t n) { return n >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1; }
+
 // The lanes j < n where states[j] == state.
 inline std::uint64_t lanes_equal(const std::uint8_t* states, std::size_t n, std::uint8_t state) {
   std::uint64_t bits = 0;

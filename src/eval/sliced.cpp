@@ -82,7 +82,7 @@ struct CaseLanes {
     }
   };
   View at(std::uint32_t slot) const { return {this, slot}; }
-  std::uint64_t lanes() const { return n == kLanes ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1; }
+  std::uint64_t lanes() const { return lanes_below(n); }
   static constexpr const BitColumn* bits(std::uint32_t) { return nullptr; }
   static BitWords words(const BitColumn&) { return {}; }
 };
@@ -112,7 +112,7 @@ struct ColumnLanes {
     std::uint8_t state(std::size_t j) const { return states[j]; }
     double value(std::size_t j) const { return values[j]; }
     std::uint64_t given() const {
-      if (states == given_lanes()) return n == kLanes ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+      if (states == given_lanes()) return lanes_below(n);
       return lanes_equal(states, n, kGiven);
     }
     template <syntax::CmpOp Op>
@@ -125,7 +125,7 @@ struct ColumnLanes {
     if (c == nullptr) return {kZeroLanes, kNotAskedLanes, n};
     return {c->values + first, c->states ? c->states + first : given_lanes(), n};
   }
-  std::uint64_t lanes() const { return n == kLanes ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1; }
+  std::uint64_t lanes() const { return lanes_below(n); }
   const BitColumn* bits(std::uint32_t slot) const { return bits_by_slot[slot]; }
   BitWords words(const BitColumn& b) const {
     const std::size_t w = first / kLanes;
@@ -296,7 +296,7 @@ void run_blocks(const Program& p, std::size_t count, std::span<Triage> triage, s
     std::uint64_t at_level[4] = {0, 0, 0, 0};
     for (std::uint32_t r = 0; r < p.rule_root.size(); ++r) {
       std::uint64_t lanes = b.t[p.rule_root[r]];
-      if (n < kLanes) lanes &= (std::uint64_t{1} << n) - 1;
+      lanes &= lanes_below(n);
       if (lanes == 0) continue;
       if (const int level = p.rule_out[r].triage; level >= 0) at_level[level] |= lanes;
       for (std::uint64_t rest = lanes; rest; rest &= rest - 1) {

@@ -67,6 +67,13 @@ TEST(Lanes, StatesEqualToOneState) {
       }
 }
 
+TEST(Lanes, LanesBelowALength) {
+  EXPECT_EQ(lanes_below(0), 0u);
+  EXPECT_EQ(lanes_below(1), 1u);
+  EXPECT_EQ(lanes_below(63), ~std::uint64_t{0} >> 1);
+  EXPECT_EQ(lanes_below(64), ~std::uint64_t{0});
+}
+
 // The whole-number test that the number checks use, against floor().
 TEST(Lanes, WholeNumbersAsFloorSaysThem) {
   for (double v : {0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 1e15 + 0.5, 4503599627370495.5, 4503599627370496.0,
