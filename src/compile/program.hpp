@@ -145,6 +145,29 @@ struct Baseline {
   std::vector<std::uint32_t> divisions; // every instruction that divides, in order
 };
 
+// Each rule's condition as an `or` of `and`s over atoms and their negations (its disjunctive
+// normal form), for programs whose forms have at most 64 conjunctions in all (the peer
+// harness's rule set has 41), so that a new case costs a few word operations an atom and a
+// rule instead of a visit of every node. Atoms are the boolean leaves (atom i is leaf i) and,
+// after them, the composite nodes the form leaves whole: comparisons, and nodes whose form would
+// be too long. Those are computed one by one (with what they read) before the rows. Kleene's
+// three-valued `and` and `or` distribute over each other and obey De Morgan's laws, so the
+// form is exact.
+//
+// The conjunctions are the bits of a word: for each atom, the conjunctions that want it true
+// and those that want it false, so that a case's atoms mark the conjunctions they leave
+// incomplete and those they break, and a rule is decided by its conjunctions' bits.
+struct Rows {
+  bool usable = false;                 // false: the program is too large for rows
+  std::uint32_t atom_words = 1;
+  std::vector<std::uint32_t> computed; // composite boolean nodes read as atoms composite_base + k
+  std::vector<std::uint32_t> cone;     // instructions computed before the rows, in code order
+  std::vector<std::uint64_t> read;     // per atom word: the atoms some conjunction reads
+  // Per atom: the conjunctions that want it true, those that want it false, and either.
+  std::vector<std::array<std::uint64_t, 3>> wants;
+  std::vector<std::uint64_t> rule_conj;  // per rule: its conjunctions
+};
+
 // The interview's per-node arrays for the baseline (nothing given), which planning starts from
 // when a case gives few findings: the case as planned (every finding not asked) and the arrays.
 struct PlanBaseline {
@@ -242,6 +265,8 @@ class Program {
   // Built by the evaluator on first use (eval::baseline), shared by every thread.
   mutable std::once_flag baseline_once;
   mutable prog::Baseline baseline;
+  mutable std::once_flag rows_once;  // built by the evaluator on first use (eval::rule_rows)
+  mutable prog::Rows rows;
   mutable std::once_flag plan_baseline_once;  // built by the interview's planning on first use
   mutable prog::PlanBaseline plan_baseline;
 };

@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "eval/logic.hpp"
+#include "eval/leaves.hpp"
 #include "eval/node_ops.hpp"
 #include "compile/ruleset_access.hpp"
 #include "eval/case_access.hpp"
@@ -51,6 +52,7 @@ void ResultWriter::prepare(Result& r, const Case& c, const Program& p) {
   s.plan_lo.assign(p.num_count, kNaN);
   s.plan_hi.assign(p.num_count, kNaN);
   s.values_valid = false;
+  s.nodes_pending = false;
   s.plan_valid = false;
   s.truth.assign(p.bool_count, U);
   s.lo.assign(p.num_count, kNaN);
@@ -91,6 +93,9 @@ void ResultWriter::prepare(Result& r, const Case& c, const Program& p) {
   s.cond_touched.reserve(nc);
   s.at_baseline = false;
   s.fired_valid = false;
+  const prog::Rows& rows = rule_rows(p);
+  s.atom_yes.assign(rows.atom_words, 0);
+  s.atom_no.assign(rows.atom_words, 0);
   s.bool_bits.assign(std::size_t(p.bool_count) * p.mask_words, 0);
   s.num_bits.assign(std::size_t(p.num_count) * p.mask_words, 0);
   s.epoch = 0;
@@ -120,38 +125,7 @@ namespace {
 template <class OnDivByZero>
 void full_pass(const Program& p, const std::uint8_t* st, const double* val, std::uint8_t* t, double* lo, double* hi,
                OnDivByZero on_div_by_zero) {
-  constexpr std::uint8_t given = static_cast<std::uint8_t>(FindingState::given);
-
-  // Boolean leaves, one tight loop per kind.
-  {
-    std::uint8_t* out = t;
-    for (std::uint32_t slot : p.bool_atoms)
-      *out++ = st[slot] == given ? (val[slot] != 0 ? T : F) : U;
-  }
-  {
-    std::uint8_t* out = t + p.enum_base;
-    for (const auto& a : p.enum_atoms) {
-      const std::uint32_t slot = a.slot;
-      *out++ = st[slot] == given ? static_cast<std::uint8_t>(((a.mask >> static_cast<std::uint32_t>(val[slot])) & 1u) * 2u) : U;
-    }
-  }
-  {
-    std::uint8_t* out = t + p.known_base;
-    for (std::uint32_t slot : p.known_atoms) *out++ = st[slot] == given ? T : F;
-    out = t + p.unknown_base;
-    for (std::uint32_t slot : p.unknown_atoms) *out++ = st[slot] == given ? F : T;
-  }
-  for (int op = 0; op < prog::kCmpOps; ++op) {
-    std::uint8_t* out = t + p.cmp_base[op];
-    const auto cmp = static_cast<syntax::CmpOp>(op);
-    for (const auto& a : p.cmp_atoms[op])
-      *out++ = st[a.slot] == given ? (compare_exact(cmp, val[a.slot], a.constant) ? T : F) : U;
-  }
-  // Numeric leaves (constants were written by prepare and never change).
-  for (std::uint32_t i = 0; i < p.num_findings.size(); ++i) {
-    const std::uint32_t slot = p.num_findings[i];
-    lo[i] = hi[i] = st[slot] == given ? val[slot] : kNaN;
-  }
+  compute_leaves(p, st, val, t, lo, hi);
 
   const std::uint32_t* ops = p.operands.data();
   const prog::Instr* code = p.code.data();
@@ -260,10 +234,14 @@ void ResultWriter::compute_nodes(Result& r, const Case& c, const Program& p, Nod
   r.concluded_ = false;
   r.warnings_.clear();
   s.fired_valid = false;
+  s.nodes_pending = false;
   const bool automatic = pass == NodePass::automatic;
   const bool done = ((automatic || pass == NodePass::step) && step_nodes(r, st, val, p, pass == NodePass::step)) ||
                     ((automatic || pass == NodePass::sparse) && sparse_nodes(r, st, val, p, pass == NodePass::sparse));
-  if (!done) {
+  if (!done && (automatic || pass == NodePass::rows) && p.rows.usable) {  // built by prepare
+    row_nodes(r, st, val, p);
+    s.nodes_pending = true;
+  } else if (!done) {
     s.at_baseline = false;  // every value may now differ from the baseline
     r.warnings_.clear();    // a pass that gave up may have added some
     full_pass(p, st, val, s.truth.data(), s.lo.data(), s.hi.data(),
@@ -277,6 +255,14 @@ void ResultWriter::compute_nodes(Result& r, const Case& c, const Program& p, Nod
     std::memcpy(s.states.data(), st, p.findings.size());
     std::memcpy(s.values.data(), val, p.findings.size() * sizeof(double));
   }
+  s.values_valid = !s.nodes_pending;
+}
+
+void ResultWriter::settle_nodes(const Result& r, const Program& p) {
+  EvalScratch& s = r.scratch_.get();
+  if (!s.nodes_pending) return;
+  full_pass(p, s.states.data(), s.values.data(), s.truth.data(), s.lo.data(), s.hi.data(), [](std::uint32_t) {});
+  s.nodes_pending = false;
   s.values_valid = true;
 }
 
@@ -299,7 +285,10 @@ void Result::list_could_decide() const {
 
 void Result::plan_questions() const {
   if (!concluded_) conclude();  // the interview weighs questions against the triage and conditions
-  if (ruleset_) ResultWriter::plan_questions(*this, program_of(*ruleset_));
+  if (ruleset_) {
+    ResultWriter::settle_nodes(*this, program_of(*ruleset_));
+    ResultWriter::plan_questions(*this, program_of(*ruleset_));
+  }
   questions_ready_ = true;
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -26,6 +27,14 @@ inline std::uint64_t lanes_equal(const std::uint8_t* states, std::size_t n, std:
   for (; j + 16 <= n; j += 16) {
     const __m128i s = _mm_loadu_si128(reinterpret_cast<const __m128i*>(states + j));
     bits |= std::uint64_t(static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(s, want)))) << j;
+  }
+  if (j < n) {  // the last few through a copy, as reading past the end could leave the buffer
+    alignas(16) std::uint8_t rest[16] = {};
+    std::memcpy(rest, states + j, n - j);
+    const __m128i s = _mm_load_si128(reinterpret_cast<const __m128i*>(rest));
+    const auto hits = static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(s, want)));
+    bits |= (std::uint64_t{hits} & lanes_below(n - j)) << j;
+    j = n;
   }
 #endif
   for (; j < n; ++j) bits |= std::uint64_t{states[j] == state} << j;

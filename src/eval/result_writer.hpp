@@ -29,11 +29,14 @@ inline void add_warning(std::vector<EvalWarning>& warnings, const EvalWarning& w
 
 // The node values and rule states of a case with nothing given, worked out on first use.
 const prog::Baseline& baseline(const Program& p);
+// Each rule's disjunctive normal form, worked out on first use.
+const prog::Rows& rule_rows(const Program& p);
 
 // How compute_nodes works: every node (full), only what the given findings reach from the
 // baseline (sparse), only what the findings changed since the result's last evaluation reach
-// (step), or whichever is cheaper for the case (automatic). All give the same values.
-enum class NodePass { automatic, full, sparse, step };
+// (step), the rule states from their rows and the other nodes when first read (rows), or
+// whichever is cheaper for the case (automatic). All give the same values.
+enum class NodePass { automatic, full, sparse, step, rows };
 
 struct ResultWriter {
   // Sizes the result's buffers for `p`; a no-op when the result was last used with `p`.
@@ -46,6 +49,11 @@ struct ResultWriter {
   // The step pass: false when the result holds no complete evaluation of this program, or when
   // the change reaches too much of it (unless `forced`), leaving the other passes to do the work.
   static bool step_nodes(Result& r, const std::uint8_t* st, const double* val, const Program& p, bool forced);
+  // The row pass: rule states, the fired rules and the warnings, leaving the nodes the rows do
+  // not need pending.
+  static void row_nodes(Result& r, const std::uint8_t* st, const double* val, const Program& p);
+  // The pending nodes of the last evaluation (after the row pass), from its snapshot of the case.
+  static void settle_nodes(const Result& r, const Program& p);
   // The case's own warnings (from reading its input), before the evaluation's.
   static void add_case_warnings(Result& r, const Case& c) {
     if (!c.warnings().empty()) r.warnings_.insert(r.warnings_.begin(), c.warnings().begin(), c.warnings().end());

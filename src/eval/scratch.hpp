@@ -18,6 +18,9 @@ struct EvalScratch {
   // evaluation may start from them and recompute only what the changed findings reach
   // (step_nodes.cpp).
   bool values_valid = false;
+  // After the row pass: the rule states are the case's, but not every node value is yet.
+  bool nodes_pending = false;
+  std::vector<std::uint64_t> atom_yes, atom_no;  // the row pass's atoms: true, false
   // The interview's per-node arrays (part, num_part, distance, width, bool_bits, num_bits) are
   // those of plan_states and plan_values, the case as it was when they were last planned, whose
   // node values were plan_truth, plan_lo and plan_hi.

@@ -22,20 +22,24 @@ namespace fs = std::filesystem;
 void check_ruleset(const RulesetPtr& rs, int cases, double given_share, std::uint32_t seed, const std::string& name) {
   ASSERT_TRUE(rs) << name << " does not compile";
   std::mt19937 rng(seed);
-  Result reused_full, reused_sparse, reused_auto, alternating;
+  Result reused_full, reused_sparse, reused_auto, reused_rows, alternating;
   for (int n = 0; n < cases; ++n) {
     // Mostly the given share; now and then nothing, or nearly everything, given.
     const double share = n % 17 == 0 ? 0.0 : n % 13 == 0 ? 0.95 : given_share;
     const Case c = random_case(rs, rng, share);
     const std::string where = name + " case " + std::to_string(n);
-    Result full, fresh_sparse;
+    Result full, fresh_sparse, fresh_rows;
     evaluate_with(c, full, NodePass::full);
     evaluate_with(c, fresh_sparse, NodePass::sparse);
+    evaluate_with(c, fresh_rows, NodePass::rows);
+    evaluate_with(c, reused_rows, NodePass::rows);
     evaluate_with(c, reused_full, NodePass::full);
     evaluate_with(c, reused_sparse, NodePass::sparse);
     evaluate_with(c, reused_auto, NodePass::automatic);
-    evaluate_with(c, alternating, n % 3 == 0 ? NodePass::full : NodePass::sparse);
+    evaluate_with(c, alternating, n % 3 == 0 ? NodePass::full : n % 3 == 1 ? NodePass::sparse : NodePass::rows);
     ASSERT_NO_FATAL_FAILURE(expect_same(c, full, fresh_sparse, where + " (fresh sparse)"));
+    ASSERT_NO_FATAL_FAILURE(expect_same(c, full, fresh_rows, where + " (fresh rows)"));
+    ASSERT_NO_FATAL_FAILURE(expect_same(c, full, reused_rows, where + " (reused rows)"));
     ASSERT_NO_FATAL_FAILURE(expect_same(c, full, reused_full, where + " (reused full)"));
     ASSERT_NO_FATAL_FAILURE(expect_same(c, full, reused_sparse, where + " (reused sparse)"));
     ASSERT_NO_FATAL_FAILURE(expect_same(c, full, reused_auto, where + " (automatic)"));
@@ -70,6 +74,36 @@ TEST(SparsePass, MatchesFullPassOnEdgeCases) {
   EXPECT_FALSE(base.div_warns.empty());
   EXPECT_GE(base.fired.size(), 3u);
   check_ruleset(out.ruleset, 4000, 0.5, 31, "edges");
+}
+
+// The row pass is taken where its forms are short: the conformance rule sets of plain logic,
+// and the edge cases with enough plain rules around them that their comparisons, scores and
+// divisions (computed one by one) are a small part of the program. Not on rules/hip, whose
+// rules nest defines that multiply out to thousands of conjunctions.
+TEST(RowPass, TakenWhereTheFormsAreShort) {
+  auto rows_of = [](const RulesetPtr& rs) -> const prog::Rows& {
+    return internal::rule_rows(internal::program_of(*rs));
+  };
+  const fs::path rules = fs::path(ARDENT_SOURCE_DIR) / "tests" / "conformance" / "rules";
+  const RulesetPtr logic = compile_path(rules / "logic.ard").ruleset;
+  ASSERT_TRUE(logic);
+  EXPECT_TRUE(rows_of(logic).usable);
+  const RulesetPtr hip = compile_path(fs::path(ARDENT_SOURCE_DIR) / "rules" / "hip").ruleset;
+  ASSERT_TRUE(hip);
+  EXPECT_FALSE(rows_of(hip).usable);
+
+  std::string text = kEdges;
+  for (int i = 0; i < 12; ++i) {
+    const std::string f = "f" + std::to_string(i);
+    text += "finding " + f + ": bool\nrule plain_" + std::to_string(i) + ": (" + f + " and not c) or (b and " + f +
+            ") or a is known -> consider k" + std::to_string(1 + i % 2) + "\n";
+  }
+  const CompileOutput out = compile_text(text);
+  ASSERT_TRUE(out.ruleset);
+  const prog::Rows& rows = rows_of(out.ruleset);
+  ASSERT_TRUE(rows.usable);
+  EXPECT_FALSE(rows.computed.empty()) << "the comparisons are atoms computed one by one";
+  check_ruleset(out.ruleset, 4000, 0.5, 32, "edges with plain rules");
 }
 
 // A program whose only composite is a `not` has no operand list at all (found by fuzz_fhir on

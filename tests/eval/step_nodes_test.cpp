@@ -75,7 +75,7 @@ void walk(const RulesetPtr& rs, int steps, double given_share, std::uint32_t see
   ASSERT_TRUE(rs) << name << " does not compile";
   std::mt19937 rng(seed);
   Case c = random_case(rs, rng, given_share);
-  Result automatic, forced, sparse_reads;
+  Result automatic, forced, sparse_reads, rows;
   for (int n = 0; n < steps; ++n) {
     if (n % 97 == 96) c = random_case(rs, rng, given_share);  // another patient
     else
@@ -86,10 +86,13 @@ void walk(const RulesetPtr& rs, int steps, double given_share, std::uint32_t see
     evaluate_with(c, automatic, NodePass::automatic);
     evaluate_with(c, forced, NodePass::step);
     evaluate_with(c, sparse_reads, NodePass::automatic);
+    evaluate_with(c, rows, NodePass::rows);
     ASSERT_NO_FATAL_FAILURE(expect_same(c, full, automatic, where + " (automatic)"));
     ASSERT_NO_FATAL_FAILURE(expect_same(c, full, forced, where + " (step)"));
     ASSERT_NO_FATAL_FAILURE(expect_same_plan(full, automatic, where + " (automatic)"));
     ASSERT_NO_FATAL_FAILURE(expect_same_plan(full, forced, where + " (step)"));
+    ASSERT_NO_FATAL_FAILURE(expect_same(c, full, rows, where + " (rows)"));
+    ASSERT_NO_FATAL_FAILURE(expect_same_plan(full, rows, where + " (rows)"));
     if (n % 4 == 3) {
       ASSERT_NO_FATAL_FAILURE(expect_same(c, full, sparse_reads, where + " (questions read now and then)"));
       ASSERT_NO_FATAL_FAILURE(expect_same_plan(full, sparse_reads, where + " (questions read now and then)"));

@@ -1,0 +1,96 @@
+// The row pass: a new case's rule states from each rule's disjunctive normal form (prog::Rows),
+// a few word operations a rule. The leaves and the nodes the rows read whole are computed as in
+// the full pass; the other nodes are left for the interview to compute when it asks
+// (ResultWriter::settle_nodes), from the snapshot of the case.
+#include <algorithm>
+
+#include "eval/lanes.hpp"
+#include "eval/leaves.hpp"
+#include "eval/node_ops.hpp"
+#include "eval/result_writer.hpp"
+
+namespace ardent {
+
+using namespace eval;
+
+namespace {
+
+// Atom truths as two bit sets: atoms true, atoms false (an unknown atom is in neither).
+void atom_bits(const Program& p, const prog::Rows& rows, const std::uint8_t* t, std::uint64_t* yes, std::uint64_t* no) {
+  const std::uint32_t leaves = p.composite_base;
+  for (std::uint32_t w = 0; w < rows.atom_words; ++w) {
+    const std::uint32_t from = std::min(leaves, w * 64), n = std::min<std::uint32_t>(64, leaves - from);
+    yes[w] = lanes_equal(t + from, n, T);
+    no[w] = lanes_equal(t + from, n, F);
+  }
+  for (std::uint32_t k = 0; k < rows.computed.size(); ++k) {
+    const std::uint32_t atom = leaves + k;
+    const std::uint8_t v = t[rows.computed[k]];
+    yes[atom / 64] |= std::uint64_t{v == T} << (atom % 64);
+    no[atom / 64] |= std::uint64_t{v == F} << (atom % 64);
+  }
+}
+
+// For each atom read, what it does to the conjunctions that read it: an unknown atom leaves
+// them incomplete; a true one breaks those that want it false, a false one those that want it
+// true (and a broken conjunction is incomplete too).
+void mark_conjunctions(const prog::Rows& rows, const std::uint64_t* yes, const std::uint64_t* no,
+                       std::uint64_t& incomplete, std::uint64_t& broken) {
+  std::uint64_t open = 0, against = 0;
+  const auto* wants = rows.wants.data();
+  for (std::uint32_t w = 0; w < rows.atom_words; ++w) {
+    const auto* atoms = wants + std::size_t(w) * 64;
+    const std::uint64_t read = rows.read[w];
+    for (std::uint64_t bits = read & ~(yes[w] | no[w]); bits; bits &= bits - 1)
+      open |= atoms[__builtin_ctzll(bits)][2];
+    for (std::uint64_t bits = read & yes[w]; bits; bits &= bits - 1) against |= atoms[__builtin_ctzll(bits)][1];
+    for (std::uint64_t bits = read & no[w]; bits; bits &= bits - 1) against |= atoms[__builtin_ctzll(bits)][0];
+  }
+  incomplete = open | against;
+  broken = against;
+}
+
+}  // namespace
+
+void internal::ResultWriter::row_nodes(Result& r, const std::uint8_t* st, const double* val, const Program& p) {
+  EvalScratch& s = r.scratch_.get();
+  const prog::Rows& rows = p.rows;  // built by prepare
+  s.at_baseline = false;  // the sparse pass's next restore puts back every value
+  std::uint8_t* t = s.truth.data();
+  double* lo = s.lo.data();
+  double* hi = s.hi.data();
+  compute_leaves(p, st, val, t, lo, hi);
+  for (std::uint32_t i : rows.cone) {
+    const prog::Instr& in = p.code[i];
+    if (prog::is_numeric(in.op)) {
+      bool by_zero = false;
+      const Interval x = num_instr(p, in, t, lo, hi, by_zero);
+      lo[in.out] = x.lo;
+      hi[in.out] = x.hi;
+      if (by_zero) add_warning(r.warnings_, p.div_owners[in.k]);
+    } else {
+      t[in.out] = bool_instr(p, in, t, lo, hi);
+    }
+  }
+  std::uint64_t* yes = s.atom_yes.data();
+  std::uint64_t* no = s.atom_no.data();
+  atom_bits(p, rows, t, yes, no);
+  std::uint64_t incomplete = 0, broken = 0;
+  mark_conjunctions(rows, yes, no, incomplete, broken);
+
+  RuleState* states = r.rule_states_.data();
+  const std::uint64_t* conj = rows.rule_conj.data();
+  const auto rules = static_cast<std::uint32_t>(p.rule_root.size());
+  s.fired.clear();  // prepare reserved room for every rule
+  // Fired when one of its conjunctions is complete; not fired when all are broken (a rule with
+  // none never fires); undecided otherwise.
+  for (std::uint32_t rule = 0; rule < rules; ++rule) {
+    const std::uint64_t mine = conj[rule];
+    const bool is_fired = (mine & ~incomplete) != 0, is_not_fired = (mine & ~broken) == 0;
+    states[rule] = static_cast<RuleState>(is_fired ? 2 : is_not_fired ? 0 : 1);
+    if (is_fired) s.fired.push_back(rule);
+  }
+  s.fired_valid = true;
+}
+
+}  // namespace ardent

@@ -1,0 +1,213 @@
+// Building each rule's disjunctive normal form over atoms (prog::Rows), once per program on
+// first use. A node's form is built from its operands' (an `and` multiplies them out, an `or`
+// joins them, a `not` pushes inwards by De Morgan's laws, `at least k of n` is the `or` of every
+// k operands' `and`); a node whose form would exceed kMaxConjunctions, or that is not a
+// connective (a comparison), stays whole: an atom computed one by one before the rows.
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "eval/result_writer.hpp"
+
+namespace ardent {
+
+namespace {
+
+// Beyond this many conjunctions a node's form costs more than computing the node.
+constexpr std::size_t kMaxConjunctions = 16;
+// The conjunctions of every rule are the bits of one word.
+constexpr std::size_t kMaxRowConjunctions = 64;
+
+using Conjunction = std::vector<std::uint32_t>;  // sorted literals: atom * 2 + (1 when negated)
+using Form = std::vector<Conjunction>;           // their `or`; empty: false; one empty conjunction: true
+
+std::optional<Form> multiply(const Form& a, const Form& b) {
+  if (a.size() * b.size() > kMaxConjunctions) return std::nullopt;
+  Form out;
+  out.reserve(a.size() * b.size());
+  for (const Conjunction& x : a)
+    for (const Conjunction& y : b) {
+      Conjunction c;
+      c.reserve(x.size() + y.size());
+      std::set_union(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(c));
+      out.push_back(std::move(c));
+    }
+  return out;
+}
+
+class Builder {
+ public:
+  explicit Builder(const Program& p) : p_(p), memo_{std::vector<std::optional<Form>>(p.bool_count),
+                                                    std::vector<std::optional<Form>>(p.bool_count)},
+                                       atom_(p.bool_count, prog::kNone) {}
+
+  // The form of boolean node `n`, or of its negation.
+  const Form& form(std::uint32_t n, bool negated) {
+    std::optional<Form>& memo = memo_[negated][n];
+    if (!memo) {
+      std::optional<Form> f = n < p_.composite_base ? std::nullopt : expand(p_.code[p_.bool_def[n]], negated);
+      memo = f ? std::move(*f) : Form{{literal(n, negated)}};
+    }
+    return *memo;
+  }
+
+  std::vector<std::uint32_t> computed;
+
+ private:
+  std::uint32_t literal(std::uint32_t n, bool negated) {
+    std::uint32_t atom = n;
+    if (n >= p_.composite_base) {
+      if (atom_[n] == prog::kNone) {
+        atom_[n] = p_.composite_base + static_cast<std::uint32_t>(computed.size());
+        computed.push_back(n);
+      }
+      atom = atom_[n];
+    }
+    return atom * 2 + (negated ? 1 : 0);
+  }
+
+  // The form of a connective, or nothing when it is not one or its form is too long.
+  std::optional<Form> expand(const prog::Instr& in, bool negated) {
+    const std::uint32_t* ops = p_.operands.data();
+    switch (in.op) {
+      case prog::Op::Not: return form(in.a, !negated);
+      case prog::Op::And:
+      case prog::Op::Or:
+        // and, or not-or: every operand holds; or, or not-and: one does.
+        return (in.op == prog::Op::And) != negated ? all_of(ops + in.a, in.n, negated)
+                                                    : any_of(ops + in.a, in.n, negated);
+      case prog::Op::AtLeast: {
+        // Not (at least k of n) is at least n - k + 1 of their negations.
+        const std::uint32_t k = negated ? in.n + 1 - std::min(in.k, in.n + 1) : in.k;
+        return at_least(ops + in.a, in.n, k, negated);
+      }
+      default: return std::nullopt;
+    }
+  }
+
+  std::optional<Form> all_of(const std::uint32_t* ops, std::uint32_t n, bool negated) {
+    Form out{Conjunction{}};
+    for (std::uint32_t i = 0; i < n; ++i) {
+      std::optional<Form> next = multiply(out, form(ops[i], negated));
+      if (!next) return std::nullopt;
+      out = std::move(*next);
+    }
+    return out;
+  }
+
+  std::optional<Form> any_of(const std::uint32_t* ops, std::uint32_t n, bool negated) {
+    Form out;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const Form& f = form(ops[i], negated);
+      if (out.size() + f.size() > kMaxConjunctions) return std::nullopt;
+      out.insert(out.end(), f.begin(), f.end());
+    }
+    return out;
+  }
+
+  // The `or` over every choice of k operands of their `and`.
+  std::optional<Form> at_least(const std::uint32_t* ops, std::uint32_t n, std::uint32_t k, bool negated) {
+    if (k == 0) return Form{Conjunction{}};
+    if (k > n) return Form{};
+    double choices = 1;  // n choose k, as a double so that it cannot wrap
+    for (std::uint32_t i = 0; i < k; ++i) choices = choices * (n - i) / (i + 1);
+    if (choices > kMaxConjunctions) return std::nullopt;
+    Form out;
+    std::vector<std::uint32_t> pick(k);
+    for (std::uint32_t i = 0; i < k; ++i) pick[i] = i;
+    for (;;) {
+      Form chosen{Conjunction{}};
+      for (std::uint32_t i : pick) {
+        std::optional<Form> next = multiply(chosen, form(ops[i], negated));
+        if (!next) return std::nullopt;
+        chosen = std::move(*next);
+      }
+      if (out.size() + chosen.size() > kMaxConjunctions) return std::nullopt;
+      out.insert(out.end(), chosen.begin(), chosen.end());
+      std::uint32_t i = k;  // the next choice in lexicographic order
+      while (i > 0 && pick[i - 1] == n - k + i - 1) --i;
+      if (i == 0) return out;
+      ++pick[i - 1];
+      for (std::uint32_t j = i; j < k; ++j) pick[j] = pick[j - 1] + 1;
+    }
+  }
+
+  const Program& p_;
+  std::vector<std::optional<Form>> memo_[2];
+  std::vector<std::uint32_t> atom_;  // per boolean node: its atom when it is computed whole
+};
+
+// Every instruction that the computed atoms and the divisions (whose warnings are the
+// evaluation's) read, directly or not, in code order.
+std::vector<std::uint32_t> cone_of(const Program& p, const std::vector<std::uint32_t>& computed) {
+  std::vector<std::uint8_t> in_cone(p.code.size(), 0);
+  std::vector<std::uint32_t> stack;
+  auto push_bool = [&](std::uint32_t n) {
+    if (n >= p.composite_base) stack.push_back(p.bool_def[n]);
+  };
+  auto push_num = [&](std::uint32_t n) {
+    if (n >= p.num_composite_base) stack.push_back(p.num_def[n]);
+  };
+  for (std::uint32_t n : computed) push_bool(n);
+  for (std::uint32_t i = 0; i < p.code.size(); ++i)
+    if (p.code[i].op == prog::Op::Div) stack.push_back(i);
+  while (!stack.empty()) {
+    const std::uint32_t i = stack.back();
+    stack.pop_back();
+    if (in_cone[i]) continue;
+    in_cone[i] = 1;
+    prog::for_each_input(p.code[i], p.operands, p.terms, push_bool, push_num);
+  }
+  std::vector<std::uint32_t> cone;
+  for (std::uint32_t i = 0; i < p.code.size(); ++i)
+    if (in_cone[i]) cone.push_back(i);
+  return cone;
+}
+
+}  // namespace
+
+const prog::Rows& internal::rule_rows(const Program& p) {
+  std::call_once(p.rows_once, [&p] {
+    prog::Rows& rows = p.rows;
+    // Each rule has a conjunction or more (but for those never fired), so a larger program
+    // cannot fit; it is not worth building the forms to find out.
+    if (p.rule_root.size() > kMaxRowConjunctions) return;
+    Builder b(p);
+    std::vector<const Form*> forms;
+    std::size_t conjunctions = 0;
+    for (std::uint32_t root : p.rule_root) {
+      forms.push_back(&b.form(root, false));
+      conjunctions += forms.back()->size();
+    }
+    if (conjunctions > kMaxRowConjunctions) return;
+    rows.computed = std::move(b.computed);
+    rows.cone = cone_of(p, rows.computed);
+    // The nodes computed one by one cost about as much as in the full pass: rows pay only when
+    // they replace most of the program.
+    if (rows.cone.size() * 4 > p.code.size()) return;
+    const std::uint32_t atoms = p.composite_base + static_cast<std::uint32_t>(rows.computed.size());
+    rows.atom_words = std::max<std::uint32_t>(1, (atoms + 63) / 64);
+    rows.read.assign(rows.atom_words, 0);
+    rows.wants.assign(atoms, {0, 0, 0});
+    std::uint32_t next = 0;
+    for (const Form* f : forms) {
+      std::uint64_t mine = 0;
+      for (const Conjunction& c : *f) {
+        const std::uint64_t bit = std::uint64_t{1} << next++;
+        mine |= bit;
+        for (std::uint32_t lit : c) {
+          const std::uint32_t atom = lit / 2;
+          rows.read[atom / 64] |= std::uint64_t{1} << (atom % 64);
+          rows.wants[atom][lit & 1] |= bit;
+          rows.wants[atom][2] |= bit;
+        }
+      }
+      rows.rule_conj.push_back(mine);
+    }
+    rows.usable = true;
+  });
+  return p.rows;
+}
+
+}  // namespace ardent
