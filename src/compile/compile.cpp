@@ -98,6 +98,7 @@ void fill_tables(Program& p) {
   p.finding_names = name_table(m.findings);
   p.finding_slots.reserve(m.findings.size());
   for (const auto& [name, slot] : p.finding_names) p.finding_slots.emplace(name, slot);
+  for (const FindingInfo& f : p.findings) p.finding_types.push_back(f.type);
   p.condition_names = name_table(m.conditions);
   p.rule_names = name_table(m.rules);
 }

@@ -211,6 +211,8 @@ class Program {
   // Finding name -> slot by hashing: a case's JSON names every finding it gives, and a binary
   // search of the sorted table cost more than the rest of reading a case.
   std::unordered_map<std::string, std::uint32_t, prog::NameHash, std::equal_to<>> finding_slots;
+  // Each finding's type, packed: setting many findings in one call checks them in a tight loop.
+  std::vector<FindingType> finding_types;
   check::Model model;
   JsonTexts json;
 

@@ -89,24 +89,36 @@ void Case::set_bools(std::span<const std::uint32_t> slots, std::span<const int> 
   // when every slot passes, the values go in at once; else put_many words the refusal.
   // Plain pointers, so that the writes are not taken to move the findings or the vectors.
   const Program& p = internal::program_of(*ruleset_);
-  const FindingInfo* findings = p.findings.data();
-  const std::size_t n_findings = p.findings.size();
+  const FindingType* types = p.finding_types.data();
+  const std::size_t n_findings = p.finding_types.size();
   bool all_bool = slots.size() == values.size();
-  for (std::size_t i = 0; all_bool && i < slots.size(); ++i)
-    all_bool = slots[i] < n_findings && findings[slots[i]].type == FindingType::boolean;
+  for (std::size_t i = 0; i < slots.size() && all_bool; ++i)
+    all_bool = slots[i] < n_findings && types[slots[i]] == FindingType::boolean;
   if (all_bool) {
     std::uint8_t* state = state_.data();
     double* value = value_.data();
     for (std::size_t i = 0; i < slots.size(); ++i)
-      eval::put_bool(findings[slots[i]], Slot{state[slots[i]], value[slots[i]]}, values[i] != 0);
+      eval::put_checked(Slot{state[slots[i]], value[slots[i]]}, values[i] != 0 ? 1.0 : 0.0);
     return;
   }
-  put_many(internal::program_of(*ruleset_), state_, value_, slots, values,
+  put_many(p, state_, value_, slots, values,
            [](const FindingInfo& f, Slot out, int v) { eval::put_bool(f, out, v != 0); });
 }
 
 void Case::set_numbers(std::span<const std::uint32_t> slots, std::span<const double> values) {
-  put_many(internal::program_of(*ruleset_), state_, value_, slots, values,
+  // As for yes/no values: when every number fits its finding (NumberRange, put_number's own
+  // test), they go in at once; else put_many words the refusal.
+  const Program& p = internal::program_of(*ruleset_);
+  bool all_fit = slots.size() == values.size();
+  for (std::size_t i = 0; i < slots.size() && all_fit; ++i)
+    all_fit = slots[i] < p.findings.size() && eval::NumberRange(p.findings[slots[i]]).fits(values[i]);
+  if (all_fit) {
+    std::uint8_t* state = state_.data();
+    double* value = value_.data();
+    for (std::size_t i = 0; i < slots.size(); ++i) eval::put_checked(Slot{state[slots[i]], value[slots[i]]}, values[i]);
+    return;
+  }
+  put_many(p, state_, value_, slots, values,
            [](const FindingInfo& f, Slot out, double v) { eval::put_number(f, out, v); });
 }
 

@@ -119,11 +119,7 @@ std::uint32_t slot_of(const Program& p, std::string_view name) {
 }
 
 void put_number(const FindingInfo& f, Slot out, double v) {
-  if (NumberRange(f).fits(v)) {
-    out.state = kGiven;
-    out.value = v;
-    return;
-  }
+  if (NumberRange(f).fits(v)) return put_checked(out, v);
   // Refused: say why, in the order a reader checks.
   if (f.type != FindingType::number && f.type != FindingType::duration)
     wrong_type(f, "the number " + format_number(v, Digits::exact));

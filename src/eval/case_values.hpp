@@ -30,10 +30,14 @@ std::uint32_t slot_of(const Program& p, std::string_view name);      // throws U
 [[noreturn]] void given_twice(const FindingInfo& f);
 [[noreturn]] void wrong_type(const FindingInfo& f, std::string_view got);  // got: "the number 3", "'x'"
 
+// A value already checked against its finding, as every put_ function stores it.
+inline void put_checked(Slot out, double v) {
+  out.state = static_cast<std::uint8_t>(FindingState::given);
+  out.value = v;
+}
 inline void put_bool(const FindingInfo& f, Slot out, bool v) {
   if (f.type != FindingType::boolean) wrong_type(f, v ? "yes" : "no");
-  out.state = static_cast<std::uint8_t>(FindingState::given);
-  out.value = v ? 1.0 : 0.0;
+  put_checked(out, v ? 1.0 : 0.0);
 }
 // Whether a finite `v` is a whole number (from 2^52 on, every double is), without the library
 // call floor() becomes on processors before SSE4.1.

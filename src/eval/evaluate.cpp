@@ -236,9 +236,12 @@ void ResultWriter::compute_nodes(Result& r, const Case& c, const Program& p, Nod
   s.fired_valid = false;
   s.nodes_pending = false;
   const bool automatic = pass == NodePass::automatic;
-  const bool done = ((automatic || pass == NodePass::step) && step_nodes(r, st, val, p, pass == NodePass::step)) ||
+  // A program small enough for rows is below the sparse pass's threshold, so rows come first.
+  const bool stepped = (automatic || pass == NodePass::step) && step_nodes(r, st, val, p, pass == NodePass::step);
+  const bool by_rows = !stepped && (automatic || pass == NodePass::rows) && p.rows.usable;  // built by prepare
+  const bool done = stepped || by_rows ||
                     ((automatic || pass == NodePass::sparse) && sparse_nodes(r, st, val, p, pass == NodePass::sparse));
-  if (!done && (automatic || pass == NodePass::rows) && p.rows.usable) {  // built by prepare
+  if (by_rows) {
     row_nodes(r, st, val, p);
     s.nodes_pending = true;
   } else if (!done) {
