@@ -733,6 +733,24 @@ ARDENT_API int ardent_evaluate_sliced_bits(int *out_triage, uint64_t *out_fired,
                                            const ardent_column *columns, size_t column_count, size_t count,
                                            unsigned int threads);
 
+/* One case as bit sets over the findings, the way a packed row holds yes/no answers: bit i % 64
+** of word i / 64 is finding i, `words` words each, at least (finding count + 63) / 64 (any more
+** must be 0). `given` holds the yes/no findings answered and `yes` those answered yes (a yes
+** counts only where given); the other findings given come as `values`, one per finding in
+** `value_findings`, as ardent_column holds them (a yes/no finding may come there too, as 0 or 1).
+** Writes the case's triage to *out_triage and, when out_fired is not NULL, its fired rules to
+** out_fired (bit r of word r / 64 is rule r; `fired_words` words, at least (rule count + 63) / 64):
+** the same as ardent_evaluate() gives, with no case or result made, for callers that hold
+** answers as bits and need no more than that. Refusals, before anything is written: ARDENT_ETYPE
+** for a given bit of a finding that is not yes/no, ARDENT_ERANGE for one past the last finding
+** (the message starting "given bit 7: "), each value refused as the single setters refuse it
+** (the message starting "values[2]: "), a finding given twice (ARDENT_EINVALID); ARDENT_EINVALID
+** for NULL arrays with a count, too few words of bits; ARDENT_ERANGE for too few fired words. */
+ARDENT_API int ardent_evaluate_bits(int *out_triage, uint64_t *out_fired, size_t fired_words,
+                                    const ardent_ruleset *ruleset, const uint64_t *given, const uint64_t *yes,
+                                    size_t words, const uint32_t *value_findings, const double *values,
+                                    size_t value_count);
+
 /* ---------------------------------------------------------------------------------------- */
 /* Streaming a batch                                                                          */
 /* ---------------------------------------------------------------------------------------- */

@@ -303,6 +303,35 @@ ARDENT_API int ardent_evaluate_sliced_bits(int* out_triage, uint64_t* out_fired,
                         count, threads);
 }
 
+ARDENT_API int ardent_evaluate_bits(int* out_triage, uint64_t* out_fired, std::size_t fired_words,
+                                    const ardent_ruleset* ruleset_handle, const uint64_t* given, const uint64_t* yes,
+                                    std::size_t words, const uint32_t* value_findings, const double* values,
+                                    std::size_t value_count) {
+  const RulesetImpl* ruleset = impl(ruleset_handle);
+  if (ruleset == nullptr) return fail_null("ruleset");
+  if (out_triage == nullptr) return fail_null("out_triage");
+  if ((given == nullptr || yes == nullptr) && words != 0) return fail_null(given == nullptr ? "given" : "yes");
+  if ((value_findings == nullptr || values == nullptr) && value_count != 0)
+    return fail_null(value_findings == nullptr ? "value_findings" : "values");
+  return guard([&] {
+    const ardent::Ruleset& rs = ruleset->get();
+    const std::size_t needed = ardent::fired_words(rs);
+    if (out_fired != nullptr && fired_words < needed)
+      return fail(ARDENT_ERANGE, std::to_string(fired_words) + " words hold fewer bits than the rules (" +
+                                     std::to_string(needed) + " words needed)");
+    // The fired rules go to the caller's words, or to a few of ours when the caller wants none.
+    std::vector<std::uint64_t> own;
+    std::uint64_t* fired = out_fired;
+    if (fired == nullptr) {
+      own.resize(needed);
+      fired = own.data();
+    }
+    const ardent::CaseBits c{{given, words}, {yes, words}, {value_findings, value_count}, {values, value_count}};
+    *out_triage = static_cast<int>(ardent::evaluate_bits(rs, c, {fired, needed}));
+    return ARDENT_OK;
+  });
+}
+
 ARDENT_API int ardent_evaluate_stream(const ardent_ruleset* ruleset_handle, ardent_case_source_fn source,
                                       ardent_result_sink_fn sink, void* ctx, const ardent_stream_options* opts) {
   const RulesetImpl* ruleset = impl(ruleset_handle);

@@ -319,3 +319,103 @@ TEST(Sliced, BitColumnsAreChecked) {
   EXPECT_EQ(ardent_evaluate_sliced_bits(triage, nullptr, rs.get(), nullptr, 0, nullptr, 0, 3, 1), ARDENT_OK)
       << "no column: nothing asked";
 }
+
+// One case as bit sets (ardent_evaluate_bits) gives what ardent_evaluate() gives for its case:
+// row by row of a random table, on the tests' rule set (decided by its rows, or by the sliced
+// evaluator) and on rules/hip (the sliced evaluator).
+TEST(Sliced, OneCaseAsBitsEqualsItsCase) {
+  for (const std::string& rules : {small_rules(), std::string(ARDENT_SOURCE_DIR) + "/rules/hip"}) {
+    Ruleset rs = compile(rules);
+    ASSERT_TRUE(rs);
+    const auto shapes = shapes_of(rs.get());
+    const size_t words = words_of(rs.get()), bit_words = (shapes.size() + 63) / 64;
+    constexpr size_t kCount = 1500;
+    const Table t = random_table(rs.get(), kCount);
+    std::vector<uint64_t> mask(words), fired(words + 1);
+    size_t any_fired = 0;
+    for (size_t i = 0; i < kCount; ++i) {
+      std::vector<uint64_t> given(bit_words), yes(bit_words);
+      std::vector<uint32_t> slots;
+      std::vector<double> values;
+      for (uint32_t f = 0; f < shapes.size(); ++f) {
+        if (t.states[f][i] != ARDENT_STATE_GIVEN) continue;
+        if (shapes[f].type == ARDENT_FINDING_BOOL && f % 3 != 0) {
+          given[f / 64] |= uint64_t{1} << (f % 64);
+          if (t.values[f][i] != 0) yes[f / 64] |= uint64_t{1} << (f % 64);
+        } else {  // the other findings, and some yes/no ones, as values
+          slots.push_back(f);
+          values.push_back(t.values[f][i]);
+        }
+      }
+      int triage = -1;
+      std::fill(fired.begin(), fired.end(), ~uint64_t{0});
+      ASSERT_EQ(ardent_evaluate_bits(&triage, fired.data(), fired.size(), rs.get(), given.data(), yes.data(), bit_words,
+                                     slots.data(), values.data(), slots.size()),
+                ARDENT_OK)
+          << ardent_last_error()->message;
+      Result r = evaluate(rs.get(), t.cases[i]);
+      ASSERT_EQ(ardent_result_fired_mask(mask.data(), r.get(), words), ARDENT_OK);
+      ASSERT_EQ(triage, ardent_result_triage(r.get())) << rules << ", case " << i;
+      for (size_t w = 0; w < words; ++w) ASSERT_EQ(fired[w], mask[w]) << rules << ", case " << i;
+      EXPECT_EQ(fired[words], ~uint64_t{0}) << "a word past the rules' is not written";
+      any_fired += mask[0] != 0;
+    }
+    EXPECT_GT(any_fired, kCount / 10) << "the random cases must fire rules for the comparison to mean much";
+  }
+}
+
+TEST(Sliced, OneCaseAsBitsIsChecked) {
+  Ruleset rs = compile(small_rules());
+  const uint32_t fever = finding(rs.get(), "fever"), age = finding(rs.get(), "age");
+  const size_t bit_words = (shapes_of(rs.get()).size() + 63) / 64;
+  const std::vector<uint64_t> none(bit_words + 1, 0);
+  std::vector<uint64_t> age_bit(bit_words + 1, 0), past(bit_words + 1, 0), fever_bit(bit_words, 0);
+  age_bit[age / 64] |= uint64_t{1} << (age % 64);
+  past[bit_words] = 1;
+  fever_bit[fever / 64] |= uint64_t{1} << (fever % 64);
+  struct Row {
+    const uint64_t* given;
+    size_t words;
+    std::vector<uint32_t> slots;
+    std::vector<double> values;
+    int code;
+    std::string message;
+  };
+  const std::vector<Row> rows = {
+      {age_bit.data(), bit_words, {}, {}, ARDENT_ETYPE, "given bit " + std::to_string(age) + ": finding 'age' is not a yes/no finding"},
+      {past.data(), bit_words + 1, {}, {}, ARDENT_ERANGE, "given bit " + std::to_string(bit_words * 64) + ": "},
+      {fever_bit.data(), bit_words, {fever}, {1}, ARDENT_EINVALID, "values[0]: finding 'fever' is given twice"},
+      {none.data(), bit_words, {age, age}, {30, 40}, ARDENT_EINVALID, "values[1]: finding 'age' is given twice"},
+      {none.data(), bit_words, {age}, {-5}, ARDENT_ERANGE, "values[0]: "},
+      {none.data(), bit_words, {999}, {1}, ARDENT_ERANGE, "values[0]: no finding with index 999"},
+      {none.data(), bit_words - 1, {}, {}, ARDENT_EINVALID, "fewer than"},
+      {fever_bit.data(), bit_words, {age}, {30}, ARDENT_OK, ""},
+  };
+  std::vector<uint64_t> fired(words_of(rs.get()), 7);
+  for (const Row& row : rows) {
+    int triage = -7;
+    const int rc = ardent_evaluate_bits(&triage, fired.data(), fired.size(), rs.get(), row.given, none.data(), row.words,
+                                        row.slots.data(), row.values.data(), row.slots.size());
+    EXPECT_EQ(rc, row.code) << row.message;
+    if (row.code == ARDENT_OK) continue;
+    EXPECT_NE(std::string(ardent_last_error()->message).find(row.message), std::string::npos) << ardent_last_error()->message;
+    EXPECT_EQ(triage, -7) << "nothing is written when the input is refused";
+    EXPECT_EQ(fired[0], 7u) << "nothing is written when the input is refused";
+  }
+  int triage = -7;
+  EXPECT_EQ(ardent_evaluate_bits(&triage, nullptr, 0, rs.get(), none.data(), none.data(), bit_words, nullptr, nullptr, 0),
+            ARDENT_OK)
+      << "the fired rules are optional";
+  EXPECT_GE(triage, ARDENT_TRIAGE_SELF_CARE);
+  EXPECT_EQ(ardent_evaluate_bits(&triage, fired.data(), 0, rs.get(), none.data(), none.data(), bit_words, nullptr,
+                                 nullptr, 0),
+            words_of(rs.get()) ? ARDENT_ERANGE : ARDENT_OK);
+  EXPECT_EQ(ardent_evaluate_bits(nullptr, nullptr, 0, rs.get(), none.data(), none.data(), bit_words, nullptr, nullptr, 0),
+            ARDENT_EINVALID);
+  EXPECT_EQ(ardent_evaluate_bits(&triage, nullptr, 0, rs.get(), nullptr, none.data(), bit_words, nullptr, nullptr, 0),
+            ARDENT_EINVALID);
+  EXPECT_EQ(ardent_evaluate_bits(&triage, nullptr, 0, rs.get(), none.data(), none.data(), bit_words, nullptr, nullptr, 1),
+            ARDENT_EINVALID);
+  EXPECT_EQ(ardent_evaluate_bits(&triage, nullptr, 0, nullptr, none.data(), none.data(), bit_words, nullptr, nullptr, 0),
+            ARDENT_EINVALID);
+}

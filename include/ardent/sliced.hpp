@@ -63,4 +63,22 @@ void evaluate_sliced(const Ruleset& ruleset, std::span<const BitColumn> bit_colu
 void check_columns(const Ruleset& ruleset, std::span<const BitColumn> bit_columns, std::span<const Column> columns,
                    std::size_t count);
 
+// One case as bit sets over the findings, the way a packed row holds yes/no answers: bit i % 64
+// of word i / 64 is finding i, (findings + 63) / 64 words each (more words must be 0). Its other
+// findings come as values, one per finding given, as a Column holds them.
+struct CaseBits {
+  std::span<const std::uint64_t> given;           // yes/no findings answered
+  std::span<const std::uint64_t> yes;             // those answered yes (counted only where given)
+  std::span<const std::uint32_t> value_findings;  // the other findings given (or yes/no ones), by slot
+  std::span<const double> values;                 // their values: a number, an enum value's index, days
+};
+
+// Its triage and fired rules (fired_words(ruleset) words), the same as evaluate() gives, without
+// a Case or a Result: for callers that hold answers as bits and need no more than that. The
+// input is checked first: a given bit of a finding that is not yes/no, or past the last finding,
+// and each value as the single setters check it (InputError, its message starting with "given
+// bit 7: " or "values[2]: "); a finding given twice is refused; std::invalid_argument for spans
+// too short.
+Triage evaluate_bits(const Ruleset& ruleset, const CaseBits& c, std::span<std::uint64_t> fired);
+
 }  // namespace ardent

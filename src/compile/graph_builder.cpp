@@ -390,8 +390,21 @@ std::vector<std::uint32_t> GraphBuilder::finish(Program& p, const std::vector<st
         p.bool_def.push_back(nodes_[i].slot);
       }
   };
-  place([](const Node& n) { return n.kind == K::BoolAtom; },
-        [&](const Node& n) { p.bool_atoms.push_back(n.slot); });
+  // Yes/no leaves in finding order: the leaf loops then read the case in order, and when every
+  // yes/no finding comes first and has a leaf, leaf i reads finding i (the evaluation of a case
+  // given as bits takes its answers as they are).
+  {
+    std::vector<std::uint32_t> bools;
+    for (std::uint32_t i = 0; i < count; ++i)
+      if (live[i] && nodes_[i].kind == K::BoolAtom) bools.push_back(i);
+    std::stable_sort(bools.begin(), bools.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return nodes_[a].slot < nodes_[b].slot; });
+    for (std::uint32_t i : bools) {
+      final_id[i] = next++;
+      p.bool_atoms.push_back(nodes_[i].slot);
+      p.bool_def.push_back(nodes_[i].slot);
+    }
+  }
   p.enum_base = next;
   place([](const Node& n) { return n.kind == K::EnumAtom; },
         [&](const Node& n) { p.enum_atoms.push_back({n.slot, n.mask}); });

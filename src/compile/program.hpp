@@ -12,6 +12,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -158,6 +159,8 @@ struct Baseline {
 // and those that want it false, so that a case's atoms mark the conjunctions they leave
 // incomplete and those they break, and a rule is decided by its conjunctions' bits.
 struct Rows {
+  std::vector<std::uint64_t> yes_no;   // per finding word: the yes/no findings (for every program)
+  bool yes_no_in_order = false;        // yes/no leaf i reads finding i, for i < 256
   bool usable = false;                 // false: the program is too large for rows
   std::uint32_t atom_words = 1;
   std::vector<std::uint32_t> computed; // composite boolean nodes read as atoms composite_base + k
@@ -268,6 +271,7 @@ class Program {
   mutable std::once_flag baseline_once;
   mutable prog::Baseline baseline;
   mutable std::once_flag rows_once;  // built by the evaluator on first use (eval::rule_rows)
+  mutable std::atomic<bool> rows_built{false};
   mutable prog::Rows rows;
   mutable std::once_flag plan_baseline_once;  // built by the interview's planning on first use
   mutable prog::PlanBaseline plan_baseline;

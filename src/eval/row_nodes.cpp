@@ -8,6 +8,7 @@
 #include "eval/leaves.hpp"
 #include "eval/node_ops.hpp"
 #include "eval/result_writer.hpp"
+#include "eval/rows.hpp"
 
 namespace ardent {
 
@@ -29,25 +30,6 @@ void atom_bits(const Program& p, const prog::Rows& rows, const std::uint8_t* t, 
     yes[atom / 64] |= std::uint64_t{v == T} << (atom % 64);
     no[atom / 64] |= std::uint64_t{v == F} << (atom % 64);
   }
-}
-
-// For each atom read, what it does to the conjunctions that read it: an unknown atom leaves
-// them incomplete; a true one breaks those that want it false, a false one those that want it
-// true (and a broken conjunction is incomplete too).
-void mark_conjunctions(const prog::Rows& rows, const std::uint64_t* yes, const std::uint64_t* no,
-                       std::uint64_t& incomplete, std::uint64_t& broken) {
-  std::uint64_t open = 0, against = 0;
-  const auto* wants = rows.wants.data();
-  for (std::uint32_t w = 0; w < rows.atom_words; ++w) {
-    const auto* atoms = wants + std::size_t(w) * 64;
-    const std::uint64_t read = rows.read[w];
-    for (std::uint64_t bits = read & ~(yes[w] | no[w]); bits; bits &= bits - 1)
-      open |= atoms[__builtin_ctzll(bits)][2];
-    for (std::uint64_t bits = read & yes[w]; bits; bits &= bits - 1) against |= atoms[__builtin_ctzll(bits)][1];
-    for (std::uint64_t bits = read & no[w]; bits; bits &= bits - 1) against |= atoms[__builtin_ctzll(bits)][0];
-  }
-  incomplete = open | against;
-  broken = against;
 }
 
 }  // namespace
@@ -79,17 +61,11 @@ void internal::ResultWriter::row_nodes(Result& r, const std::uint8_t* st, const 
   mark_conjunctions(rows, yes, no, incomplete, broken);
 
   RuleState* states = r.rule_states_.data();
-  const std::uint64_t* conj = rows.rule_conj.data();
-  const auto rules = static_cast<std::uint32_t>(p.rule_root.size());
   s.fired.clear();  // prepare reserved room for every rule
-  // Fired when one of its conjunctions is complete; not fired when all are broken (a rule with
-  // none never fires); undecided otherwise.
-  for (std::uint32_t rule = 0; rule < rules; ++rule) {
-    const std::uint64_t mine = conj[rule];
-    const bool is_fired = (mine & ~incomplete) != 0, is_not_fired = (mine & ~broken) == 0;
-    states[rule] = static_cast<RuleState>(is_fired ? 2 : is_not_fired ? 0 : 1);
-    if (is_fired) s.fired.push_back(rule);
-  }
+  decide_rules(rows, incomplete, broken, [&](std::uint32_t rule, RuleState v) {
+    states[rule] = v;
+    if (v == RuleState::fired) s.fired.push_back(rule);
+  });
   s.fired_valid = true;
 }
 

@@ -165,47 +165,60 @@ std::vector<std::uint32_t> cone_of(const Program& p, const std::vector<std::uint
   return cone;
 }
 
+// Each rule's form as rows, when the program is small enough for them to pay.
+void build_rows(const Program& p, prog::Rows& rows) {
+  // Each rule has a conjunction or more (but for those never fired), so a larger program
+  // cannot fit; it is not worth building the forms to find out.
+  if (p.rule_root.size() > kMaxRowConjunctions) return;
+  Builder b(p);
+  std::vector<const Form*> forms;
+  std::size_t conjunctions = 0;
+  for (std::uint32_t root : p.rule_root) {
+    forms.push_back(&b.form(root, false));
+    conjunctions += forms.back()->size();
+  }
+  if (conjunctions > kMaxRowConjunctions) return;
+  rows.computed = std::move(b.computed);
+  rows.cone = cone_of(p, rows.computed);
+  // The nodes computed one by one cost about as much as in the full pass: rows pay only when
+  // they replace most of the program.
+  if (rows.cone.size() * 4 > p.code.size()) return;
+  const std::uint32_t atoms = p.composite_base + static_cast<std::uint32_t>(rows.computed.size());
+  rows.atom_words = std::max<std::uint32_t>(1, (atoms + 63) / 64);
+  rows.read.assign(rows.atom_words, 0);
+  rows.wants.assign(atoms, {0, 0, 0});
+  std::uint32_t next = 0;
+  for (const Form* f : forms) {
+    std::uint64_t mine = 0;
+    for (const Conjunction& c : *f) {
+      const std::uint64_t bit = std::uint64_t{1} << next++;
+      mine |= bit;
+      for (std::uint32_t lit : c) {
+        const std::uint32_t atom = lit / 2;
+        rows.read[atom / 64] |= std::uint64_t{1} << (atom % 64);
+        rows.wants[atom][lit & 1] |= bit;
+        rows.wants[atom][2] |= bit;
+      }
+    }
+    rows.rule_conj.push_back(mine);
+  }
+  rows.usable = true;
+}
+
 }  // namespace
 
 const prog::Rows& internal::rule_rows(const Program& p) {
+  if (p.rows_built.load(std::memory_order_acquire)) return p.rows;  // what call_once checks, without its call
   std::call_once(p.rows_once, [&p] {
     prog::Rows& rows = p.rows;
-    // Each rule has a conjunction or more (but for those never fired), so a larger program
-    // cannot fit; it is not worth building the forms to find out.
-    if (p.rule_root.size() > kMaxRowConjunctions) return;
-    Builder b(p);
-    std::vector<const Form*> forms;
-    std::size_t conjunctions = 0;
-    for (std::uint32_t root : p.rule_root) {
-      forms.push_back(&b.form(root, false));
-      conjunctions += forms.back()->size();
-    }
-    if (conjunctions > kMaxRowConjunctions) return;
-    rows.computed = std::move(b.computed);
-    rows.cone = cone_of(p, rows.computed);
-    // The nodes computed one by one cost about as much as in the full pass: rows pay only when
-    // they replace most of the program.
-    if (rows.cone.size() * 4 > p.code.size()) return;
-    const std::uint32_t atoms = p.composite_base + static_cast<std::uint32_t>(rows.computed.size());
-    rows.atom_words = std::max<std::uint32_t>(1, (atoms + 63) / 64);
-    rows.read.assign(rows.atom_words, 0);
-    rows.wants.assign(atoms, {0, 0, 0});
-    std::uint32_t next = 0;
-    for (const Form* f : forms) {
-      std::uint64_t mine = 0;
-      for (const Conjunction& c : *f) {
-        const std::uint64_t bit = std::uint64_t{1} << next++;
-        mine |= bit;
-        for (std::uint32_t lit : c) {
-          const std::uint32_t atom = lit / 2;
-          rows.read[atom / 64] |= std::uint64_t{1} << (atom % 64);
-          rows.wants[atom][lit & 1] |= bit;
-          rows.wants[atom][2] |= bit;
-        }
-      }
-      rows.rule_conj.push_back(mine);
-    }
-    rows.usable = true;
+    rows.yes_no.assign((p.findings.size() + 63) / 64, 0);
+    for (std::size_t i = 0; i < p.findings.size(); ++i)
+      if (p.finding_types[i] == FindingType::boolean) rows.yes_no[i / 64] |= std::uint64_t{1} << (i % 64);
+    rows.yes_no_in_order = p.bool_atoms.size() <= 256;
+    for (std::uint32_t i = 0; i < p.bool_atoms.size() && rows.yes_no_in_order; ++i)
+      rows.yes_no_in_order = p.bool_atoms[i] == i;
+    build_rows(p, rows);
+    p.rows_built.store(true, std::memory_order_release);
   });
   return p.rows;
 }

@@ -10,4 +10,5 @@ shift
 mkdir -p "$harness/build/generated"
 python3 "$here/gen_ard.py" "$harness/ruleset.json" "$harness/build/generated/ardent.ard"
 runner="$root/build/tests/bench/peers/ardent-peer-runner \"\$GEN/ardent.ard\" \"\$RULESET\" \"\$CASES\""
-"$harness/run-all.sh" --engine "ardent-capi|$runner ardent-capi" --engine "ardent-sliced|$runner ardent-sliced sliced" "$@"
+"$harness/run-all.sh" --engine "ardent-capi|$runner ardent-capi bits" --engine "ardent-capi-case|$runner ardent-capi-case case" \
+  --engine "ardent-sliced|$runner ardent-sliced sliced" "$@"

@@ -1,12 +1,16 @@
 // Ardent in the peer harness: compiles the generated .ard, evaluates the harness's cases
-// through the C ABI (every boolean and every number set in one call each, one reused result,
-// the fired rules read as one bit set), and prints the harness's
-// RESULT line. Follows the protocol of the harness README: untimed parse, timed load, warm-up
-// passes, timed passes, verification after timing. With `sliced`, the cases are laid out as
-// columns, 1,024 at a time (the yes/no answers as bit sets, the numbers as columns of values),
-// and evaluated by ardent_evaluate_sliced_bits() (64 cases a word, one thread).
+// through the C ABI, and prints the harness's RESULT line. Follows the protocol of the harness
+// README: untimed parse, timed load, warm-up passes, timed passes, verification after timing.
+// The mode says how the cases go in:
+//   bits (the default)  one case a call: its yes/no answers packed as bits (as the limit packs
+//                       them), its numbers by index, to ardent_evaluate_bits();
+//   case                a case and a result reused: every boolean and every number set in one
+//                       call each, ardent_evaluate_into(), the fired rules read as one bit set;
+//   sliced              1,024 cases at a time as columns (the yes/no answers as bit sets, the
+//                       numbers as columns of values) to ardent_evaluate_sliced_bits() (64
+//                       cases a word, one thread).
 //
-// Usage: ardent-peer-runner RULES.ard RULESET.json CASES.json [label [sliced]]
+// Usage: ardent-peer-runner RULES.ard RULESET.json CASES.json [label [bits|case|sliced]]
 #include <ardent.h>
 
 #include <sys/resource.h>
@@ -96,7 +100,7 @@ void die(const char* what) {
 
 int main(int argc, char** argv) {
   if (argc < 4) {
-    std::fprintf(stderr, "usage: %s RULES.ard RULESET.json CASES.json [label [sliced]]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s RULES.ard RULESET.json CASES.json [label [bits|case|sliced]]\n", argv[0]);
     return 2;
   }
   const char* label = argc > 4 ? argv[4] : "ardent";
@@ -184,9 +188,14 @@ int main(int argc, char** argv) {
 
   // Bit-sliced mode: blocks of 1,024 cases laid out as columns (the transpose is timed, as the
   // limit's is), then evaluated 64 a word.
-  const bool sliced = argc > 5 && std::string(argv[5]) == "sliced";
-  if (sliced && bool_slots.size() > 64) {
-    std::fprintf(stderr, "the sliced runner packs at most 64 yes/no findings a case; the spec has %zu\n", bool_slots.size());
+  const std::string mode = argc > 5 ? argv[5] : "bits";
+  if (mode != "bits" && mode != "case" && mode != "sliced") {
+    std::fprintf(stderr, "unknown mode %s: bits, case or sliced\n", mode.c_str());
+    return 2;
+  }
+  const bool sliced = mode == "sliced", by_case = mode == "case", by_bits = mode == "bits";
+  if (!by_case && bool_slots.size() > 64) {
+    std::fprintf(stderr, "the runner packs at most 64 yes/no findings a case; the spec has %zu\n", bool_slots.size());
     return 2;
   }
   constexpr std::size_t kBlock = 1024;
@@ -246,7 +255,38 @@ int main(int argc, char** argv) {
     if (pass >= warmup) pass_us.push_back(us / static_cast<double>(cases.size()));
   }
 
-  for (int pass = 0; !sliced && pass < warmup + reps; ++pass) {
+  // Bits mode: a case's packed answers are its bit set over the findings when the yes/no
+  // findings are the first, in the spec's order (as gen_ard.py declares them); else each answer
+  // is moved to its finding's bit.
+  const std::size_t bit_words = (info.finding_count + 63) / 64;
+  std::vector<std::uint64_t> given_bits(bit_words, 0), yes_bits_one(bit_words, 0);
+  bool in_order = true;
+  for (std::size_t b = 0; b < bool_slots.size(); ++b) {
+    given_bits[bool_slots[b] / 64] |= std::uint64_t{1} << (bool_slots[b] % 64);  // closed world: all answered
+    in_order = in_order && bool_slots[b] == b;
+  }
+  int triage_one = 0;
+  for (int pass = 0; by_bits && pass < warmup + reps; ++pass) {
+    auto start = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      const PeerCase& pc = cases[i];
+      if (in_order) {
+        yes_bits_one[0] = packed_row(pc.bool_bytes);
+      } else {
+        std::fill(yes_bits_one.begin(), yes_bits_one.end(), 0);
+        for (std::size_t b = 0; b < bool_slots.size(); ++b)
+          yes_bits_one[bool_slots[b] / 64] |= std::uint64_t{pc.bool_bytes[b] != 0} << (bool_slots[b] % 64);
+      }
+      if (ardent_evaluate_bits(&triage_one, mask.data(), mask.size(), rules, given_bits.data(), yes_bits_one.data(),
+                               bit_words, pc.number_slots.data(), pc.numbers.data(), pc.numbers.size()) != ARDENT_OK)
+        die("evaluate_bits");
+      fired[i] = neutral(mask.data());
+    }
+    double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
+    if (pass >= warmup) pass_us.push_back(us / static_cast<double>(cases.size()));
+  }
+
+  for (int pass = 0; by_case && pass < warmup + reps; ++pass) {
     auto start = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < cases.size(); ++i) {
       const PeerCase& pc = cases[i];
