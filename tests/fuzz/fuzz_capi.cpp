@@ -33,7 +33,7 @@ class Session {
   }
 
   void step() {
-    switch (in_.ConsumeIntegralInRange(0, 21)) {
+    switch (in_.ConsumeIntegralInRange(0, 22)) {
       case 0: new_case(); break;
       case 1: free_case(); break;
       case 2: ARDENT_FUZZ_CALL(ardent_case_clear(some_case())); break;
@@ -56,6 +56,7 @@ class Session {
       case 19: evaluate_sliced(); break;
       case 20: render_into(); break;
       case 21: evaluate_columns(); break;
+      case 22: evaluate_bits(); break;
     }
   }
 
@@ -334,6 +335,39 @@ class Session {
                                                  n_bits ? bits.data() : nullptr, n_bits,
                                                  n_columns ? columns.data() : nullptr, n_columns, count,
                                                  in_.ConsumeIntegralInRange(0u, 2u)));
+  }
+
+  // One case as fuzzed bit sets and values: bits of any finding (and past the last), too few
+  // words, values of any kind for any finding, given twice; refused or evaluated, never worse,
+  // and an evaluation writes a triage and no fired bit past the last rule.
+  void evaluate_bits() {
+    const ardent_ruleset* rs = some_ruleset();
+    ardent_ruleset_info info = ARDENT_RULESET_INFO_INIT;
+    if (rs != nullptr) ardent_ruleset_get_info(&info, rs);
+    const std::size_t words = in_.ConsumeIntegralInRange<std::size_t>(0, (info.finding_count + 63) / 64 + 1);
+    std::vector<std::uint64_t> given(words + 1), yes(words + 1);
+    for (std::size_t w = 0; w < words; ++w) {
+      given[w] = in_.ConsumeIntegral<std::uint64_t>() & in_.ConsumeIntegral<std::uint64_t>();
+      yes[w] = in_.ConsumeIntegral<std::uint64_t>();
+    }
+    const std::size_t n_values = in_.ConsumeIntegralInRange<std::size_t>(0, 5);
+    std::vector<std::uint32_t> slots(n_values + 1);
+    std::vector<double> values(n_values + 1);
+    for (std::size_t k = 0; k < n_values; ++k) {
+      slots[k] = index(info.finding_count);
+      values[k] = number();
+    }
+    const std::size_t rule_words = (info.rule_count + 63) / 64;
+    std::vector<std::uint64_t> fired(rule_words + 1, 0);
+    const std::size_t fired_words = in_.ConsumeBool() ? rule_words : in_.ConsumeIntegralInRange<std::size_t>(0, 2);
+    int triage = -9;
+    const int rc = ARDENT_FUZZ_CALL(ardent_evaluate_bits(&triage, in_.ConsumeBool() ? fired.data() : nullptr,
+                                                         fired_words, rs, given.data(), yes.data(), words, slots.data(),
+                                                         values.data(), n_values));
+    if (rc != ARDENT_OK) return;
+    if (triage < ARDENT_TRIAGE_SELF_CARE || triage > ARDENT_TRIAGE_EMERGENCY) bug("evaluate_bits wrote no triage");
+    if (fired[rule_words] != 0 || (info.rule_count % 64 && rule_words && fired[rule_words - 1] >> (info.rule_count % 64)))
+      bug("evaluate_bits set a fired bit past the last rule");
   }
 
   // The JSON result into a buffer of a fuzzed size: ARDENT_OK with the whole text, or
