@@ -135,10 +135,11 @@ class AtomWriter {
 template <syntax::CmpOp Op>
 void add_comparisons(const Program& p, const std::uint64_t* given, const double* value, AtomWriter& out) {
   for (const auto& a : p.cmp_atoms[static_cast<int>(Op)])
-    out.add(has(given, a.slot), has(given, a.slot) && compare_exact(Op, value[a.slot], a.constant));
+    out.add(has(given, a.slot), compare_exact(Op, value[a.slot], a.constant));
 }
 
-// The truth of every leaf as atom bits, from the findings given, their yes bits and values.
+// The truth of every leaf as atom bits, from the findings given, their yes bits and values (0
+// where not given, which add() then ignores: no branch on whether a finding was given).
 void leaf_atoms(const Program& p, const prog::Rows& rows, const std::uint64_t* given, const std::uint64_t* yes,
                 const double* value, std::uint64_t* atom_yes, std::uint64_t* atom_no) {
   AtomWriter out(atom_yes, atom_no);
@@ -154,7 +155,7 @@ void leaf_atoms(const Program& p, const prog::Rows& rows, const std::uint64_t* g
     for (std::uint32_t slot : p.bool_atoms) out.add(has(given, slot), has(yes, slot));
   }
   for (const auto& a : p.enum_atoms)
-    out.add(has(given, a.slot), has(given, a.slot) && ((a.mask >> static_cast<std::uint32_t>(value[a.slot])) & 1u));
+    out.add(has(given, a.slot), (a.mask >> static_cast<std::uint32_t>(value[a.slot])) & 1u);
   for (std::uint32_t slot : p.known_atoms) out.add(true, has(given, slot));
   for (std::uint32_t slot : p.unknown_atoms) out.add(true, !has(given, slot));
   add_comparisons<syntax::CmpOp::Lt>(p, given, value, out);
@@ -229,6 +230,7 @@ Triage evaluate_bits(const Ruleset& ruleset, const CaseBits& c, std::span<std::u
   double stack_values[kMaxStackFindings];
   double* value = p.findings.size() <= kMaxStackFindings ? stack_values
                                                         : (heap_values.resize(p.findings.size()), heap_values.data());
+  std::fill_n(value, p.findings.size(), 0.0);
   read_values(p, c, value, given, yes);
 
   std::fill(fired.begin(), fired.begin() + static_cast<std::ptrdiff_t>(rule_words), std::uint64_t{0});
