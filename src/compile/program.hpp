@@ -166,8 +166,11 @@ struct Rows {
   std::vector<std::uint32_t> computed; // composite boolean nodes read as atoms composite_base + k
   std::vector<std::uint32_t> cone;     // instructions computed before the rows, in code order
   std::vector<std::uint64_t> read;     // per atom word: the atoms some conjunction reads
-  // Per atom: the conjunctions that want it true, those that want it false, and either.
-  std::vector<std::array<std::uint64_t, 3>> wants;
+  // Per group of four atoms g, per kind k (0: the conjunctions wanting an atom true, 1: false,
+  // 2: either) and per subset b of the four (a bit each): at (g * 3 + k) * 16 + b, the
+  // conjunctions wanting one of the atoms in b that way. A case's false atoms look up kind 0,
+  // its true atoms kind 1 and its unknown atoms kind 2, four at a time.
+  std::vector<std::uint64_t> marks;
   std::vector<std::uint64_t> rule_conj;  // per rule: its conjunctions
 };
 

@@ -92,80 +92,19 @@ void read_values(const Program& p, const CaseBits& c, double* value, std::uint64
   }
 }
 
-// Atom bits written in order, a word at a time.
-class AtomWriter {
- public:
-  AtomWriter(std::uint64_t* yes, std::uint64_t* no) : yes_(yes), no_(no) {}
-  void add(bool is_given, bool holds) {
-    y_ |= std::uint64_t{is_given && holds} << (atom_ % 64);
-    n_ |= std::uint64_t{is_given && !holds} << (atom_ % 64);
-    if (++atom_ % 64 == 0) flush();
+// Where leaf_atoms() reads a case given as bits.
+struct BitsSource {
+  const std::uint64_t* given_bits;
+  const std::uint64_t* yes_bits;
+  const double* values;  // 0 where not given
+  bool given(std::uint32_t slot) const { return has(given_bits, slot); }
+  bool yes(std::uint32_t slot) const { return has(yes_bits, slot); }
+  double value(std::uint32_t slot) const { return values[slot]; }
+  void yes_no_words(std::uint32_t w, std::uint32_t, std::uint64_t& y, std::uint64_t& n) const {
+    y = given_bits[w] & yes_bits[w];
+    n = given_bits[w] & ~yes_bits[w];
   }
-  // Whole words of atoms at once, from atom 0 (before any add).
-  void add_words(const std::uint64_t* y, const std::uint64_t* n, std::uint32_t atoms) {
-    const std::uint32_t whole = atoms / 64;
-    for (std::uint32_t w = 0; w < whole; ++w) {
-      yes_[w] = y[w];
-      no_[w] = n[w];
-    }
-    atom_ = whole * 64;
-    if (const std::uint32_t rest = atoms % 64) {
-      const std::uint64_t mask = (std::uint64_t{1} << rest) - 1;
-      y_ = y[whole] & mask;
-      n_ = n[whole] & mask;
-      atom_ += rest;
-    }
-  }
-  void finish() {
-    if (atom_ % 64) flush();
-  }
-
- private:
-  void flush() {
-    yes_[(atom_ - 1) / 64] = y_;
-    no_[(atom_ - 1) / 64] = n_;
-    y_ = n_ = 0;
-  }
-  std::uint64_t* yes_;
-  std::uint64_t* no_;
-  std::uint32_t atom_ = 0;
-  std::uint64_t y_ = 0, n_ = 0;
 };
-
-template <syntax::CmpOp Op>
-void add_comparisons(const Program& p, const std::uint64_t* given, const double* value, AtomWriter& out) {
-  for (const auto& a : p.cmp_atoms[static_cast<int>(Op)])
-    out.add(has(given, a.slot), compare_exact(Op, value[a.slot], a.constant));
-}
-
-// The truth of every leaf as atom bits, from the findings given, their yes bits and values (0
-// where not given, which add() then ignores: no branch on whether a finding was given).
-void leaf_atoms(const Program& p, const prog::Rows& rows, const std::uint64_t* given, const std::uint64_t* yes,
-                const double* value, std::uint64_t* atom_yes, std::uint64_t* atom_no) {
-  AtomWriter out(atom_yes, atom_no);
-  if (rows.yes_no_in_order) {  // yes/no leaf i reads finding i: the answers are the atoms
-    const auto n = static_cast<std::uint32_t>(p.bool_atoms.size());
-    std::uint64_t y[4], no[4];
-    for (std::uint32_t w = 0; w * 64 < n; ++w) {
-      y[w] = given[w] & yes[w];
-      no[w] = given[w] & ~yes[w];
-    }
-    out.add_words(y, no, n);
-  } else {
-    for (std::uint32_t slot : p.bool_atoms) out.add(has(given, slot), has(yes, slot));
-  }
-  for (const auto& a : p.enum_atoms)
-    out.add(has(given, a.slot), (a.mask >> static_cast<std::uint32_t>(value[a.slot])) & 1u);
-  for (std::uint32_t slot : p.known_atoms) out.add(true, has(given, slot));
-  for (std::uint32_t slot : p.unknown_atoms) out.add(true, !has(given, slot));
-  add_comparisons<syntax::CmpOp::Lt>(p, given, value, out);
-  add_comparisons<syntax::CmpOp::Le>(p, given, value, out);
-  add_comparisons<syntax::CmpOp::Gt>(p, given, value, out);
-  add_comparisons<syntax::CmpOp::Ge>(p, given, value, out);
-  add_comparisons<syntax::CmpOp::Eq>(p, given, value, out);
-  add_comparisons<syntax::CmpOp::Ne>(p, given, value, out);
-  out.finish();
-}
 
 Triage by_rows(const Program& p, const prog::Rows& rows, const std::uint64_t* given, const std::uint64_t* yes,
                const double* value, std::span<std::uint64_t> fired) {
@@ -173,7 +112,7 @@ Triage by_rows(const Program& p, const prog::Rows& rows, const std::uint64_t* gi
   std::uint64_t stack[8];
   std::uint64_t* atoms = rows.atom_words <= 4 ? stack : (heap.resize(rows.atom_words * 2), heap.data());
   std::fill(atoms, atoms + rows.atom_words * 2, 0);
-  leaf_atoms(p, rows, given, yes, value, atoms, atoms + rows.atom_words);
+  leaf_atoms(p, rows, BitsSource{given, yes, value}, atoms, atoms + rows.atom_words);
   std::uint64_t incomplete = 0, broken = 0;
   mark_conjunctions(rows, atoms, atoms + rows.atom_words, incomplete, broken);
   int best = -1;

@@ -4,6 +4,7 @@
 // k operands' `and`); a node whose form would exceed kMaxConjunctions, or that is not a
 // connective (a comparison), stays whole: an atom computed one by one before the rows.
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -186,7 +187,7 @@ void build_rows(const Program& p, prog::Rows& rows) {
   const std::uint32_t atoms = p.composite_base + static_cast<std::uint32_t>(rows.computed.size());
   rows.atom_words = std::max<std::uint32_t>(1, (atoms + 63) / 64);
   rows.read.assign(rows.atom_words, 0);
-  rows.wants.assign(atoms, {0, 0, 0});
+  std::vector<std::array<std::uint64_t, 3>> wants(atoms, {0, 0, 0});  // per atom, per kind
   std::uint32_t next = 0;
   for (const Form* f : forms) {
     std::uint64_t mine = 0;
@@ -196,12 +197,21 @@ void build_rows(const Program& p, prog::Rows& rows) {
       for (std::uint32_t lit : c) {
         const std::uint32_t atom = lit / 2;
         rows.read[atom / 64] |= std::uint64_t{1} << (atom % 64);
-        rows.wants[atom][lit & 1] |= bit;
-        rows.wants[atom][2] |= bit;
+        wants[atom][lit & 1] |= bit;
+        wants[atom][2] |= bit;
       }
     }
     rows.rule_conj.push_back(mine);
   }
+  const std::uint32_t groups = rows.atom_words * 16;
+  rows.marks.assign(std::size_t(groups) * 3 * 16, 0);
+  for (std::uint32_t g = 0; g < groups; ++g)
+    for (std::uint32_t k = 0; k < 3; ++k)
+      for (std::uint32_t b = 1; b < 16; ++b) {
+        std::uint64_t& m = rows.marks[(std::size_t(g) * 3 + k) * 16 + b];
+        for (std::uint32_t i = 0; i < 4; ++i)
+          if ((b >> i) & 1u && g * 4 + i < atoms) m |= wants[g * 4 + i][k];
+      }
   rows.usable = true;
 }
 
