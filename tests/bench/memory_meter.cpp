@@ -14,8 +14,8 @@ std::atomic<std::int64_t> g_peak{0};
 void* counted_alloc(std::size_t size) {
   void* p = std::malloc(size ? size : 1);
   if (!p) return nullptr;
-  const auto now = g_in_use.fetch_add(static_cast<std::int64_t>(malloc_usable_size(p)), std::memory_order_relaxed) +
-                   static_cast<std::int64_t>(malloc_usable_size(p));
+  const auto size_of_p = static_cast<std::int64_t>(malloc_usable_size(p));  // one look-up: it is not free
+  const auto now = g_in_use.fetch_add(size_of_p, std::memory_order_relaxed) + size_of_p;
   auto peak = g_peak.load(std::memory_order_relaxed);
   while (now > peak && !g_peak.compare_exchange_weak(peak, now, std::memory_order_relaxed)) {
   }
