@@ -49,28 +49,6 @@ void check_bits(const Program& p, const prog::Rows& rows, const CaseBits& c, std
   }
 }
 
-// A value as the single setter of its finding's type checks it (a yes/no value may be any
-// number but NaN, as in a column).
-void check_value(const FindingInfo& f, double v) {
-  std::uint8_t trial_state = 0;
-  double trial_value = 0;
-  const Slot trial{trial_state, trial_value};
-  switch (f.type) {
-    case FindingType::boolean:
-      if (std::isnan(v))
-        throw InputError(InputError::Kind::WrongType, f.name, "finding '" + f.name + "' is a yes/no finding; NaN is no answer");
-      break;
-    case FindingType::enumeration:
-      if (!(v >= 0 && v == std::floor(v) && v < 4294967296.0))
-        throw InputError(InputError::Kind::OutOfDomain, f.name,
-                         "finding '" + f.name + "' takes a value's index, not " + std::to_string(v));
-      put_enum(f, trial, static_cast<std::uint32_t>(v));
-      break;
-    default:
-      if (!NumberRange(f).fits(v)) put_number(f, trial, v);  // throws the setter's refusal
-  }
-}
-
 // The values, checked, into `value` by slot; their findings into `given` (and `yes` for a yes/no
 // finding given as a number other than 0).
 void read_values(const Program& p, const CaseBits& c, double* value, std::uint64_t* given, std::uint64_t* yes) {
@@ -82,7 +60,7 @@ void read_values(const Program& p, const CaseBits& c, double* value, std::uint64
     try {
       const FindingInfo& f = finding_at(p, slot);
       if (has(given, slot)) given_twice(f);
-      check_value(f, c.values[k]);
+      check_column_value(f, c.values[k]);
     } catch (const InputError& e) {
       refuse_value(e, k);
     }

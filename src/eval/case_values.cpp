@@ -139,6 +139,26 @@ void put_number(const FindingInfo& f, Slot out, double v) {
   out.value = v;
 }
 
+void check_column_value(const FindingInfo& f, double v) {
+  std::uint8_t trial_state = 0;
+  double trial_value = 0;
+  const Slot trial{trial_state, trial_value};
+  switch (f.type) {
+    case FindingType::boolean:
+      if (std::isnan(v))
+        throw InputError(InputError::Kind::WrongType, f.name, "finding '" + f.name + "' is a yes/no finding; NaN is no answer");
+      break;
+    case FindingType::enumeration:
+      if (!(v >= 0 && v == std::floor(v) && v < 4294967296.0))
+        throw InputError(InputError::Kind::OutOfDomain, f.name,
+                         "finding '" + f.name + "' takes a value's index, not " + std::to_string(v));
+      put_enum(f, trial, static_cast<std::uint32_t>(v));
+      break;
+    default:
+      if (!NumberRange(f).fits(v)) put_number(f, trial, v);  // throws the setter's refusal
+  }
+}
+
 void put_enum(const FindingInfo& f, Slot out, std::uint32_t index) {
   if (f.type != FindingType::enumeration) wrong_type(f, fmt::format("value #{}", index));
   if (index >= f.values.size())

@@ -43,13 +43,7 @@ inline void compute_leaves(const Program& p, const std::uint8_t* st, const doubl
     out = t + p.unknown_base;
     for (std::uint32_t slot : p.unknown_atoms) *out++ = st[slot] == given ? F : T;
   }
-  using syntax::CmpOp;
-  compare_leaves<CmpOp::Lt>(p, st, val, t);
-  compare_leaves<CmpOp::Le>(p, st, val, t);
-  compare_leaves<CmpOp::Gt>(p, st, val, t);
-  compare_leaves<CmpOp::Ge>(p, st, val, t);
-  compare_leaves<CmpOp::Eq>(p, st, val, t);
-  compare_leaves<CmpOp::Ne>(p, st, val, t);
+  for_each_cmp_op([&]<syntax::CmpOp Op>() { compare_leaves<Op>(p, st, val, t); });
   // Numeric leaves.
   for (std::uint32_t i = 0; i < p.num_findings.size(); ++i) {
     const std::uint32_t slot = p.num_findings[i];

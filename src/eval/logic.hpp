@@ -52,6 +52,19 @@ inline bool compare_exact(syntax::CmpOp op, double a, double b) {
   return false;
 }
 
+// f.template operator()<Op>() for each comparison operator, in syntax::CmpOp order: the leaf
+// loops of each pass fix the operator for a whole loop.
+template <class F>
+inline void for_each_cmp_op(F&& f) {
+  using syntax::CmpOp;
+  f.template operator()<CmpOp::Lt>();
+  f.template operator()<CmpOp::Le>();
+  f.template operator()<CmpOp::Gt>();
+  f.template operator()<CmpOp::Ge>();
+  f.template operator()<CmpOp::Eq>();
+  f.template operator()<CmpOp::Ne>();
+}
+
 inline Interval unknown_interval() { return {kNaN, kNaN}; }
 
 inline Interval normalise(double lo, double hi) {

@@ -112,12 +112,7 @@ void leaf_atoms(const Program& p, const prog::Rows& rows, const Source& in, std:
     out.add(in.given(a.slot), (a.mask >> static_cast<std::uint32_t>(in.value(a.slot))) & 1u);
   for (std::uint32_t slot : p.known_atoms) out.add(true, in.given(slot));
   for (std::uint32_t slot : p.unknown_atoms) out.add(true, !in.given(slot));
-  add_comparisons<syntax::CmpOp::Lt>(p, in, out);
-  add_comparisons<syntax::CmpOp::Le>(p, in, out);
-  add_comparisons<syntax::CmpOp::Gt>(p, in, out);
-  add_comparisons<syntax::CmpOp::Ge>(p, in, out);
-  add_comparisons<syntax::CmpOp::Eq>(p, in, out);
-  add_comparisons<syntax::CmpOp::Ne>(p, in, out);
+  for_each_cmp_op([&]<syntax::CmpOp Op>() { add_comparisons<Op>(p, in, out); });
   out.finish();
 }
 

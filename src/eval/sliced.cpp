@@ -206,12 +206,7 @@ void leaves(const Program& p, Block& b, const Lanes& c) {
     b.t[p.unknown_base + i] = c.lanes() & ~given;
     b.f[p.unknown_base + i] = given;
   }
-  compare_leaves<syntax::CmpOp::Lt>(p, b, c);
-  compare_leaves<syntax::CmpOp::Le>(p, b, c);
-  compare_leaves<syntax::CmpOp::Gt>(p, b, c);
-  compare_leaves<syntax::CmpOp::Ge>(p, b, c);
-  compare_leaves<syntax::CmpOp::Eq>(p, b, c);
-  compare_leaves<syntax::CmpOp::Ne>(p, b, c);
+  for_each_cmp_op([&]<syntax::CmpOp Op>() { compare_leaves<Op>(p, b, c); });
   for (std::uint32_t i = 0; i < p.num_findings.size(); ++i) {
     const auto at = c.at(p.num_findings[i]);
     for (std::size_t j = 0; j < c.n; ++j) {
@@ -392,28 +387,16 @@ void checked_columns(const Program& p, std::span<const BitColumn> bit_columns, s
     by_slot.columns[col.finding] = &col;
     for (std::size_t i = plain_rows(f, col, count); i < count; ++i) {
       const std::uint8_t state = col.states ? col.states[i] : kGiven;
-      std::uint8_t trial_state = 0;
-      double trial_value = 0;
-      const Slot trial{trial_state, trial_value};
       try {
         if (state > kGiven)
           throw InputError(InputError::Kind::OutOfRange, f.name,
                            "state " + std::to_string(state) + " is not a finding state (0 not asked, 1 unknown, 2 given)");
         if (state != kGiven) continue;
-        const double v = col.values[i];
-        switch (f.type) {
-          case FindingType::boolean:  // NaN: a table's missing cell, never a yes
-            throw InputError(InputError::Kind::WrongType, f.name,
-                             "finding '" + f.name + "' is a yes/no finding; NaN is no answer (give a missing value "
-                             "the state not asked or unknown)");
-          case FindingType::enumeration:
-            if (!(v >= 0 && v == std::floor(v) && v < 4294967296.0))
-              throw InputError(InputError::Kind::OutOfDomain, f.name,
-                               "finding '" + f.name + "' takes a value's index, not " + std::to_string(v));
-            put_enum(f, trial, static_cast<std::uint32_t>(v));
-            break;
-          default: put_number(f, trial, v); break;  // numbers; durations in days
-        }
+        if (f.type == FindingType::boolean && std::isnan(col.values[i]))  // a table's missing cell, said so
+          throw InputError(InputError::Kind::WrongType, f.name,
+                           "finding '" + f.name + "' is a yes/no finding; NaN is no answer (give a missing value "
+                           "the state not asked or unknown)");
+        check_column_value(f, col.values[i]);
       } catch (const InputError& e) {
         throw InputError(e.kind(), e.finding(), where + ", case " + std::to_string(i) + ": " + e.what());
       }
