@@ -147,31 +147,32 @@ struct Baseline {
 };
 
 // Each rule's condition as an `or` of `and`s over atoms and their negations (its disjunctive
-// normal form), for programs whose forms have at most 64 conjunctions in all (the peer
-// harness's rule set has 41), so that a new case costs a few word operations an atom and a
-// rule instead of a visit of every node. Atoms are the boolean leaves (atom i is leaf i) and,
-// after them, the composite nodes the form leaves whole: comparisons, and nodes whose form would
-// be too long. Those are computed one by one (with what they read) before the rows. Kleene's
-// three-valued `and` and `or` distribute over each other and obey De Morgan's laws, so the
-// form is exact.
+// normal form), for programs whose forms have at most 128 conjunctions in all (the peer
+// harness's rule set has 41), so that a new case costs a few word operations per four atoms and
+// per rule instead of a visit of every node. Atoms are the boolean leaves (atom i is leaf i)
+// and, after them, the composite nodes the form leaves whole: comparisons, and nodes whose form
+// would be too long. Those are computed one by one (with what they read) before the rows.
+// Kleene's three-valued `and` and `or` distribute over each other and obey De Morgan's laws, so
+// the form is exact.
 //
-// The conjunctions are the bits of a word: for each atom, the conjunctions that want it true
-// and those that want it false, so that a case's atoms mark the conjunctions they leave
+// The conjunctions are the bits of one or two words: for each atom, the conjunctions that want
+// it true and those that want it false, so that a case's atoms mark the conjunctions they leave
 // incomplete and those they break, and a rule is decided by its conjunctions' bits.
 struct Rows {
   std::vector<std::uint64_t> yes_no;   // per finding word: the yes/no findings (for every program)
   bool yes_no_in_order = false;        // yes/no leaf i reads finding i, for i < 256
   bool usable = false;                 // false: the program is too large for rows
   std::uint32_t atom_words = 1;
+  std::uint32_t conj_words = 1;        // 1 or 2
   std::vector<std::uint32_t> computed; // composite boolean nodes read as atoms composite_base + k
   std::vector<std::uint32_t> cone;     // instructions computed before the rows, in code order
   std::vector<std::uint64_t> read;     // per atom word: the atoms some conjunction reads
   // Per group of four atoms g, per kind k (0: the conjunctions wanting an atom true, 1: false,
-  // 2: either) and per subset b of the four (a bit each): at (g * 3 + k) * 16 + b, the
-  // conjunctions wanting one of the atoms in b that way. A case's false atoms look up kind 0,
+  // 2: either) and per subset b of the four (a bit each): at ((g * 3 + k) * 16 + b) * conj_words,
+  // the conjunctions wanting one of the atoms in b that way. A case's false atoms look up kind 0,
   // its true atoms kind 1 and its unknown atoms kind 2, four at a time.
   std::vector<std::uint64_t> marks;
-  std::vector<std::uint64_t> rule_conj;  // per rule: its conjunctions
+  std::vector<std::uint64_t> rule_conj;  // per rule, conj_words words: its conjunctions
 };
 
 // The interview's per-node arrays for the baseline (nothing given), which planning starts from

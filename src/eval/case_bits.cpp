@@ -91,10 +91,8 @@ Triage by_rows(const Program& p, const prog::Rows& rows, const std::uint64_t* gi
   std::uint64_t* atoms = rows.atom_words <= 4 ? stack : (heap.resize(rows.atom_words * 2), heap.data());
   std::fill(atoms, atoms + rows.atom_words * 2, 0);
   leaf_atoms(p, rows, BitsSource{given, yes, value}, atoms, atoms + rows.atom_words);
-  std::uint64_t incomplete = 0, broken = 0;
-  mark_conjunctions(rows, atoms, atoms + rows.atom_words, incomplete, broken);
   int best = -1;
-  decide_rules(rows, incomplete, broken, [&](std::uint32_t rule, RuleState v) {
+  decide_by_rows(rows, atoms, atoms + rows.atom_words, [&](std::uint32_t rule, RuleState v) {
     if (v != RuleState::fired) return;
     fired[rule / 64] |= std::uint64_t{1} << (rule % 64);
     best = std::max<int>(best, p.rule_out[rule].triage);

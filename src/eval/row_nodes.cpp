@@ -81,12 +81,9 @@ void internal::ResultWriter::row_nodes(Result& r, const std::uint8_t* st, const 
     }
     atom_bits(p, rows, t, yes, no);
   }
-  std::uint64_t incomplete = 0, broken = 0;
-  mark_conjunctions(rows, yes, no, incomplete, broken);
-
   RuleState* states = r.rule_states_.data();
   s.fired.clear();  // prepare reserved room for every rule
-  decide_rules(rows, incomplete, broken, [&](std::uint32_t rule, RuleState v) {
+  decide_by_rows(rows, yes, no, [&](std::uint32_t rule, RuleState v) {
     states[rule] = v;
     if (v == RuleState::fired) s.fired.push_back(rule);
   });

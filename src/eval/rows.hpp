@@ -14,36 +14,60 @@ namespace ardent::eval {
 
 // What a case's atoms do to the conjunctions that read them, four atoms a look-up: an unknown
 // atom leaves them incomplete; a true one breaks those that want it false, a false one those
-// that want it true (and a broken conjunction is incomplete too).
-inline void mark_conjunctions(const prog::Rows& rows, const std::uint64_t* yes, const std::uint64_t* no,
-                              std::uint64_t& incomplete, std::uint64_t& broken) {
-  std::uint64_t open = 0, against = 0;
+// that want it true (and a broken conjunction is incomplete too). W: the conjunctions' words.
+template <unsigned W>
+void mark_conjunctions(const prog::Rows& rows, const std::uint64_t* yes, const std::uint64_t* no,
+                       std::uint64_t* incomplete, std::uint64_t* broken) {
+  std::uint64_t open[W] = {}, against[W] = {};
   for (std::uint32_t w = 0; w < rows.atom_words; ++w) {
     const std::uint64_t read = rows.read[w];
     const std::uint64_t t = yes[w] & read, f = no[w] & read, u = read & ~(yes[w] | no[w]);
     const std::uint32_t end = read ? 64 - static_cast<std::uint32_t>(__builtin_clzll(read)) : 0;  // past the last atom read
-    const std::uint64_t* marks = rows.marks.data() + std::size_t(w) * 16 * 48;
-    for (std::uint32_t q = 0; q < end; q += 4, marks += 48) {
-      against |= marks[(f >> q) & 15] | marks[16 + ((t >> q) & 15)];
-      open |= marks[32 + ((u >> q) & 15)];
+    const std::uint64_t* marks = rows.marks.data() + std::size_t(w) * 16 * 48 * W;
+    for (std::uint32_t q = 0; q < end; q += 4, marks += 48 * W) {
+      const std::uint64_t* when_false = marks + ((f >> q) & 15) * W;
+      const std::uint64_t* when_true = marks + (16 + ((t >> q) & 15)) * W;
+      const std::uint64_t* when_unknown = marks + (32 + ((u >> q) & 15)) * W;
+      for (unsigned c = 0; c < W; ++c) {
+        against[c] |= when_false[c] | when_true[c];
+        open[c] |= when_unknown[c];
+      }
     }
   }
-  incomplete = open | against;
-  broken = against;
+  for (unsigned c = 0; c < W; ++c) {
+    incomplete[c] = open[c] | against[c];
+    broken[c] = against[c];
+  }
 }
 
 // Each rule's state, in rule order, to on_rule(rule, state): fired when one of its conjunctions
 // is complete; not fired when all are broken (a rule with none never fires); undecided
 // otherwise.
-template <class OnRule>
-void decide_rules(const prog::Rows& rows, std::uint64_t incomplete, std::uint64_t broken, OnRule on_rule) {
+template <unsigned W, class OnRule>
+void decide_rules(const prog::Rows& rows, const std::uint64_t* incomplete, const std::uint64_t* broken,
+                  OnRule& on_rule) {
   const std::uint64_t* conj = rows.rule_conj.data();
-  const auto rules = static_cast<std::uint32_t>(rows.rule_conj.size());
-  for (std::uint32_t rule = 0; rule < rules; ++rule) {
-    const std::uint64_t mine = conj[rule];
-    const bool fired = (mine & ~incomplete) != 0, not_fired = (mine & ~broken) == 0;
+  const auto rules = static_cast<std::uint32_t>(rows.rule_conj.size() / W);
+  for (std::uint32_t rule = 0; rule < rules; ++rule, conj += W) {
+    bool fired = false, not_fired = true;
+    for (unsigned c = 0; c < W; ++c) {
+      fired |= (conj[c] & ~incomplete[c]) != 0;
+      not_fired &= (conj[c] & ~broken[c]) == 0;
+    }
     on_rule(rule, static_cast<RuleState>(fired ? 2 : not_fired ? 0 : 1));
   }
+}
+
+// The rules' states from the atoms' truths (atoms true, atoms false), as decide_rules gives them.
+template <class OnRule>
+void decide_by_rows(const prog::Rows& rows, const std::uint64_t* yes, const std::uint64_t* no, OnRule on_rule) {
+  std::uint64_t incomplete[2], broken[2];
+  auto run = [&]<unsigned W>() {
+    mark_conjunctions<W>(rows, yes, no, incomplete, broken);
+    decide_rules<W>(rows, incomplete, broken, on_rule);
+  };
+  if (rows.conj_words == 1) return run.template operator()<1>();
+  run.template operator()<2>();
 }
 
 // Atom bits written in order, a word at a time.
