@@ -149,7 +149,7 @@ Triage evaluate_bits(const Ruleset& ruleset, const CaseBits& c, std::span<std::u
   read_values(p, c, value, given, yes);
 
   std::fill(fired.begin(), fired.begin() + static_cast<std::ptrdiff_t>(rule_words), std::uint64_t{0});
-  if (rows.usable && rows.computed.empty()) return by_rows(p, rows, given, yes, value, fired);
+  if (rows.usable && rows.cone.empty()) return by_rows(p, rows, given, yes, value, fired);
   return by_slices(ruleset, p, given, yes, value, fired);
 }
 

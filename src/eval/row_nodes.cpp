@@ -58,7 +58,7 @@ void internal::ResultWriter::row_nodes(Result& r, const std::uint8_t* st, const 
   s.at_baseline = false;  // the sparse pass's next restore puts back every value
   std::uint64_t* yes = s.atom_yes.data();
   std::uint64_t* no = s.atom_no.data();
-  if (rows.computed.empty()) {  // the atoms are the leaves, read from the case as bits
+  if (rows.cone.empty()) {  // nothing to compute one by one: the atoms are the leaves, read as bits
     std::fill(yes, yes + rows.atom_words, 0);
     std::fill(no, no + rows.atom_words, 0);
     leaf_atoms(p, rows, StatesSource{st, val}, yes, no);

@@ -78,7 +78,7 @@ TEST(CaseBits, RowsGiveWhatEvaluateGives) {
   for (const char* file : {"logic.ard", "counting.ard", "enums.ard", "durations.ard", "outcomes.ard"}) {
     const RulesetPtr rs = compile_path(dir / file).ruleset;
     ASSERT_TRUE(rs) << file;
-    ASSERT_TRUE(rows_of(rs).usable && rows_of(rs).computed.empty()) << file << " should be decided by its rows";
+    ASSERT_TRUE(rows_of(rs).usable && rows_of(rs).cone.empty()) << file << " should be decided by its rows";
     check_ruleset(rs, 2000, 0.5, ++seed, file);
   }
 }
