@@ -119,9 +119,15 @@ class Case {
  private:
   friend struct internal::CaseAccess;
   std::uint32_t checked_slot(std::string_view finding) const;
+  void touch(std::uint32_t slot) { touched_[slot >> 12] |= std::uint64_t{1} << ((slot >> 6) & 63); }
+  void touch_all_set();
   RulesetPtr ruleset_;
   std::vector<std::uint8_t> state_;
   std::vector<double> value_;
+  // Bit b: findings [64 b, 64 b + 64) may hold something other than "not asked"; every other
+  // finding is not asked with value 0. An evaluation reads only these blocks, so that its cost
+  // follows the findings given rather than those the rule set has.
+  std::vector<std::uint64_t> touched_;
   std::vector<EvalWarning> warnings_;
 };
 

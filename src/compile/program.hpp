@@ -137,6 +137,19 @@ void for_each_input(const Instr& in, const std::vector<std::uint32_t>& operands,
 // The node values and rule states of a case with no finding given (every finding not asked
 // or unknown give the same values), which a sparse evaluation starts from. The evaluator
 // works it out once per program, with its own full pass, so it is exact by construction.
+// A reader of a boolean node as the sparse pass follows it (Baseline::readers).
+struct SparseReader {
+  enum class Kind : std::uint8_t { rule, instr, and_op, or_op };
+  Kind kind = Kind::instr;
+  std::uint32_t index = 0;  // the rule (rule), or the instruction
+  std::uint32_t out = 0;    // and_op, or_op: the instruction's output node
+};
+
+// A boolean node's readers in Baseline::readers: [rise_begin, rise_end) and [fall_begin, fall_end).
+struct ReaderRows {
+  std::uint32_t rise_begin = 0, rise_end = 0, fall_begin = 0, fall_end = 0;
+};
+
 struct Baseline {
   std::vector<std::uint8_t> truth;
   std::vector<double> lo, hi;
@@ -144,6 +157,17 @@ struct Baseline {
   std::vector<std::uint32_t> fired;     // rules fired with nothing given
   std::vector<std::uint32_t> div_warns; // instructions that divide by zero with nothing given
   std::vector<std::uint32_t> divisions; // every instruction that divides, in order
+  // What the sparse pass does when boolean node n leaves its baseline value: the readers in
+  // rows[n]'s rise range when n rises (F < U < T), in its fall range when it falls. A node's
+  // readers are those that only a rise concerns, then those both concern, then those only a
+  // fall concerns, so that the two ranges overlap:
+  // - an `and` is the minimum of its operands, so when none falls it rises only if each operand
+  //   at the baseline's minimum rises; it waits on one of them (read by the fewest instructions,
+  //   so rarely a common finding such as age), not on each; an `or` likewise for a fall;
+  // - an `and` whose operand becomes false is false at once, and so is not queued but settled
+  //   (an `or` whose operand becomes true likewise), with no need to read its other operands.
+  std::vector<ReaderRows> rows;
+  std::vector<SparseReader> readers;
 };
 
 // Each rule's condition as an `or` of `and`s over atoms and their negations (its disjunctive

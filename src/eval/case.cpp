@@ -5,6 +5,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "eval/case_access.hpp"
 #include "eval/case_json.hpp"
 #include "eval/case_values.hpp"
 #include "ardent/names.hpp"
@@ -19,36 +20,50 @@ Case::Case(RulesetPtr ruleset) : ruleset_(std::move(ruleset)) {
   const std::size_t n = ruleset_->findings().size();
   state_.assign(n, static_cast<std::uint8_t>(FindingState::not_asked));
   value_.assign(n, 0.0);
+  touched_.assign((n + 4095) / 4096, 0);
+}
+
+// After the storage was replaced whole (set_json, set_text): which blocks now hold something.
+void Case::touch_all_set() {
+  std::fill(touched_.begin(), touched_.end(), 0);
+  for (std::uint32_t slot = 0; slot < state_.size(); ++slot)
+    if (state_[slot] != static_cast<std::uint8_t>(FindingState::not_asked)) touch(slot);
 }
 
 void Case::set_bool(std::uint32_t slot, bool value) {
   const auto& f = eval::finding_at(internal::program_of(*ruleset_), slot);
   eval::put_bool(f, Slot{state_[slot], value_[slot]}, value);
+  touch(slot);
 }
 
 void Case::set_number(std::uint32_t slot, double value) {
   const auto& f = eval::finding_at(internal::program_of(*ruleset_), slot);
   eval::put_number(f, Slot{state_[slot], value_[slot]}, value);
+  touch(slot);
 }
 
 void Case::set_enum(std::uint32_t slot, std::uint32_t value_index) {
   const auto& f = eval::finding_at(internal::program_of(*ruleset_), slot);
   eval::put_enum(f, Slot{state_[slot], value_[slot]}, value_index);
+  touch(slot);
 }
 
 void Case::set_enum(std::uint32_t slot, std::string_view value) {
   const auto& f = eval::finding_at(internal::program_of(*ruleset_), slot);
   eval::put_enum(f, Slot{state_[slot], value_[slot]}, value);
+  touch(slot);
 }
 
 void Case::set_duration(std::uint32_t slot, double amount, DurationUnit unit) {
   const auto& f = eval::finding_at(internal::program_of(*ruleset_), slot);
   eval::put_duration(f, Slot{state_[slot], value_[slot]}, amount, unit);
+  touch(slot);
 }
 
 void Case::set_unknown(std::uint32_t slot) {
   eval::finding_at(internal::program_of(*ruleset_), slot);
   eval::put_unknown(Slot{state_[slot], value_[slot]});
+  touch(slot);
 }
 
 void Case::unset(std::uint32_t slot) {
@@ -99,10 +114,11 @@ void Case::set_bools(std::span<const std::uint32_t> slots, std::span<const int> 
     double* value = value_.data();
     for (std::size_t i = 0; i < slots.size(); ++i)
       eval::put_checked(Slot{state[slots[i]], value[slots[i]]}, values[i] != 0 ? 1.0 : 0.0);
-    return;
+  } else {
+    put_many(p, state_, value_, slots, values,
+             [](const FindingInfo& f, Slot out, int v) { eval::put_bool(f, out, v != 0); });
   }
-  put_many(p, state_, value_, slots, values,
-           [](const FindingInfo& f, Slot out, int v) { eval::put_bool(f, out, v != 0); });
+  for (const std::uint32_t slot : slots) touch(slot);  // every slot was written
 }
 
 void Case::set_numbers(std::span<const std::uint32_t> slots, std::span<const double> values) {
@@ -116,10 +132,11 @@ void Case::set_numbers(std::span<const std::uint32_t> slots, std::span<const dou
     std::uint8_t* state = state_.data();
     double* value = value_.data();
     for (std::size_t i = 0; i < slots.size(); ++i) eval::put_checked(Slot{state[slots[i]], value[slots[i]]}, values[i]);
-    return;
+  } else {
+    put_many(p, state_, value_, slots, values,
+             [](const FindingInfo& f, Slot out, double v) { eval::put_number(f, out, v); });
   }
-  put_many(p, state_, value_, slots, values,
-           [](const FindingInfo& f, Slot out, double v) { eval::put_number(f, out, v); });
+  for (const std::uint32_t slot : slots) touch(slot);
 }
 
 std::uint32_t Case::checked_slot(std::string_view finding) const { return ruleset_->finding_slot(finding); }
@@ -134,8 +151,11 @@ void Case::set_unknown(std::string_view finding) { set_unknown(checked_slot(find
 void Case::unset(std::string_view finding) { unset(checked_slot(finding)); }
 
 void Case::clear() {
-  std::fill(state_.begin(), state_.end(), static_cast<std::uint8_t>(FindingState::not_asked));
-  std::fill(value_.begin(), value_.end(), 0.0);
+  internal::for_each_block(touched_, state_.size(), [&](std::size_t first, std::size_t last) {
+    std::fill(state_.begin() + first, state_.begin() + last, static_cast<std::uint8_t>(FindingState::not_asked));
+    std::fill(value_.begin() + first, value_.begin() + last, 0.0);
+  });
+  std::fill(touched_.begin(), touched_.end(), 0);
   warnings_.clear();
 }
 
@@ -150,6 +170,7 @@ void Case::set_json(std::string_view json_object) {
   eval::read_case_json(internal::program_of(*ruleset_), json_object, state, value);
   state_.swap(state);
   value_.swap(value);
+  touch_all_set();
 }
 
 void Case::set_text(std::span<const TextValue> values) {
@@ -165,6 +186,7 @@ void Case::set_text(std::span<const TextValue> values) {
   }
   state_.swap(state);
   value_.swap(value);
+  touch_all_set();
 }
 
 void Case::set_text(std::string_view finding, std::string_view text) {

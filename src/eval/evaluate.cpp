@@ -46,6 +46,7 @@ void ResultWriter::prepare(Result& r, const Case& c, const Program& p) {
   const std::size_t nf = p.findings.size(), nc = p.conditions.size(), nr = p.rules.size();
   s.states.assign(nf, 0);
   s.values.assign(nf, 0.0);
+  s.touched.assign((nf + 4095) / 4096, 0);
   s.plan_states.assign(nf, 0);
   s.plan_values.assign(nf, 0.0);
   s.plan_truth.assign(p.bool_count, U);
@@ -82,12 +83,13 @@ void ResultWriter::prepare(Result& r, const Case& c, const Program& p) {
   s.stack.assign(std::size_t(p.bool_count) + p.num_count + 1, 0);
   s.text_mark.assign(p.advice_texts.size(), 0);
   s.queued.assign((p.code.size() + 63) / 64, 0);
-  for (auto* v : {&s.given, &s.dirty_bool, &s.dirty_num, &s.dirty_rules, &s.fired, &s.fired_other, &s.cond_touched})
-    v->clear();
+  s.settle.assign(p.bool_count, 0);
+  for (auto* v : {&s.given, &s.fired, &s.fired_other, &s.cond_touched}) v->clear();
   s.given.reserve(nf);
-  s.dirty_bool.reserve(p.bool_count);
-  s.dirty_num.reserve(p.num_count);
-  s.dirty_rules.reserve(nr);
+  s.dirty_bool.make_room(p.bool_count);
+  s.dirty_num.make_room(p.num_count);
+  s.dirty_rules.make_room(nr);
+  s.fired_now.make_room(nr);
   s.fired.reserve(nr);
   s.fired_other.reserve(nr);
   s.cond_touched.reserve(nc);
@@ -200,6 +202,74 @@ void full_pass(const Program& p, const std::uint8_t* st, const double* val, std:
   }
 }
 
+// Baseline::readers: what follows a change of each boolean node, grouped by direction.
+void sparse_readers(const Program& p, prog::Baseline& b) {
+  using Kind = prog::SparseReader::Kind;
+  constexpr std::uint32_t kNone = 0xffffffffu;
+  constexpr std::uint8_t kRise = 1, kFall = 2, kBoth = kRise | kFall;
+  // The operand each `and` waits on to rise (and each `or` to fall): one at the baseline's
+  // minimum (maximum), read by as few instructions as possible.
+  std::vector<std::uint32_t> waits_on(p.code.size(), kNone);
+  for (std::uint32_t i = 0; i < p.code.size(); ++i) {
+    const prog::Instr& in = p.code[i];
+    if (in.op != prog::Op::And && in.op != prog::Op::Or) continue;
+    for (const std::uint32_t *o = p.operands.data() + in.a, *e = o + in.n; o != e; ++o)
+      if (b.truth[*o] == b.truth[in.out] &&
+          (waits_on[i] == kNone || p.bool_users.size(*o) < p.bool_users.size(waits_on[i])))
+        waits_on[i] = *o;
+  }
+  auto reader = [&](std::uint32_t node, std::uint32_t i, std::uint8_t& groups) {
+    const prog::Instr& in = p.code[i];
+    const bool logic = (in.op == prog::Op::And || in.op == prog::Op::Or) && waits_on[i] != kNone;
+    if (!logic) {
+      groups = kBoth;
+      return prog::SparseReader{Kind::instr, i, 0};
+    }
+    const bool is_and = in.op == prog::Op::And;
+    groups = waits_on[i] == node ? kBoth : is_and ? kFall : kRise;
+    return prog::SparseReader{is_and ? Kind::and_op : Kind::or_op, i, in.out};
+  };
+  b.rows.assign(p.bool_count, {});
+  b.readers.clear();
+  b.readers.reserve(p.bool_users.items.size() + p.rule_root.size());
+  auto at = [&] { return static_cast<std::uint32_t>(b.readers.size()); };
+  for (std::uint32_t n = 0; n < p.bool_count; ++n) {
+    prog::ReaderRows& row = b.rows[n];
+    row.rise_begin = at();
+    for (const std::uint8_t group : {kRise, kBoth, kFall}) {
+      if (group == kBoth) {
+        row.fall_begin = at();
+        for (std::uint32_t k = 0; k < p.bool_rules.size(n); ++k)
+          b.readers.push_back({Kind::rule, p.bool_rules.row(n)[k], 0});
+      }
+      if (group == kFall) row.rise_end = at();
+      for (std::uint32_t k = 0; k < p.bool_users.size(n); ++k) {
+        std::uint8_t groups = 0;
+        const prog::SparseReader r = reader(n, p.bool_users.row(n)[k], groups);
+        if (groups == group) b.readers.push_back(r);
+      }
+    }
+    row.fall_end = at();
+  }
+}
+
+// The case as evaluated, into s.states and s.values: the blocks the last snapshot held are
+// cleared and those the case touched copied, so that the cost follows the findings given.
+void snapshot(EvalScratch& s, const Case& c, std::size_t n) {
+  static_assert(static_cast<int>(FindingState::not_asked) == 0);
+  internal::for_each_block(s.touched, n, [&](std::size_t first, std::size_t last) {
+    std::memset(s.states.data() + first, 0, last - first);
+    std::memset(s.values.data() + first, 0, (last - first) * sizeof(double));
+  });
+  const std::uint8_t* st = CaseAccess::states(c);
+  const double* val = CaseAccess::values(c);
+  s.touched = CaseAccess::touched(c);
+  internal::for_each_block(s.touched, n, [&](std::size_t first, std::size_t last) {
+    std::memcpy(s.states.data() + first, st + first, last - first);
+    std::memcpy(s.values.data() + first, val + first, (last - first) * sizeof(double));
+  });
+}
+
 }  // namespace
 
 const prog::Baseline& internal::baseline(const Program& p) {
@@ -214,6 +284,7 @@ const prog::Baseline& internal::baseline(const Program& p) {
       b.lo[p.const_base + i] = b.hi[p.const_base + i] = p.constants[i];
     full_pass(p, states.data(), values.data(), b.truth.data(), b.lo.data(), b.hi.data(),
               [&](std::uint32_t instr) { b.div_warns.push_back(instr); });
+    sparse_readers(p, b);
     for (std::uint32_t i = 0; i < p.code.size(); ++i)
       if (p.code[i].op == prog::Op::Div) b.divisions.push_back(i);
     b.rules.resize(p.rule_root.size());
@@ -240,7 +311,7 @@ void ResultWriter::compute_nodes(Result& r, const Case& c, const Program& p, Nod
   const bool stepped = (automatic || pass == NodePass::step) && step_nodes(r, st, val, p, pass == NodePass::step);
   const bool by_rows = !stepped && (automatic || pass == NodePass::rows) && p.rows.usable;  // built by prepare
   const bool done = stepped || by_rows ||
-                    ((automatic || pass == NodePass::sparse) && sparse_nodes(r, st, val, p, pass == NodePass::sparse));
+                    ((automatic || pass == NodePass::sparse) && sparse_nodes(r, c, p, pass == NodePass::sparse));
   if (by_rows) {
     row_nodes(r, st, val, p);
     s.nodes_pending = true;
@@ -254,10 +325,7 @@ void ResultWriter::compute_nodes(Result& r, const Case& c, const Program& p, Nod
     for (std::uint32_t i = 0; i < p.rule_root.size(); ++i)
       states[i] = static_cast<RuleState>(t[p.rule_root[i]]);
   }
-  if (!p.findings.empty()) {
-    std::memcpy(s.states.data(), st, p.findings.size());
-    std::memcpy(s.values.data(), val, p.findings.size() * sizeof(double));
-  }
+  snapshot(s, c, p.findings.size());
   s.values_valid = !s.nodes_pending;
 }
 

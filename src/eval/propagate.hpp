@@ -19,7 +19,10 @@ struct Propagation {
   internal::EvalScratch& s;
   RuleState* rules;
   std::uint32_t budget;  // instructions that may still be queued
-  bool record_dirty;     // list what changed (the sparse pass restores the baseline from it)
+  // The sparse pass's baseline (each node starts from its value there, and what changes is
+  // listed so that the next pass can restore it), whose readers are grouped by the direction
+  // of a change that concerns them. Null in the step pass.
+  const prog::Baseline* from = nullptr;
 
   // False once the budget is spent: the caller gives up (and calls abandon()).
   bool queue(std::uint32_t instr) {
@@ -30,22 +33,69 @@ struct Propagation {
     return budget-- != 0;
   }
   bool set_bool(std::uint32_t n, std::uint8_t v) {
+    if (from) return settle(n, v);
     if (v == s.truth[n]) return true;
     s.truth[n] = v;
-    if (record_dirty) s.dirty_bool.push_back(n);
-    for (const std::uint32_t* r = p.bool_rules.row(n), *e = r + p.bool_rules.size(n); r != e; ++r) {
+    for (const std::uint32_t* r = p.bool_rules.row(n), *e = r + p.bool_rules.size(n); r != e; ++r)
       rules[*r] = static_cast<RuleState>(v);
-      if (record_dirty) s.dirty_rules.push_back(*r);
-    }
     for (const std::uint32_t* i = p.bool_users.row(n), *e = i + p.bool_users.size(n); i != e; ++i)
       if (!queue(*i)) return false;
     return true;
+  }
+  // The sparse pass's set_bool: node n leaves its baseline value for v. The readers its change
+  // concerns (Baseline::readers) are queued, except the `and`s it makes false and the `or`s it
+  // makes true, which are settled with it. A node changes once in a pass (its operands are final
+  // before it is computed), so the stack never holds more than every boolean node, nor the lists
+  // of what changed more than every node and rule.
+  bool settle(std::uint32_t n, std::uint8_t v) {
+    using Kind = prog::SparseReader::Kind;
+    std::uint8_t* const truth = s.truth.data();
+    if (truth[n] == v) return true;
+    const std::uint8_t* const base = from->truth.data();
+    const prog::SparseReader* const readers = from->readers.data();
+    std::uint32_t* const stack = s.settle.data();
+    std::uint32_t* dirty = s.dirty_bool.cursor();
+    std::uint32_t* dirty_rules = s.dirty_rules.cursor();
+    std::uint32_t* fired = s.fired_now.cursor();
+    truth[n] = v;
+    *dirty++ = n;
+    std::size_t top = 0;
+    stack[top++] = n;
+    bool within_budget = true;
+    while (top != 0 && within_budget) {
+      n = stack[--top];
+      v = truth[n];
+      const prog::ReaderRows& row = from->rows[n];
+      const bool rises = v > base[n];
+      const prog::SparseReader* r = readers + (rises ? row.rise_begin : row.fall_begin);
+      const prog::SparseReader* const e = readers + (rises ? row.rise_end : row.fall_end);
+      for (; r != e; ++r) {
+        if (r->kind == Kind::rule) {
+          rules[r->index] = static_cast<RuleState>(v);
+          *dirty_rules++ = r->index;
+          if (v == T) *fired++ = r->index;  // a rule changes once: fired now, not in the baseline
+        } else if ((r->kind == Kind::and_op && v == F) || (r->kind == Kind::or_op && v == T)) {
+          if (truth[r->out] != v) {
+            truth[r->out] = v;
+            *dirty++ = r->out;
+            stack[top++] = r->out;
+          }
+        } else if (!queue(r->index)) {
+          within_budget = false;
+          break;
+        }
+      }
+    }
+    s.dirty_bool.size = static_cast<std::uint32_t>(dirty - s.dirty_bool.room.data());
+    s.dirty_rules.size = static_cast<std::uint32_t>(dirty_rules - s.dirty_rules.room.data());
+    s.fired_now.size = static_cast<std::uint32_t>(fired - s.fired_now.room.data());
+    return within_budget;
   }
   bool set_num(std::uint32_t n, Interval x) {
     if (same_bits(x.lo, s.lo[n]) && same_bits(x.hi, s.hi[n])) return true;
     s.lo[n] = x.lo;
     s.hi[n] = x.hi;
-    if (record_dirty) s.dirty_num.push_back(n);
+    if (from) s.dirty_num.push_back(n);
     for (const std::uint32_t* i = p.num_users.row(n), *e = i + p.num_users.size(n); i != e; ++i)
       if (!queue(*i)) return false;
     return true;

@@ -45,7 +45,7 @@ struct ResultWriter {
   static void compute_nodes(Result& r, const Case& c, const Program& p, NodePass pass = NodePass::automatic);
   // The sparse pass: false when it gave up (the case reaches too much of the program, unless
   // `forced`), leaving the full pass to do the work.
-  static bool sparse_nodes(Result& r, const std::uint8_t* st, const double* val, const Program& p, bool forced);
+  static bool sparse_nodes(Result& r, const Case& c, const Program& p, bool forced);
   // The step pass: false when the result holds no complete evaluation of this program, or when
   // the change reaches too much of it (unless `forced`), leaving the other passes to do the work.
   static bool step_nodes(Result& r, const std::uint8_t* st, const double* val, const Program& p, bool forced);

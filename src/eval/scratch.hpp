@@ -10,10 +10,28 @@ class Program;
 
 namespace ardent::internal {
 
+// A list with room for the most items it can ever hold, so that the sparse pass writes it
+// through a cursor kept in a register: a push_back reloads the vector's end after each byte
+// stored elsewhere, since a byte store may alias anything.
+struct IndexList {
+  std::vector<std::uint32_t> room;
+  std::uint32_t size = 0;
+  void make_room(std::size_t n) {
+    room.assign(n, 0);
+    size = 0;
+  }
+  void clear() { size = 0; }
+  std::uint32_t* cursor() { return room.data() + size; }  // where the next item goes
+  const std::uint32_t* begin() const { return room.data(); }
+  const std::uint32_t* end() const { return room.data() + size; }
+  void push_back(std::uint32_t v) { room[size++] = v; }
+};
+
 struct EvalScratch {
   const Program* sized_for = nullptr;       // the program the buffers below are sized for
   std::vector<std::uint8_t> states;         // the case's finding states when evaluated
   std::vector<double> values;               // and their values (meaningful where given)
+  std::vector<std::uint64_t> touched;       // the blocks of both that the case had touched (Case::touched_)
   // truth, lo, hi and the rule states are those of `states` and `values` for every node: an
   // evaluation may start from them and recompute only what the changed findings reach
   // (step_nodes.cpp).
@@ -49,8 +67,10 @@ struct EvalScratch {
   // Sparse evaluation (sparse_nodes.cpp): when at_baseline, truth, lo, hi and the rule states
   // equal the program's baseline except at the nodes and rules listed as dirty.
   bool at_baseline = false;
-  std::vector<std::uint32_t> dirty_bool, dirty_num, dirty_rules;
+  IndexList dirty_bool, dirty_num, dirty_rules;  // each node and rule changes once in a pass
+  IndexList fired_now;                            // rules fired that were not in the baseline
   std::vector<std::uint32_t> given;             // the case's given findings
+  std::vector<std::uint32_t> settle;            // per boolean node: the sparse pass's stack of changes
   std::vector<std::uint64_t> queued;            // bit per instruction: to compute (all 0 between passes)
   bool fired_valid = false;                     // `fired` lists the fired rules (any order)
   std::vector<std::uint32_t> fired;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "eval/case_access.hpp"
 #include "eval/propagate.hpp"
 
 namespace ardent {
@@ -24,28 +25,31 @@ constexpr std::uint32_t kSparseCost = 4;
 // given findings alone costs a tenth of it (rules/hip, 100 generated rules): not worth trying.
 constexpr std::uint32_t kSparseMinCode = 1024;
 
-// The given findings into s.given, eight states at a time (FindingState::given is the only
-// state with bit 1 set); returns how many instructions read their leaves.
-std::uint64_t collect_given(const Program& p, const std::uint8_t* st, std::vector<std::uint32_t>& given) {
+// The given findings into s.given, from the blocks the case touched, eight states at a time
+// (FindingState::given is the only state with bit 1 set); returns how many instructions read
+// their leaves.
+std::uint64_t collect_given(const Program& p, const Case& c, std::vector<std::uint32_t>& given) {
   static_assert(static_cast<int>(FindingState::given) == 2 && static_cast<int>(FindingState::unknown) == 1);
+  const std::uint8_t* st = internal::CaseAccess::states(c);
   given.clear();
   std::uint64_t fanout = 0;
-  const auto nf = static_cast<std::uint32_t>(p.findings.size());
-  std::uint32_t at = 0;
-  for (; at + 8 <= nf; at += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, st + at, 8);
-    for (word &= 0x0202020202020202ull; word; word &= word - 1) {
-      const std::uint32_t slot = at + static_cast<std::uint32_t>(__builtin_ctzll(word)) / 8;
-      given.push_back(slot);
-      fanout += p.slot_fanout[slot];
+  internal::for_each_block(internal::CaseAccess::touched(c), p.findings.size(), [&](std::size_t first, std::size_t last) {
+    auto at = static_cast<std::uint32_t>(first);
+    for (; at + 8 <= last; at += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, st + at, 8);
+      for (word &= 0x0202020202020202ull; word; word &= word - 1) {
+        const std::uint32_t slot = at + static_cast<std::uint32_t>(__builtin_ctzll(word)) / 8;
+        given.push_back(slot);
+        fanout += p.slot_fanout[slot];
+      }
     }
-  }
-  for (; at < nf; ++at)
-    if (st[at] == static_cast<std::uint8_t>(FindingState::given)) {
-      given.push_back(at);
-      fanout += p.slot_fanout[at];
-    }
+    for (; at < last; ++at)
+      if (st[at] == static_cast<std::uint8_t>(FindingState::given)) {
+        given.push_back(at);
+        fanout += p.slot_fanout[at];
+      }
+  });
   return fanout;
 }
 
@@ -69,21 +73,22 @@ void restore(const prog::Baseline& b, internal::EvalScratch& s, RuleState* rules
   s.dirty_bool.clear();
   s.dirty_num.clear();
   s.dirty_rules.clear();
+  s.fired_now.clear();
 }
 
 }  // namespace
 
-bool internal::ResultWriter::sparse_nodes(Result& r, const std::uint8_t* st, const double* val, const Program& p,
-                                          bool forced) {
+bool internal::ResultWriter::sparse_nodes(Result& r, const Case& c, const Program& p, bool forced) {
+  const double* val = internal::CaseAccess::values(c);
   EvalScratch& s = r.scratch_.get();
   const auto code = static_cast<std::uint32_t>(p.code.size());
   if (!forced && code < kSparseMinCode) return false;
-  const std::uint64_t fanout = collect_given(p, st, s.given);
+  const std::uint64_t fanout = collect_given(p, c, s.given);
   if (!forced && fanout * kSparseCost > code) return false;
   const prog::Baseline& b = baseline(p);
   RuleState* rules = r.rule_states_.data();
   restore(b, s, rules);
-  Propagation w{p, s, rules, forced ? 0xffffffffu : code / 2, true};
+  Propagation w{p, s, rules, forced ? 0xffffffffu : code / 2, &b};
   auto give_up = [&] {
     w.abandon();
     s.at_baseline = false;  // partly updated: the full pass overwrites every value
@@ -99,11 +104,9 @@ bool internal::ResultWriter::sparse_nodes(Result& r, const std::uint8_t* st, con
   if (!w.run(r.warnings_)) return give_up();
 
   // The fired rules: those of the baseline still fired, and those that changed to fired.
-  s.fired.clear();
+  s.fired.assign(s.fired_now.begin(), s.fired_now.end());
   for (std::uint32_t rule : b.fired)
     if (rules[rule] == RuleState::fired) s.fired.push_back(rule);
-  for (std::uint32_t rule : s.dirty_rules)
-    if (rules[rule] == RuleState::fired && b.rules[rule] != RuleState::fired) s.fired.push_back(rule);
   s.fired_valid = true;
   return true;
 }

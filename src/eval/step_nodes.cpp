@@ -37,7 +37,7 @@ bool internal::ResultWriter::step_nodes(Result& r, const std::uint8_t* st, const
   // From here on the values move away from those the sparse pass's dirty lists describe.
   s.at_baseline = false;
   s.values_valid = false;  // until the sweep completes
-  Propagation w{p, s, r.rule_states_.data(), forced ? 0xffffffffu : code / 2, false};
+  Propagation w{p, s, r.rule_states_.data(), forced ? 0xffffffffu : code / 2};
   auto give_up = [&] {
     w.abandon();
     r.warnings_.clear();  // some may come from values half updated; the next pass starts afresh

@@ -6,8 +6,10 @@
 #include <functional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "ardent/case.hpp"
+#include "eval/case_access.hpp"
 #include "support/model_builder.hpp"
 
 namespace ardent::test {
@@ -256,6 +258,55 @@ TEST(CaseJson, MoreThanTheRuleSetsLimitIsTooLarge) {
     EXPECT_STREQ(e.what(), "the case is larger than 40 bytes of JSON, the most a case may be (the limit max_case_bytes)");
   }
   EXPECT_EQ(c.state(fx.flag), FindingState::not_asked);
+}
+
+
+// The evaluator reads only the blocks of 64 findings that a case marks as touched (cost that
+// follows the findings given), so every way of setting a finding must mark its block, and
+// clear() must leave none marked and every finding not asked.
+TEST(Case, EverySetterMarksTheBlockItWrites) {
+  ModelBuilder b;
+  std::vector<std::uint32_t> flags;
+  for (int i = 0; i < 200; ++i) flags.push_back(b.boolean("f" + std::to_string(i)));
+  const std::uint32_t peak = b.enumeration("peak", {"early", "late"});
+  const std::uint32_t age = b.number("age", 0, 120, true, "years");
+  const std::uint32_t duration = b.duration("symptom_duration");
+  const RulesetPtr rs = b.ruleset();
+  ASSERT_GE(peak / 64, 3u);
+  struct Row {
+    const char* what;
+    std::uint32_t slot;
+    std::function<void(Case&)> set;
+  };
+  const std::uint32_t some_flag[] = {flags[65]};
+  const int yes[] = {1};
+  const std::uint32_t ages[] = {age};
+  const double fifty[] = {50};
+  const Row rows[] = {
+      {"set_bool", flags[70], [&](Case& c) { c.set_bool(flags[70], true); }},
+      {"set_bool by name", flags[130], [&](Case& c) { c.set_bool("f130", false); }},
+      {"set_number", age, [&](Case& c) { c.set_number(age, 40); }},
+      {"set_enum", peak, [&](Case& c) { c.set_enum(peak, 1u); }},
+      {"set_enum by name", peak, [&](Case& c) { c.set_enum("peak", "late"); }},
+      {"set_duration", duration, [&](Case& c) { c.set_duration(duration, 3, DurationUnit::weeks); }},
+      {"set_unknown", flags[199], [&](Case& c) { c.set_unknown(flags[199]); }},
+      {"set_bools", flags[65], [&](Case& c) { c.set_bools(some_flag, yes); }},
+      {"set_numbers", age, [&](Case& c) { c.set_numbers(ages, fifty); }},
+      {"set_json", flags[150], [&](Case& c) { c.set_json(R"({"f150": true})"); }},
+      {"set_text", flags[190], [&](Case& c) { c.set_text("f190", "yes"); }},
+  };
+  for (const Row& row : rows) {
+    Case c(rs);
+    row.set(c);
+    const std::vector<std::uint64_t>& touched = internal::CaseAccess::touched(c);
+    ASSERT_EQ(touched.size(), 1u);
+    EXPECT_EQ(touched[0], std::uint64_t{1} << (row.slot / 64)) << row.what;
+    EXPECT_NE(c.state(row.slot), FindingState::not_asked) << row.what;
+    c.clear();
+    EXPECT_EQ(touched[0], 0u) << row.what;
+    EXPECT_EQ(c.state(row.slot), FindingState::not_asked) << row.what;
+    EXPECT_EQ(c.number(row.slot), 0.0) << row.what;
+  }
 }
 
 }  // namespace

@@ -97,13 +97,17 @@ inline CompileOutput compile_text(const std::string& text) {
 
 // What the other rule sets may lack: rules decided with nothing given (presence tests, `not`,
 // `at least 0`), a conjunction that wants a finding both ways (in the row pass's form), a
-// division by zero that warns with nothing given, scores with negative points and arithmetic
-// over intervals.
+// division by zero that warns with nothing given, scores with negative points, arithmetic
+// over intervals, `and`s and `or`s whose operands start from different truths with nothing
+// given (the sparse pass waits on the one at the minimum, or maximum), and nodes that fall from
+// true to unknown or rise from false to unknown (it settles an `and` at once only when it
+// becomes false, an `or` only when it becomes true).
 constexpr const char* kEdges = R"(ruleset edges version "1.0.0"
   default triage routine
 finding a: bool
 finding b: bool
 finding c: bool
+finding d: bool
 finding e: one of {x, y, z}
 finding n: number -10..10
 finding m: number 0..10
@@ -130,6 +134,10 @@ rule scores: s between -2 and 1 and not both -> exclude k1
 rule en: e in {x, z} or m = 4 -> consider k2
 redflag neg: -n > 3 and (a or c) -> triage urgent
 rule both_ways: (a or b) and not a -> consider k1
+rule waits_on_the_least: (e is unknown and d) or (d and n is unknown) -> consider k2
+rule or_waits_too: d or not (c is unknown) -> consider k1
+rule falls_to_unknown: (a is unknown or c) and (b is unknown or d) -> consider k2
+rule rises_to_unknown: (a is known and c) or (b is known and d) -> consider k1
 )";
 
 }  // namespace ardent::test
