@@ -140,9 +140,13 @@ void for_each_input(const Instr& in, const std::vector<std::uint32_t>& operands,
 // A reader of a boolean node as the sparse pass follows it (Baseline::readers).
 struct SparseReader {
   enum class Kind : std::uint8_t { rule, instr, and_op, or_op };
+  static constexpr std::uint32_t kNoRule = 0xffffffffu;
   Kind kind = Kind::instr;
   std::uint32_t index = 0;  // the rule (rule), or the instruction
   std::uint32_t out = 0;    // and_op, or_op: the instruction's output node
+  // and_op, or_op: when the output's one reader is a rule (a rule's condition that nothing else
+  // reads, the usual case), that rule, set with it; else kNoRule.
+  std::uint32_t only_rule = kNoRule;
 };
 
 // A boolean node's readers in Baseline::readers: [rise_begin, rise_end) and [fall_begin, fall_end).

@@ -223,11 +223,13 @@ void sparse_readers(const Program& p, prog::Baseline& b) {
     const bool logic = (in.op == prog::Op::And || in.op == prog::Op::Or) && waits_on[i] != kNone;
     if (!logic) {
       groups = kBoth;
-      return prog::SparseReader{Kind::instr, i, 0};
+      return prog::SparseReader{Kind::instr, i, 0, prog::SparseReader::kNoRule};
     }
     const bool is_and = in.op == prog::Op::And;
     groups = waits_on[i] == node ? kBoth : is_and ? kFall : kRise;
-    return prog::SparseReader{is_and ? Kind::and_op : Kind::or_op, i, in.out};
+    const bool one_rule = p.bool_users.size(in.out) == 0 && p.bool_rules.size(in.out) == 1;
+    return prog::SparseReader{is_and ? Kind::and_op : Kind::or_op, i, in.out,
+                              one_rule ? p.bool_rules.row(in.out)[0] : prog::SparseReader::kNoRule};
   };
   b.rows.assign(p.bool_count, {});
   b.readers.clear();
@@ -240,7 +242,7 @@ void sparse_readers(const Program& p, prog::Baseline& b) {
       if (group == kBoth) {
         row.fall_begin = at();
         for (std::uint32_t k = 0; k < p.bool_rules.size(n); ++k)
-          b.readers.push_back({Kind::rule, p.bool_rules.row(n)[k], 0});
+          b.readers.push_back({Kind::rule, p.bool_rules.row(n)[k], 0, prog::SparseReader::kNoRule});
       }
       if (group == kFall) row.rise_end = at();
       for (std::uint32_t k = 0; k < p.bool_users.size(n); ++k) {

@@ -52,7 +52,11 @@ struct Propagation {
     std::uint8_t* const truth = s.truth.data();
     if (truth[n] == v) return true;
     const std::uint8_t* const base = from->truth.data();
+    // Everything read through a pointer is held in locals: a byte stored may alias anything,
+    // so the compiler would otherwise load each again after every store.
     const prog::SparseReader* const readers = from->readers.data();
+    const prog::ReaderRows* const rows = from->rows.data();
+    RuleState* const states = rules;
     std::uint32_t* const stack = s.settle.data();
     std::uint32_t* dirty = s.dirty_bool.cursor();
     std::uint32_t* dirty_rules = s.dirty_rules.cursor();
@@ -65,20 +69,26 @@ struct Propagation {
     while (top != 0 && within_budget) {
       n = stack[--top];
       v = truth[n];
-      const prog::ReaderRows& row = from->rows[n];
+      const prog::ReaderRows& row = rows[n];
       const bool rises = v > base[n];
       const prog::SparseReader* r = readers + (rises ? row.rise_begin : row.fall_begin);
       const prog::SparseReader* const e = readers + (rises ? row.rise_end : row.fall_end);
       for (; r != e; ++r) {
         if (r->kind == Kind::rule) {
-          rules[r->index] = static_cast<RuleState>(v);
+          states[r->index] = static_cast<RuleState>(v);
           *dirty_rules++ = r->index;
           if (v == T) *fired++ = r->index;  // a rule changes once: fired now, not in the baseline
         } else if ((r->kind == Kind::and_op && v == F) || (r->kind == Kind::or_op && v == T)) {
           if (truth[r->out] != v) {
             truth[r->out] = v;
             *dirty++ = r->out;
-            stack[top++] = r->out;
+            if (r->only_rule == prog::SparseReader::kNoRule) {
+              stack[top++] = r->out;
+            } else {  // all that follows from it, without a visit
+              states[r->only_rule] = static_cast<RuleState>(v);
+              *dirty_rules++ = r->only_rule;
+              if (v == T) *fired++ = r->only_rule;
+            }
           }
         } else if (!queue(r->index)) {
           within_budget = false;

@@ -63,12 +63,15 @@ void restore(const prog::Baseline& b, internal::EvalScratch& s, RuleState* rules
     std::copy(b.rules.begin(), b.rules.end(), rules);
     s.at_baseline = true;
   } else {
-    for (std::uint32_t n : s.dirty_bool) s.truth[n] = b.truth[n];
+    std::uint8_t* const truth = s.truth.data();  // in locals: a byte stored may alias the vectors
+    const std::uint8_t* const base = b.truth.data();
+    for (std::uint32_t n : s.dirty_bool) truth[n] = base[n];
     for (std::uint32_t n : s.dirty_num) {
       s.lo[n] = b.lo[n];
       s.hi[n] = b.hi[n];
     }
-    for (std::uint32_t r : s.dirty_rules) rules[r] = b.rules[r];
+    const RuleState* const base_rules = b.rules.data();
+    for (std::uint32_t r : s.dirty_rules) rules[r] = base_rules[r];
   }
   s.dirty_bool.clear();
   s.dirty_num.clear();

@@ -101,7 +101,8 @@ inline CompileOutput compile_text(const std::string& text) {
 // over intervals, `and`s and `or`s whose operands start from different truths with nothing
 // given (the sparse pass waits on the one at the minimum, or maximum), and nodes that fall from
 // true to unknown or rise from false to unknown (it settles an `and` at once only when it
-// becomes false, an `or` only when it becomes true).
+// becomes false, an `or` only when it becomes true), and a rule's condition that another
+// instruction reads too (settling it must not stop at the rule).
 constexpr const char* kEdges = R"(ruleset edges version "1.0.0"
   default triage routine
 finding a: bool
@@ -138,6 +139,8 @@ rule waits_on_the_least: (e is unknown and d) or (d and n is unknown) -> conside
 rule or_waits_too: d or not (c is unknown) -> consider k1
 rule falls_to_unknown: (a is unknown or c) and (b is unknown or d) -> consider k2
 rule rises_to_unknown: (a is known and c) or (b is known and d) -> consider k1
+rule is_both: both -> consider k1
+rule not_both: not both -> consider k2
 )";
 
 }  // namespace ardent::test
