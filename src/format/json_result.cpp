@@ -36,6 +36,31 @@ consteval FieldMask member(std::string_view field) {
   return bit(field);
 }
 
+// What follows the rule's name in an `undecided` entry after its missing findings, and in a
+// `settled` entry, for each standing: one-line text writes each whole.
+constexpr std::size_t kStandings = static_cast<std::size_t>(Standing::distant) + 1;
+
+template <class Make>
+std::array<std::string, kStandings> per_standing(Make make) {
+  std::array<std::string, kStandings> out;
+  for (std::size_t i = 0; i < kStandings; ++i) out[i] = make(static_cast<Standing>(i));
+  return out;
+}
+
+const std::string& undecided_tail(Standing s) {
+  static const auto tails =
+      per_standing([](Standing st) { return R"(],"standing":")" + std::string(to_string(st)) + R"("})"; });
+  return tails[static_cast<std::size_t>(s)];
+}
+
+const std::string& settled_tail(Standing s) {
+  static const auto tails = per_standing([](Standing st) {
+    return R"(,"standing":")" + std::string(to_string(st)) + R"(","reason":")" + std::string(standing_phrase(st)) +
+           R"("})";
+  });
+  return tails[static_cast<std::size_t>(s)];
+}
+
 }  // namespace
 
 FieldMask field_mask(const std::vector<std::string>& fields) {
@@ -137,6 +162,10 @@ void interview(JsonWriter& w, const Case& c, const Result& r, const JsonTexts& j
         ++no_true_part;
         continue;
       }
+      if (w.compact()) {
+        w.start_item(R"({"rule":)", jt.rule_name[u.rule], settled_tail(u.standing)).finish_item();
+        continue;
+      }
       w.begin_object();
       w.key("rule").raw(jt.rule_name[u.rule]);
       w.key("standing").ascii(to_string(u.standing));
@@ -231,6 +260,16 @@ void write_result(JsonWriter& w, const Case& c, const Result& r, std::size_t max
   if (want(member("undecided"))) {
     w.key("undecided").begin_array();
     for (const auto& u : r.undecided()) {
+      if (w.compact()) {
+        w.start_item(R"({"rule":)", jt.rule_name[u.rule], R"(,"missing":[)");
+        const char* comma = "";
+        for (std::uint32_t slot : r.missing(u)) {
+          w.append(comma, jt.finding_name[slot]);
+          comma = ",";
+        }
+        w.append(undecided_tail(u.standing)).finish_item();
+        continue;
+      }
       w.begin_object();
       w.key("rule").raw(jt.rule_name[u.rule]);
       w.key("missing").begin_array();

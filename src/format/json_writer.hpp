@@ -82,6 +82,30 @@ class JsonWriter {
     if (json_escape::plain(text)) return ascii(text);
     return raw(nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
+  // One-line text only (compact()): an item made of pieces already in compact JSON form, their
+  // keys and separators included, copied one after another; then more of it with append(), and
+  // finish_item() when it is whole. A list of many small objects costs a few copies each.
+  template <class... Pieces>
+  JsonWriter& start_item(const Pieces&... pieces) {
+    char* d = reserve((std::string_view(pieces).size() + ... + 1));
+    if (need_comma_) *d++ = ',';
+    ((d = copy(d, std::string_view(pieces))), ...);
+    len_ = static_cast<std::size_t>(d - buf_);
+    need_comma_ = false;
+    return *this;
+  }
+  template <class... Pieces>
+  JsonWriter& append(const Pieces&... pieces) {
+    char* d = reserve((std::string_view(pieces).size() + ... + 0));
+    ((d = copy(d, std::string_view(pieces))), ...);
+    len_ = static_cast<std::size_t>(d - buf_);
+    return *this;
+  }
+  JsonWriter& finish_item() {
+    need_comma_ = true;
+    return *this;
+  }
+  bool compact() const { return !pretty(); }
   JsonWriter& integer(std::int64_t v) { return raw(std::to_string(v)); }
   JsonWriter& boolean(bool v) { return raw(v ? "true" : "false"); }
   JsonWriter& null() { return raw("null"); }
