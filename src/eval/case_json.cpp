@@ -53,8 +53,7 @@ std::string json_error_text(std::string_view text, std::size_t bytes_read, const
 // document.
 class FindingsSax : public nlohmann::json_sax<nlohmann::json> {
  public:
-  FindingsSax(const Program& p, std::string_view text, std::vector<std::uint8_t>& state, std::vector<double>& value)
-      : p_(p), text_(text), state_(state), value_(value), seen_(p.findings.size(), false) {}
+  FindingsSax(const Program& p, std::string_view text, CaseStaging& out) : p_(p), text_(text), out_(out) {}
 
   bool null() override { return put([&](const FindingInfo&, Slot out) { put_unknown(out); }); }
   bool boolean(bool v) override {
@@ -83,8 +82,7 @@ class FindingsSax : public nlohmann::json_sax<nlohmann::json> {
   bool end_array() override { return true; }
   bool key(string_t& k) override {
     slot_ = slot_of(p_, k);
-    if (seen_[slot_]) given_twice(p_.findings[slot_]);
-    seen_[slot_] = true;
+    (void)out_.add(p_, slot_);
     return true;
   }
   bool parse_error(std::size_t bytes_read, const std::string&, const nlohmann::detail::exception& e) override {
@@ -98,8 +96,7 @@ class FindingsSax : public nlohmann::json_sax<nlohmann::json> {
   template <class F>
   bool put(F&& apply) {
     if (depth_ == 0) not_an_object();
-    const FindingInfo& f = p_.findings[slot_];
-    apply(f, Slot{state_[slot_], value_[slot_]});
+    apply(p_.findings[slot_], out_.last());  // the key's, added just before
     return true;
   }
   bool number(double v) {
@@ -112,9 +109,7 @@ class FindingsSax : public nlohmann::json_sax<nlohmann::json> {
 
   const Program& p_;
   std::string_view text_;
-  std::vector<std::uint8_t>& state_;
-  std::vector<double>& value_;
-  std::vector<bool> seen_;
+  CaseStaging& out_;
   std::uint32_t slot_ = 0xffffffffu;
   int depth_ = 0;
 };
@@ -136,29 +131,31 @@ void put_element(const FindingInfo& f, Slot out, simdjson::dom::element v) {
 
 }  // namespace
 
-void read_case_json_sax(const Program& p, std::string_view text, std::vector<std::uint8_t>& state,
-                        std::vector<double>& value) {
+void CaseStaging::begin(std::size_t findings) {
+  for (const Value& v : values_) named_[v.slot >> 6] &= ~(std::uint64_t{1} << (v.slot & 63));
+  values_.clear();
+  if (named_.size() < (findings + 63) / 64) named_.resize((findings + 63) / 64, 0);
+}
+
+void read_case_json_sax(const Program& p, std::string_view text, CaseStaging& out) {
+  out.begin(p.findings.size());
   if (const std::size_t bad = invalid_utf8_at(text); bad != std::string_view::npos)
     malformed("the JSON text is not valid UTF-8 (byte " + std::to_string(bad) + ")");
-  FindingsSax sax(p, text, state, value);
+  FindingsSax sax(p, text, out);
   if (!nlohmann::json::sax_parse(text.begin(), text.end(), &sax)) malformed("malformed JSON");
 }
 
-void read_case_json(const Program& p, std::string_view text, std::vector<std::uint8_t>& state,
-                    std::vector<double>& value) {
+void read_case_json(const Program& p, std::string_view text, CaseStaging& out) {
   // One parser a thread: it keeps its buffers, so reading a case allocates nothing once warm.
   thread_local simdjson::dom::parser parser;
   simdjson::dom::element root;
-  if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS)
-    return read_case_json_sax(p, text, state, value);
+  if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) return read_case_json_sax(p, text, out);
   simdjson::dom::object object;
   if (root.get_object().get(object) != simdjson::SUCCESS) not_an_object();
-  std::vector<bool> seen(p.findings.size(), false);
+  out.begin(p.findings.size());
   for (simdjson::dom::key_value_pair field : object) {
     const std::uint32_t slot = slot_of(p, field.key);
-    if (seen[slot]) given_twice(p.findings[slot]);
-    seen[slot] = true;
-    put_element(p.findings[slot], Slot{state[slot], value[slot]}, field.value);
+    put_element(p.findings[slot], out.add(p, slot), field.value);
   }
 }
 

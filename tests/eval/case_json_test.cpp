@@ -20,7 +20,7 @@
 namespace ardent::test {
 namespace {
 
-using Reader = void (*)(const Program&, std::string_view, std::vector<std::uint8_t>&, std::vector<double>&);
+using Reader = void (*)(const Program&, std::string_view, eval::CaseStaging&);
 
 // What reading gives: the staged values (bit for bit: -0 is not 0), or the refusal.
 struct Outcome {
@@ -35,11 +35,16 @@ Outcome read_with(Reader read, const Ruleset& rs, std::string_view text) {
   std::vector<std::uint8_t> state(p.findings.size(), 0);
   std::vector<double> value(p.findings.size(), 0.0);
   Outcome o;
+  eval::CaseStaging staging;
   try {
-    read(p, text, state, value);
+    read(p, text, staging);
   } catch (const InputError& e) {
     o.refusal = std::to_string(static_cast<int>(e.kind())) + "|" + e.finding() + "|" + e.what();
     return o;
+  }
+  for (const auto& v : staging.values()) {
+    state[v.slot] = v.state;
+    value[v.slot] = v.value;
   }
   o.state = state;
   o.value_bits.resize(value.size());
