@@ -34,17 +34,13 @@ FindingType finding_type(check::ValueType t) {
 // (name, index) pairs in their order. Indices are sorted rather than the pairs: moving strings
 // about was most of the sort at thousands of names.
 template <class Named>
-std::vector<std::pair<std::string, std::uint32_t>> name_table(const std::vector<Named>& items) {
-  std::vector<std::uint32_t> order(items.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const int c = items[a].name.compare(items[b].name);
-    return c != 0 ? c < 0 : a < b;
-  });
-  std::vector<std::pair<std::string, std::uint32_t>> t;
-  t.reserve(items.size());
-  for (std::uint32_t i : order) t.emplace_back(items[i].name, i);
-  return t;
+prog::NameIndex name_index(const std::vector<Named>& items) {
+  std::vector<std::string_view> names;
+  names.reserve(items.size());
+  for (const auto& item : items) names.push_back(item.name);
+  prog::NameIndex index;
+  index.build(names);
+  return index;
 }
 
 class TextPool {
@@ -95,12 +91,10 @@ void fill_tables(Program& p) {
     p.screen.findings = m.screen->findings;
     p.screen.location = location(m, m.screen->span);
   }
-  p.finding_names = name_table(m.findings);
-  p.finding_slots.reserve(m.findings.size());
-  for (const auto& [name, slot] : p.finding_names) p.finding_slots.emplace(name, slot);
+  p.finding_names = name_index(m.findings);
   for (const FindingInfo& f : p.findings) p.finding_types.push_back(f.type);
-  p.condition_names = name_table(m.conditions);
-  p.rule_names = name_table(m.rules);
+  p.condition_names = name_index(m.conditions);
+  p.rule_names = name_index(m.rules);
 }
 
 void fill_rules(Program& p, TextPool& pool) {

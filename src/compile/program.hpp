@@ -17,23 +17,17 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "ardent/result.hpp"
 #include "ardent/ruleset.hpp"
 #include "check/model.hpp"
+#include "compile/name_index.hpp"
 
 namespace ardent {
 
 namespace prog {
-
-// Lets finding_slots be searched with a string_view, without making a string.
-struct NameHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view name) const noexcept { return std::hash<std::string_view>{}(name); }
-};
 
 inline constexpr std::uint8_t kFalse = 0, kUnknown = 1, kTrue = 2;
 inline constexpr std::uint32_t kNone = 0xffffffffu;
@@ -242,10 +236,7 @@ class Program {
   std::vector<ScoreInfo> scores;
   ScreenInfo screen;
   std::vector<std::string> advice_texts;
-  std::vector<std::pair<std::string, std::uint32_t>> finding_names, condition_names, rule_names;  // sorted
-  // Finding name -> slot by hashing: a case's JSON names every finding it gives, and a binary
-  // search of the sorted table cost more than the rest of reading a case.
-  std::unordered_map<std::string, std::uint32_t, prog::NameHash, std::equal_to<>> finding_slots;
+  prog::NameIndex finding_names, condition_names, rule_names;  // name -> slot or index
   // Each finding's type, packed: setting many findings in one call checks them in a tight loop.
   std::vector<FindingType> finding_types;
   check::Model model;

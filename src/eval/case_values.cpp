@@ -109,7 +109,7 @@ void require_utf8(std::string_view what, std::string_view text) {
 std::uint32_t slot_of(const Program& p, std::string_view name) {
   // Every declared name is valid UTF-8, so a name found needs no check; one not found does, to
   // say which is wrong.
-  if (auto it = p.finding_slots.find(name); it != p.finding_slots.end()) return it->second;
+  if (const std::uint32_t slot = p.finding_names.find(name); slot != prog::NameIndex::kNone) return slot;
   require_utf8("the finding name", name);
   std::vector<std::string_view> names;
   names.reserve(p.findings.size());

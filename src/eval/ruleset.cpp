@@ -11,12 +11,10 @@ namespace ardent {
 
 namespace {
 
-std::optional<std::uint32_t> lookup(const std::vector<std::pair<std::string, std::uint32_t>>& table,
-                                    std::string_view name) {
-  auto it = std::lower_bound(table.begin(), table.end(), name,
-                             [](const auto& entry, std::string_view n) { return entry.first < n; });
-  if (it == table.end() || it->first != name) return std::nullopt;
-  return it->second;
+std::optional<std::uint32_t> lookup(const prog::NameIndex& names, std::string_view name) {
+  const std::uint32_t i = names.find(name);
+  if (i == prog::NameIndex::kNone) return std::nullopt;
+  return i;
 }
 
 }  // namespace
