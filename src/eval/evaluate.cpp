@@ -255,17 +255,30 @@ void sparse_readers(const Program& p, prog::Baseline& b) {
   }
 }
 
-// The case as evaluated, into s.states and s.values: the blocks the last snapshot held are
-// cleared and those the case touched copied, so that the cost follows the findings given.
+// Up to this many findings (eight blocks), the case is copied whole: choosing the blocks would
+// cost more (rules/hip has 124 findings).
+constexpr std::size_t kWholeSnapshot = 512;
+
+// The case as evaluated, into s.states and s.values: the blocks the case touched are copied and
+// those only the last snapshot held cleared, so that the cost follows the findings given.
 void snapshot(EvalScratch& s, const Case& c, std::size_t n) {
   static_assert(static_cast<int>(FindingState::not_asked) == 0);
+  if (n <= kWholeSnapshot) {
+    if (n != 0) {
+      std::memcpy(s.states.data(), CaseAccess::states(c), n);
+      std::memcpy(s.values.data(), CaseAccess::values(c), n * sizeof(double));
+    }
+    return;
+  }
+  const std::vector<std::uint64_t>& now = CaseAccess::touched(c);
+  for (std::size_t w = 0; w < s.touched.size(); ++w) s.touched[w] &= ~now[w];
   internal::for_each_block(s.touched, n, [&](std::size_t first, std::size_t last) {
     std::memset(s.states.data() + first, 0, last - first);
     std::memset(s.values.data() + first, 0, (last - first) * sizeof(double));
   });
   const std::uint8_t* st = CaseAccess::states(c);
   const double* val = CaseAccess::values(c);
-  s.touched = CaseAccess::touched(c);
+  s.touched = now;
   internal::for_each_block(s.touched, n, [&](std::size_t first, std::size_t last) {
     std::memcpy(s.states.data() + first, st + first, last - first);
     std::memcpy(s.values.data() + first, val + first, (last - first) * sizeof(double));
