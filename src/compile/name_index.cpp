@@ -12,8 +12,8 @@ void NameIndex::build(const std::vector<std::string_view>& names) {
     if (names[a].size() != names[b].size()) return names[a].size() < names[b].size();
     return names[a] < names[b];
   });
-  order.erase(std::unique(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return names[a] == names[b]; }),
-              order.end());
+  auto same = [&](std::uint32_t a, std::uint32_t b) { return names[a] == names[b]; };
+  order.erase(std::unique(order.begin(), order.end(), same), order.end());
   std::size_t longest = 0;
   for (std::string_view name : names) longest = std::max(longest, name.size());
   group_.assign(longest + 2, 0);

@@ -33,7 +33,8 @@ std::uint64_t collect_given(const Program& p, const Case& c, std::vector<std::ui
   const std::uint8_t* st = internal::CaseAccess::states(c);
   given.clear();
   std::uint64_t fanout = 0;
-  internal::for_each_block(internal::CaseAccess::touched(c), p.findings.size(), [&](std::size_t first, std::size_t last) {
+  const std::vector<std::uint64_t>& touched = internal::CaseAccess::touched(c);
+  internal::for_each_block(touched, p.findings.size(), [&](std::size_t first, std::size_t last) {
     auto at = static_cast<std::uint32_t>(first);
     for (; at + 8 <= last; at += 8) {
       std::uint64_t word;

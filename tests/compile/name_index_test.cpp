@@ -24,7 +24,8 @@ TEST(NameIndex, FindsEachNameAtItsIndexAndNothingElse) {
   const std::vector<std::string> names = {"pain_site", "age", "a", "fever", "pain", "pain_sit", "zz", "ab", "b"};
   const NameIndex index = index_of(names);
   for (std::uint32_t i = 0; i < names.size(); ++i) EXPECT_EQ(index.find(names[i]), i) << names[i];
-  for (const char* absent : {"", "c", "aa", "pain_sitf", "pain_site_", "Fever", "feve", "zzz", "a long name past every other"})
+  for (const char* absent :
+       {"", "c", "aa", "pain_sitf", "pain_site_", "Fever", "feve", "zzz", "a long name past every other"})
     EXPECT_EQ(index.find(absent), NameIndex::kNone) << absent;
 }
 
