@@ -184,7 +184,9 @@ TEST_F(CaseBitsRefusals, EachIsWordedAsTheSettersAre) {
   b.given.clear();
   EXPECT_EQ(refusal(b).rfind("invalid: ", 0), 0u) << "too few words";
   fired.clear();
-  if (fired_words(*rs) > 0) EXPECT_EQ(refusal(empty()).rfind("invalid: ", 0), 0u) << "no room for the fired rules";
+  if (fired_words(*rs) > 0) {
+    EXPECT_EQ(refusal(empty()).rfind("invalid: ", 0), 0u) << "no room for the fired rules";
+  }
 }
 
 }  // namespace
