@@ -74,6 +74,18 @@ void Case::unset(std::uint32_t slot) {
 
 namespace {
 
+// Marks the blocks of `slots` as Case::touch does, for many at once: up to 4,096 findings, the
+// one word is built in a register.
+void touch_each(std::vector<std::uint64_t>& touched, std::span<const std::uint32_t> slots) {
+  if (touched.size() == 1) {
+    std::uint64_t bits = 0;
+    for (const std::uint32_t slot : slots) bits |= std::uint64_t{1} << (slot >> 6);
+    touched[0] |= bits;
+    return;
+  }
+  for (const std::uint32_t slot : slots) touched[slot >> 12] |= std::uint64_t{1} << ((slot >> 6) & 63);
+}
+
 // Validates every value into a throwaway slot before writing any, so that a refusal leaves the
 // case unchanged without copying it; the writes cannot fail once every value has passed.
 template <class V, class Put>
@@ -118,7 +130,7 @@ void Case::set_bools(std::span<const std::uint32_t> slots, std::span<const int> 
     put_many(p, state_, value_, slots, values,
              [](const FindingInfo& f, Slot out, int v) { eval::put_bool(f, out, v != 0); });
   }
-  for (const std::uint32_t slot : slots) touch(slot);  // every slot was written
+  touch_each(touched_, slots);  // every slot was written
 }
 
 void Case::set_numbers(std::span<const std::uint32_t> slots, std::span<const double> values) {
@@ -136,7 +148,7 @@ void Case::set_numbers(std::span<const std::uint32_t> slots, std::span<const dou
     put_many(p, state_, value_, slots, values,
              [](const FindingInfo& f, Slot out, double v) { eval::put_number(f, out, v); });
   }
-  for (const std::uint32_t slot : slots) touch(slot);
+  touch_each(touched_, slots);
 }
 
 std::uint32_t Case::checked_slot(std::string_view finding) const { return ruleset_->finding_slot(finding); }
