@@ -17,6 +17,10 @@ struct CaseAccess {
   static const std::vector<std::uint64_t>& touched(const Case& c) { return c.touched_; }
 };
 
+// Up to this many findings (eight blocks), an evaluation copies a case whole: choosing its
+// blocks would cost more (rules/hip has 124 findings).
+inline constexpr std::size_t kWholeCase = 512;
+
 // Calls f(first, last) for each block of findings [first, last) that `touched` marks (as
 // Case::touched_ does), in order; `n` is the number of findings.
 template <class F>

@@ -255,15 +255,11 @@ void sparse_readers(const Program& p, prog::Baseline& b) {
   }
 }
 
-// Up to this many findings (eight blocks), the case is copied whole: choosing the blocks would
-// cost more (rules/hip has 124 findings).
-constexpr std::size_t kWholeSnapshot = 512;
-
 // The case as evaluated, into s.states and s.values: the blocks the case touched are copied and
 // those only the last snapshot held cleared, so that the cost follows the findings given.
 void snapshot(EvalScratch& s, const Case& c, std::size_t n) {
   static_assert(static_cast<int>(FindingState::not_asked) == 0);
-  if (n <= kWholeSnapshot) {
+  if (n <= internal::kWholeCase) {
     if (n != 0) {
       std::memcpy(s.states.data(), CaseAccess::states(c), n);
       std::memcpy(s.values.data(), CaseAccess::values(c), n * sizeof(double));

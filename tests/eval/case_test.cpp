@@ -262,8 +262,8 @@ TEST(CaseJson, MoreThanTheRuleSetsLimitIsTooLarge) {
 
 
 // The evaluator reads only the blocks of 64 findings that a case marks as touched (cost that
-// follows the findings given), so every way of setting a finding must mark its block, and
-// clear() must leave none marked and every finding not asked.
+// follows the findings given), so every way of setting a finding must mark its block (a small
+// case may mark more), and clear() must leave none marked and every finding not asked.
 TEST(Case, EverySetterMarksTheBlockItWrites) {
   ModelBuilder b;
   std::vector<std::uint32_t> flags;
@@ -300,7 +300,7 @@ TEST(Case, EverySetterMarksTheBlockItWrites) {
     row.set(c);
     const std::vector<std::uint64_t>& touched = internal::CaseAccess::touched(c);
     ASSERT_EQ(touched.size(), 1u);
-    EXPECT_EQ(touched[0], std::uint64_t{1} << (row.slot / 64)) << row.what;
+    EXPECT_TRUE((touched[0] >> (row.slot / 64)) & 1) << row.what;  // more may be marked, never fewer
     EXPECT_NE(c.state(row.slot), FindingState::not_asked) << row.what;
     c.clear();
     EXPECT_EQ(touched[0], 0u) << row.what;
