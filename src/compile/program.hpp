@@ -183,6 +183,7 @@ struct Baseline {
 struct Rows {
   std::vector<std::uint64_t> yes_no;   // per finding word: the yes/no findings (for every program)
   bool yes_no_in_order = false;        // yes/no leaf i reads finding i, for i < 256
+  std::vector<std::uint32_t> compared; // the findings comparison atoms read, each once (for every program)
   bool usable = false;                 // false: the program is too large for rows
   std::uint32_t atom_words = 1;
   std::uint32_t conj_words = 1;        // 1 or 2
@@ -195,6 +196,7 @@ struct Rows {
   // its true atoms kind 1 and its unknown atoms kind 2, four at a time.
   std::vector<std::uint64_t> marks;
   std::vector<std::uint64_t> rule_conj;  // per rule, conj_words words: its conjunctions
+  std::vector<std::uint32_t> conj_rule;  // per conjunction: its rule (a rule's are consecutive)
 };
 
 // The interview's per-node arrays for the baseline (nothing given), which planning starts from

@@ -74,10 +74,13 @@ void read_values(const Program& p, const CaseBits& c, double* value, std::uint64
 struct BitsSource {
   const std::uint64_t* given_bits;
   const std::uint64_t* yes_bits;
-  const double* values;  // 0 where not given
+  const double* values;  // NaN where not given
   bool given(std::uint32_t slot) const { return has(given_bits, slot); }
   bool yes(std::uint32_t slot) const { return has(yes_bits, slot); }
-  double value(std::uint32_t slot) const { return values[slot]; }
+  double number(std::uint32_t slot) const { return values[slot]; }
+  std::uint32_t enum_index(std::uint32_t slot) const {
+    return given(slot) ? static_cast<std::uint32_t>(values[slot]) : 0;
+  }
   void yes_no_words(std::uint32_t w, std::uint32_t, std::uint64_t& y, std::uint64_t& n) const {
     y = given_bits[w] & yes_bits[w];
     n = given_bits[w] & ~yes_bits[w];
@@ -92,8 +95,7 @@ Triage by_rows(const Program& p, const prog::Rows& rows, const std::uint64_t* gi
   std::fill(atoms, atoms + rows.atom_words * 2, 0);
   leaf_atoms(p, rows, BitsSource{given, yes, value}, atoms, atoms + rows.atom_words);
   int best = -1;
-  decide_by_rows(rows, atoms, atoms + rows.atom_words, [&](std::uint32_t rule, RuleState v) {
-    if (v != RuleState::fired) return;
+  fired_by_rows(rows, atoms, atoms + rows.atom_words, [&](std::uint32_t rule) {
     fired[rule / 64] |= std::uint64_t{1} << (rule % 64);
     best = std::max<int>(best, p.rule_out[rule].triage);
   });
@@ -145,7 +147,7 @@ Triage evaluate_bits(const Ruleset& ruleset, const CaseBits& c, std::span<std::u
   double stack_values[kMaxStackFindings];
   double* value = p.findings.size() <= kMaxStackFindings ? stack_values
                                                         : (heap_values.resize(p.findings.size()), heap_values.data());
-  std::fill_n(value, p.findings.size(), 0.0);
+  for (std::uint32_t slot : rows.compared) value[slot] = kNaN;  // the others are read only where given
   read_values(p, c, value, given, yes);
 
   std::fill(fired.begin(), fired.begin() + static_cast<std::ptrdiff_t>(rule_words), std::uint64_t{0});

@@ -139,7 +139,7 @@ void put_number(const FindingInfo& f, Slot out, double v) {
   out.value = v;
 }
 
-void check_column_value(const FindingInfo& f, double v) {
+void check_any_column_value(const FindingInfo& f, double v) {
   std::uint8_t trial_state = 0;
   double trial_value = 0;
   const Slot trial{trial_state, trial_value};

@@ -61,7 +61,12 @@ struct NumberRange {
 void put_number(const FindingInfo& f, Slot out, double v);  // number findings; durations in days
 // A value as a table's column holds it, checked as the single setter of the finding's type
 // checks it: a yes/no value is any number but NaN (which throws), an enum value its index.
-void check_column_value(const FindingInfo& f, double v);
+void check_any_column_value(const FindingInfo& f, double v);
+// The same, with the most common value, a number in its range, accepted inline.
+inline void check_column_value(const FindingInfo& f, double v) {
+  if (f.type == FindingType::number && NumberRange(f).fits(v)) return;
+  check_any_column_value(f, v);
+}
 void put_enum(const FindingInfo& f, Slot out, std::uint32_t index);
 void put_enum(const FindingInfo& f, Slot out, std::string_view value);
 void put_duration(const FindingInfo& f, Slot out, double amount, DurationUnit unit);

@@ -52,6 +52,23 @@ inline bool compare_exact(syntax::CmpOp op, double a, double b) {
   return false;
 }
 
+// A comparison atom's two bits for a value `a`: whether it holds, whether it fails. Both are
+// false when `a` is NaN, which a value not given can then stand for, with no test of its own.
+inline bool holds_exact(syntax::CmpOp op, double a, double b) {
+  return op == syntax::CmpOp::Ne ? (a < b || a > b) : compare_exact(op, a, b);
+}
+inline bool fails_exact(syntax::CmpOp op, double a, double b) {
+  switch (op) {
+    case syntax::CmpOp::Lt: return a >= b;
+    case syntax::CmpOp::Le: return a > b;
+    case syntax::CmpOp::Gt: return a <= b;
+    case syntax::CmpOp::Ge: return a < b;
+    case syntax::CmpOp::Eq: return a < b || a > b;
+    case syntax::CmpOp::Ne: return a == b;
+  }
+  return false;
+}
+
 // f.template operator()<Op>() for each comparison operator, in syntax::CmpOp order: the leaf
 // loops of each pass fix the operator for a whole loop.
 template <class F>

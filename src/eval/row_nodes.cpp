@@ -41,7 +41,10 @@ struct StatesSource {
   static constexpr auto kGiven = static_cast<std::uint8_t>(FindingState::given);
   bool given(std::uint32_t slot) const { return st[slot] == kGiven; }
   bool yes(std::uint32_t slot) const { return val[slot] != 0; }
-  double value(std::uint32_t slot) const { return st[slot] == kGiven ? val[slot] : 0.0; }
+  double number(std::uint32_t slot) const { return st[slot] == kGiven ? val[slot] : kNaN; }
+  std::uint32_t enum_index(std::uint32_t slot) const {
+    return st[slot] == kGiven ? static_cast<std::uint32_t>(val[slot]) : 0;
+  }
   void yes_no_words(std::uint32_t w, std::uint32_t n, std::uint64_t& y, std::uint64_t& no) const {
     const std::uint64_t g = lanes_equal(st + w * 64, n, kGiven);
     const std::uint64_t nonzero = lanes_holding<syntax::CmpOp::Ne>(val + w * 64, n, 0.0);

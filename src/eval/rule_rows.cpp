@@ -193,12 +193,14 @@ void build_rows(const Program& p, prog::Rows& rows) {
   rows.read.assign(rows.atom_words, 0);
   std::vector<std::uint64_t> wants(std::size_t(atoms) * 3 * cw, 0);  // per atom, per kind, per word
   rows.rule_conj.assign(forms.size() * cw, 0);
+  rows.conj_rule.reserve(conjunctions);
   std::uint32_t next = 0;
   for (std::size_t r = 0; r < forms.size(); ++r) {
     for (const Conjunction& c : *forms[r]) {
       const std::uint32_t word = next / 64;
       const std::uint64_t bit = std::uint64_t{1} << (next++ % 64);
       rows.rule_conj[r * cw + word] |= bit;
+      rows.conj_rule.push_back(static_cast<std::uint32_t>(r));
       for (std::uint32_t lit : c) {
         const std::uint32_t atom = lit / 2;
         rows.read[atom / 64] |= std::uint64_t{1} << (atom % 64);
@@ -228,6 +230,10 @@ const prog::Rows& internal::rule_rows(const Program& p) {
     rows.yes_no.assign((p.findings.size() + 63) / 64, 0);
     for (std::size_t i = 0; i < p.findings.size(); ++i)
       if (p.finding_types[i] == FindingType::boolean) rows.yes_no[i / 64] |= std::uint64_t{1} << (i % 64);
+    for (const auto& atoms : p.cmp_atoms)
+      for (const auto& a : atoms) rows.compared.push_back(a.slot);
+    std::sort(rows.compared.begin(), rows.compared.end());
+    rows.compared.erase(std::unique(rows.compared.begin(), rows.compared.end()), rows.compared.end());
     rows.yes_no_in_order = p.bool_atoms.size() <= 256;
     for (std::uint32_t i = 0; i < p.bool_atoms.size() && rows.yes_no_in_order; ++i)
       rows.yes_no_in_order = p.bool_atoms[i] == i;

@@ -59,7 +59,8 @@ void check_ruleset(const RulesetPtr& rs, int cases, double given_share, std::uin
   std::vector<std::uint64_t> fired(fired_words(*rs));
   for (int n = 0; n < cases; ++n) {
     const Case c = random_case(rs, rng, n % 11 == 0 ? 0.0 : given_share);
-    const Result want = evaluate(c);
+    Result want;  // the full pass: what the other passes are held to
+    evaluate_with(c, want, internal::NodePass::full);
     const Bits b = bits_of(c, rng);
     const Triage got = evaluate_bits(*rs, b.view(), fired);
     const std::string where = name + " case " + std::to_string(n);
@@ -81,6 +82,12 @@ TEST(CaseBits, RowsGiveWhatEvaluateGives) {
     ASSERT_TRUE(rows_of(rs).usable && rows_of(rs).cone.empty()) << file << " should be decided by its rows";
     check_ruleset(rs, 2000, 0.5, ++seed, file);
   }
+  const RulesetPtr wide = compile_text(wide_rows_ruleset()).ruleset;
+  ASSERT_TRUE(wide);
+  ASSERT_TRUE(rows_of(wide).usable && rows_of(wide).cone.empty());
+  ASSERT_EQ(rows_of(wide).atom_words, 2u);
+  ASSERT_EQ(rows_of(wide).conj_words, 2u);
+  check_ruleset(wide, 3000, 0.5, 320, "wide rows");
 }
 
 TEST(CaseBits, SlicesGiveWhatEvaluateGives) {

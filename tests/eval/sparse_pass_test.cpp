@@ -104,6 +104,11 @@ TEST(RowPass, TakenWhereTheFormsAreShort) {
   ASSERT_TRUE(rows.usable);
   EXPECT_FALSE(rows.computed.empty()) << "the comparisons are atoms computed one by one";
   check_ruleset(out.ruleset, 4000, 0.5, 32, "edges with plain rules");
+
+  const RulesetPtr wide = compile_text(wide_rows_ruleset()).ruleset;
+  ASSERT_TRUE(wide);
+  ASSERT_TRUE(rows_of(wide).usable && rows_of(wide).cone.empty());
+  check_ruleset(wide, 3000, 0.5, 33, "wide rows");
 }
 
 // A program whose only composite is a `not` has no operand list at all (found by fuzz_fhir on
