@@ -195,8 +195,19 @@ struct Rows {
   // the conjunctions wanting one of the atoms in b that way. A case's false atoms look up kind 0,
   // its true atoms kind 1 and its unknown atoms kind 2, four at a time.
   std::vector<std::uint64_t> marks;
+  // Where one word holds every atom: per group of eight atoms g, per kind k (0: wanting an atom
+  // true, 1: false) and per subset b of the eight, at ((g * 2 + k) * 256 + b) * conj_words, the
+  // conjunctions wanting one of the atoms in b that way. Eight atoms a look-up, for the rules
+  // that fire alone (fired_by_rows); empty when the atoms take more than a word.
+  std::vector<std::uint64_t> byte_marks;
   std::vector<std::uint64_t> rule_conj;  // per rule, conj_words words: its conjunctions
-  std::vector<std::uint32_t> conj_rule;  // per conjunction: its rule (a rule's are consecutive)
+  // Per conjunction, its rule (a rule's are consecutive) and that rule's triage (RuleOut's):
+  // what a complete conjunction fires, in one load.
+  struct ConjOwner {
+    std::uint32_t rule;
+    std::int32_t triage;
+  };
+  std::vector<ConjOwner> conj_owner;
 };
 
 // The interview's per-node arrays for the baseline (nothing given), which planning starts from

@@ -95,9 +95,9 @@ Triage by_rows(const Program& p, const prog::Rows& rows, const std::uint64_t* gi
   std::fill(atoms, atoms + rows.atom_words * 2, 0);
   leaf_atoms(p, rows, BitsSource{given, yes, value}, atoms, atoms + rows.atom_words);
   int best = -1;
-  fired_by_rows(rows, atoms, atoms + rows.atom_words, [&](std::uint32_t rule) {
+  fired_by_rows(rows, atoms, atoms + rows.atom_words, [&](std::uint32_t rule, int triage) {
     fired[rule / 64] |= std::uint64_t{1} << (rule % 64);
-    best = std::max<int>(best, p.rule_out[rule].triage);
+    best = std::max(best, triage);
   });
   return best < 0 ? p.default_triage : static_cast<Triage>(best);
 }
@@ -129,7 +129,7 @@ Triage by_slices(const Ruleset& ruleset, const Program& p, const std::uint64_t* 
 Triage evaluate_bits(const Ruleset& ruleset, const CaseBits& c, std::span<std::uint64_t> fired) {
   const Program& p = program_of(ruleset);
   const prog::Rows& rows = internal::rule_rows(p);
-  const std::size_t words = (p.findings.size() + 63) / 64, rule_words = fired_words(ruleset);
+  const std::size_t words = (p.findings.size() + 63) / 64, rule_words = (p.rule_root.size() + 63) / 64;
   if (fired.size() < rule_words)
     throw std::invalid_argument("evaluate_bits: fewer than " + std::to_string(rule_words) + " words for the fired rules");
   check_bits(p, rows, c, words);

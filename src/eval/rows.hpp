@@ -76,6 +76,19 @@ template <unsigned W>
 void mark_incomplete(const prog::Rows& rows, const std::uint64_t* yes, const std::uint64_t* no,
                      std::uint64_t* incomplete) {
   std::uint64_t open[W] = {};
+  if (!rows.byte_marks.empty()) {  // one word of atoms, eight a look-up
+    const std::uint64_t read = rows.read[0];
+    const std::uint64_t not_true = read & ~yes[0], not_false = read & ~no[0];
+    const std::uint32_t end = read ? 64 - static_cast<std::uint32_t>(__builtin_clzll(read)) : 0;
+    const std::uint64_t* marks = rows.byte_marks.data();
+    for (std::uint32_t q = 0; q < end; q += 8, marks += 512 * W) {
+      const std::uint64_t* wanting_true = marks + ((not_true >> q) & 255) * W;
+      const std::uint64_t* wanting_false = marks + (256 + ((not_false >> q) & 255)) * W;
+      for (unsigned c = 0; c < W; ++c) open[c] |= wanting_true[c] | wanting_false[c];
+    }
+    for (unsigned c = 0; c < W; ++c) incomplete[c] = open[c];
+    return;
+  }
   for (std::uint32_t w = 0; w < rows.atom_words; ++w) {
     const std::uint64_t read = rows.read[w];
     const std::uint64_t not_true = read & ~yes[w], not_false = read & ~no[w];
@@ -90,19 +103,21 @@ void mark_incomplete(const prog::Rows& rows, const std::uint64_t* yes, const std
   for (unsigned c = 0; c < W; ++c) incomplete[c] = open[c];
 }
 
-// The rules that fire, to on_fired(rule), from the atoms' truths: those with a complete
+// The rules that fire, to on_fired(rule, triage), from the atoms' truths: those with a complete
 // conjunction, each once for each such conjunction. For callers that need no other state.
 template <class OnFired>
 void fired_by_rows(const prog::Rows& rows, const std::uint64_t* yes, const std::uint64_t* no, OnFired on_fired) {
   std::uint64_t incomplete[2];
   if (rows.conj_words == 1) mark_incomplete<1>(rows, yes, no, incomplete);
   else mark_incomplete<2>(rows, yes, no, incomplete);
-  const auto count = static_cast<std::uint32_t>(rows.conj_rule.size());
+  const auto count = static_cast<std::uint32_t>(rows.conj_owner.size());
   for (std::uint32_t c = 0; c < rows.conj_words; ++c) {
     const std::uint32_t here = std::min<std::uint32_t>(64, count - std::min(count, c * 64));
     const std::uint64_t present = here == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << here) - 1;
-    for (std::uint64_t complete = present & ~incomplete[c]; complete; complete &= complete - 1)
-      on_fired(rows.conj_rule[c * 64 + static_cast<std::uint32_t>(__builtin_ctzll(complete))]);
+    for (std::uint64_t complete = present & ~incomplete[c]; complete; complete &= complete - 1) {
+      const prog::Rows::ConjOwner& o = rows.conj_owner[c * 64 + static_cast<std::uint32_t>(__builtin_ctzll(complete))];
+      on_fired(o.rule, o.triage);
+    }
   }
 }
 

@@ -193,14 +193,14 @@ void build_rows(const Program& p, prog::Rows& rows) {
   rows.read.assign(rows.atom_words, 0);
   std::vector<std::uint64_t> wants(std::size_t(atoms) * 3 * cw, 0);  // per atom, per kind, per word
   rows.rule_conj.assign(forms.size() * cw, 0);
-  rows.conj_rule.reserve(conjunctions);
+  rows.conj_owner.reserve(conjunctions);
   std::uint32_t next = 0;
   for (std::size_t r = 0; r < forms.size(); ++r) {
     for (const Conjunction& c : *forms[r]) {
       const std::uint32_t word = next / 64;
       const std::uint64_t bit = std::uint64_t{1} << (next++ % 64);
       rows.rule_conj[r * cw + word] |= bit;
-      rows.conj_rule.push_back(static_cast<std::uint32_t>(r));
+      rows.conj_owner.push_back({static_cast<std::uint32_t>(r), p.rule_out[r].triage});
       for (std::uint32_t lit : c) {
         const std::uint32_t atom = lit / 2;
         rows.read[atom / 64] |= std::uint64_t{1} << (atom % 64);
@@ -218,6 +218,20 @@ void build_rows(const Program& p, prog::Rows& rows) {
           if ((b >> i) & 1u && g * 4 + i < atoms)
             for (std::uint32_t c = 0; c < cw; ++c)
               rows.marks[((std::size_t(g) * 3 + k) * 16 + b) * cw + c] |= wants[((std::size_t(g) * 4 + i) * 3 + k) * cw + c];
+  if (rows.atom_words == 1) {
+    // Each subset's marks from a smaller subset's: b's without its lowest atom, or that atom's.
+    rows.byte_marks.assign(std::size_t(8) * 2 * 256 * cw, 0);
+    for (std::uint32_t g = 0; g < 8; ++g)
+      for (std::uint32_t k = 0; k < 2; ++k) {
+        std::uint64_t* table = rows.byte_marks.data() + (std::size_t(g) * 2 + k) * 256 * cw;
+        for (std::uint32_t b = 1; b < 256; ++b) {
+          const std::uint32_t atom = g * 8 + static_cast<std::uint32_t>(__builtin_ctz(b));
+          for (std::uint32_t c = 0; c < cw; ++c)
+            table[b * cw + c] = table[(b & (b - 1)) * cw + c] |
+                                (atom < atoms ? wants[(std::size_t(atom) * 3 + k) * cw + c] : 0);
+        }
+      }
+  }
   rows.usable = true;
 }
 
