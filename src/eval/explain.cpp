@@ -5,18 +5,17 @@
 #include "ardent/result.hpp"
 #include "compile/ruleset_access.hpp"
 #include "compile/program.hpp"
+#include "eval/explaining.hpp"
 #include "eval/interp.hpp"
 #include "eval/phrases.hpp"
 
 namespace ardent {
 
-namespace {
-
 using eval::F;
 using eval::T;
 using eval::U;
 
-class Explainer {
+class internal::Explainer {
  public:
   Explainer(const Program& p, const Case& c) : p_(p), c_(c), interp_(p.model, c) {}
 
@@ -144,33 +143,43 @@ class Explainer {
   const Program& p_;
   const Case& c_;
   eval::Interp interp_;
+
+  friend class Explaining;
 };
 
-}  // namespace
-
-Explanation explain(const Case& c, const Result& r, std::uint32_t rule) {
-  const Program& p = internal::program_of(c.ruleset());
-  if (!r.ruleset_ptr() || &internal::program_of(*r.ruleset_ptr()) != &p)
+internal::Explaining::Explaining(const Case& c, const Result& r) : r_(r) {
+  const Program& p = program_of(c.ruleset());
+  if (!r.ruleset_ptr() || &program_of(*r.ruleset_ptr()) != &p)
     throw std::invalid_argument("the result was not produced from a case of this rule set");
+  ex_ = std::make_unique<Explainer>(p, c);
+}
+
+internal::Explaining::~Explaining() = default;
+
+Explanation internal::Explaining::explain(std::uint32_t rule) {
+  const Program& p = ex_->p_;
   if (rule >= p.rules.size())
     throw std::out_of_range("no rule with index " + std::to_string(rule));
   Explanation x;
   x.rule = rule;
-  x.state = r.rule_state(rule);
+  x.state = r_.rule_state(rule);
   x.location = p.rules[rule].location;
-  Explainer ex(p, c);
   const check::Expr& when = p.model.rules[rule].when;
   switch (x.state) {
-    case RuleState::fired: ex.support(when, T, x.facts); break;
-    case RuleState::not_fired: ex.support(when, F, x.facts); break;
+    case RuleState::fired: ex_->support(when, T, x.facts); break;
+    case RuleState::not_fired: ex_->support(when, F, x.facts); break;
     case RuleState::undecided:
-      for (const auto& u : r.undecided())
+      for (const auto& u : r_.undecided())
         if (u.rule == rule)
-          for (std::uint32_t slot : r.missing(u)) Explainer::add(ex.label_fact(slot), x.missing);
-      ex.unknowns(when, x.unknown);
+          for (std::uint32_t slot : r_.missing(u)) Explainer::add(ex_->label_fact(slot), x.missing);
+      ex_->unknowns(when, x.unknown);
       break;
   }
   return x;
+}
+
+Explanation explain(const Case& c, const Result& r, std::uint32_t rule) {
+  return internal::Explaining(c, r).explain(rule);
 }
 
 std::string Explanation::reasons() const {

@@ -5,16 +5,16 @@
 #include "compile/ruleset_access.hpp"
 #include "compile/program.hpp"
 #include "format/json_parts.hpp"
+#include "format/reasons.hpp"
 
 namespace ardent {
 
 namespace {
 
-// The texts of an explanation's facts that `out` does not have yet, moved out of it (it is not
-// kept).
-void add_facts(std::vector<std::string>& out, Explanation&& x) {
-  for (auto& f : x.facts)
-    if (std::find(out.begin(), out.end(), f.text) == out.end()) out.push_back(std::move(f.text));
+// The texts of facts that `out` does not have yet.
+void add_facts(std::vector<std::string>& out, const std::vector<Fact>& facts) {
+  for (const auto& f : facts)
+    if (std::find(out.begin(), out.end(), f.text) == out.end()) out.push_back(f.text);
 }
 
 prog::CondKind kind_of(ConditionStatus s) {
@@ -43,28 +43,45 @@ std::string_view triage_meaning(Triage t) {
   return "";
 }
 
-std::vector<std::string> because_rule(const Case& c, const Result& r, std::uint32_t rule) {
+const std::vector<Fact>& format_detail::Reasons::facts(std::uint32_t rule) {
+  for (const auto& [explained, facts] : explained_)
+    if (explained == rule) return facts;
+  if (!explaining_) explaining_.emplace(c_, r_);
+  explained_.emplace_back(rule, explaining_->explain(rule).facts);
+  return explained_.back().second;
+}
+
+std::vector<std::string> format_detail::Reasons::of_rule(std::uint32_t rule) {
   std::vector<std::string> out;
-  add_facts(out, explain(c, r, rule));
+  add_facts(out, facts(rule));
   return out;
 }
 
-std::vector<std::string> because_condition(const Case& c, const Result& r, const ConditionOutcome& o) {
-  const Program& p = internal::program_of(c.ruleset());
+std::vector<std::string> format_detail::Reasons::of_condition(const ConditionOutcome& o) {
+  const Program& p = internal::program_of(c_.ruleset());
   const prog::CondKind kind = kind_of(o.status);
   std::vector<std::string> out;
   for (std::uint32_t rule = 0; rule < p.rule_out.size(); ++rule) {
-    if (r.rule_state(rule) != RuleState::fired) continue;
+    if (r_.rule_state(rule) != RuleState::fired) continue;
     const prog::RuleOut& ro = p.rule_out[rule];
     bool concluded = false;
     for (std::uint32_t i = 0; i < ro.cond_n; ++i) {
       const prog::CondAction& a = p.cond_actions[ro.cond_begin + i];
       concluded |= a.condition == o.condition && a.kind == kind;
     }
-    if (!concluded) continue;
-    add_facts(out, explain(c, r, rule));
+    if (concluded) add_facts(out, facts(rule));
   }
   return out;
+}
+
+std::vector<std::string> because_rule(const Case& c, const Result& r, std::uint32_t rule) {
+  format_detail::check_pair(c, r);
+  return format_detail::Reasons(c, r).of_rule(rule);
+}
+
+std::vector<std::string> because_condition(const Case& c, const Result& r, const ConditionOutcome& o) {
+  format_detail::check_pair(c, r);
+  return format_detail::Reasons(c, r).of_condition(o);
 }
 
 }  // namespace ardent

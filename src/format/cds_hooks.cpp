@@ -21,6 +21,7 @@
 #include "compile/program.hpp"
 #include "compile/ruleset_access.hpp"
 #include "format/json_parts.hpp"
+#include "format/reasons.hpp"
 #include "format/json_writer.hpp"
 
 namespace ardent {
@@ -204,11 +205,12 @@ std::string format_cds_cards(const Case& c, const Result& r, const CdsOptions& o
   Cards cards(w, jt, options);
   JsonString detail(1024);
   std::string text;  // a summary before it is cut
+  format_detail::Reasons reasons(c, r);
 
   for (std::uint32_t rf : r.red_flags()) {
     const RuleInfo& info = rs.rules()[rf];
     detail.begin();
-    because_md(detail, because_rule(c, r, rf));
+    because_md(detail, reasons.of_rule(rf));
     const prog::RuleOut& out = p.rule_out[rf];
     if (out.advice_n != 0) {
       detail.lit("**Advice:**\\n\\n");
@@ -240,8 +242,8 @@ std::string format_cds_cards(const Case& c, const Result& r, const CdsOptions& o
       if (!any_excluded) detail.lit("**Ruled out:**\\n\\n");
       any_excluded = true;
       detail.lit("- ").quoted(jt.condition_label[o.condition]);
-      const auto reasons = because_condition(c, r, o);
-      if (!reasons.empty()) detail.lit(" (").text(join_phrases(reasons)).lit(")");
+      const auto why = reasons.of_condition(o);
+      if (!why.empty()) detail.lit(" (").text(join_phrases(why)).lit(")");
       detail.lit("\\n");
     }
     text.assign("Triage: ").append(to_string(t));
@@ -277,7 +279,7 @@ std::string format_cds_cards(const Case& c, const Result& r, const CdsOptions& o
     text.assign("Suggested: ").append(info.label);
     if (o.strength != Strength::none) text.append(" (").append(to_string(o.strength)).append(")");
     detail.begin();
-    because_md(detail, because_condition(c, r, o));
+    because_md(detail, reasons.of_condition(o));
     if (!info.advice.empty()) {
       detail.lit("**Advice:**\\n\\n");
       bullets(detail, info.advice);

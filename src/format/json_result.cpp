@@ -10,6 +10,7 @@
 #include "compile/ruleset_access.hpp"
 #include "compile/program.hpp"
 #include "format/json_parts.hpp"
+#include "format/reasons.hpp"
 #include "format/json_writer.hpp"
 
 namespace ardent {
@@ -202,6 +203,7 @@ void write_result(JsonWriter& w, const Case& c, const Result& r, std::size_t max
   const Ruleset& rs = c.ruleset();
   const JsonTexts& jt = internal::program_of(rs).json;
   const auto asks = r.ask_next().first(max_ask == 0 ? r.ask_next().size() : std::min(max_ask, r.ask_next().size()));
+  Reasons reasons(c, r);
   w.begin_object();
   if (want(member("schema"))) w.key("schema").integer(schema);
   if (want(member("ruleset"))) w.key("ruleset").raw(jt.ruleset);
@@ -219,7 +221,7 @@ void write_result(JsonWriter& w, const Case& c, const Result& r, std::size_t max
       w.key("label").raw(jt.rule_label[rf]);
       w.key("triage").raw(jt.rule_triage[rf]);
       w.key("because");
-      strings(w, because_rule(c, r, rf));
+      strings(w, reasons.of_rule(rf));
       w.key("advice").raw(jt.rule_advice[rf]);
       w.key("codes").raw(jt.rule_codes[codes][rf]);
       w.key("source").raw(jt.rule_source[rf]);
@@ -245,7 +247,7 @@ void write_result(JsonWriter& w, const Case& c, const Result& r, std::size_t max
       w.key("codes").raw(jt.condition_codes[codes][i]);
       w.key("advice").raw(jt.condition_advice[i]);
       w.key("because");
-      strings(w, because_condition(c, r, o));
+      strings(w, reasons.of_condition(o));
       w.end_object();
     }
     w.end_array();

@@ -4,6 +4,7 @@
 #include "ardent/format.hpp"
 #include "eval/phrases.hpp"
 #include "format/json_parts.hpp"
+#include "format/reasons.hpp"
 
 namespace ardent {
 
@@ -27,6 +28,7 @@ std::string because(const std::vector<std::string>& reasons) {
 std::string format_text(const Case& c, const Result& r, const TextOptions& options) {
   format_detail::check_pair(c, r);
   const Ruleset& rs = c.ruleset();
+  format_detail::Reasons reasons(c, r);
   std::string out;
   out += fmt::format("Triage: {}{}\n  {}\n", upper(to_string(r.triage())),
                      r.triage_is_default() ? " (the rule set's default)" : "", triage_meaning(r.triage()));
@@ -51,7 +53,7 @@ std::string format_text(const Case& c, const Result& r, const TextOptions& optio
       const RuleInfo& info = rs.rules()[rf];
       out += fmt::format("  ! {}", info.label.empty() ? info.name : info.label);
       if (info.triage) out += fmt::format(" [{}]", to_string(*info.triage));
-      out += because(because_rule(c, r, rf)) + "\n";
+      out += because(reasons.of_rule(rf)) + "\n";
       for (const auto& a : info.advice) out += fmt::format("    -> {}\n", a);
     }
   }
@@ -63,7 +65,7 @@ std::string format_text(const Case& c, const Result& r, const TextOptions& optio
       std::string status(to_string(o.status));
       if (o.status == ConditionStatus::suggested && o.strength != Strength::none)
         status += fmt::format(" ({})", to_string(o.strength));
-      out += fmt::format("  - {}: {}{}\n", info.label, status, because(because_condition(c, r, o)));
+      out += fmt::format("  - {}: {}{}\n", info.label, status, because(reasons.of_condition(o)));
     }
   }
 
