@@ -55,10 +55,13 @@ class skipper_parser : public x3::parser<skipper_parser> {
 
 using skipper_type = skipper_parser;
 
-// The error sink travels in the parse context under this tag (see error_handler_base).
+// The error sink travels in the parse context under this tag (see error_handler_base), and the
+// sink of the declarations read under the other.
 struct error_sink_tag;
+struct declaration_sink_tag;
 
 using phrase_context_type = x3::phrase_parse_context<skipper_type>::type;
-using context_type = x3::context<error_sink_tag, error_sink, phrase_context_type>;
+using context_type = x3::context<declaration_sink_tag, declaration_sink,
+                                 x3::context<error_sink_tag, error_sink, phrase_context_type>>;
 
 }  // namespace ardent::syntax::grammar

@@ -12,7 +12,7 @@ namespace ardent::syntax::grammar {
 namespace x3 = boost::spirit::x3;
 
 struct module_class;
-using module_type = x3::rule<module_class, ast::module>;
+using module_type = x3::rule<module_class>;  // each declaration goes to the declaration_sink
 BOOST_SPIRIT_DECLARE(module_type)
 
 // The whole file: declarations until the end of the input.

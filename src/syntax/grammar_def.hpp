@@ -330,9 +330,13 @@ inline const auto declaration_def = finding_decl | rule_decl | test_decl | condi
                                    define_decl | score_decl | screen_decl | header;
 
 // `eps` skips the blanks and comments before a declaration once, rather than each of its
-// alternatives again; a declaration that fails puts them back, as it did.
+// alternatives again; a declaration that fails puts them back, as it did. Each declaration
+// read goes to the sink at once (a declaration that succeeds is never read again).
+inline constexpr auto emit_declaration = [](auto& ctx) {
+  x3::get<declaration_sink_tag>(ctx).take(x3::_attr(ctx));
+};
 inline const auto module_rule_def =
-    *(x3::eps >> declaration) > named(
+    *(x3::eps >> declaration[emit_declaration]) > named(
                        "a declaration ('ruleset', 'finding', 'condition', 'define', 'score', "
                        "'screen', 'rule', 'redflag' or 'test')",
                        x3::eoi);

@@ -15,9 +15,20 @@ struct error_sink {
   std::string message;
 };
 
+// Takes each declaration as soon as it is read, so that a large file is never held whole as
+// the grammar's attributes: the reader converts it while it is still in the cache, and drops it.
+class declaration_sink {
+ public:
+  virtual void take(ast::declaration& d) = 0;  // `d` may be moved from
+
+ protected:
+  ~declaration_sink() = default;
+};
+
 // Reads declarations from `first` to `end`, skipping blanks and comments, into `out`. `first`
-// is left where reading stopped; after an expectation failure `sink` says where and why.
-// Throws only what allocation throws.
-bool parse_module(const char*& first, const char* end, ast::module& out, error_sink& sink);
+// is left where reading stopped; after an expectation failure `sink` says where and why (the
+// declarations before it have gone to `out` already). Throws only what allocation throws, and
+// what `out` throws.
+bool parse_module(const char*& first, const char* end, declaration_sink& out, error_sink& sink);
 
 }  // namespace ardent::syntax::grammar

@@ -77,10 +77,11 @@ ParseOutput parse(const SourceFile& file, std::uint32_t file_index) {
   if (std::string_view(text).substr(0, 3) == "\xEF\xBB\xBF") first += 3;  // byte order mark
 
   grammar::error_sink sink;
-  ast::module decls;
+  ParseOutput out;
+  TreeBuilder tree(text, lines, file_index, out.errors);
   bool ok = false;
   try {
-    ok = grammar::parse_module(first, end, decls, sink);
+    ok = grammar::parse_module(first, end, tree, sink);
   } catch (const std::bad_alloc&) {
     return failure(file_index, lines.span(0, 0), "out of memory while parsing");
   } catch (const std::exception& e) {
@@ -110,8 +111,7 @@ ParseOutput parse(const SourceFile& file, std::uint32_t file_index) {
         std::move(message));
   }
 
-  ParseOutput out;
-  out.module = to_tree(std::move(decls), text, lines, file_index, out.errors);
+  out.module = tree.finish();
   if (!out.errors.empty()) {
     out.module = Module{};
     out.module.file = file_index;

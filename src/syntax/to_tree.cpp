@@ -53,43 +53,13 @@ class Converter {
             std::vector<SyntaxError>& errors)
       : text_(text), lines_(lines), file_(file), errors_(errors) {}
 
-  Module run(ast::module& decls) {
-    Module m;
-    m.file = file_;
-    reserve(m, decls);
-    for (auto& d : decls) {
-      boost::apply_visitor([&](auto& decl) { add(m, decl); }, d);
-      d = ast::declaration();
-    }
-    return m;
+  // One declaration, as the grammar has just read it, into `m`; `d` is left empty.
+  void take(Module& m, ast::declaration& d) {
+    boost::apply_visitor([&](auto& decl) { add(m, decl); }, d);
+    d = ast::declaration();
   }
 
  private:
-  // Each table sized once: growing them moved every declaration converted so far, again and
-  // again, in a file of thousands.
-  static void reserve(Module& m, const ast::module& decls) {
-    std::size_t findings = 0, conditions = 0, defines = 0, scores = 0, rules = 0, tests = 0;
-    for (const auto& d : decls) {
-      boost::apply_visitor(
-          [&](const auto& decl) {
-            using T = std::decay_t<decltype(decl)>;
-            findings += std::is_same_v<T, ast::finding_decl>;
-            conditions += std::is_same_v<T, ast::condition_decl>;
-            defines += std::is_same_v<T, ast::define_decl>;
-            scores += std::is_same_v<T, ast::score_decl>;
-            rules += std::is_same_v<T, ast::rule_decl>;
-            tests += std::is_same_v<T, ast::test_decl>;
-          },
-          d);
-    }
-    m.findings.reserve(findings);
-    m.conditions.reserve(conditions);
-    m.defines.reserve(defines);
-    m.scores.reserve(scores);
-    m.rules.reserve(rules);
-    m.tests.reserve(tests);
-  }
-
   Span span(const ast::tagged& node) const {
     if (node.first == nullptr) return lines_.span(0, 0);
     // Ranges recorded by semantic actions start before the skipped blanks and comments,
@@ -323,9 +293,24 @@ class Converter {
 
 }  // namespace
 
-Module to_tree(ast::module&& decls, std::string_view text, const LineIndex& lines,
-               std::uint32_t file, std::vector<SyntaxError>& errors) {
-  return Converter(text, lines, file, errors).run(decls);
-}
+class TreeBuilder::Impl {
+ public:
+  Impl(std::string_view text, const LineIndex& lines, std::uint32_t file, std::vector<SyntaxError>& errors)
+      : converter(text, lines, file, errors) {
+    module.file = file;
+  }
+  Converter converter;
+  Module module;
+};
+
+TreeBuilder::TreeBuilder(std::string_view text, const LineIndex& lines, std::uint32_t file,
+                         std::vector<SyntaxError>& errors)
+    : impl_(std::make_unique<Impl>(text, lines, file, errors)) {}
+
+TreeBuilder::~TreeBuilder() = default;
+
+void TreeBuilder::take(ast::declaration& d) { impl_->converter.take(impl_->module, d); }
+
+Module TreeBuilder::finish() { return std::move(impl_->module); }
 
 }  // namespace ardent::syntax
