@@ -35,10 +35,11 @@ struct Context {
   bool had_syntax_errors = false;
   std::size_t errors = 0;
 
-  std::unordered_map<std::string, Symbol> symbols;  // the first declaration of each name
+  // The first declaration of each name, keyed by the name in the syntax tree (`modules`).
+  std::unordered_map<std::string_view, Symbol> symbols;
   // Rules and red flags have a namespace of their own: no expression names them, and the
   // vocabulary has a finding and a red flag that share a name (unable_to_weight_bear).
-  std::unordered_map<std::string, Symbol> rule_symbols;
+  std::unordered_map<std::string_view, Symbol> rule_symbols;
   std::unordered_map<std::string, std::uint32_t> enum_value_owner;  // value -> first enum finding
 
   // Declarations behind the model's entries, by model index.

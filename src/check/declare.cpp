@@ -101,11 +101,10 @@ struct Declared {
   const syntax::Name* name;
   SymbolKind kind;
   std::uint32_t index;  // model index; declaration index for defines and scores
-  bool redflag;
 };
 
-const char* declared_word(const Declared& d) {
-  return d.kind == SymbolKind::Rule && d.redflag ? "red flag" : kind_word(d.kind);
+const char* declared_word(SymbolKind kind, bool redflag) {
+  return kind == SymbolKind::Rule && redflag ? "red flag" : kind_word(kind);
 }
 
 }  // namespace
@@ -128,11 +127,11 @@ void declare(Context& c) {
   c.condition_src.reserve(conditions);
   for (const auto& m : c.modules) {
     for (const auto& f : m.findings) {
-      names.push_back({&f.name, SymbolKind::Finding, static_cast<std::uint32_t>(c.model.findings.size()), false});
+      names.push_back({&f.name, SymbolKind::Finding, static_cast<std::uint32_t>(c.model.findings.size())});
       declare_finding(c, f);
     }
     for (const auto& d : m.conditions) {
-      names.push_back({&d.name, SymbolKind::Condition, static_cast<std::uint32_t>(c.model.conditions.size()), false});
+      names.push_back({&d.name, SymbolKind::Condition, static_cast<std::uint32_t>(c.model.conditions.size())});
       Condition cond;
       cond.name = d.name.text;
       cond.label = label_or(d.attrs, cond.name);
@@ -143,15 +142,15 @@ void declare(Context& c) {
       c.model.conditions.push_back(std::move(cond));
     }
     for (const auto& d : m.defines) {
-      names.push_back({&d.name, SymbolKind::Define, static_cast<std::uint32_t>(c.define_decls.size()), false});
+      names.push_back({&d.name, SymbolKind::Define, static_cast<std::uint32_t>(c.define_decls.size())});
       c.define_decls.push_back(&d);
     }
     for (const auto& s : m.scores) {
-      names.push_back({&s.name, SymbolKind::Score, static_cast<std::uint32_t>(c.score_decls.size()), false});
+      names.push_back({&s.name, SymbolKind::Score, static_cast<std::uint32_t>(c.score_decls.size())});
       c.score_decls.push_back(&s);
     }
     for (const auto& r : m.rules) {
-      names.push_back({&r.name, SymbolKind::Rule, static_cast<std::uint32_t>(c.model.rules.size()), r.redflag});
+      names.push_back({&r.name, SymbolKind::Rule, static_cast<std::uint32_t>(c.model.rules.size())});
       declare_rule(c, r);
     }
   }
@@ -162,22 +161,18 @@ void declare(Context& c) {
     return a.name->span.offset < b.name->span.offset;
   });
   // Sized once: these tables hold every declared name, tens of thousands in a large rule set.
-  std::unordered_map<std::string_view, const Declared*> first, first_rule;
-  first.reserve(names.size());
-  first_rule.reserve(c.model.rules.size());
   c.symbols.reserve(names.size());
   c.rule_symbols.reserve(c.model.rules.size());
   for (const auto& d : names) {
     const bool is_rule = d.kind == SymbolKind::Rule;
-    auto [it, fresh] = (is_rule ? first_rule : first).emplace(d.name->text, &d);
-    if (!fresh) {
-      const Declared& was = *it->second;
-      c.error(d.name->span, "duplicate",
-              fmt::format("duplicate name '{}': already declared as a {} at {}", d.name->text, declared_word(was),
-                          c.where(was.name->span)));
-      continue;
-    }
-    (is_rule ? c.rule_symbols : c.symbols).emplace(d.name->text, Symbol{d.kind, d.index, d.name->span});
+    const auto [it, fresh] =
+        (is_rule ? c.rule_symbols : c.symbols).emplace(d.name->text, Symbol{d.kind, d.index, d.name->span});
+    if (fresh) continue;
+    const Symbol& was = it->second;
+    const bool was_redflag = was.kind == SymbolKind::Rule && c.model.rules[was.index].redflag;
+    c.error(d.name->span, "duplicate",
+            fmt::format("duplicate name '{}': already declared as a {} at {}", d.name->text,
+                        declared_word(was.kind, was_redflag), c.where(was.span)));
   }
 
   c.finding_used.assign(c.model.findings.size(), false);
