@@ -82,12 +82,19 @@ TEST(CaseBits, RowsGiveWhatEvaluateGives) {
     ASSERT_TRUE(rows_of(rs).usable && rows_of(rs).cone.empty()) << file << " should be decided by its rows";
     check_ruleset(rs, 2000, 0.5, ++seed, file);
   }
-  const RulesetPtr wide = compile_text(wide_rows_ruleset()).ruleset;
-  ASSERT_TRUE(wide);
-  ASSERT_TRUE(rows_of(wide).usable && rows_of(wide).cone.empty());
-  ASSERT_EQ(rows_of(wide).atom_words, 2u);
-  ASSERT_EQ(rows_of(wide).conj_words, 2u);
-  check_ruleset(wide, 3000, 0.5, 320, "wide rows");
+  struct Shape {
+    int findings, rules;
+    std::uint32_t atom_words, conj_words;
+  };
+  for (const Shape& shape : {Shape{70, 35, 2, 2}, Shape{20, 40, 1, 2}}) {
+    const RulesetPtr rs = compile_text(rows_ruleset(shape.findings, shape.rules)).ruleset;
+    const std::string name = "rows " + std::to_string(shape.findings) + "x" + std::to_string(shape.rules);
+    ASSERT_TRUE(rs) << name;
+    ASSERT_TRUE(rows_of(rs).usable && rows_of(rs).cone.empty()) << name;
+    ASSERT_EQ(rows_of(rs).atom_words, shape.atom_words) << name;
+    ASSERT_EQ(rows_of(rs).conj_words, shape.conj_words) << name;
+    check_ruleset(rs, 3000, 0.5, ++seed, name);
+  }
 }
 
 TEST(CaseBits, SlicesGiveWhatEvaluateGives) {

@@ -143,20 +143,22 @@ rule is_both: both -> consider k1
 rule not_both: not both -> consider k2
 )";
 
-// A rule set its rows decide, with more leaves than one word of atoms holds (70 yes/no findings
-// and more), two words of conjunctions, and every comparison operator on a number and on a
-// duration, each read where its finding is not given too.
-inline std::string wide_rows_ruleset() {
+// A rule set its rows decide: `findings` yes/no findings and `rules` rules of two conjunctions
+// each, over them and every comparison operator on a number and on a duration, each read where
+// its finding is not given too. 70 and 35 take more than one word of atoms and of conjunctions;
+// 20 and 40, one word of atoms and two of conjunctions.
+inline std::string rows_ruleset(int findings, int rules) {
   static const char* const tests[] = {"n < 2",       "n <= -3",      "n > 4",       "n >= 0",      "n = 1",
                                       "n != 5",      "d < 3 days",   "d >= 2 weeks", "d = 7 days", "d != 1 days",
                                       "e is x",      "e in {y, z}",  "n is known",   "d is unknown"};
   static const char* const levels[] = {"self_care", "routine", "urgent", "emergency"};
   std::string s = "ruleset wide version \"1.0.0\"\nfinding n: number -10..10\nfinding d: duration\n"
                   "finding e: one of {x, y, z}\n";
-  for (int i = 0; i < 70; ++i) s += "finding f" + std::to_string(i) + ": bool\n";
-  for (int r = 0; r < 35; ++r) {
-    s += "rule r" + std::to_string(r) + ": (f" + std::to_string(2 * r) + " and " + tests[r % 14] + ") or (not f" +
-         std::to_string(2 * r + 1) + " and " + tests[(r + 5) % 14] + ") -> triage " + levels[r % 4] + "\n";
+  for (int i = 0; i < findings; ++i) s += "finding f" + std::to_string(i) + ": bool\n";
+  for (int r = 0; r < rules; ++r) {
+    s += "rule r" + std::to_string(r) + ": (f" + std::to_string(2 * r % findings) + " and " + tests[r % 14] +
+         ") or (not f" + std::to_string((2 * r + 1) % findings) + " and " + tests[(r + 5) % 14] + ") -> triage " +
+         levels[r % 4] + "\n";
   }
   return s;
 }

@@ -105,10 +105,12 @@ TEST(RowPass, TakenWhereTheFormsAreShort) {
   EXPECT_FALSE(rows.computed.empty()) << "the comparisons are atoms computed one by one";
   check_ruleset(out.ruleset, 4000, 0.5, 32, "edges with plain rules");
 
-  const RulesetPtr wide = compile_text(wide_rows_ruleset()).ruleset;
-  ASSERT_TRUE(wide);
-  ASSERT_TRUE(rows_of(wide).usable && rows_of(wide).cone.empty());
-  check_ruleset(wide, 3000, 0.5, 33, "wide rows");
+  for (const auto& [findings, rules] : {std::pair{70, 35}, std::pair{20, 40}}) {
+    const RulesetPtr rs = compile_text(rows_ruleset(findings, rules)).ruleset;
+    ASSERT_TRUE(rs);
+    ASSERT_TRUE(rows_of(rs).usable && rows_of(rs).cone.empty());
+    check_ruleset(rs, 3000, 0.5, 33 + static_cast<std::uint32_t>(findings), "rows " + std::to_string(findings));
+  }
 }
 
 // A program whose only composite is a `not` has no operand list at all (found by fuzz_fhir on
