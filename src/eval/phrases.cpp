@@ -9,17 +9,7 @@
 
 namespace ardent {
 
-std::string join_phrases(const std::vector<std::string>& phrases) {
-  std::size_t size = 0;
-  for (const auto& p : phrases) size += p.size() + 2;
-  std::string out;
-  out.reserve(size + 3);
-  for (std::size_t i = 0; i < phrases.size(); ++i) {
-    if (i > 0) out += (i + 1 == phrases.size()) ? " and " : ", ";
-    out += phrases[i];
-  }
-  return out;
-}
+std::string join_phrases(const std::vector<std::string>& phrases) { return eval::join_phrase_list(phrases); }
 
 namespace eval {
 

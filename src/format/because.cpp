@@ -12,7 +12,7 @@ namespace ardent {
 namespace {
 
 // The texts of facts that `out` does not have yet.
-void add_facts(std::vector<std::string>& out, const std::vector<Fact>& facts) {
+void add_facts(std::vector<std::string_view>& out, const std::vector<Fact>& facts) {
   for (const auto& f : facts)
     if (std::find(out.begin(), out.end(), f.text) == out.end()) out.push_back(f.text);
 }
@@ -51,16 +51,16 @@ const std::vector<Fact>& format_detail::Reasons::facts(std::uint32_t rule) {
   return explained_.back().second;
 }
 
-std::vector<std::string> format_detail::Reasons::of_rule(std::uint32_t rule) {
-  std::vector<std::string> out;
+std::vector<std::string_view> format_detail::Reasons::of_rule(std::uint32_t rule) {
+  std::vector<std::string_view> out;
   add_facts(out, facts(rule));
   return out;
 }
 
-std::vector<std::string> format_detail::Reasons::of_condition(const ConditionOutcome& o) {
+std::vector<std::string_view> format_detail::Reasons::of_condition(const ConditionOutcome& o) {
   const Program& p = internal::program_of(c_.ruleset());
   const prog::CondKind kind = kind_of(o.status);
-  std::vector<std::string> out;
+  std::vector<std::string_view> out;
   for (std::uint32_t rule = 0; rule < p.rule_out.size(); ++rule) {
     if (r_.rule_state(rule) != RuleState::fired) continue;
     const prog::RuleOut& ro = p.rule_out[rule];
@@ -76,12 +76,16 @@ std::vector<std::string> format_detail::Reasons::of_condition(const ConditionOut
 
 std::vector<std::string> because_rule(const Case& c, const Result& r, std::uint32_t rule) {
   format_detail::check_pair(c, r);
-  return format_detail::Reasons(c, r).of_rule(rule);
+  format_detail::Reasons reasons(c, r);
+  const auto texts = reasons.of_rule(rule);
+  return {texts.begin(), texts.end()};
 }
 
 std::vector<std::string> because_condition(const Case& c, const Result& r, const ConditionOutcome& o) {
   format_detail::check_pair(c, r);
-  return format_detail::Reasons(c, r).of_condition(o);
+  format_detail::Reasons reasons(c, r);
+  const auto texts = reasons.of_condition(o);
+  return {texts.begin(), texts.end()};
 }
 
 }  // namespace ardent

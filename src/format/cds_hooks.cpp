@@ -20,6 +20,7 @@
 #include "compile/json_escape.hpp"
 #include "compile/program.hpp"
 #include "compile/ruleset_access.hpp"
+#include "eval/phrases.hpp"
 #include "format/json_parts.hpp"
 #include "format/reasons.hpp"
 #include "format/json_writer.hpp"
@@ -98,8 +99,8 @@ void advice_bullets(JsonString& out, const JsonTexts& jt, std::span<const std::u
   for (std::uint32_t id : ids) out.lit("- ").quoted(jt.advice_text[id]).lit("\\n");
 }
 
-void because_md(JsonString& out, const std::vector<std::string>& reasons) {
-  if (!reasons.empty()) out.lit("**Because:** ").text(join_phrases(reasons)).lit(".\\n\\n");
+void because_md(JsonString& out, const std::vector<std::string_view>& reasons) {
+  if (!reasons.empty()) out.lit("**Because:** ").text(eval::join_phrase_list(reasons)).lit(".\\n\\n");
 }
 
 // What a card is about, as its source.topic: a Coding of Ardent's own system.
@@ -243,7 +244,7 @@ std::string format_cds_cards(const Case& c, const Result& r, const CdsOptions& o
       any_excluded = true;
       detail.lit("- ").quoted(jt.condition_label[o.condition]);
       const auto why = reasons.of_condition(o);
-      if (!why.empty()) detail.lit(" (").text(join_phrases(why)).lit(")");
+      if (!why.empty()) detail.lit(" (").text(eval::join_phrase_list(why)).lit(")");
       detail.lit("\\n");
     }
     text.assign("Triage: ").append(to_string(t));

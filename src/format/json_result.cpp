@@ -117,7 +117,8 @@ std::string warning_message(const Ruleset& rs, const EvalWarning& w) {
 
 namespace {
 
-void strings(JsonWriter& w, const std::vector<std::string>& items) {
+template <class Texts>
+void strings(JsonWriter& w, const Texts& items) {
   w.begin_array();
   for (const auto& s : items) w.string(s);
   w.end_array();

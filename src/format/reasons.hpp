@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,8 +19,9 @@ class Reasons {
  public:
   Reasons(const Case& c, const Result& r) : c_(c), r_(r) {}
 
-  std::vector<std::string> of_rule(std::uint32_t rule);                 // because_rule
-  std::vector<std::string> of_condition(const ConditionOutcome& o);     // because_condition
+  // The texts of because_rule() and because_condition(), as views of the facts this keeps.
+  std::vector<std::string_view> of_rule(std::uint32_t rule);
+  std::vector<std::string_view> of_condition(const ConditionOutcome& o);
 
  private:
   const std::vector<Fact>& facts(std::uint32_t rule);  // explained on first use
@@ -27,7 +29,7 @@ class Reasons {
   const Case& c_;
   const Result& r_;
   std::optional<internal::Explaining> explaining_;  // made on first use: most results need none
-  std::vector<std::pair<std::uint32_t, std::vector<Fact>>> explained_;  // a few fired rules
+  std::vector<std::pair<std::uint32_t, std::vector<Fact>>> explained_;  // a few fired rules: views of them stay valid
 };
 
 }  // namespace ardent::format_detail

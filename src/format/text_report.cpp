@@ -19,8 +19,8 @@ std::string upper(std::string_view s) {
   return out;
 }
 
-std::string because(const std::vector<std::string>& reasons) {
-  return reasons.empty() ? std::string() : " because " + join_phrases(reasons);
+std::string because(const std::vector<std::string_view>& reasons) {
+  return reasons.empty() ? std::string() : " because " + eval::join_phrase_list(reasons);
 }
 
 }  // namespace
