@@ -151,6 +151,4 @@ struct test_decl : tagged {
 using declaration = boost::variant<header, finding_decl, condition_decl, define_decl, score_decl,
                                    screen_decl, rule_decl, test_decl>;
 
-using module = std::vector<declaration>;
-
 }  // namespace ardent::syntax::ast

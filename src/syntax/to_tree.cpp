@@ -2,7 +2,6 @@
 
 #include <boost/variant/apply_visitor.hpp>
 #include <string>
-#include <type_traits>
 #include <utility>
 
 #include "syntax/characters.hpp"
